@@ -1,0 +1,50 @@
+/** Linting files for the CLI: read, analyse, optionally fix in place. No process exits here. */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { analyze, fixAll, syntaxFindings, type Finding, type SeverityOverride } from '../engine/index';
+
+export interface FileResult {
+  path: string;
+  diagnostics: Finding[];
+  /** Why the file was not linted (not JSON, not a task definition, unreadable). */
+  skipped?: string;
+  /** Set when the file could not be read or written. */
+  ioError?: string;
+  /** Fix titles applied with --fix. */
+  fixed: string[];
+}
+
+export interface LintOptions {
+  fix: boolean;
+  severities?: Record<string, SeverityOverride>;
+}
+
+export function lintFile(path: string, options: LintOptions): FileResult {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    return { path, diagnostics: [], fixed: [], ioError: `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}` };
+  }
+  const fixed: string[] = [];
+  if (options.fix) {
+    const before = analyze(text, { uri: path, severities: options.severities });
+    if (before.isTaskDefinition && before.parsed.syntaxErrors.length === 0) {
+      const result = fixAll(text, { uri: path, severities: options.severities });
+      if (result.text !== text) {
+        try {
+          writeFileSync(path, result.text, 'utf8');
+        } catch (error) {
+          return { path, diagnostics: [], fixed: [], ioError: `cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}` };
+        }
+        text = result.text;
+        fixed.push(...result.applied.map((a) => `${a.code}: ${a.title}`));
+      }
+    }
+  }
+  const analysis = analyze(text, { uri: path, severities: options.severities });
+  if (!analysis.isTaskDefinition) {
+    const reason = analysis.parsed.root === undefined || analysis.parsed.syntaxErrors.length > 0 && !analysis.parsed.root.children ? 'not valid JSON' : 'not an ECS task definition (no containerDefinitions)';
+    return { path, diagnostics: [], fixed, skipped: reason };
+  }
+  return { path, diagnostics: [...syntaxFindings(analysis.parsed), ...analysis.findings], fixed };
+}

@@ -1,0 +1,123 @@
+/**
+ * One pass over a document: parse → model → start order → rules. Each rule runs on its own: an
+ * exception inside one is recorded (and logged by the host) while the others' findings still arrive.
+ */
+import { detectStyle, type OffsetEdit } from './edits';
+import { buildModel, type TaskModel } from './model';
+import { parseDocument, type ParsedDocument } from './parse';
+import { initContainers } from './roles';
+import { allRules } from './rules/index';
+import type { ReportSpec, Rule, RuleContext } from './rules/rule';
+import { buildStartOrder, type StartOrder } from './startOrder';
+import { buildGraph } from './graph';
+import type { SourceText } from './text';
+import type { Finding, Severity, Span, StartOrderGraph, TextEdit } from './types';
+
+export type SeverityOverride = Severity | 'off';
+
+export interface AnalysisOptions {
+  /** Document URI or path; echoed in the graph. */
+  uri?: string;
+  /** Per-rule severity overrides, e.g. `{ "image-latest-tag": "off" }`. */
+  severities?: Record<string, SeverityOverride>;
+  /** Rules to run (defaults to every rule); tests pass a single rule. */
+  rules?: readonly Rule[];
+}
+
+export interface RuleFailure {
+  rule: string;
+  error: unknown;
+}
+
+export interface Analysis {
+  parsed: ParsedDocument;
+  /** Undefined when the document is not a task definition or analysis was skipped. */
+  model?: TaskModel;
+  order?: StartOrder;
+  findings: Finding[];
+  ruleFailures: RuleFailure[];
+  isTaskDefinition: boolean;
+  /** The start-order graph, computed on first use. */
+  graph(): StartOrderGraph | undefined;
+}
+
+export const ANALYSIS_SKIPPED = 'analysis-skipped';
+
+export function analyze(text: string, options: AnalysisOptions = {}): Analysis {
+  const parsed = parseDocument(text);
+  const uri = options.uri ?? '';
+  const isTaskDefinition = parsed.kind !== undefined;
+  const findings: Finding[] = [];
+  const ruleFailures: RuleFailure[] = [];
+  if (parsed.skipped) {
+    findings.push({
+      code: ANALYSIS_SKIPPED,
+      severity: 'info',
+      message: `ECS Init Order did not analyse this task definition: ${parsed.skipped.reason}.`,
+      range: parsed.source.range(0, 0),
+      related: [],
+      fixes: [],
+      tags: [],
+    });
+  }
+  const model = buildModel(parsed);
+  if (!model) return { parsed, findings, ruleFailures, isTaskDefinition, graph: () => undefined };
+
+  const order = buildStartOrder(model);
+  const style = detectStyle(parsed.source);
+  const inits = initContainers(model);
+  for (const rule of options.rules ?? allRules) {
+    const override = options.severities?.[rule.id];
+    if (override === 'off') continue;
+    const ctx: RuleContext = {
+      model,
+      order,
+      source: parsed.source,
+      style,
+      inits,
+      report: (spec) => findings.push(toFinding(parsed.source, rule, spec, override)),
+    };
+    try {
+      rule.check(ctx);
+    } catch (error) {
+      ruleFailures.push({ rule: rule.id, error });
+    }
+  }
+  findings.sort(compareFindings);
+  let graph: StartOrderGraph | undefined;
+  return {
+    parsed,
+    model,
+    order,
+    findings,
+    ruleFailures,
+    isTaskDefinition,
+    graph: () => (graph ??= buildGraph(model, order, inits, findings, uri)),
+  };
+}
+
+function spanOf(at: { offset: number; length: number }): Span {
+  return { offset: at.offset, length: at.length };
+}
+
+export function toTextEdits(source: SourceText, edits: OffsetEdit[]): TextEdit[] {
+  return edits.map((e) => ({ range: source.range(e.offset, e.length), newText: e.newText }));
+}
+
+function toFinding(source: SourceText, rule: Rule, spec: ReportSpec, override: Severity | undefined): Finding {
+  const finding: Finding = {
+    code: rule.id,
+    severity: override ?? spec.severity ?? rule.severity,
+    message: spec.message,
+    range: source.rangeOf(spanOf(spec.at)),
+    related: (spec.related ?? []).map((r) => ({ range: source.rangeOf(spanOf(r.at)), message: r.message })),
+    fixes: (spec.fixes ?? []).map((f) => ({ title: f.title, isPreferred: f.isPreferred ?? false, safe: f.safe ?? false, edits: toTextEdits(source, f.edits) })),
+    tags: spec.tags ?? [],
+  };
+  if (spec.container?.name?.value) finding.container = spec.container.name.value;
+  return finding;
+}
+
+function compareFindings(a: Finding, b: Finding): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code);
+}

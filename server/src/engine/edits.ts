@@ -1,0 +1,251 @@
+/**
+ * Minimal text edits for fixes. Each builder touches only the value or property it names, keeps
+ * the user's indentation (tabs or spaces, width), line endings, comments and trailing-comma style,
+ * and never rewrites a sibling.
+ */
+import { keyOf, properties, type Node } from './json';
+import type { SourceText } from './text';
+
+export interface OffsetEdit {
+  offset: number;
+  length: number;
+  newText: string;
+}
+
+export interface FormatStyle {
+  unit: string;
+  eol: string;
+}
+
+/** The document's indentation unit (first indented child line) and line break. */
+export function detectStyle(source: SourceText): FormatStyle {
+  const text = source.text;
+  const lines = text.slice(0, 200_000).split(/\r?\n|\r/);
+  let unit = '  ';
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const line = lines[i]!.trimEnd();
+    if (!/[{[]$/.test(line)) continue;
+    const here = /^[ \t]*/.exec(lines[i]!)![0];
+    const next = /^[ \t]*/.exec(lines[i + 1]!)![0];
+    if (next.length > here.length && next.startsWith(here)) {
+      unit = next.slice(here.length);
+      break;
+    }
+  }
+  return { unit, eol: source.eol };
+}
+
+/** JSON text for `value`, multi-line objects indented from `indent`, short primitive arrays inline. */
+export function formatValue(value: unknown, indent: string, style: FormatStyle): string {
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]';
+    const inline = `[${value.map((v) => JSON.stringify(v)).join(', ')}]`;
+    if (value.every((v) => v === null || typeof v !== 'object') && inline.length <= 80) return inline;
+    const inner = indent + style.unit;
+    return `[${style.eol}${value.map((v) => inner + formatValue(v, inner, style)).join(',' + style.eol)}${style.eol}${indent}]`;
+  }
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>);
+    if (entries.length === 0) return '{}';
+    const inner = indent + style.unit;
+    return `{${style.eol}${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${formatValue(v, inner, style)}`).join(',' + style.eol)}${style.eol}${indent}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** JSON text on one line, for inline objects and arrays. */
+export function compactValue(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(compactValue).join(', ')}]`;
+  if (value !== null && typeof value === 'object') {
+    return `{ ${Object.entries(value as Record<string, unknown>).map(([k, v]) => `${JSON.stringify(k)}: ${compactValue(v)}`).join(', ')} }`;
+  }
+  return JSON.stringify(value);
+}
+
+export function replaceNode(node: Node, newText: string): OffsetEdit {
+  return { offset: node.offset, length: node.length, newText };
+}
+
+function sameLine(source: SourceText, a: number, b: number): boolean {
+  return source.positionAt(a).line === source.positionAt(b).line;
+}
+
+/**
+ * Where to insert after the value ending at `end`: past spaces, an optional comma and a trailing
+ * comment on the same line, so that the comment stays with the value it was written for.
+ */
+function afterLineTail(text: string, end: number): { commaAt: number | undefined; insertAt: number } {
+  let i = end;
+  let commaAt: number | undefined;
+  let insertAt = end;
+  for (;;) {
+    while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
+    if (text[i] === ',' && commaAt === undefined) {
+      commaAt = i;
+      i++;
+      insertAt = i;
+      continue;
+    }
+    if (text.startsWith('//', i)) {
+      while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
+      insertAt = i;
+      break;
+    }
+    if (text.startsWith('/*', i)) {
+      const close = text.indexOf('*/', i + 2);
+      if (close < 0 || /[\r\n]/.test(text.slice(i, close))) break;
+      i = close + 2;
+      insertAt = i;
+      continue;
+    }
+    break;
+  }
+  return { commaAt, insertAt };
+}
+
+/** Append `itemText` (already formatted for `indent`) after the last child of an object or array. */
+function appendAfterLast(source: SourceText, container: Node, last: Node, itemText: (indent: string) => string, inlineItem: string, style: FormatStyle): OffsetEdit[] {
+  const text = source.text;
+  const lastEnd = last.offset + last.length;
+  if (sameLine(source, container.offset, lastEnd)) {
+    const { commaAt } = afterLineTail(text, lastEnd);
+    return commaAt !== undefined ? [{ offset: commaAt + 1, length: 0, newText: ` ${inlineItem},` }] : [{ offset: lastEnd, length: 0, newText: `, ${inlineItem}` }];
+  }
+  const indent = source.indentationAt(last.offset);
+  const { commaAt, insertAt } = afterLineTail(text, lastEnd);
+  if (commaAt !== undefined) {
+    // Trailing-comma style: keep it for the new last item.
+    return [{ offset: insertAt, length: 0, newText: `${style.eol}${indent}${itemText(indent)},` }];
+  }
+  if (insertAt === lastEnd) return [{ offset: lastEnd, length: 0, newText: `,${style.eol}${indent}${itemText(indent)}` }];
+  return [
+    { offset: lastEnd, length: 0, newText: ',' },
+    { offset: insertAt, length: 0, newText: `${style.eol}${indent}${itemText(indent)}` },
+  ];
+}
+
+/** Fill an empty object or array (`{}`, `[ ]`) with one child. */
+function fillEmpty(source: SourceText, container: Node, childText: (indent: string) => string, style: FormatStyle): OffsetEdit[] {
+  const inside = source.text.slice(container.offset + 1, container.offset + container.length - 1);
+  const base = source.indentationAt(container.offset);
+  const inner = base + style.unit;
+  if (/^\s*$/.test(inside)) {
+    return [{ offset: container.offset + 1, length: inside.length, newText: `${style.eol}${inner}${childText(inner)}${style.eol}${base}` }];
+  }
+  // Only comments inside: add the child before the closing bracket, keep the comments.
+  return [{ offset: container.offset + container.length - 1, length: 0, newText: `${style.eol}${inner}${childText(inner)}${style.eol}${base}` }];
+}
+
+export interface InsertOptions {
+  /** Insert after the first of these keys that exists (else at the end). */
+  after?: string[];
+}
+
+/** Insert `"key": value` into an object that does not have `key`. */
+export function insertProperty(source: SourceText, obj: Node, key: string, value: unknown, style: FormatStyle, options: InsertOptions = {}): OffsetEdit[] {
+  const props = properties(obj);
+  const entry = (indent: string) => `${JSON.stringify(key)}: ${formatValue(value, indent, style)}`;
+  const inlineEntry = `${JSON.stringify(key)}: ${compactValue(value)}`;
+  if (props.length === 0) return fillEmpty(source, obj, entry, style);
+  let anchor = -1;
+  for (const k of options.after ?? []) {
+    anchor = props.findIndex((p) => keyOf(p) === k);
+    if (anchor >= 0) break;
+  }
+  const next = anchor >= 0 ? props[anchor + 1] : undefined;
+  if (next && !sameLine(source, obj.offset, next.offset) && source.text.slice(source.lineStartOf(next.offset), next.offset).trim() === '') {
+    // Insert before the next sibling, on its own line with its indentation: comments on the
+    // anchor's line stay where they are.
+    const indent = source.indentationAt(next.offset);
+    return [{ offset: next.offset, length: 0, newText: `${entry(indent)},${style.eol}${indent}` }];
+  }
+  return appendAfterLast(source, obj, props[props.length - 1]!, entry, inlineEntry, style);
+}
+
+/** Set `key` to `value`: replace the existing value (also an explicit null), or insert the property. */
+export function setProperty(source: SourceText, obj: Node, key: string, value: unknown, style: FormatStyle, options: InsertOptions = {}): OffsetEdit[] {
+  const existing = properties(obj).filter((p) => keyOf(p) === key).pop();
+  const valueNode = existing?.children?.[1];
+  if (existing && valueNode) {
+    const indent = source.indentationAt(existing.offset);
+    return [replaceNode(valueNode, formatValue(value, indent, style))];
+  }
+  return insertProperty(source, obj, key, value, style, options);
+}
+
+/** Append an element to an array node. */
+export function appendToArray(source: SourceText, arr: Node, value: unknown, style: FormatStyle): OffsetEdit[] {
+  const items = arr.children ?? [];
+  const item = (indent: string) => formatValue(value, indent, style);
+  if (items.length === 0) return fillEmpty(source, arr, item, style);
+  return appendAfterLast(source, arr, items[items.length - 1]!, item, compactValue(value), style);
+}
+
+/**
+ * Add `item` to the array property `key` of `obj`: append when the array exists, otherwise insert
+ * the property with a one-element array (an explicit null or a non-array value is replaced).
+ */
+export function addToArrayProperty(source: SourceText, obj: Node, key: string, item: unknown, style: FormatStyle, options: InsertOptions = {}): OffsetEdit[] {
+  const existing = properties(obj).filter((p) => keyOf(p) === key).pop();
+  const valueNode = existing?.children?.[1];
+  if (valueNode?.type === 'array') return appendToArray(source, valueNode, item, style);
+  return setProperty(source, obj, key, [item], style, options);
+}
+
+/** Remove a property (its line when it stands alone on it) and the comma that separates it. */
+export function removeProperty(source: SourceText, property: Node): OffsetEdit[] {
+  const obj = property.parent;
+  const siblings = properties(obj);
+  const i = siblings.indexOf(property);
+  const text = source.text;
+  const end = property.offset + property.length;
+  const next = siblings[i + 1];
+  if (next) {
+    const lineStart = source.lineStartOf(property.offset);
+    const nextLineStart = source.lineStartOf(next.offset);
+    const alone = text.slice(lineStart, property.offset).trim() === '' && text.slice(nextLineStart, next.offset).trim() === '' && nextLineStart > lineStart;
+    if (alone) {
+      const tail = afterLineTail(text, end);
+      // Only remove whole lines when nothing but the comma follows the property on its line.
+      if (tail.insertAt === (tail.commaAt ?? end - 1) + 1 || text.slice(tail.insertAt, nextLineStart).trim() === '') {
+        return [{ offset: lineStart, length: nextLineStart - lineStart, newText: '' }];
+      }
+    }
+    return [{ offset: property.offset, length: next.offset - property.offset, newText: '' }];
+  }
+  const prev = siblings[i - 1];
+  if (prev) {
+    const prevEnd = prev.offset + prev.length;
+    return [{ offset: prevEnd, length: end - prevEnd, newText: '' }];
+  }
+  // The only property: empty the object, keep its brackets.
+  return [{ offset: property.offset, length: length(text, property, end), newText: '' }];
+}
+
+function length(text: string, property: Node, end: number): number {
+  const tail = afterLineTail(text, end);
+  return (tail.commaAt !== undefined ? tail.commaAt + 1 : end) - property.offset;
+}
+
+/** Delete array elements [from, to) including their separators. */
+export function deleteArrayElements(arr: Node, from: number, to: number): OffsetEdit[] {
+  const items = arr.children ?? [];
+  if (from >= to || from < 0 || to > items.length) return [];
+  if (from === 0 && to === items.length) {
+    // Every element goes: leave an empty array.
+    return [{ offset: arr.offset + 1, length: arr.length - 2, newText: '' }];
+  }
+  if (to < items.length) return [{ offset: items[from]!.offset, length: items[to]!.offset - items[from]!.offset, newText: '' }];
+  if (from === 0) return [];
+  const prevEnd = items[from - 1]!.offset + items[from - 1]!.length;
+  const last = items[to - 1]!;
+  return [{ offset: prevEnd, length: last.offset + last.length - prevEnd, newText: '' }];
+}
+
+/** Apply non-overlapping offset edits to a text. */
+export function applyOffsetEdits(text: string, edits: OffsetEdit[]): string {
+  const sorted = [...edits].sort((a, b) => b.offset - a.offset || b.length - a.length);
+  let out = text;
+  for (const e of sorted) out = out.slice(0, e.offset) + e.newText + out.slice(e.offset + e.length);
+  return out;
+}

@@ -1,0 +1,279 @@
+/**
+ * The located model: a typed view of the task and each container, keeping the syntax node of every
+ * value a rule or a feature points at (so ranges and fixes come from the same place).
+ */
+import { bool, elements, num, objectElements, prop, propertyNode, str, stringElements, type Node } from './json';
+import type { DocumentKind, ParsedDocument } from './parse';
+import { isPlaceholder } from './placeholders';
+import type { SourceText } from './text';
+
+export interface Located<T> {
+  value: T;
+  node: Node;
+}
+
+export interface DependencyModel {
+  node: Node;
+  containerName?: Located<string>;
+  condition?: Located<string>;
+  /** The raw containerName / condition nodes, whatever their type (for "empty" and type errors). */
+  containerNameNode?: Node;
+  conditionNode?: Node;
+}
+
+export interface MountPointModel {
+  node: Node;
+  sourceVolume?: Located<string>;
+  containerPath?: Located<string>;
+  readOnly: boolean;
+  readOnlyNode?: Node;
+}
+
+export interface VolumesFromModel {
+  node: Node;
+  sourceContainer?: Located<string>;
+  readOnly: boolean;
+}
+
+export interface LinkModel {
+  node: Node;
+  /** The container name part of `name` or `name:alias`. */
+  target: string;
+  alias?: string;
+}
+
+export interface PortMappingModel {
+  node: Node;
+  containerPort?: Located<number>;
+  hostPort?: Located<number>;
+}
+
+export interface KeyValueModel {
+  node: Node;
+  name?: Located<string>;
+  value?: Located<string>;
+  /** For secrets: the valueFrom. */
+  valueFrom?: Located<string>;
+}
+
+export interface ContainerModel {
+  index: number;
+  node: Node;
+  /** Unique key: the name, or `#<index>` when the container has no usable name. */
+  id: string;
+  name?: Located<string>;
+  nameNode?: Node;
+  image?: Located<string>;
+  essential: boolean;
+  essentialNode?: Node;
+  command: string[];
+  commandNode?: Node;
+  entryPoint: string[];
+  entryPointNode?: Node;
+  dependsOn: DependencyModel[];
+  dependsOnNode?: Node;
+  links: LinkModel[];
+  linksNode?: Node;
+  volumesFrom: VolumesFromModel[];
+  volumesFromNode?: Node;
+  mountPoints: MountPointModel[];
+  mountPointsNode?: Node;
+  portMappings: PortMappingModel[];
+  portMappingsNode?: Node;
+  healthCheckNode?: Node;
+  logConfigurationNode?: Node;
+  logDriver?: Located<string>;
+  logOptionsNode?: Node;
+  firelensConfigurationNode?: Node;
+  environment: KeyValueModel[];
+  environmentNode?: Node;
+  secrets: KeyValueModel[];
+  secretsNode?: Node;
+  startTimeoutNode?: Node;
+  stopTimeoutNode?: Node;
+}
+
+export interface VolumeModel {
+  node: Node;
+  name?: Located<string>;
+}
+
+export type LaunchType = 'FARGATE' | 'EC2' | 'EXTERNAL' | 'MANAGED_INSTANCES';
+
+export interface TaskModel {
+  source: SourceText;
+  kind: DocumentKind;
+  root: Node;
+  /** The object with the task-level fields; undefined for a bare container array. */
+  task?: Node;
+  /** False for a bare container array: rules that need task-level facts stay silent. */
+  knowsTaskLevel: boolean;
+  family?: Located<string>;
+  networkModeNode?: Node;
+  /** Effective network mode: the written one, `bridge` when absent (EC2's default), undefined when unknown. */
+  networkMode?: string;
+  requiresCompatibilitiesNode?: Node;
+  launchTypes: Set<string>;
+  /** requiresCompatibilities contains FARGATE (the check AWS applies "even if EC2 is also specified"). */
+  isFargate: boolean;
+  cpuNode?: Node;
+  memoryNode?: Node;
+  executionRoleArnNode?: Node;
+  taskRoleArnNode?: Node;
+  volumes: VolumeModel[];
+  volumesNode?: Node;
+  containersNode?: Node;
+  containers: ContainerModel[];
+  /** Containers by name; with duplicate names the first one wins (duplicate-container-name reports the rest). */
+  byName: Map<string, ContainerModel>;
+}
+
+function located<T>(node: Node | undefined, read: (n: Node | undefined) => T | undefined): Located<T> | undefined {
+  if (!node) return undefined;
+  const value = read(node);
+  return value === undefined ? undefined : { value, node };
+}
+
+export function buildModel(parsed: ParsedDocument): TaskModel | undefined {
+  if (!parsed.kind || !parsed.root || parsed.skipped) return undefined;
+  const task = parsed.taskNode;
+  const containersNode = parsed.containersNode;
+  const compat = prop(task, 'requiresCompatibilities');
+  const launchTypes = new Set(stringElements(compat).map((s) => s.toUpperCase()));
+  const networkModeNode = prop(task, 'networkMode');
+  const writtenMode = str(networkModeNode);
+  const containers = objectElements(containersNode).map((node, index) => buildContainer(node, index));
+  // Give every container a unique id: the name, or `#index` when nameless or a later duplicate.
+  const byName = new Map<string, ContainerModel>();
+  const usedIds = new Set<string>();
+  for (const c of containers) {
+    const name = c.name?.value;
+    if (name !== undefined && name !== '' && !byName.has(name)) byName.set(name, c);
+    c.id = name !== undefined && name !== '' && !usedIds.has(name) ? name : `#${c.index}`;
+    usedIds.add(c.id);
+  }
+  return {
+    source: parsed.source,
+    kind: parsed.kind,
+    root: parsed.root,
+    task,
+    knowsTaskLevel: parsed.kind !== 'container-array',
+    family: located(prop(task, 'family'), str),
+    networkModeNode,
+    networkMode: parsed.kind === 'container-array' ? undefined : writtenMode ?? (networkModeNode ? undefined : 'bridge'),
+    requiresCompatibilitiesNode: compat,
+    launchTypes,
+    isFargate: launchTypes.has('FARGATE'),
+    cpuNode: prop(task, 'cpu'),
+    memoryNode: prop(task, 'memory'),
+    executionRoleArnNode: prop(task, 'executionRoleArn'),
+    taskRoleArnNode: prop(task, 'taskRoleArn'),
+    volumes: objectElements(prop(task, 'volumes')).map((node) => ({ node, name: located(prop(node, 'name'), str) })),
+    volumesNode: prop(task, 'volumes'),
+    containersNode,
+    containers,
+    byName,
+  };
+}
+
+function buildContainer(node: Node, index: number): ContainerModel {
+  const essentialNode = prop(node, 'essential');
+  const dependsOnNode = prop(node, 'dependsOn');
+  const linksNode = prop(node, 'links');
+  const volumesFromNode = prop(node, 'volumesFrom');
+  const mountPointsNode = prop(node, 'mountPoints');
+  const portMappingsNode = prop(node, 'portMappings');
+  const logConfigurationNode = prop(node, 'logConfiguration');
+  const environmentNode = prop(node, 'environment');
+  const secretsNode = prop(node, 'secrets');
+  const commandNode = prop(node, 'command');
+  const entryPointNode = prop(node, 'entryPoint');
+  const nameNode = propertyNode(node, 'name')?.children?.[1];
+  return {
+    index,
+    node,
+    id: `#${index}`,
+    name: located(prop(node, 'name'), str),
+    nameNode,
+    image: located(prop(node, 'image'), str),
+    // `essential` defaults to true; a placeholder or a non-boolean is read as the default.
+    essential: bool(essentialNode) ?? true,
+    essentialNode,
+    command: stringElements(commandNode),
+    commandNode,
+    entryPoint: stringElements(entryPointNode),
+    entryPointNode,
+    dependsOn: objectElements(dependsOnNode).map((dep) => {
+      const containerNameNode = prop(dep, 'containerName');
+      const conditionNode = prop(dep, 'condition');
+      return {
+        node: dep,
+        containerName: located(containerNameNode, str),
+        condition: located(conditionNode, str),
+        containerNameNode,
+        conditionNode,
+      };
+    }),
+    dependsOnNode,
+    links: elements(linksNode).flatMap((l): LinkModel[] => {
+      const s = str(l);
+      if (s === undefined || s === '') return [];
+      const [target, alias] = splitLink(s);
+      return [{ node: l, target, alias }];
+    }),
+    linksNode,
+    volumesFrom: objectElements(volumesFromNode).map((v) => ({
+      node: v,
+      sourceContainer: located(prop(v, 'sourceContainer'), str),
+      readOnly: bool(prop(v, 'readOnly')) ?? false,
+    })),
+    volumesFromNode,
+    mountPoints: objectElements(mountPointsNode).map((m) => ({
+      node: m,
+      sourceVolume: located(prop(m, 'sourceVolume'), str),
+      containerPath: located(prop(m, 'containerPath'), str),
+      readOnly: bool(prop(m, 'readOnly')) ?? false,
+      readOnlyNode: prop(m, 'readOnly'),
+    })),
+    mountPointsNode,
+    portMappings: objectElements(portMappingsNode).map((p) => ({
+      node: p,
+      containerPort: located(prop(p, 'containerPort'), num),
+      hostPort: located(prop(p, 'hostPort'), num),
+    })),
+    portMappingsNode,
+    healthCheckNode: prop(node, 'healthCheck'),
+    logConfigurationNode,
+    logDriver: located(prop(logConfigurationNode, 'logDriver'), str),
+    logOptionsNode: prop(logConfigurationNode, 'options'),
+    firelensConfigurationNode: prop(node, 'firelensConfiguration'),
+    environment: keyValues(environmentNode, 'value'),
+    environmentNode,
+    secrets: keyValues(secretsNode, 'valueFrom'),
+    secretsNode,
+    startTimeoutNode: prop(node, 'startTimeout'),
+    stopTimeoutNode: prop(node, 'stopTimeout'),
+  };
+}
+
+function keyValues(arrayNode: Node | undefined, valueKey: 'value' | 'valueFrom'): KeyValueModel[] {
+  return objectElements(arrayNode).map((kv) => {
+    const entry: KeyValueModel = { node: kv, name: located(prop(kv, 'name'), str) };
+    const v = located(prop(kv, valueKey), str);
+    if (valueKey === 'value') entry.value = v;
+    else entry.valueFrom = v;
+    return entry;
+  });
+}
+
+/** `name:alias` → [name, alias]; a placeholder is kept whole. */
+function splitLink(link: string): [string, string | undefined] {
+  if (isPlaceholder(link)) return [link, undefined];
+  const i = link.indexOf(':');
+  return i < 0 ? [link, undefined] : [link.slice(0, i), link.slice(i + 1)];
+}
+
+/** Display name of a container for messages. */
+export function displayName(c: ContainerModel): string {
+  return c.name?.value ? c.name.value : `container #${c.index + 1}`;
+}

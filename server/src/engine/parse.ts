@@ -1,0 +1,109 @@
+/**
+ * Parsing: tolerant JSONC (comments, trailing commas, half-typed text) with jsonc-parser, plus the
+ * guards that keep pathological input bounded: a size limit and a nesting-depth limit checked by a
+ * linear scan before the recursive parser runs.
+ */
+import { parseTree, type Node, type ParseError } from 'jsonc-parser';
+import { objectElements, prop } from './json';
+import { SourceText } from './text';
+
+/** Documents above this many UTF-16 code units are not analysed (an information notice says so). */
+export const MAX_DOCUMENT_LENGTH = 20 * 1024 * 1024;
+/** Deeper nesting than this is not analysed; real task definitions nest fewer than 10 levels. */
+export const MAX_NESTING_DEPTH = 256;
+
+export type DocumentKind = 'task' | 'describe' | 'container-array';
+
+export interface ParsedDocument {
+  source: SourceText;
+  root: Node | undefined;
+  syntaxErrors: ParseError[];
+  /** What the document is; undefined when it is not a task definition (no findings at all). */
+  kind: DocumentKind | undefined;
+  /** The object that holds the task-level fields (the root, or `taskDefinition` in describe output). */
+  taskNode: Node | undefined;
+  /** The array of container definitions. */
+  containersNode: Node | undefined;
+  /** Why analysis was skipped, when it was. */
+  skipped?: { reason: string };
+}
+
+export function parseDocument(text: string): ParsedDocument {
+  const source = new SourceText(text);
+  const base: ParsedDocument = { source, root: undefined, syntaxErrors: [], kind: undefined, taskNode: undefined, containersNode: undefined };
+  if (text.length > MAX_DOCUMENT_LENGTH) {
+    return looksLikeTaskDefinition(text)
+      ? { ...base, kind: 'task', skipped: { reason: `the file is larger than ${MAX_DOCUMENT_LENGTH / 1024 / 1024} MB` } }
+      : base;
+  }
+  if (maxNestingDepth(text) > MAX_NESTING_DEPTH) {
+    return looksLikeTaskDefinition(text)
+      ? { ...base, kind: 'task', skipped: { reason: `the JSON nests deeper than ${MAX_NESTING_DEPTH} levels` } }
+      : base;
+  }
+  // A byte-order mark is replaced by a space of the same length, so offsets stay those of the text.
+  const parseText = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
+  const syntaxErrors: ParseError[] = [];
+  const root = parseTree(parseText, syntaxErrors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+  const recognised = recognise(root);
+  return { ...base, root, syntaxErrors, ...recognised };
+}
+
+function recognise(root: Node | undefined): Pick<ParsedDocument, 'kind' | 'taskNode' | 'containersNode'> {
+  const none = { kind: undefined, taskNode: undefined, containersNode: undefined };
+  if (!root) return none;
+  if (root.type === 'object') {
+    if (hasKey(root, 'containerDefinitions')) {
+      return { kind: 'task', taskNode: root, containersNode: prop(root, 'containerDefinitions') };
+    }
+    const wrapped = prop(root, 'taskDefinition');
+    if (wrapped?.type === 'object' && hasKey(wrapped, 'containerDefinitions')) {
+      return { kind: 'describe', taskNode: wrapped, containersNode: prop(wrapped, 'containerDefinitions') };
+    }
+    return none;
+  }
+  if (root.type === 'array') {
+    const objects = objectElements(root);
+    const looksLikeContainers =
+      objects.length > 0 && objects.length === (root.children?.length ?? 0) && objects.every((o) => hasKey(o, 'image') || (hasKey(o, 'name') && CONTAINER_KEYS.some((k) => hasKey(o, k))));
+    return looksLikeContainers ? { kind: 'container-array', taskNode: undefined, containersNode: root } : none;
+  }
+  return none;
+}
+
+const CONTAINER_KEYS = ['essential', 'command', 'entryPoint', 'portMappings', 'dependsOn', 'environment', 'logConfiguration', 'mountPoints', 'memory', 'cpu'];
+
+function hasKey(obj: Node, key: string): boolean {
+  return (obj.children ?? []).some((p) => p.children?.[0]?.value === key);
+}
+
+/** Deepest bracket nesting outside strings and comments, by one linear scan. */
+export function maxNestingDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 /* " */) {
+      for (i++; i < n; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 92 /* \ */) i++;
+        else if (d === 34) break;
+      }
+    } else if (c === 47 /* / */ && text.charCodeAt(i + 1) === 47) {
+      while (i < n && text.charCodeAt(i) !== 10) i++;
+    } else if (c === 47 && text.charCodeAt(i + 1) === 42 /* * */) {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? n : end + 1;
+    } else if (c === 123 || c === 91) {
+      if (++depth > max) max = depth;
+    } else if (c === 125 || c === 93) {
+      if (depth > 0) depth--;
+    }
+  }
+  return max;
+}
+
+function looksLikeTaskDefinition(text: string): boolean {
+  return text.slice(0, 1_000_000).includes('"containerDefinitions"');
+}

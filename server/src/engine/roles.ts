@@ -1,0 +1,82 @@
+/**
+ * What a container is for, judged from its shape: init (one-shot setup) containers, log routers,
+ * images whose ENTRYPOINT is not a shell. Rules and the graph share these judgements.
+ */
+import type { ContainerModel, TaskModel } from './model';
+import { containsPlaceholder, isPlaceholder } from './placeholders';
+
+const INIT_NAME = /(^|[-_.])(init|initcontainer|setup|migrat(e|es|ion|ions|or)|db-?migrate|bootstrap|prepare|seed|seeder|provision|fetch-?config|config-?(init|loader|fetch|fetcher|download)|download(er)?|wait-?for[-_a-z]*)(?=$|[-_.\d])/i;
+
+/** Images whose ENTRYPOINT is a one-shot tool, not a shell (verified in their Dockerfiles). */
+export const NON_SHELL_ENTRYPOINT_IMAGES: { pattern: RegExp; entrypoint: string }[] = [
+  { pattern: /^(docker\.io\/)?amazon\/aws-cli(:|@|$)/, entrypoint: 'aws' },
+  { pattern: /^public\.ecr\.aws\/aws-cli\/aws-cli(:|@|$)/, entrypoint: 'aws' },
+  { pattern: /^(docker\.io\/)?curlimages\/curl(:|@|$)/, entrypoint: 'curl' },
+  { pattern: /^(docker\.io\/)?hashicorp\/terraform(:|@|$)/, entrypoint: 'terraform' },
+  { pattern: /^(docker\.io\/)?(flyway\/flyway|redgate\/flyway)(:|@|$)/, entrypoint: 'flyway' },
+  { pattern: /^(docker\.io\/)?migrate\/migrate(:|@|$)/, entrypoint: 'migrate' },
+];
+
+export function nonShellEntrypoint(image: string | undefined): string | undefined {
+  if (!image || containsPlaceholder(image)) return undefined;
+  return NON_SHELL_ENTRYPOINT_IMAGES.find((i) => i.pattern.test(image.trim()))?.entrypoint;
+}
+
+const ONE_SHOT_COMMAND = /\b(aws\s+s3\s+(cp|sync)|aws\s+ssm\s+get-parameters?|aws\s+secretsmanager\s+get-secret-value|wget\s|curl\s[^|]*(-o|--output)\s|migrate\b|flyway\b|alembic\s+upgrade|db:migrate|manage\.py\s+migrate|prisma\s+migrate|knex\s+migrate|liquibase\b|chown\s|chmod\s|cp\s+-?\w*\s*\S+\s+\S+)/;
+
+export function isLogRouter(c: ContainerModel): boolean {
+  return c.firelensConfigurationNode !== undefined;
+}
+
+function commandText(c: ContainerModel): string {
+  return [...c.entryPoint, ...c.command].join(' ');
+}
+
+/** A container's own shape says it is a one-shot setup step (whoever waits for it). */
+export function looksLikeInit(c: ContainerModel): boolean {
+  if (c.portMappings.length > 0 || c.healthCheckNode || isLogRouter(c)) return false;
+  const name = c.name?.value ?? '';
+  if (name && !isPlaceholder(name) && INIT_NAME.test(name)) return true;
+  if (nonShellEntrypoint(c.image?.value)) return true;
+  return !c.essential && ONE_SHOT_COMMAND.test(commandText(c));
+}
+
+/** Containers that some other container waits for with SUCCESS or COMPLETE. */
+export function completionTargets(model: TaskModel): Set<ContainerModel> {
+  const out = new Set<ContainerModel>();
+  for (const c of model.containers) {
+    for (const d of c.dependsOn) {
+      const cond = d.condition?.value;
+      const target = d.containerName ? model.byName.get(d.containerName.value) : undefined;
+      if (target && target !== c && (cond === 'SUCCESS' || cond === 'COMPLETE')) out.add(target);
+    }
+  }
+  return out;
+}
+
+/** Init containers: waited for with SUCCESS/COMPLETE, or shaped like one. */
+export function initContainers(model: TaskModel): Set<ContainerModel> {
+  const out = completionTargets(model);
+  for (const c of model.containers) if (looksLikeInit(c)) out.add(c);
+  return out;
+}
+
+/** Absolute filesystem paths mentioned in a container's command, entryPoint and environment. */
+export function mentionedPaths(c: ContainerModel): string[] {
+  const texts = [...c.entryPoint, ...c.command, ...c.environment.map((e) => e.value?.value ?? '')];
+  const out = new Set<string>();
+  for (const t of texts) {
+    for (const m of t.matchAll(/(?<![\w:/.$-])(\/[A-Za-z0-9._\-]+(?:\/[A-Za-z0-9._\-]+)*\/?)/g)) {
+      const p = m[1]!;
+      if (/^\/(dev|proc|sys|bin|usr|sbin|lib|etc\/(passwd|hosts))(\/|$)/.test(p)) continue;
+      out.add(p.length > 1 && p.endsWith('/') ? p.slice(0, -1) : p);
+    }
+  }
+  return [...out];
+}
+
+/** Does the container run the AWS CLI (`aws ...`)? */
+export function runsAwsCli(c: ContainerModel): boolean {
+  if (nonShellEntrypoint(c.image?.value) === 'aws' && c.entryPoint.length === 0) return true;
+  return /(^|[\s;&|(`]|\$\()aws\s+[a-z0-9-]+/.test(commandText(c));
+}

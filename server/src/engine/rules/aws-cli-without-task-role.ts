@@ -1,0 +1,32 @@
+import { insertProperty } from '../edits';
+import { displayName } from '../model';
+import { runsAwsCli } from '../roles';
+import type { Rule } from './rule';
+
+export const TASK_ROLE_PLACEHOLDER = 'arn:aws:iam::<account-id>:role/<task-role-name>';
+
+export const awsCliWithoutTaskRole: Rule = {
+  id: 'aws-cli-without-task-role',
+  severity: 'warning',
+  summary: 'A container runs the AWS CLI but the task has no taskRoleArn, so it has no AWS credentials.',
+  check(ctx) {
+    const task = ctx.model.task;
+    if (!ctx.model.knowsTaskLevel || !task || ctx.model.taskRoleArnNode) return;
+    for (const c of ctx.model.containers) {
+      if (!runsAwsCli(c)) continue;
+      ctx.report({
+        at: c.commandNode ?? c.image?.node ?? c.node,
+        container: c,
+        message: `${displayName(c)} runs the AWS CLI, but the task definition has no taskRoleArn: the container gets no AWS credentials from ECS (the execution role is only for ECS itself: pulling images, logs, secrets), so the aws command fails with "Unable to locate credentials". Add a task role that allows what the command does.`,
+        fixes: [
+          {
+            title: 'Add "taskRoleArn" (fill in your role ARN)',
+            isPreferred: true,
+            safe: false,
+            edits: insertProperty(ctx.source, task, 'taskRoleArn', TASK_ROLE_PLACEHOLDER, ctx.style, { after: ['executionRoleArn', 'family'] }),
+          },
+        ],
+      });
+    }
+  },
+};

@@ -1,0 +1,62 @@
+import { insertProperty, replaceNode } from '../edits';
+import { displayName } from '../model';
+import { isPlaceholder } from '../placeholders';
+import type { Rule } from './rule';
+import { levenshtein } from './util';
+
+export const CONDITIONS = ['START', 'COMPLETE', 'SUCCESS', 'HEALTHY'] as const;
+
+export const dependencyInvalidCondition: Rule = {
+  id: 'dependency-invalid-condition',
+  severity: 'error',
+  summary: 'A dependsOn condition is missing or not exactly START, COMPLETE, SUCCESS or HEALTHY.',
+  check(ctx) {
+    for (const c of ctx.model.containers) {
+      for (const dep of c.dependsOn) {
+        const target = dep.containerName?.value ? ctx.model.byName.get(dep.containerName.value) : undefined;
+        if (!dep.conditionNode) {
+          const suggested = target && ctx.inits.has(target) ? 'SUCCESS' : target?.healthCheckNode ? 'HEALTHY' : 'START';
+          ctx.report({
+            at: dep.node,
+            container: c,
+            message: `This dependsOn entry of ${displayName(c)} has no condition: ECS requires one of START, COMPLETE, SUCCESS or HEALTHY.`,
+            fixes: CONDITIONS.map((cond) => ({
+              title: `Add "condition": "${cond}"`,
+              isPreferred: cond === suggested,
+              edits: insertProperty(ctx.source, dep.node, 'condition', cond, ctx.style, { after: ['containerName'] }),
+            })),
+          });
+          continue;
+        }
+        const value = dep.condition?.value;
+        if (value !== undefined && ((CONDITIONS as readonly string[]).includes(value) || isPlaceholder(value))) continue;
+        const intended = value === undefined ? [] : intendedConditions(value);
+        ctx.report({
+          at: dep.conditionNode,
+          container: c,
+          message:
+            value === undefined
+              ? 'condition must be a string: START, COMPLETE, SUCCESS or HEALTHY.'
+              : `"${value}" is not a dependsOn condition: ECS accepts exactly START, COMPLETE, SUCCESS or HEALTHY (upper case).`,
+          fixes: intended.map((cond, i) => ({
+            title: `Change to "${cond}"`,
+            isPreferred: i === 0,
+            safe: i === 0 && intended.length === 1,
+            edits: [replaceNode(dep.conditionNode!, JSON.stringify(cond))],
+          })),
+        });
+      }
+    }
+  },
+};
+
+const SYNONYMS: Record<string, string> = { STARTED: 'START', RUNNING: 'START', COMPLETED: 'COMPLETE', EXITED: 'COMPLETE', SUCCEEDED: 'SUCCESS', SUCCESSFUL: 'SUCCESS', HEALTH: 'HEALTHY' };
+
+/** The condition(s) the author most likely meant: same word in another case, a synonym, or a near typo. */
+function intendedConditions(value: string): string[] {
+  const upper = value.trim().toUpperCase();
+  if ((CONDITIONS as readonly string[]).includes(upper)) return [upper];
+  if (SYNONYMS[upper]) return [SYNONYMS[upper]!];
+  const near = CONDITIONS.filter((c) => levenshtein(c, upper) <= 2);
+  return near.length > 0 ? near : [...CONDITIONS];
+}

@@ -1,0 +1,50 @@
+import { deleteArrayElements, insertProperty } from '../edits';
+import { keyOf, properties } from '../json';
+import { displayName } from '../model';
+import { nonShellEntrypoint } from '../roles';
+import type { Rule } from './rule';
+
+const SHELLS = new Set(['sh', 'bash', 'ash', 'zsh', 'dash', '/bin/sh', '/bin/bash', '/bin/ash', '/bin/zsh', '/bin/dash', '/usr/bin/bash', '/usr/bin/env']);
+
+export const entrypointOverridesShell: Rule = {
+  id: 'entrypoint-overrides-shell',
+  severity: 'warning',
+  summary: "A shell command is given to an image whose ENTRYPOINT is not a shell (e.g. amazon/aws-cli's `aws`).",
+  check(ctx) {
+    for (const c of ctx.model.containers) {
+      const entry = nonShellEntrypoint(c.image?.value);
+      if (!entry || c.entryPointNode || !c.commandNode || c.command.length === 0) continue;
+      const first = c.command[0]!;
+      const firstWord = first.trim().split(/\s+/)[0]!;
+      const oneString = first.trim() !== firstWord && SHELLS.has(firstWord);
+      if (!SHELLS.has(first) && !oneString) continue;
+      const shown = c.command.slice(0, 2).join(' ');
+      const message = `${c.image!.value} has ENTRYPOINT \`${entry}\`, and ECS passes "command" to it as arguments: this runs \`${entry} ${shown} …\`, not a shell, so the command fails. Put the shell in "entryPoint" (["${firstWord}", "-c"]) and keep only the script in "command".`;
+      const items = c.commandNode.children ?? [];
+      const hasDashC = c.command[1] === '-c' && items.length >= 3 && items.slice(0, 2).every((n) => n.type === 'string');
+      const props = properties(c.node);
+      const commandIndex = props.findIndex((p) => keyOf(p) === 'command');
+      const before = commandIndex > 0 ? keyOf(props[commandIndex - 1]!) : undefined;
+      ctx.report({
+        at: c.commandNode,
+        container: c,
+        message,
+        related: c.image ? [{ at: c.image.node, message: `${c.image.value}: ENTRYPOINT is \`${entry}\`` }] : [],
+        fixes:
+          hasDashC && !oneString
+            ? [
+                {
+                  title: `Move "${first}", "-c" into entryPoint of ${displayName(c)}`,
+                  isPreferred: true,
+                  safe: true,
+                  edits: [
+                    ...insertProperty(ctx.source, c.node, 'entryPoint', [first, '-c'], ctx.style, before ? { after: [before] } : {}),
+                    ...deleteArrayElements(c.commandNode, 0, 2),
+                  ],
+                },
+              ]
+            : [],
+      });
+    }
+  },
+};

@@ -1,0 +1,36 @@
+import type { OffsetEdit } from '../edits';
+import { displayName } from '../model';
+import { looksLikeInit } from '../roles';
+import type { Rule } from './rule';
+import { addDependsOn, mainContainers } from './util';
+
+export const initNotAwaited: Rule = {
+  id: 'init-not-awaited',
+  severity: 'warning',
+  summary: 'No container waits for an init container, so it races the app: array order sequences nothing.',
+  check(ctx) {
+    for (const init of ctx.model.containers) {
+      if (!looksLikeInit(init) || !init.name?.value) continue;
+      if (ctx.order.waitedBy.get(init)!.length > 0) continue;
+      const mains = mainContainers(ctx, init);
+      if (mains.length === 0) continue;
+      const name = init.name.value;
+      const edits: OffsetEdit[] = [];
+      for (const m of mains) edits.push(...addDependsOn(ctx, m, name, 'SUCCESS'));
+      ctx.report({
+        at: init.nameNode ?? init.node,
+        container: init,
+        message: `${name} looks like an init container, but no container waits for it: ECS does not document array order as start order, so ${mains.map(displayName).join(', ')} can start before ${name} has finished. Add a dependsOn with condition SUCCESS to the containers that need it.`,
+        fixes: [
+          {
+            title: `Make ${mains.map(displayName).join(', ')} wait for ${name} (SUCCESS)`,
+            isPreferred: true,
+            // Waiting for SUCCESS on an essential container is rejected; then essential-init-container's fix is the one to apply.
+            safe: !init.essential,
+            edits,
+          },
+        ],
+      });
+    }
+  },
+};

@@ -1,0 +1,55 @@
+/**
+ * The rule contract. A rule is a small module with an id, a default severity, a one-line summary
+ * (the README table) and a check that reports findings through the context. The context carries
+ * everything computed once per document (model, start order, init containers, format style).
+ */
+import type { FormatStyle, OffsetEdit } from '../edits';
+import type { Node } from '../json';
+import type { ContainerModel, TaskModel } from '../model';
+import type { StartOrder } from '../startOrder';
+import type { SourceText } from '../text';
+import type { DiagnosticTag, Severity, Span } from '../types';
+
+export interface FixSpec {
+  title: string;
+  isPreferred?: boolean;
+  /** Needs no value from the user and removes nothing the user wrote: `--fix` and fix-all apply it. */
+  safe?: boolean;
+  edits: OffsetEdit[];
+}
+
+export interface ReportSpec {
+  /** What the finding points at: a syntax node or a span. */
+  at: Node | Span;
+  message: string;
+  container?: ContainerModel;
+  related?: { at: Node | Span; message: string }[];
+  fixes?: FixSpec[];
+  tags?: DiagnosticTag[];
+  /** Overrides the rule's default severity for this finding (rare; e.g. a softer variant). */
+  severity?: Severity;
+}
+
+export interface RuleContext {
+  model: TaskModel;
+  order: StartOrder;
+  source: SourceText;
+  style: FormatStyle;
+  /** Containers waited for with SUCCESS/COMPLETE, or shaped like one-shot setup steps. */
+  inits: Set<ContainerModel>;
+  report(spec: ReportSpec): void;
+}
+
+export interface Rule {
+  id: string;
+  severity: Severity;
+  /** One line for the README rule table and the docs index. */
+  summary: string;
+  check(ctx: RuleContext): void;
+}
+
+export const DOCS_BASE = 'https://github.com/ecs-init-order/ecs-init-order/blob/main/docs/rules/';
+
+export function ruleDocUrl(id: string): string {
+  return `${DOCS_BASE}${id}.md`;
+}

@@ -1,0 +1,53 @@
+/** Helpers shared by several rules: name suggestions and the common fixes. */
+import { addToArrayProperty, setProperty, type OffsetEdit } from '../edits';
+import type { ContainerModel } from '../model';
+import type { RuleContext } from './rule';
+
+export function levenshtein(a: string, b: string): number {
+  if (a === b) return 0;
+  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j]!;
+      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length]!;
+}
+
+/** Candidates close to `wanted` (case-insensitive, edit distance ≤ max(2, a third of its length)), closest first. */
+export function closeMatches(wanted: string, candidates: Iterable<string>): string[] {
+  const limit = Math.max(2, Math.floor(wanted.length / 3));
+  const scored: { c: string; d: number }[] = [];
+  for (const c of candidates) {
+    if (c === wanted) continue;
+    const d = c.toLowerCase() === wanted.toLowerCase() ? 0 : levenshtein(wanted.toLowerCase(), c.toLowerCase());
+    if (d <= limit) scored.push({ c, d });
+  }
+  return scored.sort((x, y) => x.d - y.d || x.c.localeCompare(y.c)).map((s) => s.c);
+}
+
+/** Edits that set `essential: false` on a container (insert it after name/image when absent). */
+export function makeNonEssential(ctx: RuleContext, c: ContainerModel): OffsetEdit[] {
+  return setProperty(ctx.source, c.node, 'essential', false, ctx.style, { after: ['image', 'name'] });
+}
+
+/** Edits that add `{containerName, condition}` to a container's dependsOn. */
+export function addDependsOn(ctx: RuleContext, dependent: ContainerModel, target: string, condition: string): OffsetEdit[] {
+  return addToArrayProperty(ctx.source, dependent.node, 'dependsOn', { containerName: target, condition }, ctx.style, {
+    after: ['essential', 'image', 'name'],
+  });
+}
+
+/** Does `dependent` already declare a dependsOn on `target` (any condition)? */
+export function dependsOnExplicitly(dependent: ContainerModel, target: string): boolean {
+  return dependent.dependsOn.some((d) => d.containerName?.value === target);
+}
+
+/** The long-running essential containers: the ones an init container exists for. */
+export function mainContainers(ctx: RuleContext, except: ContainerModel): ContainerModel[] {
+  return ctx.model.containers.filter((c) => c !== except && c.essential && !ctx.inits.has(c));
+}
