@@ -20,6 +20,8 @@ export interface AnalysisOptions {
   uri?: string;
   /** Per-rule severity overrides, e.g. `{ "image-latest-tag": "off" }`. */
   severities?: Record<string, SeverityOverride>;
+  /** Recognise a root array of container definitions (default true; see ParseOptions). */
+  allowContainerArray?: boolean;
   /** Rules to run (defaults to every rule); tests pass a single rule. */
   rules?: readonly Rule[];
 }
@@ -44,7 +46,7 @@ export interface Analysis {
 export const ANALYSIS_SKIPPED = 'analysis-skipped';
 
 export function analyze(text: string, options: AnalysisOptions = {}): Analysis {
-  const parsed = parseDocument(text);
+  const parsed = parseDocument(text, { allowContainerArray: options.allowContainerArray });
   const uri = options.uri ?? '';
   const isTaskDefinition = parsed.kind !== undefined;
   const findings: Finding[] = [];

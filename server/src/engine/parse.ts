@@ -28,7 +28,15 @@ export interface ParsedDocument {
   skipped?: { reason: string };
 }
 
-export function parseDocument(text: string): ParsedDocument {
+export interface ParseOptions {
+  /**
+   * Recognise a root array of container definitions (Terraform `container_definitions`). The CLI
+   * always does (the user named the file); the language server only for files whose name says so.
+   */
+  allowContainerArray?: boolean;
+}
+
+export function parseDocument(text: string, options: ParseOptions = {}): ParsedDocument {
   const source = new SourceText(text);
   const base: ParsedDocument = { source, root: undefined, syntaxErrors: [], kind: undefined, taskNode: undefined, containersNode: undefined };
   if (text.length > MAX_DOCUMENT_LENGTH) {
@@ -45,11 +53,11 @@ export function parseDocument(text: string): ParsedDocument {
   const parseText = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
   const syntaxErrors: ParseError[] = [];
   const root = parseTree(parseText, syntaxErrors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
-  const recognised = recognise(root);
+  const recognised = recognise(root, options.allowContainerArray ?? true);
   return { ...base, root, syntaxErrors, ...recognised };
 }
 
-function recognise(root: Node | undefined): Pick<ParsedDocument, 'kind' | 'taskNode' | 'containersNode'> {
+function recognise(root: Node | undefined, allowContainerArray: boolean): Pick<ParsedDocument, 'kind' | 'taskNode' | 'containersNode'> {
   const none = { kind: undefined, taskNode: undefined, containersNode: undefined };
   if (!root) return none;
   if (root.type === 'object') {
@@ -62,7 +70,7 @@ function recognise(root: Node | undefined): Pick<ParsedDocument, 'kind' | 'taskN
     }
     return none;
   }
-  if (root.type === 'array') {
+  if (root.type === 'array' && allowContainerArray) {
     const objects = objectElements(root);
     const looksLikeContainers =
       objects.length > 0 && objects.length === (root.children?.length ?? 0) && objects.every((o) => hasKey(o, 'image') || (hasKey(o, 'name') && CONTAINER_KEYS.some((k) => hasKey(o, k))));
