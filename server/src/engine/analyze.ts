@@ -7,7 +7,7 @@ import { buildModel, type TaskModel } from './model';
 import { parseDocument, type ParsedDocument } from './parse';
 import { initContainers } from './roles';
 import { allRules } from './rules/index';
-import type { ReportSpec, Rule, RuleContext } from './rules/rule';
+import type { FixSpec, ReportSpec, Rule, RuleContext } from './rules/rule';
 import { buildStartOrder, type StartOrder } from './startOrder';
 import { buildGraph } from './graph';
 import type { SourceText } from './text';
@@ -113,11 +113,26 @@ function toFinding(source: SourceText, rule: Rule, spec: ReportSpec, override: S
     message: spec.message,
     range: source.rangeOf(spanOf(spec.at)),
     related: (spec.related ?? []).map((r) => ({ range: source.rangeOf(spanOf(r.at)), message: r.message })),
-    fixes: (spec.fixes ?? []).map((f) => ({ title: f.title, isPreferred: f.isPreferred ?? false, safe: f.safe ?? false, edits: toTextEdits(source, f.edits) })),
+    fixes: (spec.fixes ?? []).filter(applicable).map((f) => ({ title: f.title, isPreferred: f.isPreferred ?? false, safe: f.safe ?? false, edits: toTextEdits(source, f.edits) })),
     tags: spec.tags ?? [],
   };
   if (spec.container?.name?.value) finding.container = spec.container.name.value;
   return finding;
+}
+
+/**
+ * A fix is offered only when its edits can all be made and do not collide: no edit marked invalid,
+ * no two edits overlapping or inserting at the same point (their order would be ambiguous).
+ */
+function applicable(fix: FixSpec): boolean {
+  if (fix.edits.length === 0 || fix.edits.some((e) => e.invalid)) return false;
+  const sorted = [...fix.edits].sort((a, b) => a.offset - b.offset || a.length - b.length);
+  for (let i = 1; i < sorted.length; i++) {
+    const prev = sorted[i - 1]!;
+    const cur = sorted[i]!;
+    if (prev.offset + prev.length > cur.offset || (prev.offset === cur.offset && (prev.length === 0 || cur.length === 0))) return false;
+  }
+  return true;
 }
 
 function compareFindings(a: Finding, b: Finding): number {

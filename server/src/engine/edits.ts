@@ -10,6 +10,21 @@ export interface OffsetEdit {
   offset: number;
   length: number;
   newText: string;
+  /**
+   * Set when the edit cannot be made safely (e.g. inserting into an object whose closing brace is
+   * not typed yet); the engine drops every fix that contains such an edit.
+   */
+  invalid?: true;
+}
+
+/** Is the object or array closed in the text (its last character is its closing bracket)? */
+function isClosed(source: SourceText, node: Node): boolean {
+  const last = source.text[node.offset + node.length - 1];
+  return node.length >= 2 && (node.type === 'object' ? last === '}' : node.type === 'array' ? last === ']' : true);
+}
+
+function cannotEdit(node: Node): OffsetEdit[] {
+  return [{ offset: node.offset, length: 0, newText: '', invalid: true }];
 }
 
 export interface FormatStyle {
@@ -143,6 +158,7 @@ export interface InsertOptions {
 
 /** Insert `"key": value` into an object that does not have `key`. */
 export function insertProperty(source: SourceText, obj: Node, key: string, value: unknown, style: FormatStyle, options: InsertOptions = {}): OffsetEdit[] {
+  if (!isClosed(source, obj)) return cannotEdit(obj);
   const props = properties(obj);
   const entry = (indent: string) => `${JSON.stringify(key)}: ${formatValue(value, indent, style)}`;
   const inlineEntry = `${JSON.stringify(key)}: ${compactValue(value)}`;
@@ -167,6 +183,7 @@ export function setProperty(source: SourceText, obj: Node, key: string, value: u
   const existing = properties(obj).filter((p) => keyOf(p) === key).pop();
   const valueNode = existing?.children?.[1];
   if (existing && valueNode) {
+    if (!isClosed(source, valueNode)) return cannotEdit(valueNode);
     const indent = source.indentationAt(existing.offset);
     return [replaceNode(valueNode, formatValue(value, indent, style))];
   }
@@ -175,6 +192,7 @@ export function setProperty(source: SourceText, obj: Node, key: string, value: u
 
 /** Append an element to an array node. */
 export function appendToArray(source: SourceText, arr: Node, value: unknown, style: FormatStyle): OffsetEdit[] {
+  if (!isClosed(source, arr)) return cannotEdit(arr);
   const items = arr.children ?? [];
   const item = (indent: string) => formatValue(value, indent, style);
   if (items.length === 0) return fillEmpty(source, arr, item, style);

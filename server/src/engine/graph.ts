@@ -9,6 +9,13 @@ import type { Finding, GraphEdge, GraphNode, StartOrderGraph } from './types';
 
 export function buildGraph(model: TaskModel, order: StartOrder, inits: Set<ContainerModel>, findings: Finding[], uri: string): StartOrderGraph {
   const source = model.source;
+  const problemsOf = new Map<string, GraphNode['problems']>();
+  for (const f of findings) {
+    if (f.container === undefined) continue;
+    const list = problemsOf.get(f.container) ?? [];
+    list.push({ code: f.code, severity: f.severity, message: f.message });
+    problemsOf.set(f.container, list);
+  }
   const nodes: GraphNode[] = model.containers.map((c) => ({
     id: c.id,
     name: displayName(c),
@@ -23,7 +30,7 @@ export function buildGraph(model: TaskModel, order: StartOrder, inits: Set<Conta
     waitsFor: order.waitsFor.get(c)!.map((e) => e.from.id),
     waitedBy: order.waitedBy.get(c)!.map((e) => e.to.id),
     range: source.range((c.nameNode ?? c.node).offset, (c.nameNode ?? c.node).length),
-    problems: findings.filter((f) => f.container !== undefined && f.container === c.name?.value).map((f) => ({ code: f.code, severity: f.severity, message: f.message })),
+    problems: (c.name?.value !== undefined && c.id === c.name.value ? problemsOf.get(c.name.value) : undefined) ?? [],
   }));
   const edges: GraphEdge[] = order.edges.map((e, i) => ({
     id: `e${i}`,
@@ -35,9 +42,12 @@ export function buildGraph(model: TaskModel, order: StartOrder, inits: Set<Conta
     inCycle: order.cycleEdges.has(e),
     range: source.range(e.node.offset, e.node.length),
   }));
-  const maxPhase = Math.max(-1, ...nodes.map((n) => n.phase));
   const phases: string[][] = [];
-  for (let p = 0; p <= maxPhase; p++) phases.push(nodes.filter((n) => n.phase === p).map((n) => n.id));
+  for (const n of nodes) {
+    if (n.phase < 0) continue;
+    while (phases.length <= n.phase) phases.push([]);
+    phases[n.phase]!.push(n.id);
+  }
   return {
     uri,
     family: model.family?.value,

@@ -66,6 +66,8 @@ export interface ContainerModel {
   image?: Located<string>;
   essential: boolean;
   essentialNode?: Node;
+  /** `essential` is written but not a boolean (a template placeholder, or a mistake the schema reports). */
+  essentialUnknown: boolean;
   command: string[];
   commandNode?: Node;
   entryPoint: string[];
@@ -199,6 +201,7 @@ function buildContainer(node: Node, index: number): ContainerModel {
     // `essential` defaults to true; a placeholder or a non-boolean is read as the default.
     essential: bool(essentialNode) ?? true,
     essentialNode,
+    essentialUnknown: essentialNode !== undefined && bool(essentialNode) === undefined,
     command: stringElements(commandNode),
     commandNode,
     entryPoint: stringElements(entryPointNode),

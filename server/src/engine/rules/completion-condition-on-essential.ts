@@ -13,7 +13,7 @@ export const completionConditionOnEssential: Rule = {
         const cond = dep.condition?.value;
         if (cond !== 'COMPLETE' && cond !== 'SUCCESS') continue;
         const target = dep.containerName ? ctx.model.byName.get(dep.containerName.value) : undefined;
-        if (!target || target === c || !target.essential) continue;
+        if (!target || target === c || !target.essential || target.essentialUnknown) continue;
         const how = target.essentialNode ? 'is marked essential' : 'is essential (essential defaults to true when it is left out)';
         const otherEssential = ctx.model.containers.some((o) => o !== target && o.essential);
         ctx.report({

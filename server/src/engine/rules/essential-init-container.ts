@@ -12,7 +12,7 @@ export const essentialInitContainer: Rule = {
     const waitedToExit = completionTargets(ctx.model);
     for (const init of ctx.model.containers) {
       // completion-condition-on-essential reports the containers others wait on with COMPLETE/SUCCESS.
-      if (!init.essential || !looksLikeInit(init) || waitedToExit.has(init) || !init.name?.value) continue;
+      if (!init.essential || init.essentialUnknown || !looksLikeInit(init) || waitedToExit.has(init) || !init.name?.value) continue;
       const mains = mainContainers(ctx, init);
       if (mains.length === 0) continue; // A one-container job (e.g. a migration task) may well be essential.
       const name = init.name.value;

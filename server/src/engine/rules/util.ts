@@ -22,8 +22,11 @@ export function levenshtein(a: string, b: string): number {
 export function closeMatches(wanted: string, candidates: Iterable<string>): string[] {
   const limit = Math.max(2, Math.floor(wanted.length / 3));
   const scored: { c: string; d: number }[] = [];
+  let compared = 0;
   for (const c of candidates) {
-    if (c === wanted) continue;
+    // Bounded work on pathological files: names longer than any real one, or thousands of them.
+    if (c === wanted || Math.abs(c.length - wanted.length) > limit || wanted.length > 255) continue;
+    if (++compared > 2000) break;
     const d = c.toLowerCase() === wanted.toLowerCase() ? 0 : levenshtein(wanted.toLowerCase(), c.toLowerCase());
     if (d <= limit) scored.push({ c, d });
   }

@@ -1,0 +1,166 @@
+/**
+ * Property-based fuzzing of the engine (fast-check, seeded and reproducible). Shared by the bounded
+ * run in `npm test` (test/unit/fuzz.test.ts) and the long run behind `npm run fuzz`.
+ */
+import fc from 'fast-check';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseTree } from 'jsonc-parser';
+import { analyze, applyTextEdits, fixAll, SourceText, type Finding, type Range } from '../../server/src/engine/index';
+
+/** Every example and test task definition, read at run time (new fixtures are covered too). */
+export function seedDocuments(): { name: string; text: string }[] {
+  const out: { name: string; text: string }[] = [];
+  const walk = (dir: string) => {
+    let entries: string[] = [];
+    try {
+      entries = readdirSync(dir);
+    } catch {
+      return;
+    }
+    for (const e of entries.sort()) {
+      const p = join(dir, e);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (/\.(json|jsonc|json\.tpl)$/.test(e) && !e.endsWith('.expected.json') && statSync(p).size < 200_000) {
+        const text = readFileSync(p, 'utf8');
+        if (/containerDefinitions|"image"/.test(text)) out.push({ name: p, text });
+      }
+    }
+  };
+  walk('examples');
+  walk('test/fixtures');
+  walk('../shared/examples');
+  return out;
+}
+
+const JSON_PIECES = ['{', '}', '[', ']', ',', ':', '"', '""', 'null', 'true', 'false', '0', '-1', '1e999', '"START"', '"SUCCESS"', '"essential"', '"dependsOn"', '"containerName"', '"name"', '//', '/*', '*/', '\n', '\r\n', '\t', ' ', '\uFEFF', '\u{1F680}', 'é', '\u202E'];
+
+export type Mutation =
+  | { kind: 'insert'; at: number; text: string }
+  | { kind: 'delete'; at: number; length: number }
+  | { kind: 'truncate'; at: number }
+  | { kind: 'swap'; a: number; b: number };
+
+export const mutationArb: fc.Arbitrary<Mutation[]> = fc.array(
+  fc.oneof(
+    fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.oneof(fc.constantFrom(...JSON_PIECES), fc.string({ maxLength: 6 })) }),
+    fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 40 }) }),
+    fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
+    fc.record({ kind: fc.constant('swap' as const), a: fc.nat(), b: fc.nat() }),
+  ),
+  { minLength: 1, maxLength: 4 },
+);
+
+/** Values (strings, numbers, booleans, null) with their spans, for value swaps. */
+function valueSpans(text: string): { offset: number; length: number }[] {
+  const root = parseTree(text, [], { allowTrailingComma: true });
+  const out: { offset: number; length: number }[] = [];
+  const visit = (n: ReturnType<typeof parseTree>) => {
+    if (!n) return;
+    if (n.type === 'property') visit(n.children?.[1]);
+    else if (n.children) n.children.forEach(visit);
+    else out.push({ offset: n.offset, length: n.length });
+  };
+  visit(root);
+  return out;
+}
+
+export function mutate(text: string, mutations: Mutation[]): string {
+  let t = text;
+  for (const m of mutations) {
+    if (m.kind === 'insert') {
+      const at = t.length === 0 ? 0 : m.at % (t.length + 1);
+      t = t.slice(0, at) + m.text + t.slice(at);
+    } else if (m.kind === 'delete' && t.length > 0) {
+      const at = m.at % t.length;
+      t = t.slice(0, at) + t.slice(at + m.length);
+    } else if (m.kind === 'truncate' && t.length > 0) {
+      t = t.slice(0, m.at % t.length);
+    } else if (m.kind === 'swap') {
+      const spans = valueSpans(t);
+      if (spans.length < 2) continue;
+      const [x, y] = [spans[m.a % spans.length]!, spans[m.b % spans.length]!].sort((p, q) => p.offset - q.offset);
+      if (x.offset === y.offset) continue;
+      t = t.slice(0, x.offset) + t.slice(y.offset, y.offset + y.length) + t.slice(x.offset + x.length, y.offset) + t.slice(x.offset, x.offset + x.length) + t.slice(y.offset + y.length);
+    }
+  }
+  return t;
+}
+
+function inside(source: SourceText, r: Range): boolean {
+  const s = source.offsetAt(r.start);
+  const e = source.offsetAt(r.end);
+  const pos = (p: Range['start']) => p.line >= 0 && p.line < source.lineCount && p.character >= 0 && source.offsetAt(p) === source.offsetAt({ line: p.line, character: p.character });
+  return pos(r.start) && pos(r.end) && s <= e && e <= source.text.length && source.positionAt(s).character === r.start.character && source.positionAt(e).character === r.end.character;
+}
+
+function syntaxErrorCount(text: string): number {
+  const errors: { error: number }[] = [];
+  parseTree(text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text, errors as never, { allowTrailingComma: true });
+  return errors.length;
+}
+
+function stringValues(text: string): string[] {
+  const root = parseTree(text, [], { allowTrailingComma: true });
+  const out: string[] = [];
+  const visit = (n: ReturnType<typeof parseTree>) => {
+    if (!n) return;
+    if (n.type === 'string' && !(n.parent?.type === 'property' && n.parent.children?.[0] === n)) out.push(String(n.value));
+    n.children?.forEach(visit);
+  };
+  visit(root);
+  return out;
+}
+
+export interface FuzzStats {
+  cases: number;
+  inputsTried: number;
+  fixesApplied: number;
+}
+
+/** Checks every property on one input; throws (with a message) on the first violation. */
+export function checkDocument(text: string, stats: FuzzStats): void {
+  stats.inputsTried++;
+  const analysis = analyze(text);
+  const source = analysis.parsed.source;
+  const check = (ok: boolean, what: string, f?: Finding) => {
+    if (!ok) throw new Error(`${what}${f ? ` (${f.code}: ${f.message})` : ''}`);
+  };
+  for (const f of analysis.findings) {
+    check(inside(source, f.range), 'finding range outside the document', f);
+    for (const r of f.related) check(inside(source, r.range), 'related range outside the document', f);
+    for (const fix of f.fixes) {
+      const spans = fix.edits.map((e) => {
+        check(inside(source, e.range), 'fix edit outside the document', f);
+        return [source.offsetAt(e.range.start), source.offsetAt(e.range.end)] as const;
+      });
+      spans.sort((a, b) => a[0] - b[0]);
+      for (let i = 1; i < spans.length; i++) check(spans[i - 1]![1] <= spans[i]![0] && !(spans[i - 1]![0] === spans[i]![0] && spans[i - 1]![1] === spans[i]![1] && spans[i]![0] === spans[i]![1]), `overlapping edits in fix "${fix.title}"`, f);
+    }
+  }
+  check(analysis.ruleFailures.length === 0, `a rule threw: ${analysis.ruleFailures.map((r) => `${r.rule}: ${String(r.error)}`).join('; ')}`);
+  if (!analysis.isTaskDefinition) return;
+  const parseable = syntaxErrorCount(text) === 0;
+  const before = stringValues(text);
+  for (const f of analysis.findings) {
+    for (const fix of f.fixes.filter((x) => x.isPreferred)) {
+      const after = applyTextEdits(text, fix.edits);
+      stats.fixesApplied++;
+      if (parseable) check(syntaxErrorCount(after) === 0, `fix "${fix.title}" broke the JSON`, f);
+      if (fix.safe && parseable) {
+        const remaining = new Map<string, number>();
+        for (const v of stringValues(after)) remaining.set(v, (remaining.get(v) ?? 0) + 1);
+        for (const v of before) {
+          const n = remaining.get(v) ?? 0;
+          if (n > 0) remaining.set(v, n - 1);
+          else check(fix.title.toLowerCase().includes(v.toLowerCase()), `safe fix "${fix.title}" removed the value ${JSON.stringify(v)} it does not name`, f);
+        }
+      }
+    }
+  }
+  if (parseable) {
+    const once = fixAll(text).text;
+    check(syntaxErrorCount(once) === 0, 'fix-all broke the JSON');
+    check(fixAll(once).text === once, 'fix-all applied twice differs from fix-all applied once');
+  }
+}
