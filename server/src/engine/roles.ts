@@ -75,6 +75,33 @@ export function mentionedPaths(c: ContainerModel): string[] {
   return [...out];
 }
 
+const PATH = String.raw`(\/[A-Za-z0-9._\-]+(?:\/[A-Za-z0-9._\-]+)*\/?)`;
+const WRITE_PATTERNS = [
+  new RegExp(String.raw`(?:>>?|\btee\s+(?:-a\s+)?)\s*["']?` + PATH, 'g'), // > file, >> file, tee file
+  new RegExp(String.raw`(?:^|\s)(?:-o|-O|--output|--output-document|-d|-C|--directory|--target-directory)(?:\s+|=)["']?` + PATH, 'g'), // curl -o, wget -O, unzip -d, tar -C
+  new RegExp(String.raw`\baws\s+s3\s+(?:cp|sync|mv)\s+(?:--\S+\s+)*\S+\s+["']?` + PATH, 'g'), // aws s3 cp <src> <dst>
+  new RegExp(String.raw`\b(?:cp|mv|install|rsync)(?:\s+-\S+)*\s+\S+\s+["']?` + PATH, 'g'), // cp <src> <dst>
+  new RegExp(String.raw`\bmkdir(?:\s+-\S+)*\s+["']?` + PATH, 'g'),
+  new RegExp(String.raw`\bgit\s+clone\s+(?:-\S+\s+)*\S+\s+["']?` + PATH, 'g'),
+];
+
+/**
+ * Absolute paths a container's command writes (redirections, download targets, copy destinations,
+ * created directories). A path the command only reads or changes into (`cd /app`) is not a write.
+ */
+export function writtenPaths(c: ContainerModel): string[] {
+  const text = [...c.entryPoint, ...c.command].join(' ');
+  const out = new Set<string>();
+  for (const re of WRITE_PATTERNS) {
+    for (const m of text.matchAll(re)) {
+      const p = m[1]!;
+      if (/^\/(dev|proc|sys)(\/|$)/.test(p)) continue;
+      out.add(p.length > 1 && p.endsWith('/') ? p.slice(0, -1) : p);
+    }
+  }
+  return [...out];
+}
+
 /** Does the container run the AWS CLI (`aws ...`)? */
 export function runsAwsCli(c: ContainerModel): boolean {
   if (nonShellEntrypoint(c.image?.value) === 'aws' && c.entryPoint.length === 0) return true;

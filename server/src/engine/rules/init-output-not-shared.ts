@@ -1,6 +1,6 @@
 import { addToArrayProperty, type OffsetEdit } from '../edits';
 import { displayName, type ContainerModel } from '../model';
-import { mentionedPaths } from '../roles';
+import { mentionedPaths, writtenPaths } from '../roles';
 import type { Rule, RuleContext } from './rule';
 import { mainContainers } from './util';
 
@@ -47,7 +47,7 @@ export const initOutputNotShared: Rule = {
     for (const init of ctx.inits) {
       const initName = init.name?.value;
       if (!initName) continue;
-      const initPaths = mentionedPaths(init);
+      const initPaths = writtenPaths(init);
       if (initPaths.length === 0) continue;
       const waiting = ctx.order.waitedBy.get(init)!.map((e) => e.to);
       const readers = waiting.length > 0 ? [...new Set(waiting)] : mainContainers(ctx, init);
