@@ -17,7 +17,7 @@ export const completeIgnoresExitCode: Rule = {
           at: dep.condition.node,
           container: c,
           message: `COMPLETE starts ${displayName(c)} once ${displayName(target)} has exited with any exit code, also when the setup failed. SUCCESS waits for exit code 0.`,
-          fixes: [{ title: 'Change to "SUCCESS"', isPreferred: true, safe: false, edits: [replaceNode(dep.condition.node, '"SUCCESS"')] }],
+          fixes: [{ title: 'Change "COMPLETE" to "SUCCESS"', isPreferred: true, safe: false, edits: [replaceNode(dep.condition.node, '"SUCCESS"')] }],
         });
       }
     }

@@ -39,7 +39,7 @@ export const dependencyInvalidCondition: Rule = {
               ? 'condition must be a string: START, COMPLETE, SUCCESS or HEALTHY.'
               : `"${value}" is not a dependsOn condition: ECS accepts exactly START, COMPLETE, SUCCESS or HEALTHY (upper case).`,
           fixes: intended.map((cond, i) => ({
-            title: `Change to "${cond}"`,
+            title: `Change "${value}" to "${cond}"`,
             isPreferred: i === 0,
             safe: i === 0 && intended.length === 1,
             edits: [replaceNode(dep.conditionNode!, JSON.stringify(cond))],

@@ -17,7 +17,7 @@ export const startConditionOnInit: Rule = {
           at: dep.condition.node,
           container: c,
           message: `${displayName(c)} waits for ${displayName(target)} with START, which only waits until ${displayName(target)} has started, not until its setup has finished. Use SUCCESS to wait until it has exited with code 0.`,
-          fixes: [{ title: 'Change to "SUCCESS"', isPreferred: true, safe: !target.essential, edits: [replaceNode(dep.condition.node, '"SUCCESS"')] }],
+          fixes: [{ title: 'Change "START" to "SUCCESS"', isPreferred: true, safe: !target.essential, edits: [replaceNode(dep.condition.node, '"SUCCESS"')] }],
         });
       }
     }
