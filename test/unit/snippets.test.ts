@@ -1,0 +1,124 @@
+/**
+ * The contributed snippets, expanded with their default values as a user who only presses Tab would
+ * get them: each is valid JSON, and the task definitions built from them pass our own rules.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, test } from 'node:test';
+import { analyze } from '../../server/src/engine/index';
+
+interface Snippet {
+  prefix: string | string[];
+  description: string;
+  body: string[];
+}
+
+const snippets: Record<string, Snippet> = JSON.parse(readFileSync('snippets/ecs.json', 'utf8'));
+
+function byPrefix(prefix: string): Snippet {
+  const found = Object.values(snippets).find((s) => ([] as string[]).concat(s.prefix).includes(prefix));
+  assert.ok(found, `no snippet with prefix ${prefix}`);
+  return found;
+}
+
+/** Expands a snippet body as VS Code does when every placeholder keeps its default (tabs → 2 spaces). */
+function expand(snippet: Snippet, indent = '  '): string {
+  let text = snippet.body.join('\n').replace(/\t/g, indent);
+  const defaults = new Map<string, string>();
+  // Innermost first: ${n:default} and ${n|first,second|}; nested placeholders resolve outward.
+  for (let changed = true; changed; ) {
+    changed = false;
+    text = text.replace(/\$\{(\d+):([^${}]*)\}/g, (_, n: string, value: string) => {
+      changed = true;
+      if (!defaults.has(n)) defaults.set(n, value);
+      return value;
+    });
+    text = text.replace(/\$\{(\d+)\|([^|]*)\|\}/g, (_, n: string, choices: string) => {
+      changed = true;
+      const first = choices.split(',')[0]!;
+      if (!defaults.has(n)) defaults.set(n, first);
+      return first;
+    });
+  }
+  return text.replace(/\$\{(\d+)\}|\$(\d+)/g, (_, a: string | undefined, b: string | undefined) => defaults.get((a ?? b)!) ?? '');
+}
+
+function lint(text: string) {
+  return analyze(text, { uri: 'file:///snippet/task-def.json' }).findings.map((f) => `${f.code}: ${f.message}`);
+}
+
+describe('snippets/ecs.json', () => {
+  for (const [name, snippet] of Object.entries(snippets)) {
+    test(`"${name}" has an ecs- prefix, a description and no stray dollar`, () => {
+      for (const prefix of ([] as string[]).concat(snippet.prefix)) assert.match(prefix, /^ecs-[a-z-]+$/);
+      assert.ok(snippet.description.length > 20);
+      const expanded = expand(snippet);
+      assert.ok(!expanded.includes('$'), expanded);
+    });
+
+    test(`"${name}" expands to valid JSON`, () => {
+      const expanded = expand(snippet);
+      const asDocument = expanded.trimStart().startsWith('"') ? `{${expanded}}` : expanded;
+      assert.doesNotThrow(() => JSON.parse(asDocument));
+    });
+  }
+
+  test('a placeholder used twice has one default everywhere (VS Code edits them together)', () => {
+    for (const snippet of Object.values(snippets)) {
+      const seen = new Map<string, string>();
+      for (const m of snippet.body.join('\n').matchAll(/\$\{(\d+):([^${}]*)\}/g)) {
+        const previous = seen.get(m[1]!);
+        if (previous !== undefined) assert.equal(m[2], previous, `placeholder ${m[1]}`);
+        seen.set(m[1]!, m[2]!);
+      }
+    }
+  });
+
+  test('the whole task definition lints clean', () => {
+    const text = expand(byPrefix('ecs-task-definition-init'));
+    assert.deepEqual(lint(text), []);
+    const graph = analyze(text).graph()!;
+    assert.deepEqual(graph.phases, [['init'], ['app']]);
+    const init = graph.nodes.find((n) => n.id === 'init')!;
+    assert.equal(init.essential, false);
+    assert.equal(init.isInit, true);
+  });
+
+  test('a task assembled from the container snippets lints clean', () => {
+    const indent = (text: string, by: string) => text.split('\n').join(`\n${by}`);
+    const init = expand(byPrefix('ecs-init-container'));
+    const router = expand(byPrefix('ecs-firelens-log-router'));
+    const dependsOn = expand(byPrefix('ecs-depends-on'));
+    const healthCheck = expand(byPrefix('ecs-health-check'));
+    const firelensLogs = expand(byPrefix('ecs-firelens-log-configuration'));
+    const text = `{
+  "family": "web",
+  "networkMode": "awsvpc",
+  "requiresCompatibilities": ["FARGATE"],
+  "cpu": "512",
+  "memory": "1024",
+  "executionRoleArn": "arn:aws:iam::123456789012:role/ecsTaskExecutionRole",
+  "taskRoleArn": "arn:aws:iam::123456789012:role/web",
+  "containerDefinitions": [
+    ${indent(router, '    ')},
+    ${indent(init, '    ')},
+    {
+      "name": "app",
+      "image": "my-registry/web:2.3.1",
+      "essential": true,
+      "command": ["sh", "-c", "cat /shared/ready && exec web"],
+      ${indent(dependsOn, '      ')},
+      ${indent(healthCheck, '      ')},
+      "portMappings": [{ "containerPort": 8080 }],
+      "mountPoints": [{ "sourceVolume": "shared", "containerPath": "/shared", "readOnly": true }],
+      ${indent(firelensLogs, '      ')}
+    }
+  ],
+  "volumes": [{ "name": "shared" }]
+}
+`;
+    assert.deepEqual(lint(text), []);
+    const graph = analyze(text).graph()!;
+    assert.ok(graph.edges.some((e) => e.from === 'log-router' || e.to === 'log-router'), 'the FireLens order is in the graph');
+  });
+});
