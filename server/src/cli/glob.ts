@@ -1,6 +1,6 @@
 /** File arguments: plain paths, directories (their *.json files) and globs with *, ** and ?. */
 import { readdirSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 
 const SKIP_DIRS = new Set(['node_modules', '.git']);
 
@@ -50,7 +50,8 @@ export function expandArguments(args: string[], cwd = process.cwd()): Expanded {
     if (!/[*?]/.test(arg)) {
       let isDir = false;
       try {
-        isDir = statSync(join(cwd, arg)).isDirectory() || statSync(arg).isDirectory();
+        // resolve, not join: an absolute argument must not be joined onto the working directory.
+        isDir = statSync(resolve(cwd, arg)).isDirectory();
       } catch {
         files.push(arg); // Reported as an I/O error by the caller.
         continue;

@@ -147,8 +147,14 @@ function fillEmpty(source: SourceText, container: Node, childText: (indent: stri
   if (/^\s*$/.test(inside)) {
     return [{ offset: container.offset + 1, length: inside.length, newText: `${style.eol}${inner}${childText(inner)}${style.eol}${base}` }];
   }
-  // Only comments inside: add the child before the closing bracket, keep the comments.
-  return [{ offset: container.offset + container.length - 1, length: 0, newText: `${style.eol}${inner}${childText(inner)}${style.eol}${base}` }];
+  // Only comments inside: add the child before the closing bracket, keep the comments. When the
+  // bracket stands on a line of its own, the child goes on a new line just above it (no blank line).
+  const close = container.offset + container.length - 1;
+  const closeLine = source.lineStartOf(close);
+  if (closeLine > container.offset && source.text.slice(closeLine, close).trim() === '') {
+    return [{ offset: closeLine, length: 0, newText: `${inner}${childText(inner)}${style.eol}` }];
+  }
+  return [{ offset: close, length: 0, newText: `${style.eol}${inner}${childText(inner)}${style.eol}${base}` }];
 }
 
 export interface InsertOptions {

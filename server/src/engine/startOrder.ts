@@ -34,7 +34,10 @@ export interface StartOrder {
 
 export function buildStartOrder(model: TaskModel): StartOrder {
   const edges: StartEdge[] = [];
+  // Pairs joined by an explicit dependsOn, in either direction (they replace the FireLens default),
+  // and the explicit edges themselves (an implicit edge in the same direction adds nothing).
   const explicitPairs = new Set<string>();
+  const explicitEdges = new Set<string>();
   const key = (a: ContainerModel, b: ContainerModel) => `${a.index}>${b.index}`;
 
   for (const c of model.containers) {
@@ -44,25 +47,31 @@ export function buildStartOrder(model: TaskModel): StartOrder {
       edges.push({ from: target, to: c, condition: dep.condition?.value ?? 'START', reason: 'dependsOn', implicit: false, node: dep.node, dependency: dep });
       explicitPairs.add(key(target, c));
       explicitPairs.add(key(c, target));
+      explicitEdges.add(key(target, c));
     }
   }
+  // links and volumesFrom order the start whatever dependsOn says (the ECS agent adds them as
+  // dependencies of their own), so only an explicit edge in the same direction makes them redundant;
+  // a dependsOn the other way round is a real cycle.
   for (const c of model.containers) {
     for (const link of c.links) {
       const target = model.byName.get(link.target);
-      if (target && target !== c && !explicitPairs.has(key(target, c))) {
+      if (target && target !== c && !explicitEdges.has(key(target, c))) {
         edges.push({ from: target, to: c, condition: 'START', reason: 'links', implicit: true, node: link.node });
       }
     }
     for (const v of c.volumesFrom) {
       const target = v.sourceContainer ? model.byName.get(v.sourceContainer.value) : undefined;
-      if (target && target !== c && !explicitPairs.has(key(target, c))) {
+      if (target && target !== c && !explicitEdges.has(key(target, c))) {
         edges.push({ from: target, to: c, condition: 'START', reason: 'volumesFrom', implicit: true, node: v.node });
       }
     }
   }
   // FireLens: the log router starts before every container that logs through it, unless an
-  // explicit dependsOn between the two replaces that default (AWS, "using_firelens").
-  const routers = model.containers.filter(isLogRouter);
+  // explicit dependsOn between the two replaces that default (AWS, "using_firelens"). The ECS agent
+  // also adds none at all when the router itself waits for a container (addFirelensContainerDependency
+  // in amazon-ecs-agent's task.go: "to be safe ... circular dependency"), so such a router gets no edges.
+  const routers = model.containers.filter((r) => isLogRouter(r) && !r.dependsOn.some((d) => d.containerName?.value));
   if (routers.length > 0) {
     for (const c of model.containers) {
       if (c.logDriver?.value !== 'awsfirelens' || isLogRouter(c)) continue;

@@ -14,10 +14,15 @@ export const awsCliWithoutTaskRole: Rule = {
     if (!ctx.model.knowsTaskLevel || !task || ctx.model.taskRoleArnNode) return;
     for (const c of ctx.model.containers) {
       if (!runsAwsCli(c)) continue;
+      // On EC2 a container without a task role can still reach the instance profile through the
+      // instance metadata service (unless it is blocked), so "fails" is only certain on Fargate.
+      const outcome = ctx.model.isFargate
+        ? 'so the aws command fails with "Unable to locate credentials"'
+        : 'so the aws command fails with "Unable to locate credentials", or, on EC2 where the instance metadata service is reachable, runs with the container instance\'s role, which every task on the instance shares';
       ctx.report({
         at: c.commandNode ?? c.image?.node ?? c.node,
         container: c,
-        message: `${displayName(c)} runs the AWS CLI, but the task definition has no taskRoleArn: the container gets no AWS credentials from ECS (the execution role is only for ECS itself: pulling images, logs, secrets), so the aws command fails with "Unable to locate credentials". Add a task role that allows what the command does.`,
+        message: `${displayName(c)} runs the AWS CLI, but the task definition has no taskRoleArn: the container gets no AWS credentials from ECS (the execution role is only for ECS itself: pulling images, logs, secrets), ${outcome}. Add a task role that allows what the command does.`,
         fixes: [
           {
             title: 'Add "taskRoleArn" (fill in your role ARN)',

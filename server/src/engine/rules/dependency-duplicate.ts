@@ -20,10 +20,16 @@ export const dependencyDuplicate: Rule = {
         }
         const index = items.indexOf(dep.node);
         const identical = first.condition === dep.condition?.value;
+        // ECS documents neither that it rejects a repeated dependency nor what two conditions on
+        // one container mean (the ECS agent checks every entry). A repeat with the same condition
+        // changes nothing at run time, so it is reported as a warning.
         ctx.report({
           at: dep.node,
           container: c,
-          message: `${displayName(c)} lists "${name}" twice in dependsOn${identical ? '' : ` (${first.condition ?? 'no condition'} and ${dep.condition?.value ?? 'no condition'})`}: only one of them can say when it may start. Keep one entry.`,
+          severity: identical ? 'warning' : undefined,
+          message: identical
+            ? `${displayName(c)} lists "${name}" twice in dependsOn with the same condition: the second entry adds nothing. Keep one.`
+            : `${displayName(c)} lists "${name}" twice in dependsOn (${first.condition ?? 'no condition'} and ${dep.condition?.value ?? 'no condition'}): ECS does not document what two conditions on the same container mean, so when ${displayName(c)} may start is unclear. Keep the one entry you mean.`,
           related: [{ at: first.node, message: `first dependency on ${name}` }],
           fixes: index < 0 ? [] : [{ title: `Remove the second dependency on ${name}`, isPreferred: true, safe: identical, edits: deleteArrayElements(c.dependsOnNode!, index, index + 1) }],
         });
