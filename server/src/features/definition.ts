@@ -1,0 +1,16 @@
+/**
+ * Go to definition: from a `dependsOn.containerName`, `volumesFrom.sourceContainer` or `links`
+ * value to the container of that name, and from `mountPoints.sourceVolume` to the task volume.
+ */
+import type { Location, Position } from 'vscode-languageserver-types';
+import type { Analysis } from '../engine/analyze';
+import { declarationOf, nameUseAt, rangeOf } from './located';
+
+export function definition(analysis: Analysis, position: Position, uri: string): Location[] {
+  const model = analysis.model;
+  if (!model) return [];
+  const use = nameUseAt(model, model.source.offsetAt(position));
+  if (!use) return [];
+  const declaration = use.use === 'declaration' ? use : declarationOf(model, use.kind, use.name);
+  return declaration ? [{ uri, range: rangeOf(model.source, declaration.start, declaration.end) }] : [];
+}

@@ -1,0 +1,37 @@
+/**
+ * Diagnostics: the engine's findings as LSP diagnostics, with the rule id as `code`, a link to the
+ * rule's page, related locations in the same document and the unnecessary/deprecated tags. JSON
+ * syntax errors are not among them: the editor's own JSON support reports those.
+ */
+import type { Diagnostic, DiagnosticRelatedInformation } from 'vscode-languageserver-types';
+import type { Analysis } from '../engine/analyze';
+import { ruleById } from '../engine/rules/index';
+import { ruleDocUrl } from '../engine/rules/rule';
+import type { DiagnosticTag as EngineTag, Finding, Severity } from '../engine/types';
+
+export const DIAGNOSTIC_SOURCE = 'ecs-init-order';
+
+const SEVERITY: Record<Severity, 1 | 2 | 3 | 4> = { error: 1, warning: 2, info: 3, hint: 4 };
+const TAG: Record<EngineTag, 1 | 2> = { unnecessary: 1, deprecated: 2 };
+
+export function toDiagnostic(finding: Finding, uri: string): Diagnostic {
+  const diagnostic: Diagnostic = {
+    range: finding.range,
+    severity: SEVERITY[finding.severity],
+    code: finding.code,
+    source: DIAGNOSTIC_SOURCE,
+    message: finding.message,
+  };
+  // Rules have a page; engine notices (analysis-skipped) do not.
+  if (ruleById(finding.code)) diagnostic.codeDescription = { href: ruleDocUrl(finding.code) };
+  if (finding.related.length > 0) {
+    diagnostic.relatedInformation = finding.related.map((r): DiagnosticRelatedInformation => ({ location: { uri, range: r.range }, message: r.message }));
+  }
+  if (finding.tags.length > 0) diagnostic.tags = finding.tags.map((t) => TAG[t]);
+  return diagnostic;
+}
+
+/** The diagnostics to publish for a document: none when it is not a task definition. */
+export function diagnostics(analysis: Analysis, uri: string): Diagnostic[] {
+  return analysis.findings.map((f) => toDiagnostic(f, uri));
+}

@@ -1,0 +1,17 @@
+/**
+ * Find references: every place a container (or volume) name is used: `dependsOn`, `volumesFrom`,
+ * `links` (`name:alias`) and `mountPoints`, plus its declaration when the client asks for it.
+ */
+import type { Location, Position } from 'vscode-languageserver-types';
+import type { Analysis } from '../engine/analyze';
+import { nameUseAt, rangeOf, usesOf } from './located';
+
+export function references(analysis: Analysis, position: Position, uri: string, includeDeclaration: boolean): Location[] {
+  const model = analysis.model;
+  if (!model) return [];
+  const at = nameUseAt(model, model.source.offsetAt(position));
+  if (!at) return [];
+  return usesOf(model, at.kind, at.name)
+    .filter((u) => includeDeclaration || u.use !== 'declaration')
+    .map((u) => ({ uri, range: rangeOf(model.source, u.start, u.end) }));
+}
