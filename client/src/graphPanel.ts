@@ -1,0 +1,207 @@
+/**
+ * The "ECS: Visualize Start Order" panel: one webview beside the editor that draws the start-order
+ * graph of a task definition, follows edits and the active task-definition editor, and turns clicks
+ * in the graph into selections in the editor. The data comes from the GraphSource (the language
+ * server's graph request); the webview only draws it. Everything the webview posts is validated.
+ */
+import * as vscode from 'vscode';
+import type { Range } from '../../server/src/engine/types';
+import type { GraphSource } from './graphSource';
+import { createNonce, renderWebviewHtml } from './webview/html';
+import { copyMermaid, saveSvg } from './graphExports';
+import { parseViewState, parseWebviewMessage, rangeWithin, type HostMessage, type WebviewMessage } from './webview/messages';
+
+export type { GraphSource } from './graphSource';
+
+export const VIEW_TYPE = 'ecsInitOrder.startOrderGraph';
+
+export class StartOrderGraphPanel {
+  /** The one panel (there is at most one; it switches documents). */
+  static current: StartOrderGraphPanel | undefined;
+
+  private readonly disposables: vscode.Disposable[] = [];
+  private requestId = 0;
+  private pendingSelection: string | undefined;
+  private disposed = false;
+
+  /** Shows the panel for `documentUri`, creating it beside the editor when there is none. */
+  static createOrShow(extensionUri: vscode.Uri, source: GraphSource, documentUri: vscode.Uri): StartOrderGraphPanel {
+    const existing = StartOrderGraphPanel.current;
+    if (existing) {
+      existing.panel.reveal(undefined, true);
+      existing.setDocument(documentUri);
+      return existing;
+    }
+    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, panelTitle(documentUri), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, webviewOptions(extensionUri));
+    return (StartOrderGraphPanel.current = new StartOrderGraphPanel(panel, extensionUri, source, documentUri));
+  }
+
+  /** Restores a panel after a window reload from the state its webview saved. */
+  static revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, source: GraphSource, state: unknown): StartOrderGraphPanel {
+    StartOrderGraphPanel.current?.dispose();
+    panel.webview.options = webviewOptions(extensionUri);
+    const saved = parseViewState(state);
+    const active = vscode.window.activeTextEditor?.document;
+    const documentUri = saved ? vscode.Uri.parse(saved.documentUri) : active && source.isTaskDefinition(active) ? active.uri : undefined;
+    return (StartOrderGraphPanel.current = new StartOrderGraphPanel(panel, extensionUri, source, documentUri));
+  }
+
+  private constructor(
+    readonly panel: vscode.WebviewPanel,
+    extensionUri: vscode.Uri,
+    private readonly source: GraphSource,
+    private documentUri: vscode.Uri | undefined,
+  ) {
+    const webview = panel.webview;
+    webview.html = renderWebviewHtml({
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview.js')).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'graph.css')).toString(),
+      cspSource: webview.cspSource,
+      nonce: createNonce(),
+    });
+    if (documentUri) panel.title = panelTitle(documentUri);
+    this.disposables.push(
+      panel.onDidDispose(() => this.dispose()),
+      webview.onDidReceiveMessage((data: unknown) => this.receive(parseWebviewMessage(data))),
+      source.onDidChangeGraph((uri) => {
+        if (uri.toString() === this.documentUri?.toString()) void this.refresh();
+      }),
+      vscode.window.onDidChangeActiveTextEditor((editor) => {
+        // Follow the user to another task definition; any other editor (or none) leaves the graph as is.
+        if (editor && editor.document.uri.toString() !== this.documentUri?.toString() && source.isTaskDefinition(editor.document)) {
+          this.setDocument(editor.document.uri);
+        }
+      }),
+    );
+  }
+
+  /** Shows another document's graph (or the same one again, fresh). */
+  setDocument(documentUri: vscode.Uri): void {
+    this.documentUri = documentUri;
+    this.panel.title = panelTitle(documentUri);
+    void this.refresh();
+  }
+
+  /** Highlights a container once the graph is there (code lens "show in graph"). */
+  select(containerId: string): void {
+    this.pendingSelection = containerId;
+    void this.post({ command: 'select', containerId });
+  }
+
+  /** Asks the source for the graph and sends it; an answer that a newer request overtook is dropped. */
+  async refresh(): Promise<void> {
+    const uri = this.documentUri;
+    const id = ++this.requestId;
+    if (!uri) {
+      await this.post({ command: 'unavailable', message: 'Open an ECS task definition to see how its containers start.' });
+      return;
+    }
+    let graph = null;
+    try {
+      // After a reload the document may not be open yet: opening it lets the server analyse it.
+      if (uri.scheme !== 'untitled') await vscode.workspace.openTextDocument(uri);
+      graph = await this.source.getGraph(uri);
+    } catch {
+      graph = null;
+    }
+    if (this.disposed || id !== this.requestId) return;
+    if (!graph) {
+      const name = vscode.workspace.asRelativePath(uri);
+      await this.post({ command: 'unavailable', documentUri: uri.toString(), message: `No start order for ${name}: it is not an ECS task definition, or ECS Init Order is turned off for it.` });
+      return;
+    }
+    await this.post({ command: 'update', graph, documentUri: uri.toString() });
+    if (this.pendingSelection !== undefined && graph.nodes.some((n) => n.id === this.pendingSelection)) {
+      await this.post({ command: 'select', containerId: this.pendingSelection });
+    }
+    this.pendingSelection = undefined;
+  }
+
+  private post(message: HostMessage): Thenable<boolean> {
+    return this.disposed ? Promise.resolve(false) : this.panel.webview.postMessage(message);
+  }
+
+  private receive(message: WebviewMessage | undefined): void {
+    if (!message) return;
+    switch (message.command) {
+      case 'ready':
+        void this.refresh();
+        return;
+      case 'reveal':
+        void this.reveal(message.uri, message.range);
+        return;
+      case 'copyMermaid':
+        void copyMermaid(message.text);
+        return;
+      case 'saveSvg':
+        void saveSvg(message.svg, this.documentUri);
+        return;
+    }
+  }
+
+  /** Selects a container or dependsOn entry in the editor, if the range belongs to the panel's document. */
+  private async reveal(uri: string, range: Range): Promise<void> {
+    const documentUri = this.documentUri;
+    if (!documentUri || !sameUri(uri, documentUri)) return;
+    const document = await vscode.workspace.openTextDocument(documentUri);
+    if (!rangeWithin(range, { lineCount: document.lineCount, lineLength: (line) => document.lineAt(line).text.length })) return;
+    const selection = new vscode.Selection(range.start.line, range.start.character, range.end.line, range.end.character);
+    const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === documentUri.toString());
+    const column = visible?.viewColumn ?? (this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One);
+    const editor = await vscode.window.showTextDocument(document, { viewColumn: column, selection, preserveFocus: false });
+    editor.revealRange(selection, vscode.TextEditorRevealType.InCenter);
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    if (StartOrderGraphPanel.current === this) StartOrderGraphPanel.current = undefined;
+    this.panel.dispose();
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+}
+
+/** Opens the panel on `uri` (default: the active editor's document) and optionally selects a container. */
+export async function showStartOrderGraph(context: { extensionUri: vscode.Uri }, source: GraphSource, uri?: vscode.Uri, containerId?: string): Promise<void> {
+  const target = uri ?? vscode.window.activeTextEditor?.document.uri;
+  if (!target) {
+    void vscode.window.showInformationMessage('Open an ECS task definition to see how its containers start.');
+    return;
+  }
+  const panel = StartOrderGraphPanel.createOrShow(context.extensionUri, source, target);
+  if (containerId !== undefined) panel.select(containerId);
+}
+
+/** Registers the serializer that restores the panel after a reload, and disposes the panel on deactivation. */
+export function registerStartOrderGraph(context: vscode.ExtensionContext, source: GraphSource): void {
+  context.subscriptions.push(
+    vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
+      async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
+        StartOrderGraphPanel.revive(panel, context.extensionUri, source, state);
+      },
+    }),
+    { dispose: () => StartOrderGraphPanel.current?.dispose() },
+  );
+}
+
+function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+  return {
+    enableScripts: true,
+    enableCommandUris: false,
+    // The page loads only the bundle and the stylesheet: nothing else of the extension is reachable.
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')],
+  };
+}
+
+function panelTitle(uri: vscode.Uri): string {
+  const name = uri.path.slice(uri.path.lastIndexOf('/') + 1) || uri.toString();
+  return `Start Order: ${name}`;
+}
+
+function sameUri(value: string, uri: vscode.Uri): boolean {
+  try {
+    return vscode.Uri.parse(value, true).toString() === uri.toString();
+  } catch {
+    return false;
+  }
+}

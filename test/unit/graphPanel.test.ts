@@ -1,0 +1,334 @@
+/**
+ * The graph panel on the extension side (client/src/graphPanel.ts) against a small fake of the
+ * `vscode` API: it sends the graph when the webview is ready and whenever the source says it changed,
+ * follows the active task-definition editor, reveals only ranges of its own document, exports, and
+ * comes back from the serializer's state.
+ */
+import assert from 'node:assert/strict';
+import Module from 'node:module';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeEach, describe, test } from 'node:test';
+import type { StartOrderGraph } from '../../server/src/engine/types';
+
+type Listener<T> = (value: T) => unknown;
+class EventEmitter<T> {
+  listeners: Listener<T>[] = [];
+  readonly event = (listener: Listener<T>) => {
+    this.listeners.push(listener);
+    return { dispose: () => (this.listeners = this.listeners.filter((l) => l !== listener)) };
+  };
+  fire(value: T): void {
+    for (const l of [...this.listeners]) l(value);
+  }
+}
+
+class Uri {
+  constructor(
+    readonly scheme: string,
+    readonly path: string,
+  ) {}
+  static parse(value: string): Uri {
+    const m = /^([a-z][a-z0-9+.-]*):(?:\/\/)?(.*)$/i.exec(value);
+    if (!m) throw new Error(`not a uri: ${value}`);
+    return new Uri(m[1]!, m[2]!.startsWith('/') ? m[2]! : `/${m[2]!}`);
+  }
+  static joinPath(base: Uri, ...segments: string[]): Uri {
+    const parts = base.path.split('/');
+    for (const s of segments) {
+      if (s === '..') parts.pop();
+      else parts.push(s);
+    }
+    return new Uri(base.scheme, parts.join('/'));
+  }
+  toString(): string {
+    return `${this.scheme}://${this.path}`;
+  }
+}
+
+const log: unknown[][] = [];
+const activeEditorChanged = new EventEmitter<unknown>();
+const documents = new Map<string, string>();
+let saveTarget: Uri | undefined;
+let serializer: { deserializeWebviewPanel(panel: unknown, state: unknown): Promise<void> } | undefined;
+let panels: FakePanel[] = [];
+
+class FakePanel {
+  title: string;
+  viewColumn = 2;
+  disposed = false;
+  readonly posted: any[] = [];
+  readonly received = new EventEmitter<unknown>();
+  readonly disposedEvent = new EventEmitter<void>();
+  readonly onDidDispose = this.disposedEvent.event;
+  readonly webview = {
+    html: '',
+    options: {} as any,
+    cspSource: 'https://webview.test',
+    asWebviewUri: (uri: Uri) => new Uri('https', `/webview.test${uri.path}`),
+    postMessage: async (message: unknown) => {
+      this.posted.push(structuredClone(message));
+      return true;
+    },
+    onDidReceiveMessage: this.received.event,
+  };
+  constructor(
+    readonly viewType: string,
+    title: string,
+    readonly showOptions: unknown,
+    options: unknown,
+  ) {
+    this.title = title;
+    this.webview.options = options;
+  }
+  reveal() {
+    log.push(['reveal-panel']);
+  }
+  dispose() {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.disposedEvent.fire();
+  }
+}
+
+function textDocument(uri: Uri) {
+  const text = documents.get(uri.toString());
+  if (text === undefined) throw new Error(`cannot open ${uri}`);
+  const lines = text.split('\n');
+  return { uri, languageId: 'json', lineCount: lines.length, lineAt: (line: number) => ({ text: lines[line]! }), getText: () => text };
+}
+
+const vscode = {
+  Uri,
+  EventEmitter,
+  ViewColumn: { One: 1, Two: 2, Beside: -2 },
+  TextEditorRevealType: { InCenter: 2 },
+  Selection: class {
+    constructor(
+      readonly startLine: number,
+      readonly startCharacter: number,
+      readonly endLine: number,
+      readonly endCharacter: number,
+    ) {}
+  },
+  window: {
+    activeTextEditor: undefined as unknown,
+    visibleTextEditors: [] as unknown[],
+    onDidChangeActiveTextEditor: activeEditorChanged.event,
+    createWebviewPanel: (...args: ConstructorParameters<typeof FakePanel>) => {
+      const panel = new FakePanel(...args);
+      panels.push(panel);
+      return panel;
+    },
+    registerWebviewPanelSerializer: (viewType: string, s: typeof serializer) => {
+      log.push(['serializer', viewType]);
+      serializer = s;
+      return { dispose: () => (serializer = undefined) };
+    },
+    showTextDocument: async (document: { uri: Uri }, options: unknown) => {
+      log.push(['showTextDocument', document.uri.toString(), options]);
+      return { revealRange: (range: unknown, type: number) => log.push(['revealRange', range, type]) };
+    },
+    showInformationMessage: async (message: string) => void log.push(['info', message]),
+    showErrorMessage: async (message: string) => void log.push(['error', message]),
+    showSaveDialog: async (options: { defaultUri?: Uri }) => {
+      log.push(['saveDialog', options.defaultUri?.toString()]);
+      return saveTarget;
+    },
+  },
+  workspace: {
+    workspaceFolders: undefined,
+    openTextDocument: async (uri: Uri) => textDocument(uri),
+    asRelativePath: (uri: Uri) => uri.path.slice(1),
+    fs: { writeFile: async (uri: Uri, content: Uint8Array) => void log.push(['writeFile', uri.toString(), new TextDecoder().decode(content)]) },
+  },
+  env: { clipboard: { writeText: async (text: string) => void log.push(['clipboard', text]) } },
+  commands: { executeCommand: async (...args: unknown[]) => void log.push(['command', ...args]) },
+};
+
+const M = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
+const originalLoad = M._load;
+M._load = function (this: unknown, request: string, ...rest: unknown[]) {
+  return request === 'vscode' ? vscode : originalLoad.call(this, request, ...rest);
+};
+
+const fixture = (name: string) => JSON.parse(readFileSync(join(process.cwd(), 'test', 'webview', 'fixtures', `${name}.graph.json`), 'utf8')) as StartOrderGraph;
+const SEED = Uri.parse('file:///work/seed-task-definition.json');
+const OTHER = Uri.parse('file:///work/other.task-def.json');
+const NOTES = Uri.parse('file:///work/notes.json');
+const EXTENSION = Uri.parse('file:///ext');
+
+const graphChanged = new EventEmitter<Uri>();
+const graphs = new Map<string, StartOrderGraph | null>();
+const delays = new Map<string, number>();
+const source = {
+  getGraph: async (uri: Uri) => {
+    const graph = graphs.get(uri.toString()) ?? null;
+    const delay = delays.get(uri.toString());
+    if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
+    return graph;
+  },
+  onDidChangeGraph: graphChanged.event,
+  isTaskDefinition: (document: { uri: Uri }) => document.uri.toString() !== NOTES.toString(),
+};
+
+const { StartOrderGraphPanel, registerStartOrderGraph, showStartOrderGraph } = require('../../client/src/graphPanel') as typeof import('../../client/src/graphPanel');
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+beforeEach(() => {
+  StartOrderGraphPanel.current?.dispose();
+  panels = [];
+  log.length = 0;
+  saveTarget = undefined;
+  documents.set(SEED.toString(), readFileSync(join(process.cwd(), 'examples', 'seed-task-definition.json'), 'utf8'));
+  documents.set(OTHER.toString(), '{\n  "containerDefinitions": []\n}\n');
+  documents.set(NOTES.toString(), '{}\n');
+  graphs.set(SEED.toString(), fixture('seed'));
+  graphs.set(OTHER.toString(), fixture('fixed-seed'));
+});
+
+async function opened(uri = SEED, containerId?: string): Promise<FakePanel> {
+  await showStartOrderGraph({ extensionUri: EXTENSION as any }, source as any, uri as any, containerId);
+  const panel = panels.at(-1)!;
+  panel.received.fire({ command: 'ready' });
+  await tick();
+  return panel;
+}
+
+describe('graph panel', () => {
+  test('opens beside the editor with scripts, a CSP page and resources limited to dist and media', async () => {
+    const panel = await opened();
+    assert.equal(panel.viewType, 'ecsInitOrder.startOrderGraph');
+    assert.deepEqual(panel.showOptions, { viewColumn: -2, preserveFocus: true });
+    assert.equal(panel.webview.options.enableScripts, true);
+    assert.deepEqual(panel.webview.options.localResourceRoots.map(String), ['file:///ext/dist', 'file:///ext/media']);
+    assert.match(panel.webview.html, /default-src 'none'/);
+    assert.match(panel.webview.html, /<script nonce="[^"]+" src="https:\/\/\/webview\.test\/ext\/dist\/webview\.js">/);
+    assert.equal(panel.title, 'Start Order: seed-task-definition.json');
+    assert.deepEqual(panel.posted.at(-1), { command: 'update', graph: fixture('seed'), documentUri: SEED.toString() });
+  });
+
+  test('a second show reuses the panel; a code lens selects its container', async () => {
+    await opened();
+    await showStartOrderGraph({ extensionUri: EXTENSION as any }, source as any, OTHER as any, 'app-container');
+    await tick();
+    assert.equal(panels.length, 1);
+    const posted = panels[0]!.posted;
+    assert.deepEqual(posted.at(-2), { command: 'update', graph: fixture('fixed-seed'), documentUri: OTHER.toString() });
+    assert.deepEqual(posted.at(-1), { command: 'select', containerId: 'app-container' });
+  });
+
+  test('follows graph changes of its document only, and newer answers win', async () => {
+    const panel = await opened();
+    const count = panel.posted.length;
+    graphChanged.fire(OTHER);
+    await tick();
+    assert.equal(panel.posted.length, count);
+    const edited = { ...fixture('seed'), story: ['edited'] };
+    graphs.set(SEED.toString(), edited);
+    graphChanged.fire(SEED);
+    await tick();
+    assert.deepEqual(panel.posted.at(-1), { command: 'update', graph: edited, documentUri: SEED.toString() });
+    graphs.set(SEED.toString(), null);
+    graphChanged.fire(SEED);
+    await tick();
+    assert.equal(panel.posted.at(-1).command, 'unavailable');
+
+    // A slow answer that a newer request overtook is dropped.
+    const slow = { ...fixture('seed'), story: ['slow'] };
+    const fast = { ...fixture('seed'), story: ['fast'] };
+    graphs.set(SEED.toString(), slow);
+    delays.set(SEED.toString(), 40);
+    graphChanged.fire(SEED);
+    graphs.set(SEED.toString(), fast);
+    delays.delete(SEED.toString());
+    graphChanged.fire(SEED);
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    assert.deepEqual(panel.posted.at(-1).graph.story, ['fast']);
+    assert.ok(!panel.posted.some((m) => m.graph?.story?.[0] === 'slow'));
+  });
+
+  test('follows the active editor to another task definition, not to other files', async () => {
+    const panel = await opened();
+    activeEditorChanged.fire({ document: textDocument(NOTES) });
+    activeEditorChanged.fire(undefined);
+    await tick();
+    assert.equal(panel.posted.at(-1).documentUri, SEED.toString());
+    activeEditorChanged.fire({ document: textDocument(OTHER) });
+    await tick();
+    assert.deepEqual(panel.posted.at(-1), { command: 'update', graph: fixture('fixed-seed'), documentUri: OTHER.toString() });
+    assert.equal(panel.title, 'Start Order: other.task-def.json');
+  });
+
+  test('reveal selects the range in the editor; forged reveals are ignored', async () => {
+    const panel = await opened();
+    const range = fixture('seed').nodes[1]!.range;
+    panel.received.fire({ command: 'reveal', uri: SEED.toString(), range });
+    await tick();
+    const shown = log.find((l) => l[0] === 'showTextDocument')!;
+    assert.equal(shown[1], SEED.toString());
+    assert.deepEqual({ ...(shown[2] as any).selection }, { startLine: 17, startCharacter: 14, endLine: 17, endCharacter: 29 });
+    assert.deepEqual(log.find((l) => l[0] === 'revealRange')?.[2], 2);
+
+    log.length = 0;
+    for (const forged of [
+      { command: 'reveal', uri: OTHER.toString(), range },
+      { command: 'reveal', uri: SEED.toString(), range: { start: { line: 500, character: 0 }, end: { line: 500, character: 1 } } },
+      { command: 'reveal', uri: SEED.toString(), range: { start: { line: 1, character: 400 }, end: { line: 1, character: 401 } } },
+      { command: 'reveal', uri: SEED.toString(), range: 'everything' },
+      { command: 'reveal', uri: 'not a uri', range },
+      { command: 'openExternal', uri: 'https://example.com' },
+      { command: 'saveSvg', svg: '<script>alert(1)</script>' },
+    ]) {
+      panel.received.fire(forged);
+    }
+    await tick();
+    assert.deepEqual(log, []);
+  });
+
+  test('copy as Mermaid and save as SVG', async () => {
+    const panel = await opened();
+    panel.received.fire({ command: 'copyMermaid', text: 'flowchart LR\n' });
+    await tick();
+    assert.deepEqual(log.slice(-2), [['clipboard', 'flowchart LR\n'], ['info', 'Copied the start order as a Mermaid flowchart.']]);
+    const svg = '<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg"></svg>\n';
+    panel.received.fire({ command: 'saveSvg', svg });
+    await tick();
+    assert.deepEqual(log.at(-1), ['saveDialog', 'file:///work/seed-task-definition.start-order.svg']);
+    saveTarget = Uri.parse('file:///work/out.svg');
+    panel.received.fire({ command: 'saveSvg', svg });
+    await tick();
+    assert.deepEqual(log.find((l) => l[0] === 'writeFile'), ['writeFile', 'file:///work/out.svg', svg]);
+  });
+
+  test('the serializer restores the panel on the saved document; disposing removes every listener', async () => {
+    const context = { extensionUri: EXTENSION, subscriptions: [] as { dispose(): void }[] };
+    registerStartOrderGraph(context as any, source as any);
+    assert.deepEqual(log[0], ['serializer', 'ecsInitOrder.startOrderGraph']);
+    const panel = new FakePanel('ecsInitOrder.startOrderGraph', 'Start Order', {}, {});
+    await serializer!.deserializeWebviewPanel(panel, { documentUri: OTHER.toString(), graph: { forged: true } });
+    assert.equal(panel.webview.options.enableScripts, true);
+    panel.received.fire({ command: 'ready' });
+    await tick();
+    assert.deepEqual(panel.posted.at(-1), { command: 'update', graph: fixture('fixed-seed'), documentUri: OTHER.toString() });
+
+    panel.dispose();
+    assert.equal(StartOrderGraphPanel.current, undefined);
+    assert.equal(graphChanged.listeners.length, 0);
+    assert.equal(activeEditorChanged.listeners.length, 0);
+    for (const d of context.subscriptions) d.dispose();
+    assert.equal(serializer, undefined);
+  });
+
+  test('a restored panel with a forged state waits for a task definition', async () => {
+    const panel = new FakePanel('ecsInitOrder.startOrderGraph', 'Start Order', {}, {});
+    StartOrderGraphPanel.revive(panel as any, EXTENSION as any, source as any, { documentUri: 42 });
+    panel.received.fire({ command: 'ready' });
+    await tick();
+    assert.equal(panel.posted.at(-1).command, 'unavailable');
+    activeEditorChanged.fire({ document: textDocument(SEED) });
+    await tick();
+    assert.equal(panel.posted.at(-1).command, 'update');
+  });
+});
