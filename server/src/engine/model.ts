@@ -93,11 +93,18 @@ export interface ContainerModel {
   secretsNode?: Node;
   startTimeoutNode?: Node;
   stopTimeoutNode?: Node;
+  /** Container-level hard and soft memory limits (MiB), whatever their type (a placeholder is a string). */
+  memoryNode?: Node;
+  memoryReservationNode?: Node;
 }
 
 export interface VolumeModel {
   node: Node;
   name?: Located<string>;
+  /** `host.sourcePath` (a bind mount of a host directory; EC2 only). */
+  hostSourcePathNode?: Node;
+  dockerVolumeConfigurationNode?: Node;
+  efsVolumeConfigurationNode?: Node;
 }
 
 export type LaunchType = 'FARGATE' | 'EC2' | 'EXTERNAL' | 'MANAGED_INSTANCES';
@@ -170,7 +177,13 @@ export function buildModel(parsed: ParsedDocument): TaskModel | undefined {
     memoryNode: prop(task, 'memory'),
     executionRoleArnNode: prop(task, 'executionRoleArn'),
     taskRoleArnNode: prop(task, 'taskRoleArn'),
-    volumes: objectElements(prop(task, 'volumes')).map((node) => ({ node, name: located(prop(node, 'name'), str) })),
+    volumes: objectElements(prop(task, 'volumes')).map((node) => ({
+      node,
+      name: located(prop(node, 'name'), str),
+      hostSourcePathNode: prop(prop(node, 'host'), 'sourcePath'),
+      dockerVolumeConfigurationNode: prop(node, 'dockerVolumeConfiguration'),
+      efsVolumeConfigurationNode: prop(node, 'efsVolumeConfiguration'),
+    })),
     volumesNode: prop(task, 'volumes'),
     containersNode,
     containers,
@@ -256,6 +269,8 @@ function buildContainer(node: Node, index: number): ContainerModel {
     secretsNode,
     startTimeoutNode: prop(node, 'startTimeout'),
     stopTimeoutNode: prop(node, 'stopTimeout'),
+    memoryNode: prop(node, 'memory'),
+    memoryReservationNode: prop(node, 'memoryReservation'),
   };
 }
 

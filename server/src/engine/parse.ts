@@ -50,7 +50,8 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
       : base;
   }
   // A byte-order mark is replaced by a space of the same length, so offsets stay those of the text.
-  const parseText = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
+  // Bare template placeholders (`"cpu": ${cpu}` in a Terraform .json.tpl) are read as quoted ones.
+  const parseText = maskBarePlaceholders(text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text);
   const syntaxErrors: ParseError[] = [];
   const root = parseTree(parseText, syntaxErrors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
   const recognised = recognise(root, options.allowContainerArray ?? true);
@@ -114,4 +115,49 @@ export function maxNestingDepth(text: string): number {
 
 function looksLikeTaskDefinition(text: string): boolean {
   return text.slice(0, 1_000_000).includes('"containerDefinitions"');
+}
+
+/**
+ * Templates put placeholders where a value goes without quotes (`"cpu": ${cpu}`, `"port": {{ port }}`),
+ * which is not JSON until the template is rendered. Each such bare `${…}` or `{{…}}` outside strings
+ * and comments is replaced, for parsing only, by a quoted placeholder of the same length
+ * (`${app_cpu}` → `"${app_c}"`), so offsets stay those of the text and the value counts as a
+ * placeholder; one too short for that becomes `null` (absent). Linear in the text (bounded look-ahead).
+ */
+export function maskBarePlaceholders(text: string): string {
+  if (!text.includes('${') && !text.includes('{{')) return text;
+  let out = '';
+  let last = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 /* " */) {
+      for (i++; i < n; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 92 /* \ */) i++;
+        else if (d === 34 || d === 10) break;
+      }
+    } else if (c === 47 /* / */ && text.charCodeAt(i + 1) === 47) {
+      while (i < n && text.charCodeAt(i) !== 10) i++;
+    } else if (c === 47 && text.charCodeAt(i + 1) === 42 /* * */) {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? n : end + 1;
+    } else if ((c === 36 /* $ */ && text[i + 1] === '{') || (c === 123 /* { */ && text[i + 1] === '{')) {
+      const open = c === 36 ? '${' : '{{';
+      const close = c === 36 ? '}' : '}}';
+      // Bounded look-ahead: a placeholder is short, and a stray `${` must not make the scan quadratic.
+      const window = text.slice(i + 2, i + 2 + 256);
+      const at = window.indexOf(close);
+      const end = at < 0 ? -1 : i + 2 + at;
+      const inner = end < 0 ? '' : window.slice(0, at);
+      if (end < 0 || inner.length === 0 || /[{}"\r\n]/.test(inner)) continue;
+      const length = end + close.length - i;
+      const keep = length - 2 - open.length - close.length;
+      const masked = keep > 0 ? `"${open}${inner.slice(0, keep)}${close}"` : length >= 4 ? 'null'.padEnd(length, ' ') : text.slice(i, i + length);
+      out += text.slice(last, i) + masked;
+      last = i + length;
+      i = last - 1;
+    }
+  }
+  return last === 0 ? text : out + text.slice(last);
 }

@@ -21,6 +21,23 @@ import { awsCliWithoutTaskRole } from './aws-cli-without-task-role';
 import { awslogsExecutionRole } from './awslogs-execution-role';
 import { completeIgnoresExitCode } from './complete-ignores-exit-code';
 // @catalog-imports (task and container validity rules are listed below this line)
+// Real-world rules (issue 10)
+import { linksUnknownContainer } from './links-unknown-container';
+import { linksInAwsvpc } from './links-in-awsvpc';
+import { fargateUnsupportedParameter } from './fargate-unsupported-parameter';
+import { healthcheckCommand } from './healthcheck-command';
+import { invalidNetworkMode } from './invalid-network-mode';
+import { tooManyContainers } from './too-many-containers';
+import { memoryReservationExceedsMemory } from './memory-reservation-exceeds-memory';
+import { ec2ContainerMemoryMissing } from './ec2-container-memory-missing';
+import { healthcheckCommandShape } from './healthcheck-command-shape';
+import { initWritesReadOnlyMount } from './init-writes-read-only-mount';
+import { localhostAcrossBridge } from './localhost-across-bridge';
+import { sidecarNotAwaited } from './sidecar-not-awaited';
+import { startWhereHealthyAvailable } from './start-where-healthy-available';
+import { startTimeoutWithoutEffect } from './start-timeout-without-effect';
+import { launchTypeImplied } from './launch-type-implied';
+import { registerReadonlyField } from './register-readonly-field';
 
 export const allRules: readonly Rule[] = [
   dependencyUnknownContainer,
@@ -39,6 +56,23 @@ export const allRules: readonly Rule[] = [
   awslogsExecutionRole,
   completeIgnoresExitCode,
   // @catalog-rules (task and container validity rules are listed below this line)
+  // Real-world rules (issue 10)
+  linksUnknownContainer,
+  linksInAwsvpc,
+  fargateUnsupportedParameter,
+  healthcheckCommand,
+  invalidNetworkMode,
+  tooManyContainers,
+  memoryReservationExceedsMemory,
+  ec2ContainerMemoryMissing,
+  healthcheckCommandShape,
+  initWritesReadOnlyMount,
+  localhostAcrossBridge,
+  sidecarNotAwaited,
+  startWhereHealthyAvailable,
+  startTimeoutWithoutEffect,
+  launchTypeImplied,
+  registerReadonlyField,
 ];
 
 export function ruleById(id: string): Rule | undefined {

@@ -1,0 +1,46 @@
+import { insertProperty, replaceNode } from '../edits';
+import { elements, prop, str } from '../json';
+import { displayName } from '../model';
+import { isPlaceholder } from '../placeholders';
+import type { Rule } from './rule';
+
+/** The health-check command a fix proposes: an HTTP probe of the container's first port. */
+export function probeCommand(port: number | undefined): string[] {
+  return ['CMD-SHELL', `curl -f http://localhost${port ? `:${port}` : ''}/ || exit 1`];
+}
+
+export const healthcheckCommand: Rule = {
+  id: 'healthcheck-command',
+  severity: 'error',
+  summary: 'A healthCheck with no command, or an empty one.',
+  check(ctx) {
+    for (const c of ctx.model.containers) {
+      const hc = c.healthCheckNode;
+      if (!hc || hc.type !== 'object') continue;
+      const command = prop(hc, 'command');
+      if (command?.type === 'string' && isPlaceholder(command.value)) continue;
+      if (command && command.type !== 'array') continue; // A type error the JSON schema reports.
+      const words = elements(command).map((e) => str(e));
+      // Empty: no element that says something once the CMD / CMD-SHELL prefix is set aside.
+      const meaningful = words.filter((w, i) => w === undefined || (w.trim() !== '' && !(i === 0 && /^\s*(CMD|CMD-SHELL)\s*,?\s*$/.test(w))));
+      if (command && meaningful.length > 0) continue;
+      const port = c.portMappings.find((p) => p.containerPort)?.containerPort?.value;
+      const probe = probeCommand(port);
+      ctx.report({
+        at: command ?? hc,
+        container: c,
+        message: command
+          ? `The healthCheck of ${displayName(c)} has an empty command: ECS needs a command whose exit code says whether the container is healthy (["CMD-SHELL", "<shell line>"] or ["CMD", "<executable>", …]).`
+          : `The healthCheck of ${displayName(c)} has no command: ECS requires one (["CMD-SHELL", "<shell line>"] or ["CMD", "<executable>", …]); interval, timeout, retries and startPeriod apply only to a command.`,
+        fixes: [
+          {
+            title: `Use ${JSON.stringify(probe).replace(/","/g, '", "')} (edit the command)`,
+            isPreferred: false,
+            safe: false,
+            edits: command ? [replaceNode(command, JSON.stringify(probe).replace(/","/g, '", "'))] : insertProperty(ctx.source, hc, 'command', probe, ctx.style),
+          },
+        ],
+      });
+    }
+  },
+};

@@ -1,0 +1,41 @@
+import { replaceNode } from '../edits';
+import { str } from '../json';
+import { displayName } from '../model';
+import { isPlaceholder } from '../placeholders';
+import type { Rule } from './rule';
+import { closeMatches } from './util';
+
+export const linksUnknownContainer: Rule = {
+  id: 'links-unknown-container',
+  severity: 'error',
+  summary: 'A links entry (name or name:alias) names no container of the task.',
+  check(ctx) {
+    const names = [...ctx.model.byName.keys()];
+    for (const c of ctx.model.containers) {
+      for (const el of c.linksNode?.type === 'array' ? (c.linksNode.children ?? []) : []) {
+        const value = str(el);
+        if (value === undefined) continue; // Not a string: the JSON schema reports the type.
+        if (value.trim() === '') {
+          ctx.report({ at: el, container: c, message: `This links entry of ${displayName(c)} is empty: name the container to link to ("name" or "name:alias"), or remove the entry.` });
+          continue;
+        }
+        const link = c.links.find((l) => l.node === el);
+        if (!link || isPlaceholder(link.target) || ctx.model.byName.has(link.target)) continue;
+        const close = closeMatches(link.target, names.filter((n) => n !== c.name?.value));
+        const suggestion = close.length > 0 ? ` Did you mean ${close.map((n) => `"${n}"`).join(' or ')}?` : '';
+        const alias = link.alias !== undefined ? `:${link.alias}` : '';
+        ctx.report({
+          at: el,
+          container: c,
+          message: `${displayName(c)} links to "${link.target}", but no container of this task definition has that name: a link names another container of the same task, so ECS cannot make it and the container does not start.${suggestion}`,
+          fixes: close.map((n, i) => ({
+            title: `Change ${JSON.stringify(value)} to ${JSON.stringify(n + alias)}`,
+            isPreferred: i === 0 && close.length === 1,
+            safe: close.length === 1,
+            edits: [replaceNode(el, JSON.stringify(n + alias))],
+          })),
+        });
+      }
+    }
+  },
+};

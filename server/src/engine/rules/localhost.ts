@@ -1,0 +1,64 @@
+/**
+ * Where a container talks to localhost: `localhost:<port>` or `127.0.0.1:<port>` in its environment
+ * values, command or entryPoint, matched to the container of the task that exposes that port.
+ */
+import { elements, str, type Node } from '../json';
+import type { ContainerModel, TaskModel } from '../model';
+import type { StartOrder } from '../startOrder';
+
+const LOCALHOST_PORT = /(?<![\w.-])(localhost|127\.0\.0\.1|\[::1\])(?::(\d{1,5}))(?!\d)/gi;
+
+export interface LocalhostReference {
+  /** The string node (environment value or command element) that holds the reference. */
+  node: Node;
+  host: string;
+  port: number;
+  /** The other container that exposes the port (its containerPort). */
+  target: ContainerModel;
+}
+
+function strings(c: ContainerModel): Node[] {
+  const out: Node[] = [];
+  for (const e of c.environment) if (e.value) out.push(e.value.node);
+  for (const n of [...elements(c.commandNode), ...elements(c.entryPointNode)]) if (str(n) !== undefined) out.push(n);
+  return out;
+}
+
+function exposes(c: ContainerModel, port: number): boolean {
+  return c.portMappings.some((p) => p.containerPort?.value === port);
+}
+
+/** The first reference per (container, target) pair, in document order. */
+export function localhostReferences(model: TaskModel, c: ContainerModel): LocalhostReference[] {
+  const out: LocalhostReference[] = [];
+  const seen = new Set<ContainerModel>();
+  for (const node of strings(c)) {
+    for (const m of (node.value as string).matchAll(LOCALHOST_PORT)) {
+      const port = Number(m[2]);
+      // A container that exposes the port itself talks to itself.
+      if (exposes(c, port)) continue;
+      const target = model.containers.find((o) => o !== c && exposes(o, port));
+      if (!target || seen.has(target)) continue;
+      seen.add(target);
+      out.push({ node, host: m[1]!, port, target });
+    }
+  }
+  return out;
+}
+
+/** Does `c` wait, directly or through others, for `target` (explicit or implicit edges)? */
+export function waitsTransitively(order: StartOrder, c: ContainerModel, target: ContainerModel): boolean {
+  const seen = new Set<ContainerModel>([c]);
+  const stack = [c];
+  while (stack.length > 0) {
+    const cur = stack.pop()!;
+    for (const e of order.waitsFor.get(cur) ?? []) {
+      if (e.from === target) return true;
+      if (!seen.has(e.from)) {
+        seen.add(e.from);
+        stack.push(e.from);
+      }
+    }
+  }
+  return false;
+}

@@ -1,0 +1,95 @@
+/**
+ * What `aws ecs register-task-definition --cli-input-json` accepts: the RegisterTaskDefinition
+ * request, not the describe-task-definition output. The CLI rejects any other top-level key
+ * ("Unknown parameter in input"), so the fields ECS adds on registration and the `taskDefinition`
+ * wrapper must go before a describe output (or a console export) can be registered again.
+ */
+import { getNodeValue } from 'jsonc-parser';
+import { applyOffsetEdits, insertProperty, type FormatStyle, type OffsetEdit } from '../edits';
+import { properties, prop, propertyNode, type Node } from '../json';
+import type { SourceText } from '../text';
+
+/** Fields of a registered TaskDefinition that RegisterTaskDefinition does not take (AWS SDK TaskDefinition vs RegisterTaskDefinitionRequest). */
+export const READ_ONLY_FIELDS = [
+  'taskDefinitionArn',
+  'revision',
+  'status',
+  'requiresAttributes',
+  'compatibilities',
+  'registeredAt',
+  'registeredBy',
+  'deregisteredAt',
+  'deleteRequestedAt',
+] as const;
+
+export function readOnlyProperties(task: Node): Node[] {
+  return properties(task).filter((p) => (READ_ONLY_FIELDS as readonly string[]).includes(p.children?.[0]?.value as string));
+}
+
+function lineIsOnlyFrom(source: SourceText, offset: number): boolean {
+  return source.text.slice(source.lineStartOf(offset), offset).trim() === '';
+}
+
+/**
+ * Edits that remove a set of properties of one object, with their separators, without two edits
+ * overlapping (runs of neighbouring properties go in one edit).
+ */
+export function removeProperties(source: SourceText, obj: Node, remove: Node[]): OffsetEdit[] {
+  const siblings = properties(obj);
+  const gone = new Set(remove);
+  const edits: OffsetEdit[] = [];
+  for (let i = 0; i < siblings.length; i++) {
+    if (!gone.has(siblings[i]!)) continue;
+    let j = i;
+    while (j + 1 < siblings.length && gone.has(siblings[j + 1]!)) j++;
+    const first = siblings[i]!;
+    const last = siblings[j]!;
+    const next = siblings[j + 1];
+    const prev = siblings[i - 1];
+    if (next) {
+      const start = lineIsOnlyFrom(source, first.offset) && lineIsOnlyFrom(source, next.offset) ? source.lineStartOf(first.offset) : first.offset;
+      const end = start === first.offset ? next.offset : source.lineStartOf(next.offset);
+      edits.push({ offset: start, length: end - start, newText: '' });
+    } else if (prev) {
+      const prevEnd = prev.offset + prev.length;
+      edits.push({ offset: prevEnd, length: last.offset + last.length - prevEnd, newText: '' });
+    } else {
+      edits.push({ offset: first.offset, length: last.offset + last.length - first.offset, newText: '' });
+    }
+    i = j;
+  }
+  return edits;
+}
+
+/** The taskDefinition wrapper of describe output: the root object's property, and the inner object. */
+export function wrapperOf(root: Node | undefined): { property: Node; inner: Node } | undefined {
+  const property = propertyNode(root, 'taskDefinition');
+  const inner = prop(root, 'taskDefinition');
+  return property && inner?.type === 'object' ? { property, inner } : undefined;
+}
+
+/**
+ * The edits of "Prepare for register-task-definition": remove every read-only field and, for
+ * describe output, replace the document's root with the inner object re-indented one level less
+ * (the wrapper's non-empty `tags`, which registration accepts, move inside). Nothing else changes.
+ */
+export function prepareForRegister(source: SourceText, root: Node, task: Node, style: FormatStyle, options: { removeFields: boolean } = { removeFields: true }): OffsetEdit[] {
+  const removals = options.removeFields ? removeProperties(source, task, readOnlyProperties(task)) : [];
+  const wrapper = wrapperOf(root);
+  if (!wrapper || wrapper.inner !== task) return removals;
+  const inner = wrapper.inner;
+  const edits = [...removals];
+  const tags = prop(root, 'tags');
+  if (tags?.type === 'array' && (tags.children ?? []).length > 0 && !propertyNode(inner, 'tags')) {
+    edits.push(...insertProperty(source, inner, 'tags', getNodeValue(tags), style));
+  }
+  if (edits.some((e) => e.invalid)) return edits;
+  const innerEnd = inner.offset + inner.length;
+  const shifted = edits.map((e) => ({ ...e, offset: e.offset - inner.offset }));
+  const innerText = applyOffsetEdits(source.text.slice(inner.offset, innerEnd), shifted);
+  const outerIndent = source.indentationAt(root.offset);
+  const wrapperIndent = source.indentationAt(wrapper.property.offset);
+  const delta = wrapperIndent.startsWith(outerIndent) ? wrapperIndent.slice(outerIndent.length) : '';
+  const dedented = delta === '' ? innerText : innerText.split(/(\r\n|\r|\n)/).map((part, i) => (i % 2 === 0 && i > 0 && part.startsWith(delta) ? part.slice(delta.length) : part)).join('');
+  return [{ offset: root.offset, length: root.length, newText: dedented }];
+}
