@@ -151,8 +151,18 @@ export class LanguageServerController implements vscode.Disposable {
       synchronize: { configurationSection: CONFIG_SECTION },
       outputChannel: this.outputChannel,
       diagnosticCollectionName: CLIENT_ID,
+      // VS Code validates these files against our JSON schema (contributes.jsonValidation): the
+      // server leaves out the findings the schema reports too, so nothing is shown twice.
+      initializationOptions: { schemaFileMatch: schemaFileMatch(this.context) },
       // The default error handler restarts a crashed server (up to 4 times in 3 minutes).
     };
     return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
   }
+}
+
+/** The jsonValidation file patterns of this extension, while VS Code's JSON validation is on. */
+function schemaFileMatch(context: vscode.ExtensionContext): string[] {
+  if (vscode.workspace.getConfiguration('json').get<boolean>('validate.enable', true) === false) return [];
+  const manifest = context.extension?.packageJSON as { contributes?: { jsonValidation?: { fileMatch?: string | string[] }[] } } | undefined;
+  return (manifest?.contributes?.jsonValidation ?? []).flatMap((v) => (Array.isArray(v.fileMatch) ? v.fileMatch : v.fileMatch ? [v.fileMatch] : []));
 }

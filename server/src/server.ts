@@ -32,7 +32,8 @@ import { references } from './features/references';
 import { prepareRename, rename } from './features/rename';
 import { GraphChangedNotification, StartOrderGraphRequest, type GraphChangedParams, type StartOrderGraphParams, type StartOrderGraphResult } from './protocol';
 import { formatError, guard, runSafe } from './runSafe';
-import { analysisOptions, namedLikeTaskDefinition, SETTINGS_SECTION, SettingsStore, type Settings } from './settings';
+import { analysisOptions, namedLikeTaskDefinition, SETTINGS_SECTION, SettingsStore, uriPath, type Settings } from './settings';
+import { matchesAnyPattern } from '../../client/src/taskDefinitionFilter';
 
 interface Client {
   configuration: boolean;
@@ -73,6 +74,13 @@ export function startServer(connection: Connection): void {
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
   const loggedFailures = new Set<string>();
   let client: Client = readCapabilities({});
+  /**
+   * File patterns the editor validates against our JSON schema (VS Code: the jsonValidation
+   * contribution), sent by the client as initializationOptions.schemaFileMatch. Other editors send
+   * none, and so see every finding.
+   */
+  let schemaFileMatch: readonly string[] = [];
+  const schemaValidated = (uri: string) => schemaFileMatch.length > 0 && matchesAnyPattern(uriPath(uri), schemaFileMatch);
 
   /** The analysis of an open, enabled document (synchronous: call it after the settings are known). */
   function stateOf(uri: string, s: Settings): DocumentState | undefined {
@@ -120,7 +128,7 @@ export function startServer(connection: Connection): void {
       logger,
       () => {
         const state = stateOf(uri, s);
-        const published = state ? diagnostics(state.analysis, uri) : [];
+        const published = state ? diagnostics(state.analysis, uri, schemaValidated(uri)) : [];
         void connection.sendDiagnostics({ uri, version: current.version, diagnostics: published });
         const changed: GraphChangedParams = { uri, version: current.version };
         void connection.sendNotification(GraphChangedNotification.method, changed);
@@ -140,6 +148,9 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params): InitializeResult => {
     client = readCapabilities(params.capabilities);
+    const options: unknown = params.initializationOptions;
+    const fileMatch = typeof options === 'object' && options !== null ? (options as { schemaFileMatch?: unknown }).schemaFileMatch : undefined;
+    schemaFileMatch = Array.isArray(fileMatch) ? fileMatch.filter((p): p is string => typeof p === 'string' && p.length > 0) : [];
     if (client.configuration) {
       settings.setPull((uri) => connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }));
     }
@@ -199,7 +210,14 @@ export function startServer(connection: Connection): void {
 
   connection.onCodeAction(
     onDocument('Code actions', [], ({ analysis, document, settings: s }, p) =>
-      codeActions(analysis, p.context, { uri: document.uri, version: document.version, documentChanges: client.documentChanges, analysisOptions: analysisOptions(document.uri, s) }),
+      codeActions(analysis, p.context, {
+        uri: document.uri,
+        version: document.version,
+        documentChanges: client.documentChanges,
+        analysisOptions: analysisOptions(document.uri, s),
+        schemaValidated: schemaValidated(document.uri),
+        range: p.range,
+      }),
     ),
   );
 

@@ -90,6 +90,8 @@ export interface StartOptions {
   settings?: Record<string, unknown>;
   /** The client process id sent in `initialize` (default: this process). */
   processId?: number;
+  /** `initializationOptions` sent in `initialize` (VS Code's client sends schemaFileMatch). */
+  initializationOptions?: Record<string, unknown>;
 }
 
 type Waiter = { uri: string; accept: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void };
@@ -151,6 +153,7 @@ export class TestClient {
       rootUri: null,
       workspaceFolders: null,
       capabilities: options.capabilities ?? vscodeLikeCapabilities(),
+      ...(options.initializationOptions ? { initializationOptions: options.initializationOptions } : {}),
     });
     await connection.sendNotification('initialized', {});
     return client;

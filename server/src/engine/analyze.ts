@@ -117,6 +117,7 @@ function toFinding(source: SourceText, rule: Rule, spec: ReportSpec, override: S
     tags: spec.tags ?? [],
   };
   if (spec.container?.name?.value) finding.container = spec.container.name.value;
+  if (spec.schemaCovered) finding.schemaCovered = true;
   return finding;
 }
 

@@ -56,6 +56,12 @@ export interface Finding {
   tags: DiagnosticTag[];
   /** Name of the container the finding is about, when there is one (the graph badges use it). */
   container?: string;
+  /**
+   * The bundled JSON schema reports the same problem (an enum value, a range, a required field).
+   * Where the editor validates the file against that schema, the language server does not publish
+   * this finding a second time, but still offers its fixes.
+   */
+  schemaCovered?: true;
 }
 
 /** How a container waits for another before it starts. */

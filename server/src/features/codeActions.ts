@@ -22,6 +22,18 @@ export interface CodeActionOptions {
   documentChanges: boolean;
   /** The options the document was analysed with (fix-all re-analyses after each round). */
   analysisOptions: AnalysisOptions;
+  /**
+   * The editor validates this document with our JSON schema, so schema-covered findings were not
+   * published: their fixes are offered for the requested range (where the schema's diagnostic is).
+   */
+  schemaValidated?: boolean;
+  /** The range the client asks actions for. */
+  range?: Range;
+}
+
+function intersects(a: Range, b: Range): boolean {
+  const before = (p: Range['start'], q: Range['start']) => p.line < q.line || (p.line === q.line && p.character <= q.character);
+  return before(a.start, b.end) && before(b.start, a.end);
 }
 
 /** Does an action of `kind` answer a request restricted to `only` (kinds are dot-separated hierarchies)? */
@@ -55,6 +67,21 @@ export function codeActions(analysis: Analysis, context: CodeActionContext, opti
           kind: QUICK_FIX,
           isPreferred: fix.isPreferred,
           diagnostics: [diagnostic],
+          edit: workspaceEdit(options.uri, options.version, fix.edits, options.documentChanges),
+        });
+      }
+    }
+  }
+  if (kindRequested(QUICK_FIX, context.only) && options.schemaValidated && options.range) {
+    for (const finding of analysis.findings) {
+      if (!finding.schemaCovered || !intersects(finding.range, options.range)) continue;
+      const shown = context.diagnostics.filter((d) => intersects(d.range, finding.range));
+      for (const fix of finding.fixes) {
+        actions.push({
+          title: fix.title,
+          kind: QUICK_FIX,
+          isPreferred: fix.isPreferred,
+          ...(shown.length > 0 ? { diagnostics: shown } : {}),
           edit: workspaceEdit(options.uri, options.version, fix.edits, options.documentChanges),
         });
       }

@@ -31,7 +31,11 @@ export function toDiagnostic(finding: Finding, uri: string): Diagnostic {
   return diagnostic;
 }
 
-/** The diagnostics to publish for a document: none when it is not a task definition. */
-export function diagnostics(analysis: Analysis, uri: string): Diagnostic[] {
-  return analysis.findings.map((f) => toDiagnostic(f, uri));
+/**
+ * The diagnostics to publish for a document: none when it is not a task definition. Where the
+ * editor already validates the file against our JSON schema (`schemaValidated`), the findings the
+ * schema reports too are left out, so no problem is shown twice.
+ */
+export function diagnostics(analysis: Analysis, uri: string, schemaValidated = false): Diagnostic[] {
+  return analysis.findings.filter((f) => !(schemaValidated && f.schemaCovered)).map((f) => toDiagnostic(f, uri));
 }

@@ -20,6 +20,7 @@ export const dependencyInvalidCondition: Rule = {
             at: dep.node,
             container: c,
             message: `This dependsOn entry of ${displayName(c)} has no condition: ECS requires one of START, COMPLETE, SUCCESS or HEALTHY.`,
+            schemaCovered: true,
             fixes: CONDITIONS.map((cond) => ({
               title: `Add "condition": "${cond}"`,
               isPreferred: cond === suggested,
@@ -34,6 +35,7 @@ export const dependencyInvalidCondition: Rule = {
         ctx.report({
           at: dep.conditionNode,
           container: c,
+          schemaCovered: true,
           message:
             value === undefined
               ? 'condition must be a string: START, COMPLETE, SUCCESS or HEALTHY.'

@@ -29,6 +29,8 @@ export const healthcheckCommand: Rule = {
       ctx.report({
         at: command ?? hc,
         container: c,
+        // The schema requires a command with at least one element; ["CMD-SHELL"] alone passes it.
+        schemaCovered: !command || elements(command).length === 0,
         message: command
           ? `The healthCheck of ${displayName(c)} has an empty command: ECS needs a command whose exit code says whether the container is healthy (["CMD-SHELL", "<shell line>"] or ["CMD", "<executable>", …]).`
           : `The healthCheck of ${displayName(c)} has no command: ECS requires one (["CMD-SHELL", "<shell line>"] or ["CMD", "<executable>", …]); interval, timeout, retries and startPeriod apply only to a command.`,

@@ -40,6 +40,7 @@ export const invalidNetworkMode: Rule = {
             : `"${value}" is not a network mode: ECS accepts exactly none, bridge, awsvpc or host.`;
       if (remove) fixes.push({ ...remove, isPreferred: value !== undefined && value.trim() === '' });
     }
-    ctx.report({ at: node, message, fixes });
+    // The JSON schema's enum reports the same value, except "<default>", which it reads as a placeholder.
+    ctx.report({ at: node, message, fixes, schemaCovered: !(value !== undefined && isPlaceholder(value)) });
   },
 };

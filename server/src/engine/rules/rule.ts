@@ -28,6 +28,8 @@ export interface ReportSpec {
   tags?: DiagnosticTag[];
   /** Overrides the rule's default severity for this finding (rare; e.g. a softer variant). */
   severity?: Severity;
+  /** The task-definition JSON schema reports the same problem (see Finding.schemaCovered). */
+  schemaCovered?: boolean;
 }
 
 export interface RuleContext {
