@@ -59,7 +59,7 @@ before(() => {
   writeFileSync(file('syntax.json'), SYNTAX_ERROR);
   writeFileSync(file('notes.json'), 'These are my notes, not JSON.\n');
   writeFileSync(file('package.json'), '{ "name": "shop", "version": "1.0.0" }\n');
-  copyFileSync('../shared/examples/seed-task-definition.json', file('seed.json'));
+  copyFileSync('examples/seed-task-definition.json', file('seed.json'));
   mkdirSync(file('defs/deeper'), { recursive: true });
   writeFileSync(file('defs/api.json'), TYPO);
   writeFileSync(file('defs/deeper/worker.jsonc'), `// worker\n${INIT_DONE_RIGHT}`);
@@ -288,11 +288,11 @@ describe('file arguments', () => {
 describe('--fix', () => {
   test('fixes a task definition in place and says what it did', () => {
     const target = file('fix-me.json');
-    copyFileSync('../shared/examples/seed-task-definition.json', target);
+    copyFileSync('examples/seed-task-definition.json', target);
     const run = runCli(['lint', '--fix', target]);
     assert.match(run.stdout, new RegExp(`^${escape(target)}: fixed: essential-init-container: `, 'm'));
     assert.match(run.stdout, /; 3 fixes applied$/m);
-    assert.notEqual(readFileSync(target, 'utf8'), readFileSync('../shared/examples/seed-task-definition.json', 'utf8'));
+    assert.notEqual(readFileSync(target, 'utf8'), readFileSync('examples/seed-task-definition.json', 'utf8'));
   });
 
   test('never touches a file that is not a task definition or has syntax errors', () => {

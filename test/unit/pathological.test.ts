@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { analyze, ANALYSIS_SKIPPED, MAX_NESTING_DEPTH, SourceText, type Range } from '../../server/src/engine/index';
 
-const SEED = readFileSync('../shared/examples/seed-task-definition.json', 'utf8');
+const SEED = readFileSync('examples/seed-task-definition.json', 'utf8');
 
 function timed<T>(label: string, fn: () => T): T {
   const start = performance.now();

@@ -3,13 +3,14 @@
  * `--fix` on a copy, and a check that the fixed file is what a working task needs.
  */
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { ensureCli, runCli } from '../support/cli';
 
-const SEED_PATH = '../shared/examples/seed-task-definition.json';
+// The seed as shared with the project when it is beside the checkout; the committed copy otherwise (identical).
+const SEED_PATH = existsSync('../shared/examples/seed-task-definition.json') ? '../shared/examples/seed-task-definition.json' : 'examples/seed-task-definition.json';
 
 /** `path:line:col severity code message` lines → codes. */
 function codesOf(stdout: string, path: string): string[] {

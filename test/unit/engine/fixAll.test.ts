@@ -6,7 +6,7 @@ import { parseTree, type ParseError } from 'jsonc-parser';
 import { analyze, applyTextEdits, fixAll } from '../../../server/src/engine/index';
 import { CORRECT_FIXTURES } from '../rules/helpers';
 
-const SEED = readFileSync('../shared/examples/seed-task-definition.json', 'utf8');
+const SEED = readFileSync('examples/seed-task-definition.json', 'utf8');
 
 /** The seed in other styles: tabs + CRLF, and JSONC with comments and trailing commas. */
 const SEED_TABS_CRLF = SEED.replace(/^( +)/gm, (s) => '\t'.repeat(s.length / 2)).replace(/\n/g, '\r\n');

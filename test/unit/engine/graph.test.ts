@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import { analyze, SourceText, type Range, type StartOrderGraph } from '../../../server/src/engine/index';
 import { DATADOG_SIDECAR, EC2_BRIDGE_LINKS, FIRELENS_ROUTER, INIT_DONE_RIGHT, INIT_ORDER_RULES } from '../rules/helpers';
 
-const SEED = readFileSync('../shared/examples/seed-task-definition.json', 'utf8');
+const SEED = readFileSync('examples/seed-task-definition.json', 'utf8');
 
 function graph(text: string, uri = 'file:///task.json'): StartOrderGraph {
   const g = analyze(text, { uri }).graph();

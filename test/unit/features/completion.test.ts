@@ -107,7 +107,10 @@ const API = `{
     }
     |
   ],
-  "requiresCompatibilities": ["FARGATE"]
+  "requiresCompatibilities": ["FARGATE"],
+  "networkMode": "awsvpc",
+  "cpu": "256",
+  "memory": "512"
 }`;
 
 const API_WITH_INIT = `{
@@ -148,7 +151,10 @@ const API_WITH_INIT = `{
       "name": "shared"
     }
   ],
-  "requiresCompatibilities": ["FARGATE"]
+  "requiresCompatibilities": ["FARGATE"],
+  "networkMode": "awsvpc",
+  "cpu": "256",
+  "memory": "512"
 }`;
 
 describe('snippets', () => {

@@ -4,6 +4,8 @@
  * (written as they look in real repositories) on which a rule must stay silent.
  */
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { analyze, applyTextEdits, SourceText, type AnalysisOptions, type Finding, type Range } from '../../../server/src/engine/index';
 import { ruleById } from '../../../server/src/engine/rules/index';
 
@@ -464,3 +466,16 @@ export const CORRECT_FIXTURES: Record<string, string> = {
   'Datadog agent sidecar': DATADOG_SIDECAR,
   'FireLens log router': FIRELENS_ROUTER,
 };
+
+/** The shared correct fixtures: files in test/fixtures/good, as they look in repositories and consoles. */
+export const GOOD_FIXTURE_DIR = 'test/fixtures/good';
+
+export const GOOD_FIXTURES: Record<string, string> = Object.fromEntries(
+  readdirSync(GOOD_FIXTURE_DIR)
+    .filter((f) => /\.(json|jsonc)$/.test(f))
+    .sort()
+    .map((f) => [`good/${f}`, readFileSync(join(GOOD_FIXTURE_DIR, f), 'utf8')]),
+);
+
+/** Every correct task definition the rule tests know: the inline ones above and test/fixtures/good. */
+export const ALL_CORRECT: Record<string, string> = { ...CORRECT_FIXTURES, ...GOOD_FIXTURES };

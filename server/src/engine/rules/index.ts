@@ -21,6 +21,21 @@ import { awsCliWithoutTaskRole } from './aws-cli-without-task-role';
 import { awslogsExecutionRole } from './awslogs-execution-role';
 import { completeIgnoresExitCode } from './complete-ignores-exit-code';
 // @catalog-imports (task and container validity rules are listed below this line)
+// Task and container validity (issue 2)
+import { noEssentialContainer } from './no-essential-container';
+import { duplicateContainerName } from './duplicate-container-name';
+import { missingRequiredField } from './missing-required-field';
+import { invalidContainerName } from './invalid-container-name';
+import { unknownVolume } from './unknown-volume';
+import { volumesFromUnknownContainer } from './volumes-from-unknown-container';
+import { fargateNetworkMode } from './fargate-network-mode';
+import { fargateCpuMemory } from './fargate-cpu-memory';
+import { awsvpcHostPort } from './awsvpc-host-port';
+import { timeoutRange } from './timeout-range';
+import { healthcheckRange } from './healthcheck-range';
+import { awslogsMissingOption } from './awslogs-missing-option';
+import { imageLatestTag } from './image-latest-tag';
+import { plaintextSecret } from './plaintext-secret';
 // Real-world rules (issue 10)
 import { linksUnknownContainer } from './links-unknown-container';
 import { linksInAwsvpc } from './links-in-awsvpc';
@@ -56,6 +71,21 @@ export const allRules: readonly Rule[] = [
   awslogsExecutionRole,
   completeIgnoresExitCode,
   // @catalog-rules (task and container validity rules are listed below this line)
+  // Task and container validity (issue 2)
+  noEssentialContainer,
+  duplicateContainerName,
+  missingRequiredField,
+  invalidContainerName,
+  unknownVolume,
+  volumesFromUnknownContainer,
+  fargateNetworkMode,
+  fargateCpuMemory,
+  awsvpcHostPort,
+  timeoutRange,
+  healthcheckRange,
+  awslogsMissingOption,
+  imageLatestTag,
+  plaintextSecret,
   // Real-world rules (issue 10)
   linksUnknownContainer,
   linksInAwsvpc,

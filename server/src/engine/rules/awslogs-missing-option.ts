@@ -1,0 +1,76 @@
+import { insertProperty, setProperty, type OffsetEdit } from '../edits';
+import { prop, str } from '../json';
+import { displayName, type ContainerModel } from '../model';
+import { presence } from './missing-required-field';
+import type { FixSpec, Rule, RuleContext } from './rule';
+
+/** Placeholder values for the options only the user can fill in (fixes with them are never safe). */
+export const AWSLOGS_REGION_PLACEHOLDER = '<region>';
+
+/** Is the option written with a value (a placeholder counts; "" and null do not)? */
+function given(c: ContainerModel, key: string): boolean {
+  const v = prop(c.logOptionsNode, key);
+  if (!v) return false;
+  const s = str(v);
+  return s === undefined || s.trim() !== '';
+}
+
+/** Edits that add `key: value` to the container's awslogs options (creating `options` when absent or null). */
+function addOption(ctx: RuleContext, c: ContainerModel, key: string, value: string): OffsetEdit[] {
+  const options = c.logOptionsNode;
+  if (options?.type === 'object') {
+    const existing = prop(options, key);
+    return existing ? setProperty(ctx.source, options, key, value, ctx.style) : insertProperty(ctx.source, options, key, value, ctx.style);
+  }
+  const config = c.logConfigurationNode;
+  if (!config || config.type !== 'object') return [];
+  // Options written as something other than an object (a type error): do not replace the user's value.
+  const written = presence(ctx.source, config, 'options').state;
+  if (written === 'present' || written === 'empty') return [];
+  return setProperty(ctx.source, config, 'options', { [key]: value }, ctx.style, { after: ['logDriver'] });
+}
+
+export const awslogsMissingOption: Rule = {
+  id: 'awslogs-missing-option',
+  severity: 'info',
+  summary: 'awslogs without awslogs-group or awslogs-region (and, on Fargate, awslogs-stream-prefix).',
+  check(ctx) {
+    const { model } = ctx;
+    const fargate = model.knowsTaskLevel && model.isFargate;
+    const family = model.family?.value;
+    for (const c of model.containers) {
+      if (c.logDriver?.value !== 'awslogs') continue;
+      // Options that are a template placeholder (or not an object at all) are not judged.
+      const optionsWritten = c.logConfigurationNode?.type === 'object' && presence(ctx.source, c.logConfigurationNode, 'options').state === 'present';
+      if (c.logOptionsNode ? c.logOptionsNode.type !== 'object' : optionsWritten) continue;
+      const required = ['awslogs-group', 'awslogs-region', ...(fargate ? ['awslogs-stream-prefix'] : [])];
+      const absent = required.filter((k) => !given(c, k));
+      if (absent.length === 0) continue;
+      const fixes: FixSpec[] = [];
+      if (absent.includes('awslogs-stream-prefix')) {
+        fixes.push({ title: 'Add "awslogs-stream-prefix": "ecs"', isPreferred: true, safe: true, edits: addOption(ctx, c, 'awslogs-stream-prefix', 'ecs') });
+      }
+      if (absent.includes('awslogs-group')) {
+        // The console's default group name; the log group must exist (or awslogs-create-group be set).
+        const group = family ? `/ecs/${family}` : '/ecs/<family>';
+        fixes.push({ title: `Add "awslogs-group": "${group}"`, isPreferred: false, safe: false, edits: addOption(ctx, c, 'awslogs-group', group) });
+      }
+      if (absent.includes('awslogs-region')) {
+        fixes.push({ title: `Add "awslogs-region" (fill in your Region)`, isPreferred: false, safe: false, edits: addOption(ctx, c, 'awslogs-region', AWSLOGS_REGION_PLACEHOLDER) });
+      }
+      const quoted = absent.map((k) => `"${k}"`);
+      const list = quoted.length === 1 ? quoted[0]! : `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`;
+      const needed = absent.filter((k) => k !== 'awslogs-stream-prefix');
+      const consequence =
+        needed.length > 0
+          ? `ECS needs the log group and its Region to create the container's log stream; users report registration failing with "Log driver awslogs requires options: awslogs-region, awslogs-group".`
+          : 'On Fargate the stream prefix is required as well: streams are named prefix/container-name/task-id.';
+      ctx.report({
+        at: c.logDriver.node,
+        container: c,
+        message: `${displayName(c)} logs with awslogs but its options have no ${list}, which AWS documents as required${fargate ? ' on Fargate' : ''}. ${consequence}`,
+        fixes,
+      });
+    }
+  },
+};

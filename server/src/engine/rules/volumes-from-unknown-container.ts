@@ -1,0 +1,53 @@
+import { deleteArrayElements, replaceNode } from '../edits';
+import { displayName } from '../model';
+import { containsPlaceholder, isPlaceholder } from '../placeholders';
+import type { Rule } from './rule';
+import { closeMatches } from './util';
+
+export const volumesFromUnknownContainer: Rule = {
+  id: 'volumes-from-unknown-container',
+  severity: 'error',
+  summary: 'A volumesFrom sourceContainer names no container of the task, or the container itself.',
+  check(ctx) {
+    const names = [...ctx.model.byName.keys()];
+    for (const c of ctx.model.containers) {
+      const own = c.name?.value;
+      for (const v of c.volumesFrom) {
+        const source = v.sourceContainer;
+        if (!source || isPlaceholder(source.value) || containsPlaceholder(source.value)) continue;
+        const target = source.value;
+        if (target.trim() === '') {
+          ctx.report({ at: source.node, container: c, message: `A volumesFrom entry of ${displayName(c)} has an empty sourceContainer: name the container whose volumes to mount.` });
+          continue;
+        }
+        if (target === own) {
+          const index = (c.volumesFromNode?.children ?? []).indexOf(v.node);
+          ctx.report({
+            at: source.node,
+            container: c,
+            message: `${displayName(c)} mounts the volumes of itself: volumesFrom names another container of the task, whose volumes this one mounts and which therefore starts first (Docker's --volumes-from). A container cannot be its own source; mount a task volume with mountPoints instead.`,
+            fixes:
+              index < 0 || !c.volumesFromNode
+                ? []
+                : [{ title: `Remove the volumesFrom entry "${target}"`, isPreferred: true, safe: false, edits: deleteArrayElements(c.volumesFromNode, index, index + 1) }],
+          });
+          continue;
+        }
+        if (ctx.model.byName.has(target)) continue;
+        const close = closeMatches(target, names.filter((n) => n !== own));
+        const suggestion = close.length > 0 ? ` Did you mean ${close.map((n) => `"${n}"`).join(' or ')}?` : '';
+        ctx.report({
+          at: source.node,
+          container: c,
+          message: `${displayName(c)} mounts the volumes of "${target}", but no container has that name: volumesFrom must name another container of this task definition, so ECS rejects it.${suggestion}`,
+          fixes: close.map((n, i) => ({
+            title: `Change "${target}" to "${n}"`,
+            isPreferred: i === 0 && close.length === 1,
+            safe: close.length === 1,
+            edits: [replaceNode(source.node, JSON.stringify(n))],
+          })),
+        });
+      }
+    }
+  },
+};
