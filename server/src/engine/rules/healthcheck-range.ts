@@ -23,7 +23,8 @@ export const healthcheckRange: Rule = {
         const node = prop(hc, key);
         if (!node) continue;
         const spec = checkRange(node, `The health-check ${key} of ${displayName(c)}`, limits, ` Leave it out for the default (${limits.default}).`);
-        if (spec) ctx.report({ ...spec, container: c });
+        // The JSON schema reports the same ranges and types.
+        if (spec) ctx.report({ ...spec, container: c, schemaCovered: true });
       }
     }
   },

@@ -78,6 +78,7 @@ export const invalidContainerName: Rule = {
       const shared = model.containers.filter((o) => o.name?.value === name).length > 1;
       if (usable) taken.add(fixed);
       ctx.report({
+        schemaCovered: true, // the schema's name pattern
         at: c.name.node,
         container: c,
         message: `"${name}" is not a valid container name: ${why}. ECS allows up to 255 letters, digits, hyphens (-) and underscores (_), and rejects the task definition ("Container.name contains invalid characters").`,

@@ -34,7 +34,8 @@ export const missingRequiredField: Rule = {
   summary: 'A field ECS requires is missing, null or empty: container name or image, the task family, or the container definitions.',
   check(ctx) {
     const { model, source } = ctx;
-    const report = ctx.report;
+    // The JSON schema reports the same missing or empty required fields (required, minLength, minItems).
+    const report = (spec: ReportSpec) => ctx.report({ ...spec, schemaCovered: true });
     if (model.knowsTaskLevel && model.task) {
       const family = presence(source, model.task, 'family');
       if (family.state !== 'present') {
