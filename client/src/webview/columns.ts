@@ -35,18 +35,42 @@ export function assignColumns(graph: StartOrderGraph): ColumnAssignment {
   for (const e of graph.edges) {
     if (blockedSet.has(e.from) && blockedSet.has(e.to)) successors.get(e.from)!.push(e.to);
   }
-  const components = stronglyConnected(blocked, successors);
+  // The engine already found the cycles: each is one component, every other blocked node its own.
+  const components: string[][] = [];
   const componentOf = new Map<string, number>();
-  components.forEach((members, i) => members.forEach((id) => componentOf.set(id, i)));
+  for (const cycle of graph.cycles) {
+    const members = cycle.filter((id) => blockedSet.has(id) && !componentOf.has(id));
+    if (members.length === 0) continue;
+    members.forEach((id) => componentOf.set(id, components.length));
+    components.push(members);
+  }
+  for (const id of blocked) {
+    if (componentOf.has(id)) continue;
+    componentOf.set(id, components.length);
+    components.push([id]);
+  }
 
-  // Longest path over the condensation (components come out of Tarjan in reverse topological order).
-  const depth = new Array<number>(components.length).fill(0);
-  for (let i = components.length - 1; i >= 0; i--) {
-    for (const id of components[i]!) {
-      for (const next of successors.get(id)!) {
-        const j = componentOf.get(next)!;
-        if (j !== i) depth[j] = Math.max(depth[j]!, depth[i]! + 1);
+  // Longest path over the condensation (Kahn's order; a forged graph cannot make it loop).
+  const next = components.map(() => new Set<number>());
+  const pending = new Array<number>(components.length).fill(0);
+  components.forEach((members, i) => {
+    for (const id of members) {
+      for (const to of successors.get(id)!) {
+        const j = componentOf.get(to)!;
+        if (j !== i && !next[i]!.has(j)) {
+          next[i]!.add(j);
+          pending[j]!++;
+        }
       }
+    }
+  });
+  const depth = new Array<number>(components.length).fill(0);
+  const queue = components.map((_, i) => i).filter((i) => pending[i] === 0);
+  for (let k = 0; k < queue.length; k++) {
+    const i = queue[k]!;
+    for (const j of next[i]!) {
+      depth[j] = Math.max(depth[j]!, depth[i]! + 1);
+      if (--pending[j]! === 0) queue.push(j);
     }
   }
   let blockedColumns = 0;
@@ -60,53 +84,4 @@ export function assignColumns(graph: StartOrderGraph): ColumnAssignment {
   });
   for (let i = 0; i < blockedColumns; i++) columns.push({ index: phaseCount + i, phase: undefined });
   return { columnOf, columns, groupOf };
-}
-
-/** Tarjan's algorithm, iterative (a forged graph must not overflow the stack). */
-export function stronglyConnected(ids: string[], successors: Map<string, string[]>): string[][] {
-  const index = new Map<string, number>();
-  const low = new Map<string, number>();
-  const onStack = new Set<string>();
-  const stack: string[] = [];
-  const result: string[][] = [];
-  let counter = 0;
-  for (const root of ids) {
-    if (index.has(root)) continue;
-    const work: { id: string; next: number }[] = [{ id: root, next: 0 }];
-    index.set(root, counter);
-    low.set(root, counter++);
-    stack.push(root);
-    onStack.add(root);
-    while (work.length > 0) {
-      const frame = work[work.length - 1]!;
-      const succ = successors.get(frame.id) ?? [];
-      if (frame.next < succ.length) {
-        const w = succ[frame.next++]!;
-        if (!index.has(w)) {
-          index.set(w, counter);
-          low.set(w, counter++);
-          stack.push(w);
-          onStack.add(w);
-          work.push({ id: w, next: 0 });
-        } else if (onStack.has(w)) {
-          low.set(frame.id, Math.min(low.get(frame.id)!, index.get(w)!));
-        }
-        continue;
-      }
-      work.pop();
-      const parent = work[work.length - 1];
-      if (parent) low.set(parent.id, Math.min(low.get(parent.id)!, low.get(frame.id)!));
-      if (low.get(frame.id) === index.get(frame.id)) {
-        const component: string[] = [];
-        let w: string;
-        do {
-          w = stack.pop()!;
-          onStack.delete(w);
-          component.push(w);
-        } while (w !== frame.id);
-        result.push(component);
-      }
-    }
-  }
-  return result;
 }
