@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   console.log('bench: engine per edit …');
   const engine = await benchEngine(docs, quick ? 500 : 3000);
   console.log('bench: language server over stdio …');
-  const lsp = await benchLsp('dist/server.js', [{ size: '20 KB', text: docs[1]!.text }, { size: '1 MB', text: docs[2]!.text }], docs[3]!.text, quick ? 50 : 200);
+  const lsp = await benchLsp(`${PACKAGED}/server.js`, [{ size: '20 KB', text: docs[1]!.text }, { size: '1 MB', text: docs[2]!.text }], docs[3]!.text, quick ? 50 : 200);
 
   const results = {
     engine: engine.map(({ runs: _runs, ...row }) => row),
