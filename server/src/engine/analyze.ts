@@ -11,7 +11,7 @@ import type { FixSpec, ReportSpec, Rule, RuleContext } from './rules/rule';
 import { buildStartOrder, type StartOrder } from './startOrder';
 import { buildGraph } from './graph';
 import type { SourceText } from './text';
-import type { Finding, Severity, Span, StartOrderGraph, TextEdit } from './types';
+import type { Finding, Fix, Severity, Span, StartOrderGraph, TextEdit } from './types';
 
 export type SeverityOverride = Severity | 'off';
 
@@ -77,7 +77,7 @@ export function analyze(text: string, options: AnalysisOptions = {}): Analysis {
       source: parsed.source,
       style,
       inits,
-      report: (spec) => findings.push(toFinding(parsed.source, rule, spec, override)),
+      report: (spec) => findings.push(toFinding(parsed.source, rule, spec, override, ruleFailures)),
     };
     try {
       rule.check(ctx);
@@ -106,16 +106,43 @@ export function toTextEdits(source: SourceText, edits: OffsetEdit[]): TextEdit[]
   return edits.map((e) => ({ range: source.range(e.offset, e.length), newText: e.newText }));
 }
 
-function toFinding(source: SourceText, rule: Rule, spec: ReportSpec, override: Severity | undefined): Finding {
+function toFinding(source: SourceText, rule: Rule, spec: ReportSpec, override: Severity | undefined, ruleFailures: RuleFailure[]): Finding {
   const finding: Finding = {
     code: rule.id,
     severity: override ?? spec.severity ?? rule.severity,
     message: spec.message,
     range: source.rangeOf(spanOf(spec.at)),
     related: (spec.related ?? []).map((r) => ({ range: source.rangeOf(spanOf(r.at)), message: r.message })),
-    fixes: (spec.fixes ?? []).filter(applicable).map((f) => ({ title: f.title, isPreferred: f.isPreferred ?? false, safe: f.safe ?? false, edits: toTextEdits(source, f.edits) })),
+    fixes: [],
     tags: spec.tags ?? [],
   };
+  const toFixes = (specs: FixSpec[]): Fix[] =>
+    specs.filter(applicable).map((f) => ({ title: f.title, isPreferred: f.isPreferred ?? false, safe: f.safe ?? false, edits: toTextEdits(source, f.edits) }));
+  const fixes = spec.fixes;
+  if (typeof fixes === 'function') {
+    // Built on first read; a fix builder that throws costs its fixes, never the finding.
+    let built: Fix[] | undefined;
+    Object.defineProperty(finding, 'fixes', {
+      enumerable: true,
+      configurable: true,
+      get(): Fix[] {
+        if (!built) {
+          try {
+            built = toFixes(fixes());
+          } catch (error) {
+            ruleFailures.push({ rule: rule.id, error });
+            built = [];
+          }
+        }
+        return built;
+      },
+      set(value: Fix[]) {
+        built = value;
+      },
+    });
+  } else if (fixes) {
+    finding.fixes = toFixes(fixes);
+  }
   if (spec.container?.name?.value) finding.container = spec.container.name.value;
   if (spec.schemaCovered) finding.schemaCovered = true;
   return finding;

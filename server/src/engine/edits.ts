@@ -32,22 +32,48 @@ export interface FormatStyle {
   eol: string;
 }
 
-/** The document's indentation unit (first indented child line) and line break. */
+/**
+ * The document's indentation unit (first indented child line) and line break, found on first use:
+ * most analyses build no fix text at all, and then never look.
+ */
 export function detectStyle(source: SourceText): FormatStyle {
-  const text = source.text;
-  const lines = text.slice(0, 200_000).split(/\r?\n|\r/);
-  let unit = '  ';
-  for (let i = 0; i + 1 < lines.length; i++) {
-    const line = lines[i]!.trimEnd();
-    if (!/[{[]$/.test(line)) continue;
-    const here = /^[ \t]*/.exec(lines[i]!)![0];
-    const next = /^[ \t]*/.exec(lines[i + 1]!)![0];
-    if (next.length > here.length && next.startsWith(here)) {
-      unit = next.slice(here.length);
-      break;
+  let unit: string | undefined;
+  let eol: string | undefined;
+  return {
+    get unit() {
+      return (unit ??= indentationUnit(source.text));
+    },
+    get eol() {
+      return (eol ??= source.eol);
+    },
+  };
+}
+
+/** The indentation a line ending in `{` or `[` adds for the next line (two spaces by default). */
+function indentationUnit(text: string): string {
+  const limit = Math.min(text.length, 200_000);
+  let start = 0;
+  while (start < limit) {
+    const end = lineEnd(text, start);
+    const line = text.slice(start, end).trimEnd();
+    const nextStart = end < text.length && text[end] === '\r' && text[end + 1] === '\n' ? end + 2 : end + 1;
+    if (nextStart > text.length) break;
+    if (line.endsWith('{') || line.endsWith('[')) {
+      const here = /^[ \t]*/.exec(line)![0];
+      const next = /^[ \t]*/.exec(text.slice(nextStart, lineEnd(text, nextStart)))![0];
+      if (next.length > here.length && next.startsWith(here)) return next.slice(here.length);
     }
+    start = nextStart;
   }
-  return { unit, eol: source.eol };
+  return '  ';
+}
+
+/** The offset of the line break that ends the line starting at `start` (or the text's end). */
+function lineEnd(text: string, start: number): number {
+  const n = text.indexOf('\n', start);
+  const r = text.indexOf('\r', start);
+  const end = n < 0 ? r : r < 0 ? n : Math.min(n, r);
+  return end < 0 ? text.length : end;
 }
 
 /** JSON text for `value`, multi-line objects indented from `indent`, short primitive arrays inline. */

@@ -4,6 +4,7 @@
  * linear scan before the recursive parser runs.
  */
 import { parseTree, type Node, type ParseError } from 'jsonc-parser';
+import { fastParseTree } from './fastParse';
 import { objectElements, prop } from './json';
 import { SourceText } from './text';
 
@@ -44,16 +45,21 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
       ? { ...base, kind: 'task', skipped: { reason: `the file is larger than ${MAX_DOCUMENT_LENGTH / 1024 / 1024} MB` } }
       : base;
   }
-  if (maxNestingDepth(text) > MAX_NESTING_DEPTH) {
-    return looksLikeTaskDefinition(text)
-      ? { ...base, kind: 'task', skipped: { reason: `the JSON nests deeper than ${MAX_NESTING_DEPTH} levels` } }
-      : base;
-  }
   // A byte-order mark is replaced by a space of the same length, so offsets stay those of the text.
   // Bare template placeholders (`"cpu": ${cpu}` in a Terraform .json.tpl) are read as quoted ones.
   const parseText = maskBarePlaceholders(text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text);
   const syntaxErrors: ParseError[] = [];
-  const root = parseTree(parseText, syntaxErrors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+  // Well-formed text (what is on disk almost always is) takes the fast path, which also enforces
+  // the depth limit; anything else goes through the depth scan and jsonc-parser's error recovery.
+  let root = fastParseTree(parseText, MAX_NESTING_DEPTH);
+  if (!root) {
+    if (maxNestingDepth(text) > MAX_NESTING_DEPTH) {
+      return looksLikeTaskDefinition(text)
+        ? { ...base, kind: 'task', skipped: { reason: `the JSON nests deeper than ${MAX_NESTING_DEPTH} levels` } }
+        : base;
+    }
+    root = parseTree(parseText, syntaxErrors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+  }
   const recognised = recognise(root, options.allowContainerArray ?? true);
   return { ...base, root, syntaxErrors, ...recognised };
 }

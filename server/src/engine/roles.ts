@@ -61,18 +61,29 @@ export function initContainers(model: TaskModel): Set<ContainerModel> {
   return out;
 }
 
+/** Per-container results of the path scans below (containers are immutable once modelled). */
+const mentionedCache = new WeakMap<ContainerModel, string[]>();
+const writtenCache = new WeakMap<ContainerModel, string[]>();
+
 /** Absolute filesystem paths mentioned in a container's command, entryPoint and environment. */
 export function mentionedPaths(c: ContainerModel): string[] {
-  const texts = [...c.entryPoint, ...c.command, ...c.environment.map((e) => e.value?.value ?? '')];
+  const cached = mentionedCache.get(c);
+  if (cached) return cached;
   const out = new Set<string>();
-  for (const t of texts) {
+  const scan = (t: string | undefined) => {
+    if (!t || !t.includes('/')) return;
     for (const m of t.matchAll(/(?<![\w:/.$-])(\/[A-Za-z0-9._\-]+(?:\/[A-Za-z0-9._\-]+)*\/?)/g)) {
       const p = m[1]!;
       if (/^\/(dev|proc|sys|bin|usr|sbin|lib|etc\/(passwd|hosts))(\/|$)/.test(p)) continue;
       out.add(p.length > 1 && p.endsWith('/') ? p.slice(0, -1) : p);
     }
-  }
-  return [...out];
+  };
+  for (const t of c.entryPoint) scan(t);
+  for (const t of c.command) scan(t);
+  for (const e of c.environment) scan(e.value?.value);
+  const result = [...out];
+  mentionedCache.set(c, result);
+  return result;
 }
 
 const PATH = String.raw`(\/[A-Za-z0-9._\-]+(?:\/[A-Za-z0-9._\-]+)*\/?)`;
@@ -90,16 +101,22 @@ const WRITE_PATTERNS = [
  * created directories). A path the command only reads or changes into (`cd /app`) is not a write.
  */
 export function writtenPaths(c: ContainerModel): string[] {
+  const cached = writtenCache.get(c);
+  if (cached) return cached;
   const text = [...c.entryPoint, ...c.command].join(' ');
   const out = new Set<string>();
-  for (const re of WRITE_PATTERNS) {
-    for (const m of text.matchAll(re)) {
-      const p = m[1]!;
-      if (/^\/(dev|proc|sys)(\/|$)/.test(p)) continue;
-      out.add(p.length > 1 && p.endsWith('/') ? p.slice(0, -1) : p);
+  if (text.includes('/')) {
+    for (const re of WRITE_PATTERNS) {
+      for (const m of text.matchAll(re)) {
+        const p = m[1]!;
+        if (/^\/(dev|proc|sys)(\/|$)/.test(p)) continue;
+        out.add(p.length > 1 && p.endsWith('/') ? p.slice(0, -1) : p);
+      }
     }
   }
-  return [...out];
+  const result = [...out];
+  writtenCache.set(c, result);
+  return result;
 }
 
 /** Does the container run the AWS CLI (`aws ...`)? */

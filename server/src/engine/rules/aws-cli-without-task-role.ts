@@ -23,7 +23,7 @@ export const awsCliWithoutTaskRole: Rule = {
         at: c.commandNode ?? c.image?.node ?? c.node,
         container: c,
         message: `${displayName(c)} runs the AWS CLI, but the task definition has no taskRoleArn: the container gets no AWS credentials from ECS (the execution role is only for ECS itself: pulling images, logs, secrets), ${outcome}. Add a task role that allows what the command does.`,
-        fixes: [
+        fixes: () => [
           {
             title: 'Add "taskRoleArn" (fill in your role ARN)',
             isPreferred: true,

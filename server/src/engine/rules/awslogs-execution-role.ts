@@ -34,7 +34,7 @@ export const awslogsExecutionRole: Rule = {
       container: model.containers.find((c) => displayName(c) === first!.container),
       message: `${first!.container} ${first!.why}, but the task definition has no executionRoleArn: ${where} needs a task execution role to do that for the container, and registration or the task start fails without one.`,
       related: rest.map((n) => ({ at: n.at, message: `${n.container} ${n.why}` })),
-      fixes: [
+      fixes: () => [
         {
           title: 'Add "executionRoleArn" (fill in your role ARN)',
           isPreferred: true,

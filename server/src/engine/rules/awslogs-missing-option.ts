@@ -46,6 +46,7 @@ export const awslogsMissingOption: Rule = {
       const required = ['awslogs-group', 'awslogs-region', ...(fargate ? ['awslogs-stream-prefix'] : [])];
       const absent = required.filter((k) => !given(c, k));
       if (absent.length === 0) continue;
+      const fixes = (): FixSpec[] => {
       const fixes: FixSpec[] = [];
       if (absent.includes('awslogs-stream-prefix')) {
         fixes.push({ title: 'Add "awslogs-stream-prefix": "ecs"', isPreferred: true, safe: true, edits: addOption(ctx, c, 'awslogs-stream-prefix', 'ecs') });
@@ -58,6 +59,8 @@ export const awslogsMissingOption: Rule = {
       if (absent.includes('awslogs-region')) {
         fixes.push({ title: `Add "awslogs-region" (fill in your Region)`, isPreferred: false, safe: false, edits: addOption(ctx, c, 'awslogs-region', AWSLOGS_REGION_PLACEHOLDER) });
       }
+      return fixes;
+      };
       const quoted = absent.map((k) => `"${k}"`);
       const list = quoted.length === 1 ? quoted[0]! : `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`;
       const needed = absent.filter((k) => k !== 'awslogs-stream-prefix');

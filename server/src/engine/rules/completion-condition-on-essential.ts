@@ -21,7 +21,7 @@ export const completionConditionOnEssential: Rule = {
           container: c,
           message: `${displayName(c)} waits for ${displayName(target)} to exit (${cond}), but ${displayName(target)} ${how}: ECS does not allow ${cond} on an essential container, and when an essential container exits the whole task stops.`,
           related: [{ at: target.essentialNode ?? target.nameNode ?? target.node, message: `${displayName(target)} is essential` }],
-          fixes: [
+          fixes: () => [
             {
               title: `Make ${displayName(target)} non-essential ("essential": false)`,
               isPreferred: true,

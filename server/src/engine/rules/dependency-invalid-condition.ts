@@ -21,7 +21,7 @@ export const dependencyInvalidCondition: Rule = {
             container: c,
             message: `This dependsOn entry of ${displayName(c)} has no condition: ECS requires one of START, COMPLETE, SUCCESS or HEALTHY.`,
             schemaCovered: true,
-            fixes: CONDITIONS.map((cond) => ({
+            fixes: () => CONDITIONS.map((cond) => ({
               title: `Add "condition": "${cond}"`,
               isPreferred: cond === suggested,
               edits: insertProperty(ctx.source, dep.node, 'condition', cond, ctx.style, { after: ['containerName'] }),
@@ -40,7 +40,7 @@ export const dependencyInvalidCondition: Rule = {
             value === undefined
               ? 'condition must be a string: START, COMPLETE, SUCCESS or HEALTHY.'
               : `"${value}" is not a dependsOn condition: ECS accepts exactly START, COMPLETE, SUCCESS or HEALTHY (upper case).`,
-          fixes: intended.map((cond, i) => ({
+          fixes: () => intended.map((cond, i) => ({
             title: `Change "${value}" to "${cond}"`,
             isPreferred: i === 0,
             safe: i === 0 && intended.length === 1,

@@ -32,7 +32,7 @@ export const dependencyUnknownContainer: Rule = {
           at: dep.containerNameNode,
           container: c,
           message: `${displayName(c)} waits for "${target}", but no container has that name, so ECS rejects the task definition.${suggestion}`,
-          fixes: close.map((n, i) => ({
+          fixes: () => close.map((n, i) => ({
             title: `Change "${target}" to "${n}"`,
             isPreferred: i === 0 && close.length === 1,
             safe: close.length === 1,

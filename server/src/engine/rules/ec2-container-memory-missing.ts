@@ -30,7 +30,7 @@ export const ec2ContainerMemoryMissing: Rule = {
         at: zero ?? c.nameNode ?? c.node,
         container: c,
         message: `${zero ? `${displayName(c)} sets ${c.memoryNode ? 'memory' : 'memoryReservation'} to 0. ` : `${displayName(c)} has neither memory nor memoryReservation. `}${launch}, a task without task-level memory needs a non-zero memory or memoryReservation on every container: ECS rejects it ("At least one of 'memory' or 'memoryReservation' must be specified").`,
-        fixes: zero
+        fixes: () => zero
           ? []
           : [
               {

@@ -17,19 +17,18 @@ export const essentialInitContainer: Rule = {
       if (mains.length === 0) continue; // A one-container job (e.g. a migration task) may well be essential.
       const name = init.name.value;
       const waiting = mains.filter((m) => !dependsOnExplicitly(m, name));
-      const edits: OffsetEdit[] = [...makeNonEssential(ctx, init)];
-      for (const m of waiting) edits.push(...addDependsOn(ctx, m, name, 'SUCCESS'));
+      const edits = (): OffsetEdit[] => [...makeNonEssential(ctx, init), ...waiting.flatMap((m) => addDependsOn(ctx, m, name, 'SUCCESS'))];
       const how = init.essentialNode ? 'is marked "essential": true' : 'is essential (essential defaults to true when it is left out)';
       ctx.report({
         at: init.essentialNode ?? init.nameNode ?? init.node,
         container: init,
         message: `${name} looks like an init container (a one-shot setup step) but ${how}: when it exits, even with code 0, ECS stops the whole task, ${mains.map(displayName).join(', ')} included. Make it non-essential and let the containers that need it wait for it with SUCCESS.`,
-        fixes: [
+        fixes: () => [
           {
             title: `Make ${name} non-essential${waiting.length > 0 ? ` and make ${waiting.map(displayName).join(', ')} wait for it (SUCCESS)` : ''}`,
             isPreferred: true,
             safe: true,
-            edits,
+            edits: edits(),
           },
         ],
       });

@@ -143,7 +143,7 @@ export const fargateCpuMemory: Rule = {
       at: memNode!,
       message: `memory ${written}${mem.form === 'unit-string' ? ` (${mem.units} MiB)` : ''} is not offered with cpu ${cpu.units} (${vcpu(cpu.units)}) on Fargate: with that cpu, memory must be ${describeMemory(memories)} MiB, so ECS rejects the task definition.${other.length > 0 ? ` ${mem.units} MiB goes with cpu ${orList(other)}.` : ''}`,
       related: [{ at: cpuNode!, message: `cpu ${cpu.units} (${vcpu(cpu.units)})` }],
-      fixes: options.map((mib, i) => {
+      fixes: () => options.map((mib, i) => {
         const text = memoryText(mib, mem);
         return { title: `Change memory to ${text}`, isPreferred: i === 0 && !tie, safe: false, edits: [replaceNode(memNode!, text)] };
       }),

@@ -37,7 +37,7 @@ export const fargateNetworkMode: Rule = {
       at: node ?? fargateElement(model.requiresCompatibilitiesNode) ?? model.requiresCompatibilitiesNode!,
       message: `This task requires FARGATE but ${how}: Fargate requires the awsvpc network mode, so ECS rejects the task definition.${linksNote}`,
       related: node && model.requiresCompatibilitiesNode ? [{ at: model.requiresCompatibilitiesNode, message: 'requiresCompatibilities includes FARGATE' }] : [],
-      fixes: [
+      fixes: () => [
         {
           title: written === undefined ? 'Add "networkMode": "awsvpc"' : `Change networkMode "${written}" to "awsvpc"`,
           isPreferred: true,

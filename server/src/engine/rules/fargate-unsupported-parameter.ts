@@ -125,7 +125,7 @@ export const fargateUnsupportedParameter: Rule = {
         container: f.container,
         message: `${f.what} is not valid for a Fargate task: ${f.why}. The task definition requires FARGATE, so ECS rejects it.`,
         related: ctx.model.requiresCompatibilitiesNode ? [{ at: ctx.model.requiresCompatibilitiesNode, message: 'requiresCompatibilities includes FARGATE' }] : [],
-        fixes: f.property && f.key ? [{ title: `Remove "${f.key}"`, isPreferred: true, safe: false, edits: removeProperty(ctx.source, f.property) }] : [],
+        fixes: () => f.property && f.key ? [{ title: `Remove "${f.key}"`, isPreferred: true, safe: false, edits: removeProperty(ctx.source, f.property) }] : [],
       });
     }
   },

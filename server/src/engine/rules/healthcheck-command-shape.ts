@@ -48,7 +48,7 @@ export const healthcheckCommandShape: Rule = {
         at: items[0]!,
         container: c,
         message: `The health check of ${displayName(c)} is one string that does not start with CMD or CMD-SHELL: ECS takes a command without CMD-SHELL as CMD (run directly, no shell), so the whole string "${words[0]!.trim()}" is the name of one executable, which does not exist. The check never passes and the container becomes unhealthy. The console's "CMD-SHELL, <line>" form becomes ["CMD-SHELL", "<line>"] in JSON.`,
-        fixes: [
+        fixes: () => [
           {
             // A replacement names the value it replaces when that value does not survive as the line.
             title: `Change ${repair.line === words[0]!.trim() ? 'to' : `${JSON.stringify(words[0])} to`} ${JSON.stringify(fixed).replace(/","/g, '", "')}`,

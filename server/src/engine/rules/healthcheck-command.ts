@@ -34,7 +34,7 @@ export const healthcheckCommand: Rule = {
         message: command
           ? `The healthCheck of ${displayName(c)} has an empty command: ECS needs a command whose exit code says whether the container is healthy (["CMD-SHELL", "<shell line>"] or ["CMD", "<executable>", …]).`
           : `The healthCheck of ${displayName(c)} has no command: ECS requires one (["CMD-SHELL", "<shell line>"] or ["CMD", "<executable>", …]); interval, timeout, retries and startPeriod apply only to a command.`,
-        fixes: [
+        fixes: () => [
           {
             title: `Use ${JSON.stringify(probe).replace(/","/g, '", "')} (edit the command)`,
             isPreferred: false,

@@ -19,7 +19,7 @@ export const healthyWithoutHealthcheck: Rule = {
           container: c,
           message: `${displayName(c)} waits for ${displayName(target)} to be HEALTHY, but ${displayName(target)} has no healthCheck: ECS can only report a container healthy when the task definition gives it a health check, so ${displayName(c)} never starts.`,
           related: [{ at: target.nameNode ?? target.node, message: `${displayName(target)} has no healthCheck` }],
-          fixes: [
+          fixes: () => [
             {
               title: `Add a healthCheck to ${displayName(target)} (edit its command)`,
               isPreferred: true,

@@ -15,19 +15,18 @@ export const initNotAwaited: Rule = {
       const mains = mainContainers(ctx, init);
       if (mains.length === 0) continue;
       const name = init.name.value;
-      const edits: OffsetEdit[] = [];
-      for (const m of mains) edits.push(...addDependsOn(ctx, m, name, 'SUCCESS'));
+      const edits = (): OffsetEdit[] => mains.flatMap((m) => addDependsOn(ctx, m, name, 'SUCCESS'));
       ctx.report({
         at: init.nameNode ?? init.node,
         container: init,
         message: `${name} looks like an init container, but no container waits for it: ECS does not document array order as start order, so ${mains.map(displayName).join(', ')} can start before ${name} has finished. Add a dependsOn with condition SUCCESS to the containers that need it.`,
-        fixes: [
+        fixes: () => [
           {
             title: `Make ${mains.map(displayName).join(', ')} wait for ${name} (SUCCESS)`,
             isPreferred: true,
             // Waiting for SUCCESS on an essential container is rejected; then essential-init-container's fix is the one to apply.
             safe: !init.essential,
-            edits,
+            edits: edits(),
           },
         ],
       });

@@ -82,7 +82,7 @@ export const invalidContainerName: Rule = {
         at: c.name.node,
         container: c,
         message: `"${name}" is not a valid container name: ${why}. ECS allows up to 255 letters, digits, hyphens (-) and underscores (_), and rejects the task definition ("Container.name contains invalid characters").`,
-        fixes: rename
+        fixes: () => rename
           ? [
               {
                 title: `Rename "${name}" to "${fixed}"${rename.count > 0 ? ` (and the ${rename.count === 1 ? 'reference' : `${rename.count} references`} to it)` : ''}`,

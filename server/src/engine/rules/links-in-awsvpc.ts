@@ -22,7 +22,7 @@ export const linksInAwsvpc: Rule = {
         at: property?.children?.[0] ?? c.linksNode,
         container: c,
         message: `${displayName(c)} has links, but the task uses network mode awsvpc${model.isFargate ? ' (as Fargate requires)' : ''}, which does not support links: ECS rejects the task definition. In awsvpc the containers of a task share one network namespace and reach each other on localhost:<containerPort>.${order}`,
-        fixes: property
+        fixes: () => property
           ? [{ title: `Remove "links" from ${displayName(c)}`, isPreferred: true, safe: false, edits: removeProperty(ctx.source, property) }]
           : [],
       });

@@ -28,7 +28,7 @@ export const linksUnknownContainer: Rule = {
           at: el,
           container: c,
           message: `${displayName(c)} links to "${link.target}", but no container of this task definition has that name: a link names another container of the same task, so ECS cannot make it and the container does not start.${suggestion}`,
-          fixes: close.map((n, i) => ({
+          fixes: () => close.map((n, i) => ({
             title: `Change ${JSON.stringify(value)} to ${JSON.stringify(n + alias)}`,
             isPreferred: i === 0 && close.length === 1,
             safe: close.length === 1,

@@ -17,10 +17,17 @@ export interface LocalhostReference {
   target: ContainerModel;
 }
 
+/** A quick test that rules out most strings before the full pattern runs. */
+const MAY_NAME_LOCALHOST = /localhost|127\.0\.0\.1|\[::1\]/i;
+
+/** The string nodes of a container that name localhost (environment values, command, entryPoint). */
 function strings(c: ContainerModel): Node[] {
   const out: Node[] = [];
-  for (const e of c.environment) if (e.value) out.push(e.value.node);
-  for (const n of [...elements(c.commandNode), ...elements(c.entryPointNode)]) if (str(n) !== undefined) out.push(n);
+  for (const e of c.environment) if (e.value && MAY_NAME_LOCALHOST.test(e.value.value)) out.push(e.value.node);
+  for (const n of [...elements(c.commandNode), ...elements(c.entryPointNode)]) {
+    const s = str(n);
+    if (s !== undefined && MAY_NAME_LOCALHOST.test(s)) out.push(n);
+  }
   return out;
 }
 
@@ -28,9 +35,14 @@ function exposes(c: ContainerModel, port: number): boolean {
   return c.portMappings.some((p) => p.containerPort?.value === port);
 }
 
+const referencesCache = new WeakMap<ContainerModel, LocalhostReference[]>();
+
 /** The first reference per (container, target) pair, in document order. */
 export function localhostReferences(model: TaskModel, c: ContainerModel): LocalhostReference[] {
+  const cached = referencesCache.get(c);
+  if (cached) return cached;
   const out: LocalhostReference[] = [];
+  referencesCache.set(c, out);
   const seen = new Set<ContainerModel>();
   for (const node of strings(c)) {
     for (const m of (node.value as string).matchAll(LOCALHOST_PORT)) {

@@ -19,7 +19,7 @@ export const noEssentialContainer: Rule = {
       container: main,
       message: `No container of this task definition is essential: every one sets "essential": false. ECS requires at least one essential container and rejects the task definition ("Task definition doesn't have any essential container"). Make the container the task exists for (${name}) essential; when it exits, the task stops.`,
       related: others.map((c) => ({ at: c.essentialNode!, message: `${displayName(c)} is not essential either` })),
-      fixes: [
+      fixes: () => [
         {
           title: `Make ${name} essential`,
           isPreferred: true,

@@ -9,6 +9,8 @@ export const SECRET_ARN_PLACEHOLDER = 'arn:aws:secretsmanager:<region>:<account-
 const LAST_WORD = new Set(['PASSWORD', 'PASSWD', 'PASS', 'PASSPHRASE', 'SECRET', 'TOKEN', 'APIKEY', 'CREDENTIALS', 'CREDENTIAL', 'CREDS']);
 const LAST_TWO = new Set(['API_KEY', 'PRIVATE_KEY', 'ACCESS_KEY', 'SECRET_KEY', 'AUTH_KEY', 'SIGNING_KEY', 'ENCRYPTION_KEY', 'MASTER_KEY', 'CLIENT_SECRET']);
 const WHOLE = new Set(['SECRET_KEY_BASE']);
+/** A quick test that rules out most names before they are split into words. */
+const SECRET_HINT = /pass|secret|token|key|cred/i;
 /** nginx's proxy_pass, fastcgi_pass, …: an upstream address, not a password. */
 const UPSTREAM = new Set(['PROXY', 'FASTCGI', 'UWSGI', 'SCGI', 'GRPC', 'MEMCACHED']);
 
@@ -26,6 +28,7 @@ function words(name: string): string[] {
  * PASSWORD_FILE, AWS_ACCESS_KEY_ID or PASSWORD_MIN_LENGTH name something about a secret, not one.
  */
 export function looksSecret(name: string): boolean {
+  if (!SECRET_HINT.test(name)) return false; // every word above contains one of these
   const w = words(name);
   if (w.length === 0) return false;
   const last = w[w.length - 1]!;
@@ -61,21 +64,21 @@ export const plaintextSecret: Rule = {
         if (!name || value === undefined || isPlaceholder(name) || !looksSecret(name) || harmlessValue(value)) return;
         const index = (env.children ?? []).indexOf(entry.node);
         const already = c.secrets.some((s) => s.name?.value === name);
-        const edits: OffsetEdit[] = index < 0 ? [] : [...deleteArrayElements(env, index, index + 1)];
-        if (!already && edits.length > 0) {
-          edits.push(...addToArrayProperty(ctx.source, c.node, 'secrets', { name, valueFrom: SECRET_ARN_PLACEHOLDER }, ctx.style, { after: ['environment'] }));
-        }
-        const fixes: FixSpec[] =
-          edits.length === 0
-            ? []
-            : [
-                {
-                  title: already ? `Remove the plaintext ${name} (secrets already has ${name})` : `Move ${name} to secrets (fill in the secret's ARN)`,
-                  isPreferred: true,
-                  safe: false,
-                  edits,
-                },
-              ];
+        const fixes = (): FixSpec[] => {
+          const edits: OffsetEdit[] = index < 0 ? [] : [...deleteArrayElements(env, index, index + 1)];
+          if (edits.length === 0) return [];
+          if (!already) {
+            edits.push(...addToArrayProperty(ctx.source, c.node, 'secrets', { name, valueFrom: SECRET_ARN_PLACEHOLDER }, ctx.style, { after: ['environment'] }));
+          }
+          return [
+            {
+              title: already ? `Remove the plaintext ${name} (secrets already has ${name})` : `Move ${name} to secrets (fill in the secret's ARN)`,
+              isPreferred: true,
+              safe: false,
+              edits,
+            },
+          ];
+        };
         ctx.report({
           at: entry.value!.node,
           container: c,

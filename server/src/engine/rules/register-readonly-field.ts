@@ -21,7 +21,7 @@ export const registerReadonlyField: Rule = {
       ctx.report({
         at: wrapper.property.children![0]!,
         message: `This is describe-task-definition output: aws ecs register-task-definition --cli-input-json takes the task definition itself, not the "taskDefinition" wrapper, and rejects it ("Unknown parameter in input"). "${PREPARE_TITLE}" unwraps it and removes the fields ECS adds on registration.`,
-        fixes: [prepare, { title: 'Unwrap "taskDefinition"', isPreferred: false, safe: false, edits: prepareForRegister(ctx.source, model.root, task, ctx.style, { removeFields: false }) }],
+        fixes: () => [prepare, { title: 'Unwrap "taskDefinition"', isPreferred: false, safe: false, edits: prepareForRegister(ctx.source, model.root, task, ctx.style, { removeFields: false }) }],
       });
     }
     for (const field of fields) {
@@ -30,7 +30,7 @@ export const registerReadonlyField: Rule = {
       ctx.report({
         at: key,
         message: `"${name}" is set by ECS when it registers a task definition (describe-task-definition output); it is not an input: aws ecs register-task-definition --cli-input-json rejects it ("Unknown parameter in input"). "${PREPARE_TITLE}" removes all such fields${unwrapNote}.`,
-        fixes: [prepare, { title: `Remove "${name}"`, isPreferred: false, safe: false, edits: removeProperty(ctx.source, field) }],
+        fixes: () => [prepare, { title: `Remove "${name}"`, isPreferred: false, safe: false, edits: removeProperty(ctx.source, field) }],
       });
     }
   },

@@ -24,7 +24,11 @@ export interface ReportSpec {
   message: string;
   container?: ContainerModel;
   related?: { at: Node | Span; message: string }[];
-  fixes?: FixSpec[];
+  /**
+   * The fixes, or a function that builds them: the engine calls it only when someone asks for the
+   * finding's fixes (a quick-fix menu, fix-all, the CLI), not on every keystroke.
+   */
+  fixes?: FixSpec[] | (() => FixSpec[]);
   tags?: DiagnosticTag[];
   /** Overrides the rule's default severity for this finding (rare; e.g. a softer variant). */
   severity?: Severity;

@@ -27,7 +27,7 @@ export const sidecarNotAwaited: Rule = {
           container: c,
           message: `${displayName(c)} talks to ${ref.host}:${ref.port}, which is ${displayName(target)}'s port, but nothing makes it wait for ${displayName(target)}: ECS starts containers without a dependency in no documented order, so ${displayName(c)} can start first and fail to connect. Add a dependsOn on ${displayName(target)} with ${why}.`,
           related: [{ at: target.portMappings.find((p) => p.containerPort?.value === ref.port)?.containerPort?.node ?? target.nameNode ?? target.node, message: `${displayName(target)} listens on ${ref.port}` }],
-          fixes: name
+          fixes: () => name
             ? [{ title: `Make ${displayName(c)} wait for ${name} (${condition})`, isPreferred: true, safe: true, edits: addDependsOn(ctx, c, name, condition) }]
             : [],
         });

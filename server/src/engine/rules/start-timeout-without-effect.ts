@@ -19,7 +19,7 @@ export const startTimeoutWithoutEffect: Rule = {
         container: c,
         tags: ['unnecessary'],
         message: `startTimeout on ${displayName(c)} has no effect: no container waits for ${displayName(c)}. AWS documents startTimeout as the time the containers that depend on this one wait for it to reach its condition before they give up${waits.length > 0 ? `; to bound how long ${displayName(c)} waits for ${waits.join(', ')}, set startTimeout on ${waits.length === 1 ? 'that container' : 'those containers'}` : ''}.`,
-        fixes: property ? [{ title: 'Remove "startTimeout"', isPreferred: true, safe: false, edits: removeProperty(ctx.source, property) }] : [],
+        fixes: () => property ? [{ title: 'Remove "startTimeout"', isPreferred: true, safe: false, edits: removeProperty(ctx.source, property) }] : [],
       });
     }
   },

@@ -40,7 +40,7 @@ export const volumesFromUnknownContainer: Rule = {
           at: source.node,
           container: c,
           message: `${displayName(c)} mounts the volumes of "${target}", but no container has that name: volumesFrom must name another container of this task definition, so ECS rejects it.${suggestion}`,
-          fixes: close.map((n, i) => ({
+          fixes: () => close.map((n, i) => ({
             title: `Change "${target}" to "${n}"`,
             isPreferred: i === 0 && close.length === 1,
             safe: close.length === 1,
