@@ -28,9 +28,9 @@ function rssMb(pid: number): number {
   return Math.round((kb / 1024) * 10) / 10;
 }
 
-export async function benchLsp(serverPath: string, docs: { size: string; text: string }[], rssDoc: string, edits = 200): Promise<LspResults> {
+export async function benchLsp(serverPath: string, docs: { size: string; text: string }[], rssDoc: string, edits = 200, nodeArgs: string[] = []): Promise<LspResults> {
   const t0 = performance.now();
-  const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...nodeArgs, serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   // The publish that answers a change: for this uri, of that version or later (or unversioned).
   const waiting = new Map<string, { version: number; resolve: (p: PublishDiagnosticsParams) => void }>();

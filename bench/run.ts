@@ -9,6 +9,7 @@ import { cpus } from 'node:os';
 import { benchEngine, type EngineRow } from './engineBench';
 import { generateTaskDefinition } from './generate';
 import { benchLsp, type LspResults } from './lspBench';
+import { SERVER_NODE_OPTIONS } from '../server/src/protocol';
 
 const quick = process.argv.includes('--quick');
 const PACKAGED = '.cache/package/dist';
@@ -32,7 +33,7 @@ async function main(): Promise<void> {
   console.log('bench: engine per edit …');
   const engine = await benchEngine(docs, quick ? 500 : 3000);
   console.log('bench: language server over stdio …');
-  const lsp = await benchLsp(`${PACKAGED}/server.js`, [{ size: '20 KB', text: docs[1]!.text }, { size: '1 MB', text: docs[2]!.text }], docs[3]!.text, quick ? 50 : 200);
+  const lsp = await benchLsp(`${PACKAGED}/server.js`, [{ size: '20 KB', text: docs[1]!.text }, { size: '1 MB', text: docs[2]!.text }], docs[3]!.text, quick ? 50 : 200, [...SERVER_NODE_OPTIONS]);
 
   const results = {
     engine: engine.map(({ runs: _runs, ...row }) => row),

@@ -165,18 +165,24 @@ export function fastParseTree(text: string, maxDepth: number): JsonNode | undefi
     return readNumber(parent);
   }
 
+  // Children are gathered on one shared stack and copied out at the exact size: an array grown by
+  // push keeps room for 17 elements, which for the two children of every property was most of
+  // the tree's memory.
+  const stack: Node[] = [];
+  const EMPTY: Node[] = [];
+
   function readObject(parent: Node, depth: number): Node {
     if (depth > maxDepth) throw GIVE_UP;
-    const node: Node = { type: 'object', offset: i, length: -1, parent, children: [] };
-    const children = node.children!;
+    const node: Node = { type: 'object', offset: i, length: -1, parent, children: EMPTY };
+    const base = stack.length;
     i++;
     skip();
     while (text.charCodeAt(i) !== 125) {
       if (text.charCodeAt(i) !== 34) throw GIVE_UP;
       const keyOffset = i;
-      const property: Node = { type: 'property', offset: keyOffset, length: -1, parent: node, children: [] };
+      const property: Node = { type: 'property', offset: keyOffset, length: -1, parent: node, children: EMPTY, colonOffset: -1 };
       const key = readString();
-      property.children!.push({ type: 'string', value: key, offset: keyOffset, length: i - keyOffset, parent: property });
+      const keyNode: Node = { type: 'string', value: key, offset: keyOffset, length: i - keyOffset, parent: property };
       skip();
       if (text.charCodeAt(i) !== 58) throw GIVE_UP;
       property.colonOffset = i;
@@ -184,9 +190,9 @@ export function fastParseTree(text: string, maxDepth: number): JsonNode | undefi
       skip();
       if (i >= n) throw GIVE_UP;
       const value = readValue(property, depth);
-      property.children!.push(value);
+      property.children = [keyNode, value];
       property.length = value.offset + value.length - keyOffset;
-      children.push(property);
+      stack.push(property);
       skip();
       const sep = text.charCodeAt(i);
       if (sep === 44) {
@@ -198,18 +204,20 @@ export function fastParseTree(text: string, maxDepth: number): JsonNode | undefi
     }
     i++;
     node.length = i - node.offset;
+    node.children = stack.slice(base);
+    stack.length = base;
     return node;
   }
 
   function readArray(parent: Node, depth: number): Node {
     if (depth > maxDepth) throw GIVE_UP;
-    const node: Node = { type: 'array', offset: i, length: -1, parent, children: [] };
-    const children = node.children!;
+    const node: Node = { type: 'array', offset: i, length: -1, parent, children: EMPTY };
+    const base = stack.length;
     i++;
     skip();
     while (text.charCodeAt(i) !== 93) {
       if (i >= n) throw GIVE_UP;
-      children.push(readValue(node, depth));
+      stack.push(readValue(node, depth));
       skip();
       const sep = text.charCodeAt(i);
       if (sep === 44) {
@@ -221,6 +229,8 @@ export function fastParseTree(text: string, maxDepth: number): JsonNode | undefi
     }
     i++;
     node.length = i - node.offset;
+    node.children = stack.slice(base);
+    stack.length = base;
     return node;
   }
 
