@@ -68,21 +68,26 @@ export function analyze(text: string, options: AnalysisOptions = {}): Analysis {
   const order = buildStartOrder(model);
   const style = detectStyle(parsed.source);
   const inits = initContainers(model);
-  for (const rule of options.rules ?? allRules) {
-    const override = options.severities?.[rule.id];
-    if (override === 'off') continue;
-    const ctx: RuleContext = {
-      model,
-      order,
-      source: parsed.source,
-      style,
-      inits,
-      report: (spec) => findings.push(toFinding(parsed.source, rule, spec, override, ruleFailures)),
-    };
+  // One context for every rule; `report` attributes findings to the rule running.
+  let rule: Rule = allRules[0]!;
+  let override: Severity | undefined;
+  const ctx: RuleContext = {
+    model,
+    order,
+    source: parsed.source,
+    style,
+    inits,
+    report: (spec) => findings.push(toFinding(parsed.source, rule, spec, override, ruleFailures)),
+  };
+  for (const r of options.rules ?? allRules) {
+    const o = options.severities?.[r.id];
+    if (o === 'off') continue;
+    rule = r;
+    override = o;
     try {
-      rule.check(ctx);
+      r.check(ctx);
     } catch (error) {
-      ruleFailures.push({ rule: rule.id, error });
+      ruleFailures.push({ rule: r.id, error });
     }
   }
   findings.sort(compareFindings);
@@ -106,43 +111,65 @@ export function toTextEdits(source: SourceText, edits: OffsetEdit[]): TextEdit[]
   return edits.map((e) => ({ range: source.range(e.offset, e.length), newText: e.newText }));
 }
 
+/**
+ * A finding whose fixes are built on first read (quick-fix menu, fix-all, CLI), not on every
+ * keystroke. Every finding is one of these, so the objects stay of one shape; `fixes` reads like a
+ * plain array, and JSON.stringify includes it (toJSON).
+ */
+class EngineFinding implements Finding {
+  declare container?: string;
+  declare schemaCovered?: true;
+  private built: Fix[] | undefined;
+
+  constructor(
+    readonly code: string,
+    readonly severity: Severity,
+    readonly message: string,
+    readonly range: Finding['range'],
+    readonly related: Finding['related'],
+    readonly tags: Finding['tags'],
+    private readonly build: (() => Fix[]) | undefined,
+  ) {}
+
+  get fixes(): Fix[] {
+    if (!this.built) {
+      this.built = this.build ? this.build() : [];
+    }
+    return this.built;
+  }
+
+  set fixes(value: Fix[]) {
+    this.built = value;
+  }
+
+  toJSON(): Finding {
+    const out: Finding = { code: this.code, severity: this.severity, message: this.message, range: this.range, related: this.related, fixes: this.fixes, tags: this.tags };
+    if (this.container !== undefined) out.container = this.container;
+    if (this.schemaCovered) out.schemaCovered = true;
+    return out;
+  }
+}
+
 function toFinding(source: SourceText, rule: Rule, spec: ReportSpec, override: Severity | undefined, ruleFailures: RuleFailure[]): Finding {
-  const finding: Finding = {
-    code: rule.id,
-    severity: override ?? spec.severity ?? rule.severity,
-    message: spec.message,
-    range: source.rangeOf(spanOf(spec.at)),
-    related: (spec.related ?? []).map((r) => ({ range: source.rangeOf(spanOf(r.at)), message: r.message })),
-    fixes: [],
-    tags: spec.tags ?? [],
-  };
+  const related = spec.related ? spec.related.map((r) => ({ range: source.rangeOf(spanOf(r.at)), message: r.message })) : [];
+  const fixes = spec.fixes;
   const toFixes = (specs: FixSpec[]): Fix[] =>
     specs.filter(applicable).map((f) => ({ title: f.title, isPreferred: f.isPreferred ?? false, safe: f.safe ?? false, edits: toTextEdits(source, f.edits) }));
-  const fixes = spec.fixes;
-  if (typeof fixes === 'function') {
-    // Built on first read; a fix builder that throws costs its fixes, never the finding.
-    let built: Fix[] | undefined;
-    Object.defineProperty(finding, 'fixes', {
-      enumerable: true,
-      configurable: true,
-      get(): Fix[] {
-        if (!built) {
+  // A fix builder that throws costs its fixes, never the finding; the failure is recorded.
+  const build =
+    typeof fixes === 'function'
+      ? () => {
           try {
-            built = toFixes(fixes());
+            return toFixes(fixes());
           } catch (error) {
             ruleFailures.push({ rule: rule.id, error });
-            built = [];
+            return [];
           }
         }
-        return built;
-      },
-      set(value: Fix[]) {
-        built = value;
-      },
-    });
-  } else if (fixes) {
-    finding.fixes = toFixes(fixes);
-  }
+      : fixes && fixes.length > 0
+        ? () => toFixes(fixes)
+        : undefined;
+  const finding = new EngineFinding(rule.id, override ?? spec.severity ?? rule.severity, spec.message, source.rangeOf(spanOf(spec.at)), related, spec.tags ?? [], build);
   if (spec.container?.name?.value) finding.container = spec.container.name.value;
   if (spec.schemaCovered) finding.schemaCovered = true;
   return finding;
@@ -164,5 +191,5 @@ function applicable(fix: FixSpec): boolean {
 }
 
 function compareFindings(a: Finding, b: Finding): number {
-  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code);
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 }

@@ -2,7 +2,7 @@
  * The located model: a typed view of the task and each container, keeping the syntax node of every
  * value a rule or a feature points at (so ranges and fixes come from the same place).
  */
-import { bool, elements, num, objectElements, prop, propertyNode, str, stringElements, type Node } from './json';
+import { bool, elements, num, objectElements, prop, str, stringElements, type Node } from './json';
 import type { DocumentKind, ParsedDocument } from './parse';
 import { isPlaceholder } from './placeholders';
 import type { SourceText } from './text';
@@ -191,26 +191,60 @@ export function buildModel(parsed: ParsedDocument): TaskModel | undefined {
   };
 }
 
+/** The keys of a container definition the model reads. */
+const CONTAINER_KEYS = new Set([
+  'name',
+  'image',
+  'essential',
+  'dependsOn',
+  'links',
+  'volumesFrom',
+  'mountPoints',
+  'portMappings',
+  'logConfiguration',
+  'environment',
+  'secrets',
+  'command',
+  'entryPoint',
+  'healthCheck',
+  'firelensConfiguration',
+  'startTimeout',
+  'stopTimeout',
+  'memory',
+  'memoryReservation',
+]);
+
 function buildContainer(node: Node, index: number): ContainerModel {
-  const essentialNode = prop(node, 'essential');
-  const dependsOnNode = prop(node, 'dependsOn');
-  const linksNode = prop(node, 'links');
-  const volumesFromNode = prop(node, 'volumesFrom');
-  const mountPointsNode = prop(node, 'mountPoints');
-  const portMappingsNode = prop(node, 'portMappings');
-  const logConfigurationNode = prop(node, 'logConfiguration');
-  const environmentNode = prop(node, 'environment');
-  const secretsNode = prop(node, 'secrets');
-  const commandNode = prop(node, 'command');
-  const entryPointNode = prop(node, 'entryPoint');
-  const nameNode = propertyNode(node, 'name')?.children?.[1];
+  // One pass over the properties (the last duplicate wins, an explicit null counts as absent,
+  // as prop() reads them) instead of one scan per key: this runs on every keystroke.
+  const props = new Map<string, Node>();
+  for (const p of node.children ?? []) {
+    const key = p.children?.[0]?.value;
+    if (typeof key === 'string' && CONTAINER_KEYS.has(key)) props.set(key, p);
+  }
+  const value = (key: string): Node | undefined => {
+    const v = props.get(key)?.children?.[1];
+    return v && v.type !== 'null' ? v : undefined;
+  };
+  const essentialNode = value('essential');
+  const dependsOnNode = value('dependsOn');
+  const linksNode = value('links');
+  const volumesFromNode = value('volumesFrom');
+  const mountPointsNode = value('mountPoints');
+  const portMappingsNode = value('portMappings');
+  const logConfigurationNode = value('logConfiguration');
+  const environmentNode = value('environment');
+  const secretsNode = value('secrets');
+  const commandNode = value('command');
+  const entryPointNode = value('entryPoint');
+  const nameNode = props.get('name')?.children?.[1];
   return {
     index,
     node,
     id: `#${index}`,
-    name: located(prop(node, 'name'), str),
+    name: located(value('name'), str),
     nameNode,
-    image: located(prop(node, 'image'), str),
+    image: located(value('image'), str),
     // `essential` defaults to true; a placeholder or a non-boolean is read as the default.
     essential: bool(essentialNode) ?? true,
     essentialNode,
@@ -258,19 +292,19 @@ function buildContainer(node: Node, index: number): ContainerModel {
       hostPort: located(prop(p, 'hostPort'), num),
     })),
     portMappingsNode,
-    healthCheckNode: prop(node, 'healthCheck'),
+    healthCheckNode: value('healthCheck'),
     logConfigurationNode,
     logDriver: located(prop(logConfigurationNode, 'logDriver'), str),
     logOptionsNode: prop(logConfigurationNode, 'options'),
-    firelensConfigurationNode: prop(node, 'firelensConfiguration'),
+    firelensConfigurationNode: value('firelensConfiguration'),
     environment: keyValues(environmentNode, 'value'),
     environmentNode,
     secrets: keyValues(secretsNode, 'valueFrom'),
     secretsNode,
-    startTimeoutNode: prop(node, 'startTimeout'),
-    stopTimeoutNode: prop(node, 'stopTimeout'),
-    memoryNode: prop(node, 'memory'),
-    memoryReservationNode: prop(node, 'memoryReservation'),
+    startTimeoutNode: value('startTimeout'),
+    stopTimeoutNode: value('stopTimeout'),
+    memoryNode: value('memory'),
+    memoryReservationNode: value('memoryReservation'),
   };
 }
 

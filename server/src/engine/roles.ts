@@ -17,8 +17,11 @@ export const NON_SHELL_ENTRYPOINT_IMAGES: { pattern: RegExp; entrypoint: string 
   { pattern: /^(docker\.io\/)?migrate\/migrate(:|@|$)/, entrypoint: 'migrate' },
 ];
 
+/** Every image above names one of these: a quick test before the patterns. */
+const NON_SHELL_HINT = /aws-cli|curl|terraform|flyway|migrate/;
+
 export function nonShellEntrypoint(image: string | undefined): string | undefined {
-  if (!image || containsPlaceholder(image)) return undefined;
+  if (!image || !NON_SHELL_HINT.test(image) || containsPlaceholder(image)) return undefined;
   return NON_SHELL_ENTRYPOINT_IMAGES.find((i) => i.pattern.test(image.trim()))?.entrypoint;
 }
 
@@ -32,8 +35,16 @@ function commandText(c: ContainerModel): string {
   return [...c.entryPoint, ...c.command].join(' ');
 }
 
+const looksLikeInitCache = new WeakMap<ContainerModel, boolean>();
+
 /** A container's own shape says it is a one-shot setup step (whoever waits for it). */
 export function looksLikeInit(c: ContainerModel): boolean {
+  let result = looksLikeInitCache.get(c);
+  if (result === undefined) looksLikeInitCache.set(c, (result = judgeInit(c)));
+  return result;
+}
+
+function judgeInit(c: ContainerModel): boolean {
   if (c.portMappings.length > 0 || c.healthCheckNode || isLogRouter(c)) return false;
   const name = c.name?.value ?? '';
   if (name && !isPlaceholder(name) && INIT_NAME.test(name)) return true;

@@ -47,19 +47,19 @@ export const awslogsMissingOption: Rule = {
       const absent = required.filter((k) => !given(c, k));
       if (absent.length === 0) continue;
       const fixes = (): FixSpec[] => {
-      const fixes: FixSpec[] = [];
-      if (absent.includes('awslogs-stream-prefix')) {
-        fixes.push({ title: 'Add "awslogs-stream-prefix": "ecs"', isPreferred: true, safe: true, edits: addOption(ctx, c, 'awslogs-stream-prefix', 'ecs') });
-      }
-      if (absent.includes('awslogs-group')) {
-        // The console's default group name; the log group must exist (or awslogs-create-group be set).
-        const group = family ? `/ecs/${family}` : '/ecs/<family>';
-        fixes.push({ title: `Add "awslogs-group": "${group}"`, isPreferred: false, safe: false, edits: addOption(ctx, c, 'awslogs-group', group) });
-      }
-      if (absent.includes('awslogs-region')) {
-        fixes.push({ title: `Add "awslogs-region" (fill in your Region)`, isPreferred: false, safe: false, edits: addOption(ctx, c, 'awslogs-region', AWSLOGS_REGION_PLACEHOLDER) });
-      }
-      return fixes;
+        const list: FixSpec[] = [];
+        if (absent.includes('awslogs-stream-prefix')) {
+          list.push({ title: 'Add "awslogs-stream-prefix": "ecs"', isPreferred: true, safe: true, edits: addOption(ctx, c, 'awslogs-stream-prefix', 'ecs') });
+        }
+        if (absent.includes('awslogs-group')) {
+          // The console's default group name; the log group must exist (or awslogs-create-group be set).
+          const group = family ? `/ecs/${family}` : '/ecs/<family>';
+          list.push({ title: `Add "awslogs-group": "${group}"`, isPreferred: false, safe: false, edits: addOption(ctx, c, 'awslogs-group', group) });
+        }
+        if (absent.includes('awslogs-region')) {
+          list.push({ title: `Add "awslogs-region" (fill in your Region)`, isPreferred: false, safe: false, edits: addOption(ctx, c, 'awslogs-region', AWSLOGS_REGION_PLACEHOLDER) });
+        }
+        return list;
       };
       const quoted = absent.map((k) => `"${k}"`);
       const list = quoted.length === 1 ? quoted[0]! : `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`;

@@ -20,17 +20,18 @@ export const entrypointOverridesShell: Rule = {
       if (!SHELLS.has(first) && !oneString) continue;
       const shown = c.command.slice(0, 2).join(' ');
       const message = `${c.image!.value} has ENTRYPOINT \`${entry}\`, and ECS passes "command" to it as arguments: this runs \`${entry} ${shown} …\`, not a shell, so the command fails. Put the shell in "entryPoint" (["${firstWord}", "-c"]) and keep only the script in "command".`;
-      const items = c.commandNode.children ?? [];
+      const commandNode = c.commandNode;
+      const items = commandNode.children ?? [];
       const hasDashC = c.command[1] === '-c' && items.length >= 3 && items.slice(0, 2).every((n) => n.type === 'string');
       const props = properties(c.node);
       const commandIndex = props.findIndex((p) => keyOf(p) === 'command');
       const before = commandIndex > 0 ? keyOf(props[commandIndex - 1]!) : undefined;
       ctx.report({
-        at: c.commandNode,
+        at: commandNode,
         container: c,
         message,
         related: c.image ? [{ at: c.image.node, message: `${c.image.value}: ENTRYPOINT is \`${entry}\`` }] : [],
-        fixes:
+        fixes: () =>
           hasDashC && !oneString
             ? [
                 {
@@ -39,7 +40,7 @@ export const entrypointOverridesShell: Rule = {
                   safe: true,
                   edits: [
                     ...insertProperty(ctx.source, c.node, 'entryPoint', [first, '-c'], ctx.style, before ? { after: [before] } : {}),
-                    ...deleteArrayElements(c.commandNode, 0, 2),
+                    ...deleteArrayElements(commandNode, 0, 2),
                   ],
                 },
               ]

@@ -23,7 +23,7 @@ export const memoryReservationExceedsMemory: Rule = {
           ? `${displayName(c)} reserves ${reservation} MiB (memoryReservation) with a hard limit of the same ${memory} MiB (memory): AWS requires memory to be greater than memoryReservation when both are set. Leave memoryReservation out (the hard limit is then also the reservation), or lower it.`
           : `${displayName(c)} reserves ${reservation} MiB (memoryReservation) but its hard limit is ${memory} MiB (memory): the soft limit must be below the hard limit (AWS requires memory to be greater than memoryReservation), so ECS rejects the container definition.`,
         related: [{ at: c.memoryNode!, message: `memory (hard limit): ${memory} MiB` }],
-        fixes:
+        fixes: () =>
           equal && property
             ? [{ title: 'Remove "memoryReservation"', isPreferred: true, safe: false, edits: removeProperty(ctx.source, property) }]
             : [],

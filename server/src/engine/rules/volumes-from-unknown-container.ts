@@ -26,7 +26,7 @@ export const volumesFromUnknownContainer: Rule = {
             at: source.node,
             container: c,
             message: `${displayName(c)} mounts the volumes of itself: volumesFrom names another container of the task, whose volumes this one mounts and which therefore starts first (Docker's --volumes-from). A container cannot be its own source; mount a task volume with mountPoints instead.`,
-            fixes:
+            fixes: () =>
               index < 0 || !c.volumesFromNode
                 ? []
                 : [{ title: `Remove the volumesFrom entry "${target}"`, isPreferred: true, safe: false, edits: deleteArrayElements(c.volumesFromNode, index, index + 1) }],

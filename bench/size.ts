@@ -1,0 +1,47 @@
+/**
+ * What the server bundle is made of: esbuild's metafile for the production build (the options of
+ * scripts/build.mjs), grouped into the libraries and the project's own parts.
+ */
+import { buildSync } from 'esbuild';
+
+export interface SizePart {
+  part: string;
+  bytes: number;
+}
+
+const GROUPS: [RegExp, string][] = [
+  [/node_modules\/vscode-languageserver\//, 'vscode-languageserver, with its protocol, JSON-RPC and types'],
+  [/node_modules\/vscode-languageserver-textdocument\//, 'vscode-languageserver-textdocument'],
+  [/node_modules\/jsonc-parser\//, 'jsonc-parser'],
+  [/^server\/src\/engine\/rules\//, 'engine: the rules (server/src/engine/rules)'],
+  [/^server\/src\/engine\//, 'engine: parse, model, start order, edits, graph'],
+  [/^server\/src\/features\//, 'language features (server/src/features)'],
+];
+
+export function serverBundleParts(): { total: number; parts: SizePart[] } {
+  const result = buildSync({
+    entryPoints: ['server/src/node/main.ts'],
+    bundle: true,
+    minify: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    mainFields: ['module', 'main'],
+    legalComments: 'none',
+    metafile: true,
+    write: false,
+    outfile: 'server.js',
+    logLevel: 'warning',
+  });
+  const output = Object.values(result.metafile!.outputs)[0]!;
+  const sums = new Map<string, number>();
+  let inputs = 0;
+  for (const [path, input] of Object.entries(output.inputs)) {
+    const part = GROUPS.find(([re]) => re.test(path))?.[1] ?? 'server plumbing (server.ts, settings, documents, …)';
+    sums.set(part, (sums.get(part) ?? 0) + input.bytesInOutput);
+    inputs += input.bytesInOutput;
+  }
+  sums.set('bundler runtime and module wrappers', output.bytes - inputs);
+  const parts = [...sums].map(([part, bytes]) => ({ part, bytes })).sort((a, b) => b.bytes - a.bytes);
+  return { total: output.bytes, parts };
+}
