@@ -28,7 +28,16 @@ function rssMb(pid: number): number {
   return Math.round((kb / 1024) * 10) / 10;
 }
 
-export async function benchLsp(serverPath: string, docs: { size: string; text: string }[], rssDoc: string, edits = 200, nodeArgs: string[] = []): Promise<LspResults> {
+interface Session {
+  connection: ReturnType<typeof createProtocolConnection>;
+  pid: number;
+  startup: number;
+  diagnosticsFor(uri: string, version: number): Promise<PublishDiagnosticsParams>;
+  close(): Promise<void>;
+}
+
+/** Spawns the server over stdio and initializes it; `startup` is spawn → initialize answer. */
+async function startSession(serverPath: string, nodeArgs: string[]): Promise<Session> {
   const t0 = performance.now();
   const child = spawn(process.execPath, [...nodeArgs, serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
@@ -45,8 +54,23 @@ export async function benchLsp(serverPath: string, docs: { size: string; text: s
   await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {}, workspaceFolders: null });
   const startup = performance.now() - t0;
   await connection.sendNotification('initialized', {});
+  return {
+    connection,
+    pid: child.pid!,
+    startup,
+    diagnosticsFor: (uri, version) => new Promise<PublishDiagnosticsParams>((resolve) => waiting.set(uri, { version, resolve })),
+    close: async () => {
+      await connection.sendRequest('shutdown');
+      await connection.sendNotification('exit');
+      connection.dispose();
+      child.kill();
+    },
+  };
+}
 
-  const diagnosticsFor = (uri: string, version: number) => new Promise<PublishDiagnosticsParams>((resolve) => waiting.set(uri, { version, resolve }));
+export async function benchLsp(serverPath: string, docs: { size: string; text: string }[], rssDoc: string, edits = 200, nodeArgs: string[] = []): Promise<LspResults> {
+  const session = await startSession(serverPath, nodeArgs);
+  const { connection, diagnosticsFor } = session;
   const results: LspResults['change_to_diagnostics'] = [];
   for (const [i, doc] of docs.entries()) {
     const uri = `file:///bench/${i}/task-def.json`;
@@ -75,14 +99,16 @@ export async function benchLsp(serverPath: string, docs: { size: string; text: s
     results.push({ size_bytes: Buffer.byteLength(doc.text), p50_ms: round(percentile(times, 0.5)), p95_ms: round(percentile(times, 0.95)), edits });
     await connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
   }
+  await session.close();
+
+  // Memory with the large document open, in a server of its own: what having that document open
+  // costs, not what the garbage of the runs above happens to still occupy.
+  const fresh = await startSession(serverPath, nodeArgs);
   const rssUri = 'file:///bench/rss/task-def.json';
-  const opened = diagnosticsFor(rssUri, 1);
-  await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: rssUri, languageId: 'json', version: 1, text: rssDoc } });
+  const opened = fresh.diagnosticsFor(rssUri, 1);
+  await fresh.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: rssUri, languageId: 'json', version: 1, text: rssDoc } });
   await opened;
-  const rss = rssMb(child.pid!);
-  await connection.sendRequest('shutdown');
-  await connection.sendNotification('exit');
-  connection.dispose();
-  child.kill();
-  return { startup_ms: round(startup), change_to_diagnostics: results, server_rss_mb: rss };
+  const rss = rssMb(fresh.pid);
+  await fresh.close();
+  return { startup_ms: round(session.startup), change_to_diagnostics: results, server_rss_mb: rss };
 }

@@ -8,7 +8,6 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type DocumentSelector, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import {
   GraphChangedNotification,
-  SERVER_NODE_OPTIONS,
   StartOrderGraphRequest,
   type GraphChangedParams,
   type StartOrderGraph,
@@ -140,9 +139,9 @@ export class LanguageServerController implements vscode.Disposable {
   private createClient(): LanguageClient {
     const module = this.context.asAbsolutePath('dist/server.js');
     const serverOptions: ServerOptions = {
-      run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS] } },
+      run: { module, transport: TransportKind.ipc },
       // `--inspect=6009` lets a debugger attach to the server when the extension runs in debug mode.
-      debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS, '--nolazy', '--inspect=6009'] } },
+      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
     };
     const clientOptions: LanguageClientOptions = {
       // The server decides by content and `filePatterns` which of these documents are task

@@ -4,14 +4,6 @@
  */
 import type { StartOrderGraph } from './engine/types';
 
-/**
- * Node options the client starts the server with. The server's allocations are mostly syntax
- * trees that live as long as their document, so a small young generation (2 MB semi-spaces instead
- * of V8's 16 MB) costs little time and keeps about 40 MB less resident with a large file open
- * (bench/RESULTS.md). The benchmark starts the server with the same options.
- */
-export const SERVER_NODE_OPTIONS: readonly string[] = ['--max-semi-space-size=2'];
-
 export interface StartOrderGraphParams {
   /** The document URI as the client knows it. */
   uri: string;
