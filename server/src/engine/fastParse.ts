@@ -69,6 +69,40 @@ function readString(): string {
   return text.slice(start, j);
 }
 
+/**
+ * Keys of task definitions, by length. A key found here is not copied out of the text: every
+ * environment entry repeats "name" and "value", and a large file has tens of thousands of them.
+ */
+const KNOWN_KEYS: string[][] = [];
+for (const key of [
+  'name', 'value', 'valueFrom', 'containerName', 'condition', 'sourceVolume', 'containerPath', 'readOnly', 'containerPort', 'hostPort',
+  'protocol', 'image', 'essential', 'command', 'entryPoint', 'environment', 'secrets', 'mountPoints', 'portMappings', 'dependsOn',
+  'logConfiguration', 'logDriver', 'options', 'cpu', 'memory', 'memoryReservation', 'healthCheck', 'interval', 'timeout', 'retries',
+  'startPeriod', 'links', 'volumesFrom', 'sourceContainer', 'ulimits', 'softLimit', 'hardLimit', 'key', 'family', 'volumes',
+  'containerDefinitions', 'networkMode', 'requiresCompatibilities', 'taskRoleArn', 'executionRoleArn',
+]) {
+  (KNOWN_KEYS[key.length] ??= []).push(key);
+}
+
+/** A property key: the known spelling when it is one, so no copy is made. */
+function readKey(): string {
+  const start = i + 1;
+  let j = start;
+  for (;;) {
+    if (j >= n) throw GIVE_UP;
+    const c = text.charCodeAt(j);
+    if (c === 34) break;
+    if (c === 92 || c < 32) return readEscapedString(start);
+    j++;
+  }
+  i = j + 1;
+  const known = KNOWN_KEYS[j - start];
+  if (known) {
+    for (const k of known) if (text.startsWith(k, start)) return k;
+  }
+  return text.slice(start, j);
+}
+
 function readEscapedString(start: number): string {
   let out = '';
   let from = start;
@@ -184,7 +218,7 @@ function readObject(parent: Node, depth: number): Node {
     if (text.charCodeAt(i) !== 34) throw GIVE_UP;
     const keyOffset = i;
     const property: Node = { type: 'property', offset: keyOffset, length: -1, parent: node, children: EMPTY, colonOffset: -1 };
-    const key = readString();
+    const key = readKey();
     const keyNode: Node = { type: 'string', value: key, offset: keyOffset, length: i - keyOffset, parent: property };
     skip();
     if (text.charCodeAt(i) !== 58) throw GIVE_UP;

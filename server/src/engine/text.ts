@@ -6,10 +6,16 @@ import type { Position, Range, Span } from './types';
  */
 export class SourceText {
   readonly text: string;
-  private readonly lineStarts: number[];
+  private starts: number[] | undefined;
 
   constructor(text: string) {
     this.text = text;
+  }
+
+  /** Offsets where lines start, computed on first use: many analyses never need a position. */
+  private get lineStarts(): number[] {
+    if (this.starts) return this.starts;
+    const text = this.text;
     const starts = [0];
     if (!text.includes('\r')) {
       // The common case, found with indexOf (native and much faster than a loop over every char).
@@ -25,7 +31,8 @@ export class SourceText {
         }
       }
     }
-    this.lineStarts = starts;
+    this.starts = starts;
+    return starts;
   }
 
   get lineCount(): number {
@@ -33,22 +40,24 @@ export class SourceText {
   }
 
   positionAt(offset: number): Position {
+    const starts = this.lineStarts;
     const clamped = Math.max(0, Math.min(offset, this.text.length));
     let low = 0;
-    let high = this.lineStarts.length - 1;
+    let high = starts.length - 1;
     while (low < high) {
       const mid = (low + high + 1) >> 1;
-      if (this.lineStarts[mid]! <= clamped) low = mid;
+      if (starts[mid]! <= clamped) low = mid;
       else high = mid - 1;
     }
-    return { line: low, character: clamped - this.lineStarts[low]! };
+    return { line: low, character: clamped - starts[low]! };
   }
 
   offsetAt(position: Position): number {
     if (position.line < 0) return 0;
-    if (position.line >= this.lineStarts.length) return this.text.length;
-    const lineStart = this.lineStarts[position.line]!;
-    const nextStart = position.line + 1 < this.lineStarts.length ? this.lineStarts[position.line + 1]! : this.text.length;
+    const starts = this.lineStarts;
+    if (position.line >= starts.length) return this.text.length;
+    const lineStart = starts[position.line]!;
+    const nextStart = position.line + 1 < starts.length ? starts[position.line + 1]! : this.text.length;
     return Math.max(lineStart, Math.min(lineStart + position.character, nextStart));
   }
 
