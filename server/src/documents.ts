@@ -1,6 +1,7 @@
 /**
  * One analysis per open document, reused by every request until the document changes: keyed by
  * URI, valid for one version and one set of analysis options, dropped when the document closes.
+ * The next version's analysis starts from it (an edit inside one container re-parses only that).
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type Analysis, type AnalysisOptions } from './engine/index';
@@ -21,7 +22,10 @@ export class AnalysisCache {
     const optionsKey = JSON.stringify([options.severities ?? {}, options.allowContainerArray ?? true, options.uri ?? '']);
     const cached = this.entries.get(document.uri);
     if (cached && cached.version === document.version && cached.optionsKey === optionsKey) return cached.analysis;
-    const analysis = this.run(document.getText(), options);
+    // The analysis of an earlier version lends its syntax tree to this one when the edits since
+    // stay inside one container definition (engine/incremental.ts); it is replaced right after.
+    const previous = cached && cached.optionsKey === optionsKey ? cached.analysis : undefined;
+    const analysis = this.run(document.getText(), previous ? { ...options, previous } : options);
     this.entries.set(document.uri, { version: document.version, optionsKey, analysis });
     return analysis;
   }

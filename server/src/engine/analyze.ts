@@ -24,6 +24,11 @@ export interface AnalysisOptions {
   allowContainerArray?: boolean;
   /** Rules to run (defaults to every rule); tests pass a single rule. */
   rules?: readonly Rule[];
+  /**
+   * The previous analysis of the same document, whose syntax tree and container models this one
+   * may reuse (see parse.ts). It is no longer valid afterwards: keep only the newest.
+   */
+  previous?: Analysis;
 }
 
 export interface RuleFailure {
@@ -46,7 +51,7 @@ export interface Analysis {
 export const ANALYSIS_SKIPPED = 'analysis-skipped';
 
 export function analyze(text: string, options: AnalysisOptions = {}): Analysis {
-  const parsed = parseDocument(text, { allowContainerArray: options.allowContainerArray });
+  const parsed = parseDocument(text, { allowContainerArray: options.allowContainerArray, previous: options.previous?.parsed });
   const uri = options.uri ?? '';
   const isTaskDefinition = parsed.kind !== undefined;
   const findings: Finding[] = [];
@@ -62,7 +67,7 @@ export function analyze(text: string, options: AnalysisOptions = {}): Analysis {
       tags: [],
     });
   }
-  const model = buildModel(parsed);
+  const model = buildModel(parsed, parsed.root === options.previous?.parsed.root ? options.previous?.model : undefined);
   if (!model) return { parsed, findings, ruleFailures, isTaskDefinition, graph: () => undefined };
 
   const order = buildStartOrder(model);

@@ -272,19 +272,33 @@ function readArray(parent: Node, depth: number): Node {
 }
 
 export function fastParseTree(source: string, depthLimit: number): JsonNode | undefined {
+  const root = parseSpan(source, 0, source.length, depthLimit, 0, undefined);
+  if (root) delete (root as Node).parent;
+  return root;
+}
+
+/**
+ * Parses the one value that fills `source[start, end)` (whitespace and comments around it allowed),
+ * with offsets in `source`, as a child of `parent` at nesting `depth`: the re-parse of a single
+ * container definition after an edit inside it (incremental.ts).
+ */
+export function fastParseValue(source: string, start: number, end: number, depthLimit: number, depth: number, parent: JsonNode): JsonNode | undefined {
+  return parseSpan(source, start, end, depthLimit, depth, parent as Node);
+}
+
+function parseSpan(source: string, start: number, end: number, depthLimit: number, depth: number, parent: Node | undefined): JsonNode | undefined {
   text = source;
-  n = source.length;
-  i = 0;
+  n = end;
+  i = start;
   maxDepth = depthLimit;
   stack.length = 0;
   try {
     skip();
     if (i >= n) return undefined; // empty content: let jsonc-parser decide what that is
-    const root = readValue(undefined as unknown as Node, 0);
+    const value = readValue(parent as Node, depth);
     skip();
-    if (i < n) return undefined; // text after the root value: an error
-    delete root.parent;
-    return root;
+    if (i < n) return undefined; // text after the value: an error
+    return value;
   } catch (e) {
     if (e === GIVE_UP || e instanceof RangeError) return undefined; // RangeError: stack exhausted
     throw e;

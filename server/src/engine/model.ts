@@ -143,7 +143,11 @@ function located<T>(node: Node | undefined, read: (n: Node | undefined) => T | u
   return value === undefined ? undefined : { value, node };
 }
 
-export function buildModel(parsed: ParsedDocument): TaskModel | undefined {
+/**
+ * The model of a parsed document. `previous` is the model of the previous parse of the same
+ * document: the containers whose syntax nodes a re-parse kept (incremental.ts) keep their models.
+ */
+export function buildModel(parsed: ParsedDocument, previous?: TaskModel): TaskModel | undefined {
   if (!parsed.kind || !parsed.root || parsed.skipped) return undefined;
   const task = parsed.taskNode;
   const containersNode = parsed.containersNode;
@@ -151,7 +155,12 @@ export function buildModel(parsed: ParsedDocument): TaskModel | undefined {
   const launchTypes = new Set(stringElements(compat).map((s) => s.toUpperCase()));
   const networkModeNode = prop(task, 'networkMode');
   const writtenMode = str(networkModeNode);
-  const containers = objectElements(containersNode).map((node, index) => buildContainer(node, index));
+  const kept = new Map<Node, ContainerModel>();
+  if (previous) for (const c of previous.containers) kept.set(c.node, c);
+  const containers = objectElements(containersNode).map((node, index) => {
+    const same = kept.get(node);
+    return same && same.index === index ? same : buildContainer(node, index);
+  });
   // Give every container a unique id: the name, or `#index` when nameless or a later duplicate.
   const byName = new Map<string, ContainerModel>();
   const usedIds = new Set<string>();

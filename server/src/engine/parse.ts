@@ -5,6 +5,7 @@
  */
 import { parseTree, type Node, type ParseError } from 'jsonc-parser';
 import { fastParseTree } from './fastParse';
+import { changedSpan, reparseContainer, type TextChange } from './incremental';
 import { objectElements, prop } from './json';
 import { SourceText } from './text';
 
@@ -27,6 +28,11 @@ export interface ParsedDocument {
   containersNode: Node | undefined;
   /** Why analysis was skipped, when it was. */
   skipped?: { reason: string };
+  /**
+   * What the next parse of the same document may reuse: the text as parsed (after the BOM and
+   * placeholder masking) of a tree built on the fast path. Cleared once reused (incremental.ts).
+   */
+  reusable?: { parseText: string; allowContainerArray: boolean };
 }
 
 export interface ParseOptions {
@@ -35,10 +41,19 @@ export interface ParseOptions {
    * always does (the user named the file); the language server only for files whose name says so.
    */
   allowContainerArray?: boolean;
+  /**
+   * The previous parse of this document: when the edit since stays inside one container
+   * definition, only that container is parsed again. Its tree is updated in place, so it is
+   * valid no longer (the language server keeps only the newest).
+   */
+  previous?: ParsedDocument;
 }
 
 export function parseDocument(text: string, options: ParseOptions = {}): ParsedDocument {
-  const source = new SourceText(text);
+  const previous = options.previous;
+  // What changed since the previous parse (found once, used for the line index and the tree).
+  const rawChange = previous && previous.source.text.length <= MAX_DOCUMENT_LENGTH && text.length <= MAX_DOCUMENT_LENGTH ? changedSpan(previous.source.text, text) : undefined;
+  const source = new SourceText(text, previous && rawChange ? { source: previous.source, ...rawChange } : undefined);
   const base: ParsedDocument = { source, root: undefined, syntaxErrors: [], kind: undefined, taskNode: undefined, containersNode: undefined };
   if (text.length > MAX_DOCUMENT_LENGTH) {
     return looksLikeTaskDefinition(text)
@@ -49,9 +64,13 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
   // Bare template placeholders (`"cpu": ${cpu}` in a Terraform .json.tpl) are read as quoted ones.
   const parseText = maskBarePlaceholders(text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text);
   const syntaxErrors: ParseError[] = [];
+  const allowContainerArray = options.allowContainerArray ?? true;
+  const reused = reuse(previous, parseText, allowContainerArray, parseText === text && previous?.reusable?.parseText === previous?.source.text ? rawChange : undefined);
+  if (reused) return { ...base, root: reused, syntaxErrors, ...recognise(reused, allowContainerArray), reusable: { parseText, allowContainerArray } };
   // Well-formed text (what is on disk almost always is) takes the fast path, which also enforces
   // the depth limit; anything else goes through the depth scan and jsonc-parser's error recovery.
   let root = fastParseTree(parseText, MAX_NESTING_DEPTH);
+  const fast = root !== undefined;
   if (!root) {
     if (maxNestingDepth(text) > MAX_NESTING_DEPTH) {
       return looksLikeTaskDefinition(text)
@@ -60,8 +79,19 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
     }
     root = parseTree(parseText, syntaxErrors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
   }
-  const recognised = recognise(root, options.allowContainerArray ?? true);
-  return { ...base, root, syntaxErrors, ...recognised };
+  const recognised = recognise(root, allowContainerArray);
+  return { ...base, root, syntaxErrors, ...recognised, ...(fast ? { reusable: { parseText, allowContainerArray } } : {}) };
+}
+
+/** The previous tree, updated for an edit inside one container definition; undefined otherwise. */
+function reuse(previous: ParsedDocument | undefined, parseText: string, allowContainerArray: boolean, known: TextChange | undefined): Node | undefined {
+  const old = previous?.reusable;
+  if (!previous || !old || !previous.root || !previous.containersNode || previous.skipped || old.allowContainerArray !== allowContainerArray) return undefined;
+  const change = known ?? changedSpan(old.parseText, parseText);
+  if (!change) return undefined;
+  // Whatever happens next, the previous tree may have been touched: it can be reused once only.
+  previous.reusable = undefined;
+  return reparseContainer(previous.root, previous.containersNode, parseText, change, MAX_NESTING_DEPTH);
 }
 
 function recognise(root: Node | undefined, allowContainerArray: boolean): Pick<ParsedDocument, 'kind' | 'taskNode' | 'containersNode'> {

@@ -7,20 +7,45 @@ import type { Position, Range, Span } from './types';
 export class SourceText {
   readonly text: string;
   private starts: number[] | undefined;
+  private previous: { source: SourceText; start: number; oldEnd: number; newEnd: number } | undefined;
 
-  constructor(text: string) {
+  /**
+   * `previous` is the same document before an edit that replaced [start, oldEnd) of the old text
+   * with [start, newEnd) of this one: its line index, when it has one, is taken over and updated
+   * in place (the previous SourceText builds a new one if it is asked again).
+   */
+  constructor(text: string, previous?: { source: SourceText; start: number; oldEnd: number; newEnd: number }) {
     this.text = text;
+    if (previous && previous.source.starts && !text.includes('\r') && !previous.source.text.includes('\r')) this.previous = previous;
   }
 
   /** Offsets where lines start, computed on first use: many analyses never need a position. */
   private get lineStarts(): number[] {
     if (this.starts) return this.starts;
     const text = this.text;
-    const starts = [0];
-    if (!text.includes('\r')) {
+    let starts: number[];
+    const previous = this.previous;
+    this.previous = undefined;
+    if (previous && previous.source.starts) {
+      // Lines before the edit are unchanged, those after it moved; only the edited text is scanned.
+      const { start, oldEnd, newEnd } = previous;
+      starts = previous.source.starts;
+      previous.source.starts = undefined;
+      const before = upperBound(starts, start);
+      const after = upperBound(starts, oldEnd);
+      const inserted: number[] = [];
+      for (let i = text.indexOf('\n', start); i >= 0 && i < newEnd; i = text.indexOf('\n', i + 1)) inserted.push(i + 1);
+      if (inserted.length === after - before) for (let k = 0; k < inserted.length; k++) starts[before + k] = inserted[k]!;
+      else if (inserted.length <= 1000) starts.splice(before, after - before, ...inserted);
+      else starts = starts.slice(0, before).concat(inserted, starts.slice(after)); // a large paste
+      const delta = newEnd - oldEnd;
+      if (delta !== 0) for (let k = before + inserted.length; k < starts.length; k++) starts[k]! += delta;
+    } else if (!text.includes('\r')) {
+      starts = [0];
       // The common case, found with indexOf (native and much faster than a loop over every char).
       for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
     } else {
+      starts = [0];
       for (let i = 0; i < text.length; i++) {
         const ch = text.charCodeAt(i);
         if (ch === 13 /* \r */) {
@@ -87,4 +112,16 @@ export class SourceText {
     const i = this.text.indexOf('\n');
     return i > 0 && this.text[i - 1] === '\r' ? '\r\n' : '\n';
   }
+}
+
+/** The number of elements of a sorted array that are <= `value`. */
+function upperBound(sorted: number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid]! <= value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }

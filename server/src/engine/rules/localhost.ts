@@ -35,25 +35,31 @@ function exposes(c: ContainerModel, port: number): boolean {
   return c.portMappings.some((p) => p.containerPort?.value === port);
 }
 
-const referencesCache = new WeakMap<ContainerModel, LocalhostReference[]>();
+/** `host:port` mentions in a container's strings: they depend on the container alone. */
+const mentionsCache = new WeakMap<ContainerModel, { node: Node; host: string; port: number }[]>();
+
+function mentions(c: ContainerModel): { node: Node; host: string; port: number }[] {
+  let found = mentionsCache.get(c);
+  if (found) return found;
+  found = [];
+  for (const node of strings(c)) {
+    for (const m of (node.value as string).matchAll(LOCALHOST_PORT)) found.push({ node, host: m[1]!, port: Number(m[2]) });
+  }
+  mentionsCache.set(c, found);
+  return found;
+}
 
 /** The first reference per (container, target) pair, in document order. */
 export function localhostReferences(model: TaskModel, c: ContainerModel): LocalhostReference[] {
-  const cached = referencesCache.get(c);
-  if (cached) return cached;
   const out: LocalhostReference[] = [];
-  referencesCache.set(c, out);
   const seen = new Set<ContainerModel>();
-  for (const node of strings(c)) {
-    for (const m of (node.value as string).matchAll(LOCALHOST_PORT)) {
-      const port = Number(m[2]);
-      // A container that exposes the port itself talks to itself.
-      if (exposes(c, port)) continue;
-      const target = model.containers.find((o) => o !== c && exposes(o, port));
-      if (!target || seen.has(target)) continue;
-      seen.add(target);
-      out.push({ node, host: m[1]!, port, target });
-    }
+  for (const { node, host, port } of mentions(c)) {
+    // A container that exposes the port itself talks to itself.
+    if (exposes(c, port)) continue;
+    const target = model.containers.find((o) => o !== c && exposes(o, port));
+    if (!target || seen.has(target)) continue;
+    seen.add(target);
+    out.push({ node, host, port, target });
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import { addToArrayProperty, deleteArrayElements, type OffsetEdit } from '../edits';
-import { displayName } from '../model';
+import { displayName, type ContainerModel, type KeyValueModel } from '../model';
 import { containsPlaceholder, isPlaceholder } from '../placeholders';
 import type { FixSpec, Rule } from './rule';
 
@@ -50,6 +50,21 @@ export function harmlessValue(value: string): boolean {
   return false;
 }
 
+/** Environment entries named like a secret with a literal value: they depend on the container alone. */
+const secretsCache = new WeakMap<ContainerModel, KeyValueModel[]>();
+
+function plaintextSecrets(c: ContainerModel): KeyValueModel[] {
+  let found = secretsCache.get(c);
+  if (found) return found;
+  found = c.environment.filter((entry) => {
+    const name = entry.name?.value;
+    const value = entry.value?.value;
+    return !!name && value !== undefined && !isPlaceholder(name) && looksSecret(name) && !harmlessValue(value);
+  });
+  secretsCache.set(c, found);
+  return found;
+}
+
 export const plaintextSecret: Rule = {
   id: 'plaintext-secret',
   severity: 'hint',
@@ -58,10 +73,8 @@ export const plaintextSecret: Rule = {
     for (const c of ctx.model.containers) {
       const env = c.environmentNode;
       if (!env || env.type !== 'array') continue;
-      c.environment.forEach((entry) => {
-        const name = entry.name?.value;
-        const value = entry.value?.value;
-        if (!name || value === undefined || isPlaceholder(name) || !looksSecret(name) || harmlessValue(value)) return;
+      plaintextSecrets(c).forEach((entry) => {
+        const name = entry.name!.value;
         const index = (env.children ?? []).indexOf(entry.node);
         const already = c.secrets.some((s) => s.name?.value === name);
         const fixes = (): FixSpec[] => {
