@@ -1,7 +1,8 @@
 /**
  * Re-parsing after an edit that stays inside one container definition (typing in a value, the
- * common case): only that container's text is parsed again; the rest of the previous tree is kept,
- * its offsets moved by the length change. Used when the previous parse of the document is at hand
+ * common case): only the innermost object or array around the edit (an environment entry, a
+ * command, the container itself) is parsed again; the rest of the previous tree is kept, its
+ * offsets moved by the length change. Used when the previous parse of the document is at hand
  * (the language server keeps it) and took the fast path; anything else is parsed whole.
  *
  * The previous tree is updated in place, so a parse can be the "previous" of one later parse only.
@@ -44,25 +45,56 @@ function commonLength(max: number, same: (from: number, length: number) => boole
   return at;
 }
 
+/** What a re-parse did: the container definition whose content changed. */
+export interface Reparsed {
+  container: Node;
+}
+
 /**
- * The new tree when the change lies inside one element of `containers` (its braces untouched) and
- * that element still parses as an object on the fast path; otherwise undefined and nothing is
- * changed. On success the previous tree has been updated and is the new one.
+ * Re-parses after a change that lies inside one element of `containers` (its braces untouched):
+ * only the innermost object or array around the change (an environment entry, a command, the
+ * container itself) is parsed again, on the fast path. Returns undefined, having changed nothing,
+ * when the change is elsewhere or the new text of that node does not parse; on success the
+ * previous tree has been updated and is the new one.
  */
-export function reparseContainer(root: Node, containers: Node, text: string, change: TextChange, depthLimit: number): Node | undefined {
-  const elements = containers.children;
-  if (!elements) return undefined;
-  const index = elements.findIndex((c) => c.offset < change.start && change.oldEnd <= c.offset + c.length - 1);
-  const old = elements[index];
-  if (!old || old.type !== 'object') return undefined;
+export function reparseContainer(root: Node, containers: Node, text: string, change: TextChange, depthLimit: number): Reparsed | undefined {
+  const encloses = (n: Node | undefined): n is Node => !!n && (n.type === 'object' || n.type === 'array') && n.offset < change.start && change.oldEnd <= n.offset + n.length - 1;
+  const container = containers.children?.find(encloses);
+  if (!container || container.type !== 'object') return undefined;
+  let target = container;
+  for (;;) {
+    // Children are in document order: the one that may enclose the change is found by halving.
+    const children = target.children ?? [];
+    const k = lastStartingBefore(children, change.start);
+    const child = children[k];
+    const inner = child?.type === 'property' ? child.children?.[1] : child;
+    if (!encloses(inner)) break;
+    target = inner;
+  }
+  const parent = target.parent!;
+  const siblings = parent.children as Node[];
+  const index = parent.type === 'property' ? 1 : lastStartingBefore(siblings, change.start);
+  if (siblings[index] !== target) return undefined;
   const delta = change.newEnd - change.oldEnd;
   let depth = 0;
-  for (let n: Node | undefined = containers; n; n = n.parent) if (n.type === 'object' || n.type === 'array') depth++;
-  const fresh = fastParseValue(text, old.offset, old.offset + old.length + delta, depthLimit, depth, containers);
-  if (!fresh || fresh.type !== 'object' || fresh.offset !== old.offset || fresh.length !== old.length + delta) return undefined;
-  shift(root, change.oldEnd, delta, old);
-  (elements as Node[])[index] = fresh;
-  return root;
+  for (let n: Node | undefined = parent; n; n = n.parent) if (n.type === 'object' || n.type === 'array') depth++;
+  const fresh = fastParseValue(text, target.offset, target.offset + target.length + delta, depthLimit, depth, parent);
+  if (!fresh || fresh.type !== target.type || fresh.offset !== target.offset || fresh.length !== target.length + delta) return undefined;
+  shift(root, change.oldEnd, delta, target);
+  siblings[index] = fresh;
+  return { container: target === container ? fresh : container };
+}
+
+/** The index of the last node that starts before `offset` (-1 when none does). */
+function lastStartingBefore(nodes: readonly Node[], offset: number): number {
+  let low = 0;
+  let high = nodes.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (nodes[mid]!.offset < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low - 1;
 }
 
 /**
@@ -76,11 +108,13 @@ function shift(root: Node, from: number, delta: number, replaced: Node): void {
     const node = stack.pop()! as Mutable;
     node.length += delta;
     if (node.colonOffset !== undefined && node.colonOffset >= from) node.colonOffset += delta;
-    for (const child of node.children ?? []) {
-      if (child === replaced) continue;
-      if (child.offset >= from) moveSubtree(child, delta);
-      else if (child.offset + child.length >= from) stack.push(child);
-    }
+    const children = node.children;
+    if (!children) continue;
+    // Children before the change stay; the one that starts before it may enclose it; the rest move.
+    let k = lastStartingBefore(children, from);
+    const around = children[k];
+    if (around && around !== replaced && around.offset + around.length >= from) stack.push(around);
+    for (k++; k < children.length; k++) if (children[k] !== replaced) moveSubtree(children[k]!, delta);
   }
 }
 

@@ -159,7 +159,9 @@ export function buildModel(parsed: ParsedDocument, previous?: TaskModel): TaskMo
   if (previous) for (const c of previous.containers) kept.set(c.node, c);
   const containers = objectElements(containersNode).map((node, index) => {
     const same = kept.get(node);
-    return same && same.index === index ? same : buildContainer(node, index);
+    if (same && same.index === index && node !== parsed.changedContainer) return same;
+    // The container an edit changed: its entries whose nodes the re-parse kept keep their models.
+    return buildContainer(node, index, same);
   });
   // Give every container a unique id: the name, or `#index` when nameless or a later duplicate.
   const byName = new Map<string, ContainerModel>();
@@ -223,7 +225,7 @@ const CONTAINER_KEYS = new Set([
   'memoryReservation',
 ]);
 
-function buildContainer(node: Node, index: number): ContainerModel {
+function buildContainer(node: Node, index: number, previous?: ContainerModel): ContainerModel {
   // One pass over the properties (the last duplicate wins, an explicit null counts as absent,
   // as prop() reads them) instead of one scan per key: this runs on every keystroke.
   const props = new Map<string, Node>();
@@ -306,9 +308,9 @@ function buildContainer(node: Node, index: number): ContainerModel {
     logDriver: located(prop(logConfigurationNode, 'logDriver'), str),
     logOptionsNode: prop(logConfigurationNode, 'options'),
     firelensConfigurationNode: value('firelensConfiguration'),
-    environment: keyValues(environmentNode, 'value'),
+    environment: keyValues(environmentNode, 'value', previous?.environment),
     environmentNode,
-    secrets: keyValues(secretsNode, 'valueFrom'),
+    secrets: keyValues(secretsNode, 'valueFrom', previous?.secrets),
     secretsNode,
     startTimeoutNode: value('startTimeout'),
     stopTimeoutNode: value('stopTimeout'),
@@ -317,8 +319,10 @@ function buildContainer(node: Node, index: number): ContainerModel {
   };
 }
 
-function keyValues(arrayNode: Node | undefined, valueKey: 'value' | 'valueFrom'): KeyValueModel[] {
-  return objectElements(arrayNode).map((kv) => {
+function keyValues(arrayNode: Node | undefined, valueKey: 'value' | 'valueFrom', previous?: KeyValueModel[]): KeyValueModel[] {
+  return objectElements(arrayNode).map((kv, k) => {
+    const same = previous?.[k];
+    if (same && same.node === kv) return same;
     const entry: KeyValueModel = { node: kv, name: located(prop(kv, 'name'), str) };
     const v = located(prop(kv, valueKey), str);
     if (valueKey === 'value') entry.value = v;

@@ -5,7 +5,7 @@
  */
 import { parseTree, type Node, type ParseError } from 'jsonc-parser';
 import { fastParseTree } from './fastParse';
-import { changedSpan, reparseContainer, type TextChange } from './incremental';
+import { changedSpan, reparseContainer, type Reparsed, type TextChange } from './incremental';
 import { objectElements, prop } from './json';
 import { SourceText } from './text';
 
@@ -32,7 +32,9 @@ export interface ParsedDocument {
    * What the next parse of the same document may reuse: the text as parsed (after the BOM and
    * placeholder masking) of a tree built on the fast path. Cleared once reused (incremental.ts).
    */
-  reusable?: { parseText: string; allowContainerArray: boolean };
+  reusable?: { parseText: string; allowContainerArray: boolean; marks: boolean };
+  /** Set when this parse updated the previous tree: the container definition whose text changed. */
+  changedContainer?: Node;
 }
 
 export interface ParseOptions {
@@ -62,11 +64,22 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
   }
   // A byte-order mark is replaced by a space of the same length, so offsets stay those of the text.
   // Bare template placeholders (`"cpu": ${cpu}` in a Terraform .json.tpl) are read as quoted ones.
-  const parseText = maskBarePlaceholders(text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text);
+  // Whether the text holds `${` or `{{` at all: carried over from the previous parse when the
+  // edited span (and a character either side) adds none, since the scan costs a pass over the text.
+  const before = previous?.reusable;
+  const marks =
+    before && !before.marks && rawChange && !/\$\{|\{\{/.test(text.slice(Math.max(0, rawChange.start - 1), rawChange.newEnd + 1))
+      ? false
+      : text.includes('${') || text.includes('{{');
+  const unmarked = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
+  const parseText = marks ? maskBarePlaceholders(unmarked) : unmarked;
   const syntaxErrors: ParseError[] = [];
   const allowContainerArray = options.allowContainerArray ?? true;
   const reused = reuse(previous, parseText, allowContainerArray, parseText === text && previous?.reusable?.parseText === previous?.source.text ? rawChange : undefined);
-  if (reused) return { ...base, root: reused, syntaxErrors, ...recognise(reused, allowContainerArray), reusable: { parseText, allowContainerArray } };
+  if (reused && previous?.root) {
+    const root = previous.root;
+    return { ...base, root, syntaxErrors, ...recognise(root, allowContainerArray), reusable: { parseText, allowContainerArray, marks }, changedContainer: reused.container };
+  }
   // Well-formed text (what is on disk almost always is) takes the fast path, which also enforces
   // the depth limit; anything else goes through the depth scan and jsonc-parser's error recovery.
   let root = fastParseTree(parseText, MAX_NESTING_DEPTH);
@@ -80,11 +93,11 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
     root = parseTree(parseText, syntaxErrors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
   }
   const recognised = recognise(root, allowContainerArray);
-  return { ...base, root, syntaxErrors, ...recognised, ...(fast ? { reusable: { parseText, allowContainerArray } } : {}) };
+  return { ...base, root, syntaxErrors, ...recognised, ...(fast ? { reusable: { parseText, allowContainerArray, marks } } : {}) };
 }
 
-/** The previous tree, updated for an edit inside one container definition; undefined otherwise. */
-function reuse(previous: ParsedDocument | undefined, parseText: string, allowContainerArray: boolean, known: TextChange | undefined): Node | undefined {
+/** The previous tree updated for an edit inside one container definition; undefined otherwise. */
+function reuse(previous: ParsedDocument | undefined, parseText: string, allowContainerArray: boolean, known: TextChange | undefined): Reparsed | undefined {
   const old = previous?.reusable;
   if (!previous || !old || !previous.root || !previous.containersNode || previous.skipped || old.allowContainerArray !== allowContainerArray) return undefined;
   const change = known ?? changedSpan(old.parseText, parseText);
