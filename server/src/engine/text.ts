@@ -16,8 +16,16 @@ export class SourceText {
    */
   constructor(text: string, previous?: { source: SourceText; start: number; oldEnd: number; newEnd: number }) {
     this.text = text;
-    if (previous && previous.source.starts && !text.includes('\r') && !previous.source.text.includes('\r')) this.previous = previous;
+    // Only \n line breaks before, and none other typed: the index can be updated (a \r next to
+    // the edit could pair with a \n differently, so then it is built anew).
+    if (previous && previous.source.starts && previous.source.onlyLineFeeds && !text.slice(previous.start, previous.newEnd).includes('\r')) {
+      this.previous = previous;
+      this.onlyLineFeeds = true;
+    }
   }
+
+  /** The text has no \r (known once the line index is built). */
+  private onlyLineFeeds = false;
 
   /** Offsets where lines start, computed on first use: many analyses never need a position. */
   private get lineStarts(): number[] {
@@ -41,6 +49,7 @@ export class SourceText {
       const delta = newEnd - oldEnd;
       if (delta !== 0) for (let k = before + inserted.length; k < starts.length; k++) starts[k]! += delta;
     } else if (!text.includes('\r')) {
+      this.onlyLineFeeds = true;
       starts = [0];
       // The common case, found with indexOf (native and much faster than a loop over every char).
       for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
