@@ -120,12 +120,10 @@ function shift(root: Node, from: number, delta: number, replaced: Node): void {
 
 /** Moves a whole subtree by `delta` (every node in it lies after the change). */
 function moveSubtree(top: Node, delta: number): void {
-  const stack: Node[] = [top];
-  while (stack.length > 0) {
-    const node = stack.pop()! as Mutable;
-    node.offset += delta;
-    if (node.colonOffset !== undefined) node.colonOffset += delta;
-    const children = node.children;
-    if (children) for (let k = 0; k < children.length; k++) stack.push(children[k]!);
-  }
+  // Recursive (nesting is at most MAX_NESTING_DEPTH deep): no work list to grow and shrink.
+  const node = top as Mutable;
+  node.offset += delta;
+  if (node.colonOffset !== undefined) node.colonOffset += delta;
+  const children = node.children;
+  if (children) for (let k = 0; k < children.length; k++) moveSubtree(children[k]!, delta);
 }
