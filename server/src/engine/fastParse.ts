@@ -57,16 +57,20 @@ function skip(): void {
 /** A string token starting at `i` (a quote); returns its value and moves past it. */
 function readString(): string {
   const start = i + 1;
-  let j = start;
-  for (;;) {
+  const end = plainStringEnd(start);
+  if (end < 0) return readEscapedString(start);
+  i = end + 1;
+  return text.slice(start, end);
+}
+
+/** Where the string whose text starts at `start` ends (its closing quote), or -1 if it has escapes. */
+function plainStringEnd(start: number): number {
+  for (let j = start; ; j++) {
     if (j >= n) throw GIVE_UP;
     const c = text.charCodeAt(j);
-    if (c === 34) break;
-    if (c === 92 || c < 32) return readEscapedString(start);
-    j++;
+    if (c === 34) return j;
+    if (c === 92 || c < 32) return -1;
   }
-  i = j + 1;
-  return text.slice(start, j);
 }
 
 /**
@@ -87,20 +91,14 @@ for (const key of [
 /** A property key: the known spelling when it is one, so no copy is made. */
 function readKey(): string {
   const start = i + 1;
-  let j = start;
-  for (;;) {
-    if (j >= n) throw GIVE_UP;
-    const c = text.charCodeAt(j);
-    if (c === 34) break;
-    if (c === 92 || c < 32) return readEscapedString(start);
-    j++;
-  }
-  i = j + 1;
-  const known = KNOWN_KEYS[j - start];
+  const end = plainStringEnd(start);
+  if (end < 0) return readEscapedString(start);
+  i = end + 1;
+  const known = KNOWN_KEYS[end - start];
   if (known) {
     for (const k of known) if (text.startsWith(k, start)) return k;
   }
-  return text.slice(start, j);
+  return text.slice(start, end);
 }
 
 function readEscapedString(start: number): string {
@@ -230,20 +228,9 @@ function readObject(parent: Node, depth: number): Node {
     property.children = [keyNode, value];
     property.length = value.offset + value.length - keyOffset;
     stack.push(property);
-    skip();
-    const sep = text.charCodeAt(i);
-    if (sep === 44) {
-      i++;
-      skip();
-    } else if (sep !== 125) {
-      throw GIVE_UP;
-    }
+    separator(125);
   }
-  i++;
-  node.length = i - node.offset;
-  node.children = stack.slice(base);
-  stack.length = base;
-  return node;
+  return close(node, base);
 }
 
 function readArray(parent: Node, depth: number): Node {
@@ -255,15 +242,25 @@ function readArray(parent: Node, depth: number): Node {
   while (text.charCodeAt(i) !== 93) {
     if (i >= n) throw GIVE_UP;
     stack.push(readValue(node, depth));
-    skip();
-    const sep = text.charCodeAt(i);
-    if (sep === 44) {
-      i++;
-      skip();
-    } else if (sep !== 93) {
-      throw GIVE_UP;
-    }
+    separator(93);
   }
+  return close(node, base);
+}
+
+/** After an item: a comma (a trailing one is allowed) or the closing bracket `closing`. */
+function separator(closing: number): void {
+  skip();
+  const sep = text.charCodeAt(i);
+  if (sep === 44) {
+    i++;
+    skip();
+  } else if (sep !== closing) {
+    throw GIVE_UP;
+  }
+}
+
+/** Past the closing bracket: the node's length, and its children taken off the shared stack. */
+function close(node: Node, base: number): Node {
   i++;
   node.length = i - node.offset;
   node.children = stack.slice(base);

@@ -11,17 +11,7 @@ import { fastParseTree } from '../../../server/src/engine/fastParse';
 import { MAX_NESTING_DEPTH, parseDocument } from '../../../server/src/engine/parse';
 import { generateTaskDefinition } from '../../../bench/generate';
 import { mutate, mutationArb, seedDocuments } from '../../support/fuzzing';
-
-/** The tree as plain data, parent links checked on the way (deepEqual cannot follow cycles). */
-function plain(node: Node | undefined, parent?: Node): unknown {
-  if (!node) return undefined;
-  assert.equal(node.parent, parent, `parent link of the ${node.type} at ${node.offset}`);
-  const out: Record<string, unknown> = { type: node.type, offset: node.offset, length: node.length };
-  if ('value' in node) out.value = node.value;
-  if (node.colonOffset !== undefined) out.colonOffset = node.colonOffset;
-  if (node.children) out.children = node.children.map((c) => plain(c, node));
-  return out;
-}
+import { plainTree } from '../../support/trees';
 
 function reference(text: string): { root: Node | undefined; errors: ParseError[] } {
   const errors: ParseError[] = [];
@@ -38,7 +28,7 @@ function agrees(text: string): 'fast' | 'fallback' {
     return 'fallback';
   }
   assert.equal(ref.errors.length, 0, `the fast path accepted text jsonc-parser rejects: ${JSON.stringify(text.slice(0, 200))}`);
-  assert.deepEqual(plain(fast), plain(ref.root));
+  assert.deepEqual(plainTree(fast), plainTree(ref.root));
   assert.equal(fast.parent, undefined);
   assert.ok(!('parent' in fast), 'the root has no parent key, as in jsonc-parser');
   return 'fast';
@@ -143,7 +133,7 @@ describe('fast parser', () => {
       if (d.text.includes('${') || d.text.includes('{{')) continue; // masked before parsing: compared in parse.test.ts
       const parsed = parseDocument(d.text);
       const ref = reference(d.text.charCodeAt(0) === 0xfeff ? ' ' + d.text.slice(1) : d.text);
-      assert.deepEqual(plain(parsed.root), plain(ref.root), d.name);
+      assert.deepEqual(plainTree(parsed.root), plainTree(ref.root), d.name);
       assert.deepEqual(parsed.syntaxErrors, ref.errors, d.name);
       compared++;
     }

@@ -11,21 +11,12 @@ import { changedSpan } from '../../../server/src/engine/incremental';
 import { SourceText } from '../../../server/src/engine/text';
 import { generateTaskDefinition } from '../../../bench/generate';
 import { mutate, mutationArb, seedDocuments } from '../../support/fuzzing';
-
-function plain(node: Node | undefined, parent?: Node): unknown {
-  if (!node) return undefined;
-  assert.equal(node.parent, parent, `parent link of the ${node.type} at ${node.offset}`);
-  const out: Record<string, unknown> = { type: node.type, offset: node.offset, length: node.length };
-  if ('value' in node) out.value = node.value;
-  if (node.colonOffset !== undefined) out.colonOffset = node.colonOffset;
-  if (node.children) out.children = node.children.map((c) => plain(c, node));
-  return out;
-}
+import { plainTree } from '../../support/trees';
 
 /** Everything a user can see of an analysis, as plain data. */
 function seen(a: Analysis): unknown {
   return {
-    tree: plain(a.parsed.root),
+    tree: plainTree(a.parsed.root),
     errors: a.parsed.syntaxErrors,
     kind: a.parsed.kind,
     skipped: a.parsed.skipped,
