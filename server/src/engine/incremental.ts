@@ -125,5 +125,10 @@ function moveSubtree(top: Node, delta: number): void {
   node.offset += delta;
   if (node.colonOffset !== undefined) node.colonOffset += delta;
   const children = node.children;
-  if (children) for (let k = 0; k < children.length; k++) moveSubtree(children[k]!, delta);
+  if (!children) return;
+  for (let k = 0; k < children.length; k++) {
+    const child = children[k]! as Mutable;
+    if (child.children) moveSubtree(child, delta);
+    else child.offset += delta; // a leaf: a key, a string, a number, …
+  }
 }
