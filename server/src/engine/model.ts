@@ -203,7 +203,7 @@ export function buildModel(parsed: ParsedDocument, previous?: TaskModel): TaskMo
 }
 
 /** The keys of a container definition the model reads. */
-const CONTAINER_KEYS = new Set([
+const MODELLED_KEYS = new Set([
   'name',
   'image',
   'essential',
@@ -231,7 +231,7 @@ function buildContainer(node: Node, index: number, previous?: ContainerModel): C
   const props = new Map<string, Node>();
   for (const p of node.children ?? []) {
     const key = p.children?.[0]?.value;
-    if (typeof key === 'string' && CONTAINER_KEYS.has(key)) props.set(key, p);
+    if (typeof key === 'string' && MODELLED_KEYS.has(key)) props.set(key, p);
   }
   const value = (key: string): Node | undefined => {
     const v = props.get(key)?.children?.[1];
@@ -336,6 +336,21 @@ function splitLink(link: string): [string, string | undefined] {
   if (isPlaceholder(link)) return [link, undefined];
   const i = link.indexOf(':');
   return i < 0 ? [link, undefined] : [link.slice(0, i), link.slice(i + 1)];
+}
+
+/**
+ * `compute` remembered per container. A container model never changes once built, and the
+ * incremental re-parse keeps the models of untouched containers, so their results carry over from
+ * keystroke to keystroke. Only for what depends on the container alone.
+ */
+export function perContainer<T>(compute: (c: ContainerModel) => T): (c: ContainerModel) => T {
+  const results = new WeakMap<ContainerModel, T>();
+  return (c) => {
+    if (results.has(c)) return results.get(c)!;
+    const result = compute(c);
+    results.set(c, result);
+    return result;
+  };
 }
 
 /** Display name of a container for messages. */

@@ -2,7 +2,7 @@
  * What a container is for, judged from its shape: init (one-shot setup) containers, log routers,
  * images whose ENTRYPOINT is not a shell. Rules and the graph share these judgements.
  */
-import type { ContainerModel, TaskModel } from './model';
+import { perContainer, type ContainerModel, type TaskModel } from './model';
 import { containsPlaceholder, isPlaceholder } from './placeholders';
 
 const INIT_NAME = /(^|[-_.])(init|initcontainer|setup|migrat(e|es|ion|ions|or)|db-?migrate|bootstrap|prepare|seed|seeder|provision|fetch-?config|config-?(init|loader|fetch|fetcher|download)|download(er)?|wait-?for[-_a-z]*)(?=$|[-_.\d])/i;
@@ -35,22 +35,14 @@ function commandText(c: ContainerModel): string {
   return [...c.entryPoint, ...c.command].join(' ');
 }
 
-const looksLikeInitCache = new WeakMap<ContainerModel, boolean>();
-
 /** A container's own shape says it is a one-shot setup step (whoever waits for it). */
-export function looksLikeInit(c: ContainerModel): boolean {
-  let result = looksLikeInitCache.get(c);
-  if (result === undefined) looksLikeInitCache.set(c, (result = judgeInit(c)));
-  return result;
-}
-
-function judgeInit(c: ContainerModel): boolean {
+export const looksLikeInit = perContainer((c: ContainerModel): boolean => {
   if (c.portMappings.length > 0 || c.healthCheckNode || isLogRouter(c)) return false;
   const name = c.name?.value ?? '';
   if (name && !isPlaceholder(name) && INIT_NAME.test(name)) return true;
   if (nonShellEntrypoint(c.image?.value)) return true;
   return !c.essential && ONE_SHOT_COMMAND.test(commandText(c));
-}
+});
 
 /** Containers that some other container waits for with SUCCESS or COMPLETE. */
 export function completionTargets(model: TaskModel): Set<ContainerModel> {
@@ -72,14 +64,8 @@ export function initContainers(model: TaskModel): Set<ContainerModel> {
   return out;
 }
 
-/** Per-container results of the path scans below (containers are immutable once modelled). */
-const mentionedCache = new WeakMap<ContainerModel, string[]>();
-const writtenCache = new WeakMap<ContainerModel, string[]>();
-
 /** Absolute filesystem paths mentioned in a container's command, entryPoint and environment. */
-export function mentionedPaths(c: ContainerModel): string[] {
-  const cached = mentionedCache.get(c);
-  if (cached) return cached;
+export const mentionedPaths = perContainer((c: ContainerModel): string[] => {
   const out = new Set<string>();
   const scan = (t: string | undefined) => {
     if (!t || !t.includes('/')) return;
@@ -92,10 +78,8 @@ export function mentionedPaths(c: ContainerModel): string[] {
   for (const t of c.entryPoint) scan(t);
   for (const t of c.command) scan(t);
   for (const e of c.environment) scan(e.value?.value);
-  const result = [...out];
-  mentionedCache.set(c, result);
-  return result;
-}
+  return [...out];
+});
 
 const PATH = String.raw`(\/[A-Za-z0-9._\-]+(?:\/[A-Za-z0-9._\-]+)*\/?)`;
 const WRITE_PATTERNS = [
@@ -111,9 +95,7 @@ const WRITE_PATTERNS = [
  * Absolute paths a container's command writes (redirections, download targets, copy destinations,
  * created directories). A path the command only reads or changes into (`cd /app`) is not a write.
  */
-export function writtenPaths(c: ContainerModel): string[] {
-  const cached = writtenCache.get(c);
-  if (cached) return cached;
+export const writtenPaths = perContainer((c: ContainerModel): string[] => {
   const text = [...c.entryPoint, ...c.command].join(' ');
   const out = new Set<string>();
   if (text.includes('/')) {
@@ -125,10 +107,8 @@ export function writtenPaths(c: ContainerModel): string[] {
       }
     }
   }
-  const result = [...out];
-  writtenCache.set(c, result);
-  return result;
-}
+  return [...out];
+});
 
 /** Does the container run the AWS CLI (`aws ...`)? */
 export function runsAwsCli(c: ContainerModel): boolean {

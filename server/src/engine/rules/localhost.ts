@@ -3,7 +3,7 @@
  * values, command or entryPoint, matched to the container of the task that exposes that port.
  */
 import { elements, str, type Node } from '../json';
-import type { ContainerModel, TaskModel } from '../model';
+import { perContainer, type ContainerModel, type TaskModel } from '../model';
 import type { StartOrder } from '../startOrder';
 
 const LOCALHOST_PORT = /(?<![\w.-])(localhost|127\.0\.0\.1|\[::1\])(?::(\d{1,5}))(?!\d)/gi;
@@ -36,18 +36,13 @@ function exposes(c: ContainerModel, port: number): boolean {
 }
 
 /** `host:port` mentions in a container's strings: they depend on the container alone. */
-const mentionsCache = new WeakMap<ContainerModel, { node: Node; host: string; port: number }[]>();
-
-function mentions(c: ContainerModel): { node: Node; host: string; port: number }[] {
-  let found = mentionsCache.get(c);
-  if (found) return found;
-  found = [];
+const mentions = perContainer((c: ContainerModel): { node: Node; host: string; port: number }[] => {
+  const found: { node: Node; host: string; port: number }[] = [];
   for (const node of strings(c)) {
     for (const m of (node.value as string).matchAll(LOCALHOST_PORT)) found.push({ node, host: m[1]!, port: Number(m[2]) });
   }
-  mentionsCache.set(c, found);
   return found;
-}
+});
 
 /** The first reference per (container, target) pair, in document order. */
 export function localhostReferences(model: TaskModel, c: ContainerModel): LocalhostReference[] {

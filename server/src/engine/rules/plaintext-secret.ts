@@ -1,5 +1,5 @@
 import { addToArrayProperty, deleteArrayElements, type OffsetEdit } from '../edits';
-import { displayName, type ContainerModel, type KeyValueModel } from '../model';
+import { displayName, perContainer, type ContainerModel, type KeyValueModel } from '../model';
 import { containsPlaceholder, isPlaceholder } from '../placeholders';
 import type { FixSpec, Rule } from './rule';
 
@@ -51,19 +51,13 @@ export function harmlessValue(value: string): boolean {
 }
 
 /** Environment entries named like a secret with a literal value: they depend on the container alone. */
-const secretsCache = new WeakMap<ContainerModel, KeyValueModel[]>();
-
-function plaintextSecrets(c: ContainerModel): KeyValueModel[] {
-  let found = secretsCache.get(c);
-  if (found) return found;
-  found = c.environment.filter((entry) => {
+const plaintextSecrets = perContainer((c: ContainerModel): KeyValueModel[] =>
+  c.environment.filter((entry) => {
     const name = entry.name?.value;
     const value = entry.value?.value;
     return !!name && value !== undefined && !isPlaceholder(name) && looksSecret(name) && !harmlessValue(value);
-  });
-  secretsCache.set(c, found);
-  return found;
-}
+  }),
+);
 
 export const plaintextSecret: Rule = {
   id: 'plaintext-secret',
