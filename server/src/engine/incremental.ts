@@ -99,10 +99,10 @@ function lastStartingBefore(nodes: readonly Node[], offset: number): number {
 
 /**
  * Moves every node that starts at or after `from` by `delta`, and grows every node that encloses
- * the change; `replaced` (the old container) is skipped, as are the subtrees before the change.
+ * the change; `replaced` (the node parsed again) is skipped, as are the subtrees before the change.
  */
 function shift(root: Node, from: number, delta: number, replaced: Node): void {
-  // Nodes that enclose the change: the root and the ancestors of the container.
+  // Nodes that enclose the change: the root and the other ancestors of the node parsed again.
   const stack: Node[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()! as Mutable;
