@@ -118,7 +118,7 @@ describe('incremental analysis', () => {
           text = next;
         }
       }),
-      { numRuns: 300, seed: 20261125 },
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 300), seed: Number(process.env.FUZZ_SEED ?? 20261125) },
     );
   });
 
