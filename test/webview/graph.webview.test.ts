@@ -270,6 +270,31 @@ describe('start-order webview', () => {
     assert.deepEqual(errors, []);
   });
 
+  test('in a High Contrast theme every box and label has the contrast border, and focus the active one', async () => {
+    const { page, errors } = await open({ theme: 'high-contrast', width: 1500, height: 740 });
+    await show(page, fixture('ten-with-cycle'));
+    const look = await page.evaluate(() => {
+      const style = (selector: string) => getComputedStyle(document.querySelector(selector)!);
+      return {
+        background: getComputedStyle(document.body).backgroundColor,
+        dashedBoxWidth: style('svg.graph .node.non-essential .node-box').strokeWidth,
+        labelBorder: style('svg.graph .edge-label-box').stroke,
+        scrollBorder: style('.graph-scroll').borderTopColor,
+      };
+    });
+    assert.deepEqual(look, { background: 'rgb(0, 0, 0)', dashedBoxWidth: '2px', labelBorder: 'rgb(111, 195, 223)', scrollBorder: 'rgb(111, 195, 223)' });
+    // Keyboard focus on a container: the ring takes contrastActiveBorder.
+    await page.locator('body').focus();
+    for (let k = 0; k < 10 && !(await page.evaluate(() => !!document.activeElement?.closest('[data-node-id]'))); k++) await page.keyboard.press('Tab');
+    const ring = await page.evaluate(() => {
+      const focused = document.activeElement?.closest('[data-node-id]');
+      return focused ? getComputedStyle(focused.querySelector('.focus-ring')!).stroke : null;
+    });
+    assert.equal(ring, 'rgb(243, 133, 24)');
+    await screenshot(page, 'ten-with-cycle-high-contrast');
+    assert.deepEqual(errors, []);
+  });
+
   test('hostile container names stay text and run nothing', async () => {
     const { page, dialogs, errors, requests } = await open({ width: 1100, height: 520 });
     const graph = fixture('hostile');

@@ -66,10 +66,29 @@ export const LIGHT_PLUS: Record<string, string> = {
   'charts-orange': '#d18616',
 };
 
-export type Theme = 'dark' | 'light';
+/** VS Code's Dark High Contrast theme colours: black, white text, the two contrast borders. */
+export const HIGH_CONTRAST: Record<string, string> = {
+  ...DARK_PLUS,
+  'editor-background': '#000000',
+  'editor-foreground': '#ffffff',
+  foreground: '#ffffff',
+  descriptionForeground: '#ffffff',
+  'editorWidget-background': '#0c141f',
+  'editorWidget-border': '#6fc3df',
+  focusBorder: '#f38518',
+  contrastBorder: '#6fc3df',
+  contrastActiveBorder: '#f38518',
+  'panel-border': '#6fc3df',
+  'button-background': '#000000',
+  'list-inactiveSelectionBackground': '#000000',
+  'editorError-foreground': '#f48771',
+};
+
+export type Theme = 'dark' | 'light' | 'high-contrast';
 export const THEMES: Record<Theme, { vars: Record<string, string>; bodyClass: string }> = {
   dark: { vars: DARK_PLUS, bodyClass: 'vscode-dark' },
   light: { vars: LIGHT_PLUS, bodyClass: 'vscode-light' },
+  'high-contrast': { vars: HIGH_CONTRAST, bodyClass: 'vscode-high-contrast' },
 };
 
 /** Rebuilds dist/webview.js when it is missing or older than any of its sources. */
@@ -98,7 +117,8 @@ export async function startHarness(): Promise<Harness> {
   let origin = '';
   const server: Server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', origin);
-    const theme: Theme = url.searchParams.get('theme') === 'light' ? 'light' : 'dark';
+    const asked = url.searchParams.get('theme');
+    const theme: Theme = asked === 'light' || asked === 'high-contrast' ? asked : 'dark';
     const send = (type: string, body: string | Buffer) => {
       response.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store' });
       response.end(body);
