@@ -1,4 +1,8 @@
+import type { TextChange } from './incremental';
 import type { Position, Range, Span } from './types';
+
+/** The same document before an edit, and the span the edit replaced (see incremental.ts). */
+type Predecessor = TextChange & { source: SourceText };
 
 /**
  * The document text with a line index, for turning offsets into LSP positions (UTF-16, as
@@ -7,14 +11,16 @@ import type { Position, Range, Span } from './types';
 export class SourceText {
   readonly text: string;
   private starts: number[] | undefined;
-  private previous: { source: SourceText; start: number; oldEnd: number; newEnd: number } | undefined;
+  private previous: Predecessor | undefined;
+  /** The text has no \r (known once the line index is built). */
+  private onlyLineFeeds = false;
 
   /**
    * `previous` is the same document before an edit that replaced [start, oldEnd) of the old text
    * with [start, newEnd) of this one: its line index, when it has one, is taken over and updated
    * in place (the previous SourceText builds a new one if it is asked again).
    */
-  constructor(text: string, previous?: { source: SourceText; start: number; oldEnd: number; newEnd: number }) {
+  constructor(text: string, previous?: Predecessor) {
     this.text = text;
     // Only \n line breaks before, and none other typed: the index can be updated (a \r next to
     // the edit could pair with a \n differently, so then it is built anew).
@@ -23,9 +29,6 @@ export class SourceText {
       this.onlyLineFeeds = true;
     }
   }
-
-  /** The text has no \r (known once the line index is built). */
-  private onlyLineFeeds = false;
 
   /** Offsets where lines start, computed on first use: many analyses never need a position. */
   private get lineStarts(): number[] {
