@@ -23,7 +23,7 @@ function findTests(dir) {
 }
 
 if (!unitOnly) {
-  run('npx', ['tsc', '-p', 'tsconfig.json']);
+  run('npx', ['tsc', '-b']);
   run('node', ['scripts/build.mjs']);
 }
 const files = findTests(unitOnly ? 'test/unit' : 'test');

@@ -1,50 +1,32 @@
 /**
- * Typed access to the extension's settings, all under the one `ecsInitOrder` prefix. Each getter
- * reads the current value (VS Code caches configuration), so a changed setting applies without a
- * reload; `affects` tells a configuration-change handler which of ours changed.
+ * Typed access to the settings the client itself reads, all under the one `ecsInitOrder` prefix
+ * (the server reads the rest through workspace/configuration). Each getter reads the current value
+ * (VS Code caches configuration), so a changed setting applies without a reload; `affects` tells a
+ * configuration-change handler which of ours changed.
  */
 import * as vscode from 'vscode';
-import { DEFAULT_FILE_PATTERNS } from './taskDefinitionFilter';
+import { DEFAULT_FILE_PATTERNS, SETTINGS_SECTION, SettingKeys } from '../../shared/src/settings';
 
-export const CONFIG_SECTION = 'ecsInitOrder';
-
-export type RuleSeverity = 'error' | 'warning' | 'info' | 'hint' | 'off';
-export type TraceLevel = 'off' | 'messages' | 'verbose';
+export const CONFIG_SECTION = SETTINGS_SECTION;
 
 /** The settings as one resource (a document or a workspace folder) sees them. */
 export class Config {
   private readonly raw: vscode.WorkspaceConfiguration;
 
   constructor(scope?: vscode.ConfigurationScope) {
-    this.raw = vscode.workspace.getConfiguration(CONFIG_SECTION, scope ?? null);
+    this.raw = vscode.workspace.getConfiguration(SETTINGS_SECTION, scope ?? null);
   }
 
   /** `ecsInitOrder.enable`: run the language server at all. */
   get enable(): boolean {
-    return this.raw.get<boolean>('enable', true) !== false;
+    return this.raw.get<boolean>(SettingKeys.enable, true) !== false;
   }
 
   /** `ecsInitOrder.filePatterns`: names of files that are task definitions even as a bare array. */
   get filePatterns(): readonly string[] {
-    const value = this.raw.get<unknown>('filePatterns');
+    const value = this.raw.get<unknown>(SettingKeys.filePatterns);
     if (!Array.isArray(value)) return DEFAULT_FILE_PATTERNS;
     return value.filter((p): p is string => typeof p === 'string' && p.length > 0);
-  }
-
-  /** `ecsInitOrder.codeLens.enable`: the start-phase lens above each container (read by the server). */
-  get codeLensEnable(): boolean {
-    return this.raw.get<boolean>('codeLens.enable', true) !== false;
-  }
-
-  /** `ecsInitOrder.rules`: severity per rule id (read by the server). */
-  get rules(): Readonly<Record<string, RuleSeverity>> {
-    const value = this.raw.get<unknown>('rules');
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, RuleSeverity>) : {};
-  }
-
-  /** `ecsInitOrder.trace.server`: vscode-languageclient reads it itself, by the client id. */
-  get traceServer(): TraceLevel {
-    return this.raw.get<TraceLevel>('trace.server', 'off');
   }
 }
 
@@ -61,5 +43,5 @@ export function enabledAnywhere(): boolean {
 
 /** True when the change touches `ecsInitOrder.<key>` (or the whole section when no key is given). */
 export function affects(event: vscode.ConfigurationChangeEvent, key?: string): boolean {
-  return event.affectsConfiguration(key ? `${CONFIG_SECTION}.${key}` : CONFIG_SECTION);
+  return event.affectsConfiguration(key ? `${SETTINGS_SECTION}.${key}` : SETTINGS_SECTION);
 }

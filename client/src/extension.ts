@@ -3,11 +3,9 @@
  * definition (or a file named like one) is open; settings apply without a reload.
  */
 import * as vscode from 'vscode';
-import { Commands } from '../../server/src/protocol';
+import { Commands } from '../../shared/src/protocol';
+import { SettingKeys } from '../../shared/src/settings';
 import { affects, config } from './config';
-// The graph webview's module. Expected: `registerStartOrderGraph(context, source): void` (serializer,
-// listeners), `showStartOrderGraph(context, source, uri, containerId?): Promise<void>`, and
-// `interface GraphSource { getGraph(uri); onDidChangeGraph; isTaskDefinition(document) }`.
 import { registerStartOrderGraph, showStartOrderGraph, type GraphSource } from './graphPanel';
 import { CLIENT_NAME, LanguageServerController, isTaskDefinitionDocument, needsServer } from './languageClient';
 
@@ -42,8 +40,8 @@ export function activate(context: vscode.ExtensionContext): void {
     }),
     vscode.window.onDidChangeActiveTextEditor(() => contextKey.update()),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (affects(event, 'enable') || affects(event, 'filePatterns')) void server.reconcile();
-      if (affects(event, 'filePatterns')) contextKey.update();
+      if (affects(event, SettingKeys.enable) || affects(event, SettingKeys.filePatterns)) void server.reconcile();
+      if (affects(event, SettingKeys.filePatterns)) contextKey.update();
     }),
   );
 

@@ -5,11 +5,11 @@
  * server's graph request); the webview only draws it. Everything the webview posts is validated.
  */
 import * as vscode from 'vscode';
-import type { Range } from '../../server/src/engine/types';
+import type { Range } from '../../shared/src/graph';
 import type { GraphSource } from './graphSource';
-import { createNonce, renderWebviewHtml } from './webview/html';
+import { createNonce, renderWebviewHtml } from './graphHtml';
 import { copyMermaid, saveSvg } from './graphExports';
-import { parseViewState, parseWebviewMessage, rangeWithin, type HostMessage, type WebviewMessage } from './webview/messages';
+import { parseViewState, parseWebviewMessage, rangeWithin, type HostMessage, type WebviewMessage } from '../../shared/src/webviewMessages';
 
 export type { GraphSource } from './graphSource';
 
@@ -96,7 +96,7 @@ export class StartOrderGraphPanel {
       await this.post({ command: 'unavailable', message: 'Open an ECS task definition to see how its containers start.' });
       return;
     }
-    let graph = null;
+    let graph;
     try {
       // After a reload the document may not be open yet: opening it lets the server analyse it.
       if (uri.scheme !== 'untitled') await vscode.workspace.openTextDocument(uri);

@@ -3,7 +3,7 @@
  * comes from the server's `ecsInitOrder/startOrderGraph` request, never from a second parser here).
  */
 import type * as vscode from 'vscode';
-import type { StartOrderGraph } from '../../server/src/protocol';
+import type { StartOrderGraph } from '../../shared/src/protocol';
 
 export interface GraphSource {
   /** The start-order graph of an open document, or null when it has none (not a task definition, turned off). */

@@ -12,10 +12,9 @@ import {
   type GraphChangedParams,
   type StartOrderGraph,
   type StartOrderGraphParams,
-  type StartOrderGraphResult,
-} from '../../server/src/protocol';
+} from '../../shared/src/protocol';
 import { CONFIG_SECTION, config, enabledAnywhere } from './config';
-import { isTaskDefinition, mayBecomeTaskDefinition } from './taskDefinitionFilter';
+import { isTaskDefinition, mayBecomeTaskDefinition } from '../../shared/src/taskDefinitionFilter';
 
 /** The client id: VS Code's `ecsInitOrder.trace.server` setting is found through it. */
 export const CLIENT_ID = 'ecsInitOrder';
@@ -66,7 +65,7 @@ export class LanguageServerController implements vscode.Disposable {
     return this.enqueue(async () => {
       if (this.client) return this.client;
       const client = this.createClient();
-      client.onNotification(GraphChangedNotification.method, (params: GraphChangedParams) => {
+      client.onNotification(GraphChangedNotification.type, (params: GraphChangedParams) => {
         if (typeof params?.uri === 'string') this.graphChanged.fire(vscode.Uri.parse(params.uri));
       });
       try {
@@ -113,7 +112,7 @@ export class LanguageServerController implements vscode.Disposable {
     if (!client) return null;
     const params: StartOrderGraphParams = { uri: client.code2ProtocolConverter.asUri(uri) };
     try {
-      return await client.sendRequest<StartOrderGraphResult>(StartOrderGraphRequest.method, params);
+      return await client.sendRequest(StartOrderGraphRequest.type, params);
     } catch (error) {
       this.outputChannel.warn(`The start-order graph of ${uri.toString(true)} could not be computed: ${String(error)}`);
       return null;

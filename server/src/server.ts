@@ -20,7 +20,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache } from './documents';
-import type { Analysis } from './engine/analyze';
+import type { Analysis } from './engine/index';
 import { codeActions, FIX_ALL_KIND, QUICK_FIX } from './features/codeActions';
 import { codeLenses } from './features/codeLens';
 import { completion } from './features/completion';
@@ -30,10 +30,10 @@ import { documentSymbols, flattenSymbols } from './features/documentSymbols';
 import { hover } from './features/hover';
 import { references } from './features/references';
 import { prepareRename, rename } from './features/rename';
-import { GraphChangedNotification, StartOrderGraphRequest, type GraphChangedParams, type StartOrderGraphParams, type StartOrderGraphResult } from './protocol';
+import { GraphChangedNotification, StartOrderGraphRequest, type GraphChangedParams, type StartOrderGraphParams, type StartOrderGraphResult } from '../../shared/src/protocol';
 import { formatError, guard, runSafe } from './runSafe';
 import { analysisOptions, namedLikeTaskDefinition, SETTINGS_SECTION, SettingsStore, uriPath, type Settings } from './settings';
-import { matchesAnyPattern } from '../../client/src/taskDefinitionFilter';
+import { matchesAnyPattern } from '../../shared/src/glob';
 
 interface Client {
   configuration: boolean;
@@ -131,7 +131,7 @@ export function startServer(connection: Connection): void {
         const published = state ? diagnostics(state.analysis, uri, schemaValidated(uri)) : [];
         void connection.sendDiagnostics({ uri, version: current.version, diagnostics: published });
         const changed: GraphChangedParams = { uri, version: current.version };
-        void connection.sendNotification(GraphChangedNotification.method, changed);
+        void connection.sendNotification(GraphChangedNotification.type, changed);
       },
       `Checking ${uri} failed`,
     );
@@ -241,7 +241,7 @@ export function startServer(connection: Connection): void {
 
   connection.onCodeLens(onDocument('Code lenses', [], ({ analysis, settings: s }, p) => (s.codeLensEnable ? codeLenses(analysis, p.textDocument.uri) : [])));
 
-  connection.onRequest(StartOrderGraphRequest.method, (params: StartOrderGraphParams, token: CancellationToken) => {
+  connection.onRequest(StartOrderGraphRequest.type, (params: StartOrderGraphParams, token: CancellationToken) => {
     const uri = typeof params?.uri === 'string' ? params.uri : '';
     return onDocument<{ textDocument: TextDocumentIdentifier }, StartOrderGraphResult>('Start-order graph', null, ({ analysis }) => analysis.graph() ?? null)({ textDocument: { uri } }, token);
   });

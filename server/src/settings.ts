@@ -2,10 +2,11 @@
  * The server's view of the `ecsInitOrder` settings: read defensively (a workspace can write
  * anything into settings.json), with the defaults package.json declares.
  */
+import { matchesAnyPattern } from '../../shared/src/glob';
+import { DEFAULT_FILE_PATTERNS, SEVERITY_SETTINGS, SETTINGS_SECTION } from '../../shared/src/settings';
 import type { AnalysisOptions, SeverityOverride } from './engine/index';
-import { DEFAULT_FILE_PATTERNS, matchesAnyPattern } from '../../client/src/taskDefinitionFilter';
 
-export const SETTINGS_SECTION = 'ecsInitOrder';
+export { SETTINGS_SECTION };
 
 export interface Settings {
   /** `ecsInitOrder.enable`: when false, the document gets no diagnostics and no features. */
@@ -25,7 +26,7 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   codeLensEnable: true,
 });
 
-const SEVERITIES = new Set<string>(['error', 'warning', 'info', 'hint', 'off']);
+const SEVERITIES = new Set<string>(SEVERITY_SETTINGS);
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -20,7 +20,7 @@ import {
 } from 'vscode-languageserver/node';
 
 export const SERVER = 'dist/server.js';
-const SOURCES = ['server/src', 'client/src/taskDefinitionFilter.ts'];
+const SOURCES = ['server/src', 'shared/src'];
 const LOCK = 'dist/.server-build.lock';
 
 function newestMtime(path: string): number {

@@ -23,7 +23,7 @@ import type {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, applyTextEdits } from '../../server/src/engine/index';
-import type { StartOrderGraph } from '../../server/src/protocol';
+import type { StartOrderGraph } from '../../shared/src/protocol';
 import { fixture, SEED_PATH, TestClient, uriOf, vscodeLikeCapabilities } from './client';
 
 const SEED = readFileSync(SEED_PATH, 'utf8');

@@ -136,8 +136,9 @@ export class FakeLanguageClient {
   ) {
     FakeLanguageClient.instances.push(this);
   }
-  onNotification(method: string, handler: (params: unknown) => void) {
-    this.notificationHandlers.set(method, handler);
+  /** Takes a method name or a typed NotificationType, as vscode-languageclient does. */
+  onNotification(type: string | { method: string }, handler: (params: unknown) => void) {
+    this.notificationHandlers.set(typeof type === 'string' ? type : type.method, handler);
     return { dispose() {} };
   }
   /** Lets a test play the server's side of a notification. */
@@ -155,7 +156,8 @@ export class FakeLanguageClient {
   async dispose() {
     this.log.push('dispose');
   }
-  async sendRequest(method: string, params: unknown) {
+  async sendRequest(type: string | { method: string }, params: unknown) {
+    const method = typeof type === 'string' ? type : type.method;
     this.log.push(`request ${method}`);
     return FakeLanguageClient.answer(method, params);
   }

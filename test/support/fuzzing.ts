@@ -6,13 +6,13 @@ import fc from 'fast-check';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseTree } from 'jsonc-parser';
-import { analyze, applyTextEdits, fixAll, SourceText, type Finding, type Range } from '../../server/src/engine/index';
+import { analyze, applyTextEdits, fixAll, type SourceText, type Finding, type Range } from '../../server/src/engine/index';
 
 /** Every example and test task definition, read at run time (new fixtures are covered too). */
 export function seedDocuments(): { name: string; text: string }[] {
   const out: { name: string; text: string }[] = [];
   const walk = (dir: string) => {
-    let entries: string[] = [];
+    let entries: string[];
     try {
       entries = readdirSync(dir);
     } catch {

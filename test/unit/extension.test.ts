@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { afterEach, before, beforeEach, describe, test } from 'node:test';
-import { Commands } from '../../server/src/protocol';
+import { Commands } from '../../shared/src/protocol';
 import { FakeLanguageClient, commands, document, events, graphPanel, installFakes, messages, settings, vscode } from '../support/fakeVscode';
 
 type ExtensionModule = typeof import('../../client/src/extension');

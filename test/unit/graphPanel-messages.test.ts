@@ -1,5 +1,5 @@
 /**
- * The graph panel's message validation (client/src/webview/messages.ts, graphShape.ts): what the
+ * The graph panel's message validation (shared/src/webviewMessages.ts, graphShape.ts): what the
  * webview posts is untrusted, and what reaches the webview must match the graph contract. Forged
  * messages are dropped, never half-applied.
  */
@@ -8,9 +8,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import type { StartOrderGraph } from '../../server/src/engine/types';
-import { isStartOrderGraph } from '../../client/src/webview/graphShape';
-import { MAX_MERMAID_LENGTH, parseHostMessage, parseViewState, parseWebviewMessage, rangeWithin } from '../../client/src/webview/messages';
-import { contentSecurityPolicy, createNonce, renderWebviewHtml } from '../../client/src/webview/html';
+import { isStartOrderGraph } from '../../shared/src/graphShape';
+import { MAX_MERMAID_LENGTH, parseHostMessage, parseViewState, parseWebviewMessage, rangeWithin } from '../../shared/src/webviewMessages';
+import { contentSecurityPolicy, createNonce, renderWebviewHtml } from '../../client/src/graphHtml';
 
 const FIXTURES = join(process.cwd(), 'test', 'webview', 'fixtures');
 const graphs = readdirSync(FIXTURES).map((f) => JSON.parse(readFileSync(join(FIXTURES, f), 'utf8')) as StartOrderGraph);

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { before, beforeEach, describe, test } from 'node:test';
-import { GraphChangedNotification, StartOrderGraphRequest } from '../../server/src/protocol';
+import { GraphChangedNotification, StartOrderGraphRequest } from '../../shared/src/protocol';
 import { FakeLanguageClient, Uri, document, installFakes, messages, outputChannel, settings, vscode } from '../support/fakeVscode';
 
 type ClientModule = typeof import('../../client/src/languageClient');

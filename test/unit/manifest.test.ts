@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { Commands } from '../../server/src/protocol';
-import { DEFAULT_FILE_PATTERNS } from '../../client/src/taskDefinitionFilter';
+import { Commands } from '../../shared/src/protocol';
+import { DEFAULT_FILE_PATTERNS } from '../../shared/src/settings';
 
 interface CommandContribution {
   command: string;

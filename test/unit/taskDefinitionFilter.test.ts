@@ -2,14 +2,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
-import {
-  isTaskDefinition,
-  matchesAnyPattern,
-  matchesGlob,
-  mayBecomeTaskDefinition,
-  mentionsContainerDefinitions,
-  startsWithArray,
-} from '../../client/src/taskDefinitionFilter';
+import { matchesAnyPattern, matchesGlob } from '../../shared/src/glob';
+import { isTaskDefinition, mayBecomeTaskDefinition, mentionsContainerDefinitions, startsWithArray } from '../../shared/src/taskDefinitionFilter';
 
 /** The defaults of `ecsInitOrder.filePatterns`, read from the manifest so the test follows it. */
 const manifest = JSON.parse(readFileSync('package.json', 'utf8'));

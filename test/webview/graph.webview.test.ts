@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { StartOrderGraph } from '../../server/src/engine/types';
-import { assignColumns } from '../../client/src/webview/columns';
-import { mermaidText, toMermaid } from '../../client/src/webview/mermaid';
+import { assignColumns } from '../../client/webview/columns';
+import { mermaidText, toMermaid } from '../../client/webview/mermaid';
 import { ROOT, THEMES, ensureWebviewBundle, fakeVsCodeApiScript, startHarness, type Harness, type Theme } from './harness';
 
 const ARTIFACTS = join(ROOT, 'test-artifacts', 'webview');

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
-import { createNonce, renderWebviewHtml } from '../../client/src/webview/html';
+import { createNonce, renderWebviewHtml } from '../../client/src/graphHtml';
 
 export const ROOT = join(__dirname, '..', '..');
 
@@ -94,7 +94,7 @@ export const THEMES: Record<Theme, { vars: Record<string, string>; bodyClass: st
 /** Rebuilds dist/webview.js when it is missing or older than any of its sources. */
 export function ensureWebviewBundle(): string {
   const bundle = join(ROOT, 'dist', 'webview.js');
-  const sources = [join(ROOT, 'client', 'src', 'webview'), join(ROOT, 'server', 'src', 'engine', 'types.ts')];
+  const sources = [join(ROOT, 'client', 'webview'), join(ROOT, 'shared', 'src')];
   const newest = Math.max(...sources.flatMap((p) => (statSync(p).isDirectory() ? readdirSync(p).map((f) => statSync(join(p, f)).mtimeMs) : [statSync(p).mtimeMs])));
   if (!existsSync(bundle) || statSync(bundle).mtimeMs < newest) {
     const result = spawnSync(process.execPath, ['scripts/build.mjs', '--only', 'webview'], { cwd: ROOT, encoding: 'utf8' });

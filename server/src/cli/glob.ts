@@ -1,22 +1,12 @@
-/** File arguments: plain paths, directories (their *.json files) and globs with *, ** and ?. */
+/**
+ * File arguments: plain paths, directories (their *.json files) and globs, matched with the same
+ * matcher as the `ecsInitOrder.filePatterns` setting (`*`, `**`, `?`, `[…]`, `{a,b}`; case ignored).
+ */
 import { readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, resolve, sep } from 'node:path';
+import { matchesGlob } from '../../../shared/src/glob';
 
 const SKIP_DIRS = new Set(['node_modules', '.git']);
-
-function globToRegExp(glob: string): RegExp {
-  let re = '';
-  for (let i = 0; i < glob.length; i++) {
-    const ch = glob[i]!;
-    if (ch === '*' && glob[i + 1] === '*') {
-      re += glob[i + 2] === '/' ? '(?:.*/)?' : '.*';
-      i += glob[i + 2] === '/' ? 2 : 1;
-    } else if (ch === '*') re += '[^/]*';
-    else if (ch === '?') re += '[^/]';
-    else re += ch.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(`^${re}$`);
-}
 
 function walk(dir: string, out: string[]): void {
   let entries: string[];
@@ -48,7 +38,7 @@ export function expandArguments(args: string[], cwd = process.cwd()): Expanded {
   const unmatched: string[] = [];
   for (const arg of args) {
     if (!/[*?]/.test(arg)) {
-      let isDir = false;
+      let isDir: boolean;
       try {
         // resolve, not join: an absolute argument must not be joined onto the working directory.
         isDir = statSync(resolve(cwd, arg)).isDirectory();
@@ -69,10 +59,11 @@ export function expandArguments(args: string[], cwd = process.cwd()): Expanded {
     const firstMagic = normalized.search(/[*?]/);
     const baseEnd = normalized.lastIndexOf('/', firstMagic);
     const base = baseEnd < 0 ? '.' : normalized.slice(0, baseEnd) || '/';
-    const re = globToRegExp(baseEnd < 0 ? normalized : normalized.slice(baseEnd + 1));
+    // Both sides absolute: the pattern then has to match the whole path, not just its tail.
+    const pattern = resolve(cwd, normalized);
     const found: string[] = [];
     walk(base, found);
-    const matched = found.filter((f) => re.test(relative(base, f).split(sep).join('/')));
+    const matched = found.filter((f) => matchesGlob(resolve(cwd, f), pattern));
     if (matched.length === 0) unmatched.push(arg);
     files.push(...matched);
   }

@@ -1,14 +1,19 @@
 /**
- * The engine's public surface: a pure, transport-free language module. The language server, the
- * CLI, the benchmarks and the tests all call this; nothing here imports vscode or an LSP library.
+ * The engine's public surface: a pure, transport-free language module. The language server, its
+ * features, the CLI, the benchmarks and the tests all call this; nothing here imports vscode or an
+ * LSP library. Code outside the engine imports only this file (ESLint enforces it).
  */
-export { analyze, ANALYSIS_SKIPPED, toTextEdits, type Analysis, type AnalysisOptions, type SeverityOverride } from './analyze';
+export { analyze, ANALYSIS_SKIPPED, toTextEdits, type Analysis, type AnalysisOptions, type RuleFailure, type SeverityOverride } from './analyze';
 export { fixAll, applyTextEdits, safeFixesOf, type FixAllResult } from './fixAll';
 export { syntaxFindings, JSON_SYNTAX } from './syntax';
 export { parseDocument, MAX_DOCUMENT_LENGTH, MAX_NESTING_DEPTH, type ParsedDocument, type DocumentKind } from './parse';
 export { allRules, ruleById } from './rules/index';
 export { ruleDocUrl } from './rules/rule';
 export type { Rule } from './rules/rule';
-export type { TaskModel, ContainerModel } from './model';
+export { displayName, type TaskModel, type ContainerModel, type DependencyModel } from './model';
+export { initContainers, isLogRouter, nonShellEntrypoint } from './roles';
+export type { StartEdge, StartOrder } from './startOrder';
+export { keyOf, properties, type Node } from './json';
+export { addToArrayProperty, detectStyle, type FormatStyle, type OffsetEdit } from './edits';
 export { SourceText } from './text';
 export * from './types';

@@ -69,7 +69,7 @@ export const mentionedPaths = perContainer((c: ContainerModel): string[] => {
   const out = new Set<string>();
   const scan = (t: string | undefined) => {
     if (!t || !t.includes('/')) return;
-    for (const m of t.matchAll(/(?<![\w:/.$-])(\/[A-Za-z0-9._\-]+(?:\/[A-Za-z0-9._\-]+)*\/?)/g)) {
+    for (const m of t.matchAll(/(?<![\w:/.$-])(\/[A-Za-z0-9._-]+(?:\/[A-Za-z0-9._-]+)*\/?)/g)) {
       const p = m[1]!;
       if (/^\/(dev|proc|sys|bin|usr|sbin|lib|etc\/(passwd|hosts))(\/|$)/.test(p)) continue;
       out.add(p.length > 1 && p.endsWith('/') ? p.slice(0, -1) : p);

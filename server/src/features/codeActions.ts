@@ -4,9 +4,7 @@
  * as one minimal edit (the changed region between the common prefix and suffix of the texts).
  */
 import type { CodeAction, CodeActionContext, Diagnostic, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
-import type { Analysis, AnalysisOptions } from '../engine/analyze';
-import { fixAll } from '../engine/fixAll';
-import type { Finding } from '../engine/types';
+import { type Analysis, type AnalysisOptions, type Finding, fixAll } from '../engine/index';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { rangeOf } from './located';
 

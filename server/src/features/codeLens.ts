@@ -3,8 +3,8 @@
  * init-setup (SUCCESS) · 1 waits for it"). Clicking it opens the start-order graph on that container.
  */
 import type { CodeLens } from 'vscode-languageserver-types';
-import type { Analysis } from '../engine/analyze';
-import { Commands } from '../protocol';
+import type { Analysis } from '../engine/index';
+import { Commands } from '../../../shared/src/protocol';
 import { nodeRange } from './located';
 import { inCycle, phaseLabel, waitLabel } from './startOrderWords';
 

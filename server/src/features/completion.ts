@@ -12,13 +12,7 @@
  */
 import { findNodeAtOffset, getLocation, parseTree, type Node, type ParseError } from 'jsonc-parser';
 import type { CompletionItem, CompletionItemKind, CompletionList, Position, Range, TextEdit } from 'vscode-languageserver-types';
-import type { Analysis } from '../engine/analyze';
-import { addToArrayProperty, detectStyle, type FormatStyle, type OffsetEdit } from '../engine/edits';
-import { keyOf, properties } from '../engine/json';
-import type { ContainerModel, TaskModel } from '../engine/model';
-import { displayName } from '../engine/model';
-import { initContainers } from '../engine/roles';
-import type { SourceText } from '../engine/text';
+import { addToArrayProperty, type Analysis, type ContainerModel, detectStyle, displayName, type FormatStyle, initContainers, keyOf, type OffsetEdit, properties, type SourceText, type TaskModel } from '../engine/index';
 import { rangeOf } from './located';
 import { CONDITION_CONSTRAINTS, CONDITION_MEANING, CONDITIONS, type KnownCondition } from './startOrderWords';
 

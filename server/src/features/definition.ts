@@ -3,7 +3,7 @@
  * value to the container of that name, and from `mountPoints.sourceVolume` to the task volume.
  */
 import type { Location, Position } from 'vscode-languageserver-types';
-import type { Analysis } from '../engine/analyze';
+import type { Analysis } from '../engine/index';
 import { declarationOf, nameUseAt, rangeOf } from './located';
 
 export function definition(analysis: Analysis, position: Position, uri: string): Location[] {

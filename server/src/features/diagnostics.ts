@@ -4,10 +4,7 @@
  * syntax errors are not among them: the editor's own JSON support reports those.
  */
 import type { Diagnostic, DiagnosticRelatedInformation } from 'vscode-languageserver-types';
-import type { Analysis } from '../engine/analyze';
-import { ruleById } from '../engine/rules/index';
-import { ruleDocUrl } from '../engine/rules/rule';
-import type { DiagnosticTag as EngineTag, Finding, Severity } from '../engine/types';
+import { type Analysis, type DiagnosticTag as EngineTag, type Finding, ruleById, ruleDocUrl, type Severity } from '../engine/index';
 
 export const DIAGNOSTIC_SOURCE = 'ecs-init-order';
 

@@ -3,9 +3,7 @@
  * and the task volumes. A bare container array lists its containers at the top.
  */
 import type { DocumentSymbol, SymbolInformation } from 'vscode-languageserver-types';
-import type { Analysis } from '../engine/analyze';
-import type { Node } from '../engine/json';
-import { displayName, type ContainerModel, type TaskModel } from '../engine/model';
+import { type Analysis, type ContainerModel, displayName, type Node, type TaskModel } from '../engine/index';
 import { nodeRange } from './located';
 
 // SymbolKind values (LSP): Module 2, Field 8, Class 5, Event 24, Struct 23.

@@ -4,11 +4,7 @@
  * the start order, specific to the container under the cursor, each with a link to AWS's docs.
  */
 import type { Hover, Position } from 'vscode-languageserver-types';
-import type { Analysis } from '../engine/analyze';
-import { keyOf, type Node } from '../engine/json';
-import { displayName, type ContainerModel, type DependencyModel, type TaskModel } from '../engine/model';
-import { initContainers, isLogRouter, nonShellEntrypoint } from '../engine/roles';
-import type { StartOrder } from '../engine/startOrder';
+import { type Analysis, type ContainerModel, type DependencyModel, displayName, initContainers, isLogRouter, keyOf, type Node, nonShellEntrypoint, type StartOrder, type TaskModel } from '../engine/index';
 import { containerAt, contains, nodeRange, nameUseAt, propertyKeyAt, type NameUse } from './located';
 import {
   awsDoc,

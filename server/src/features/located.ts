@@ -5,9 +5,7 @@
  * `mountPoints[].sourceVolume`). Hover, definition, references, rename and completion share these.
  */
 import type { Range } from 'vscode-languageserver-types';
-import { keyOf, properties, type Node } from '../engine/json';
-import type { ContainerModel, TaskModel } from '../engine/model';
-import type { SourceText } from '../engine/text';
+import { type ContainerModel, keyOf, type Node, properties, type SourceText, type TaskModel } from '../engine/index';
 
 /** Does the node's text hold `offset` (its end included, where a cursor after the last character stands)? */
 export function contains(node: Node | undefined, offset: number): node is Node {

@@ -3,7 +3,7 @@
  * `links` (`name:alias`) and `mountPoints`, plus its declaration when the client asks for it.
  */
 import type { Location, Position } from 'vscode-languageserver-types';
-import type { Analysis } from '../engine/analyze';
+import type { Analysis } from '../engine/index';
 import { nameUseAt, rangeOf, usesOf } from './located';
 
 export function references(analysis: Analysis, position: Position, uri: string, includeDeclaration: boolean): Location[] {

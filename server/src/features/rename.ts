@@ -5,7 +5,7 @@
  * a message for the user.
  */
 import type { Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
-import type { Analysis } from '../engine/analyze';
+import type { Analysis } from '../engine/index';
 import { workspaceEdit } from './codeActions';
 import { nameUseAt, rangeOf, usesOf, type NameUse } from './located';
 

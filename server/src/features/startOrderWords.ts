@@ -2,9 +2,7 @@
  * The words hovers and code lenses use for the start order: what a condition means, how a wait is
  * shown, which phase a container starts in, and links to AWS's task definition parameter docs.
  */
-import type { ContainerModel } from '../engine/model';
-import { displayName } from '../engine/model';
-import type { StartEdge, StartOrder } from '../engine/startOrder';
+import { type ContainerModel, displayName, type StartEdge, type StartOrder } from '../engine/index';
 
 export const AWS_PARAMETERS_URL = 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html';
 

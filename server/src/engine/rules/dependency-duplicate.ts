@@ -1,4 +1,5 @@
 import { deleteArrayElements } from '../edits';
+import type { Node } from '../json';
 import { displayName } from '../model';
 import type { Rule } from './rule';
 
@@ -8,7 +9,7 @@ export const dependencyDuplicate: Rule = {
   summary: 'A container lists the same dependency twice in its dependsOn.',
   check(ctx) {
     for (const c of ctx.model.containers) {
-      const seen = new Map<string, { condition?: string; node: import('../json').Node }>();
+      const seen = new Map<string, { condition?: string; node: Node }>();
       const items = c.dependsOnNode?.children ?? [];
       for (const dep of c.dependsOn) {
         const name = dep.containerName?.value;

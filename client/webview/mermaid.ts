@@ -4,7 +4,7 @@
  * only ever appear inside quoted labels with every character that Mermaid (or the HTML it renders
  * to) could read as syntax written as a Mermaid entity code. Pure.
  */
-import type { StartOrderGraph } from '../../../server/src/engine/types';
+import type { StartOrderGraph } from '../../shared/src/graph';
 import { assignColumns } from './columns';
 
 /** Characters that are plain text everywhere in Mermaid; everything else becomes `#<code>;`. */

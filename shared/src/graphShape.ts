@@ -3,7 +3,7 @@
  * what passes; a forged or half-built message is dropped instead of breaking the page. Pure: no DOM,
  * no vscode, so the extension side and the unit tests use the same checks.
  */
-import type { GraphEdge, GraphNode, Position, Range, StartOrderGraph } from '../../../server/src/engine/types';
+import type { GraphEdge, GraphNode, Position, Range, StartOrderGraph } from './graph';
 
 /** Far beyond any real task definition (ECS allows 10 containers); keeps a forged graph cheap to reject. */
 export const MAX_NODES = 500;

@@ -5,7 +5,7 @@
  * column's right, in space reserved for them.
  */
 import dagre from '@dagrejs/dagre';
-import type { GraphEdge, GraphNode, StartOrderGraph } from '../../../server/src/engine/types';
+import type { GraphEdge, GraphNode, StartOrderGraph } from '../../shared/src/graph';
 import { assignColumns, type ColumnInfo } from './columns';
 import { arcReserve, routeArcs } from './arcs';
 import { basisPath, labelBox, selfLoopRoute, snapEnds, type Box, type Point, type Size } from './geometry';

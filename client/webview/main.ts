@@ -3,7 +3,7 @@
  * and reports clicks back; it never reads the task definition itself. Every message is checked
  * against its schema first (messages.ts), so a forged one is dropped without touching the page.
  */
-import { parseHostMessage, parseViewState, type ViewState, type WebviewMessage } from './messages';
+import { parseHostMessage, parseViewState, type ViewState, type WebviewMessage } from '../../shared/src/webviewMessages';
 import { GraphView } from './view';
 
 interface VsCodeApi {

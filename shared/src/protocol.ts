@@ -1,8 +1,10 @@
 /**
- * Custom messages between the VS Code client and the language server, declared once and shared
- * by both sides (the client imports this file; it has no runtime dependency on either side).
+ * Custom messages between the VS Code client and the language server, declared once as typed
+ * request and notification types (as vscode-eslint does) and used by both sides, so a change to a
+ * message's shape fails to compile on whichever side is left behind.
  */
-import type { StartOrderGraph } from './engine/types';
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import type { StartOrderGraph } from './graph';
 
 export interface StartOrderGraphParams {
   /** The document URI as the client knows it. */
@@ -14,6 +16,7 @@ export type StartOrderGraphResult = StartOrderGraph | null;
 
 export const StartOrderGraphRequest = {
   method: 'ecsInitOrder/startOrderGraph',
+  type: new RequestType<StartOrderGraphParams, StartOrderGraphResult, void>('ecsInitOrder/startOrderGraph'),
 } as const;
 
 /** Sent by the server when the graph of an open document may have changed (after diagnostics). */
@@ -24,6 +27,7 @@ export interface GraphChangedParams {
 
 export const GraphChangedNotification = {
   method: 'ecsInitOrder/graphChanged',
+  type: new NotificationType<GraphChangedParams>('ecsInitOrder/graphChanged'),
 } as const;
 
 /** Command ids contributed in package.json. */

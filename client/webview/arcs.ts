@@ -3,7 +3,7 @@
  * starts" column, so their dependsOn arrows are drawn as arcs on the column's right. Arcs that span
  * other arcs bulge further out, one level per nesting, so that no arc crosses another's label. Pure.
  */
-import type { GraphEdge } from '../../../server/src/engine/types';
+import type { GraphEdge } from '../../shared/src/graph';
 import { labelBox, type Box, type Size } from './geometry';
 
 interface Placed extends Box {

@@ -4,7 +4,7 @@
  * dependency cycle, or waiting on one) go to the right of the last phase: the members of one cycle
  * share a column, and a container waiting on a cycle sits one column further right. Pure.
  */
-import type { StartOrderGraph } from '../../../server/src/engine/types';
+import type { StartOrderGraph } from '../../shared/src/graph';
 
 export interface ColumnInfo {
   index: number;

@@ -3,7 +3,7 @@
  * arrows into reveal requests. A new graph replaces the drawing in place, keeping the scroll position,
  * the focused element and the selection, so that typing in the editor does not make the view jump.
  */
-import type { Range, StartOrderGraph } from '../../../server/src/engine/types';
+import type { Range, StartOrderGraph } from '../../shared/src/graph';
 import { renderHeader, renderLegend, renderMessage, renderStory } from './chrome';
 import { TextMeasure, html } from './dom';
 import { toMermaid } from './mermaid';

@@ -3,7 +3,7 @@
  * and one focusable box per container (essential solid, non-essential dashed, an INIT tag, a problem
  * badge). Colours come from the stylesheet (VS Code theme variables), never from here.
  */
-import type { GraphEdge, GraphNode, StartOrderGraph } from '../../../server/src/engine/types';
+import type { GraphEdge, GraphNode, StartOrderGraph } from '../../shared/src/graph';
 import { svg, type TextMeasure } from './dom';
 import type { Size } from './geometry';
 import { layoutGraph, type ColumnBox, type EdgeRoute, type GraphLayout, type NodeBox } from './layout';

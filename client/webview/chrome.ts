@@ -1,5 +1,5 @@
 /** Everything on the page around the graph: title and toolbar, the legend, and the story below. */
-import type { StartOrderGraph } from '../../../server/src/engine/types';
+import type { StartOrderGraph } from '../../shared/src/graph';
 import { html, svg } from './dom';
 
 export interface ToolbarActions {

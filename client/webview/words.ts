@@ -1,5 +1,5 @@
 /** The words on and around the graph: node subtitles, tooltips, arrow labels. Pure. */
-import type { GraphEdge, GraphNode, Severity, StartOrderGraph } from '../../../server/src/engine/types';
+import type { GraphEdge, GraphNode, Severity, StartOrderGraph } from '../../shared/src/graph';
 
 const WAIT_PHRASE: Record<string, string> = {
   START: 'has started',

@@ -4,7 +4,7 @@
  * the webview is a web page, so everything it posts is treated as untrusted input. Pure: no DOM,
  * no vscode.
  */
-import type { Range, StartOrderGraph } from '../../../server/src/engine/types';
+import type { Range, StartOrderGraph } from './graph';
 import { isRange, isRecord, isStartOrderGraph, isText } from './graphShape';
 
 /** Extension → webview. */
