@@ -8,34 +8,91 @@ import tseslint from 'typescript-eslint';
 const noVscode = { name: 'vscode', message: 'Only client/src runs in the extension host.' };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', '.cache/**', 'node_modules/**', 'test-artifacts/**', 'reports/**', '**/*.d.mts'] },
+  {
+    ignores: [
+      'dist/**',
+      'out/**',
+      '.cache/**',
+      'node_modules/**',
+      'test-artifacts/**',
+      'reports/**',
+      '**/*.d.mts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],
     languageOptions: {
       parserOptions: {
-        project: ['./shared/tsconfig.json', './server/tsconfig.json', './client/tsconfig.json', './client/webview/tsconfig.json', './test/tsconfig.json'],
+        project: [
+          './shared/tsconfig.json',
+          './server/tsconfig.json',
+          './client/tsconfig.json',
+          './client/webview/tsconfig.json',
+          './test/tsconfig.json',
+        ],
         tsconfigRootDir: import.meta.dirname,
       },
     },
     rules: {
       // node:test's describe/test return promises the runner itself awaits.
-      '@typescript-eslint/no-floating-promises': ['error', { allowForKnownSafeCalls: [{ from: 'package', package: 'node:test', name: ['describe', 'test', 'it', 'suite', 'before', 'after', 'beforeEach', 'afterEach'] }] }],
+      '@typescript-eslint/no-floating-promises': [
+        'error',
+        {
+          allowForKnownSafeCalls: [
+            {
+              from: 'package',
+              package: 'node:test',
+              name: [
+                'describe',
+                'test',
+                'it',
+                'suite',
+                'before',
+                'after',
+                'beforeEach',
+                'afterEach',
+              ],
+            },
+          ],
+        },
+      ],
       '@typescript-eslint/no-misused-promises': 'error',
       // `typeof import('…')` stays allowed: tests type a module they load after installing fakes.
-      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false },
+      ],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
     files: ['**/*.mjs'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly', fetch: 'readonly', AbortSignal: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        Buffer: 'readonly',
+        fetch: 'readonly',
+        AbortSignal: 'readonly',
+      },
+    },
   },
   {
     // Test doubles and browser-side evaluation in tests: loose types and late requires are the point.
     files: ['test/**/*.ts'],
-    rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-require-imports': 'off', 'no-regex-spaces': 'off' },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/no-require-imports': 'off',
+      'no-regex-spaces': 'off',
+    },
   },
   {
     // No VS Code API where the code does not run in VS Code's extension host.
@@ -47,7 +104,18 @@ export default tseslint.config(
     files: ['server/src/**/*.ts'],
     ignores: ['server/src/engine/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [noVscode], patterns: [{ regex: '(^|/)engine/(?!index$)', message: 'Import the engine from its public entry, engine/index.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noVscode],
+          patterns: [
+            {
+              regex: '(^|/)engine/(?!index$)',
+              message: 'Import the engine from its public entry, engine/index.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

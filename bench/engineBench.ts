@@ -19,7 +19,17 @@ import type { analyze as analyzeFn } from '../server/src/engine/index';
 export function loadShippedEngine(): typeof analyzeFn {
   const outfile = resolve('.cache/bench/engine.cjs');
   mkdirSync('.cache/bench', { recursive: true });
-  buildSync({ entryPoints: ['server/src/engine/index.ts'], outfile, bundle: true, minify: true, platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'], logLevel: 'warning' });
+  buildSync({
+    entryPoints: ['server/src/engine/index.ts'],
+    outfile,
+    bundle: true,
+    minify: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    mainFields: ['module', 'main'],
+    logLevel: 'warning',
+  });
   return (createRequire(import.meta.url)(outfile) as { analyze: typeof analyzeFn }).analyze;
 }
 
@@ -37,7 +47,12 @@ export interface Stats {
  * one by one until the budget is spent (at least `minRuns`, at most `maxRuns`). The engine and both
  * references are measured the same way.
  */
-export async function measure(fn: () => unknown, budgetMs: number, minRuns = 7, maxRuns = 20_000): Promise<Stats> {
+export async function measure(
+  fn: () => unknown,
+  budgetMs: number,
+  minRuns = 7,
+  maxRuns = 20_000,
+): Promise<Stats> {
   const warmUntil = performance.now() + budgetMs / 3;
   // Only a promise is awaited: awaiting a plain value would add a microtask turn to every sample.
   for (let i = 0; i < 20 || (i < maxRuns && performance.now() < warmUntil); i++) {
@@ -46,7 +61,10 @@ export async function measure(fn: () => unknown, budgetMs: number, minRuns = 7, 
   }
   const times: number[] = [];
   const start = performance.now();
-  while (times.length < minRuns || (times.length < maxRuns && performance.now() - start < budgetMs)) {
+  while (
+    times.length < minRuns ||
+    (times.length < maxRuns && performance.now() - start < budgetMs)
+  ) {
     const t = performance.now();
     const r = fn();
     if (r instanceof Promise) await r;
@@ -72,7 +90,10 @@ export interface EngineRow {
   runs: number;
 }
 
-export async function benchEngine(docs: { label: string; text: string }[], budgetMs: number): Promise<EngineRow[]> {
+export async function benchEngine(
+  docs: { label: string; text: string }[],
+  budgetMs: number,
+): Promise<EngineRow[]> {
   let schema: unknown;
   try {
     schema = JSON.parse(readFileSync('schemas/task-definition.schema.json', 'utf8'));
@@ -81,7 +102,17 @@ export async function benchEngine(docs: { label: string; text: string }[], budge
   }
   const service = getLanguageService({});
   if (schema) {
-    service.configure({ validate: true, allowComments: true, schemas: [{ uri: 'https://ecs-init-order/task-definition.schema.json', fileMatch: ['*.json'], schema: schema as never }] });
+    service.configure({
+      validate: true,
+      allowComments: true,
+      schemas: [
+        {
+          uri: 'https://ecs-init-order/task-definition.schema.json',
+          fileMatch: ['*.json'],
+          schema: schema as never,
+        },
+      ],
+    });
   }
   const analyze = loadShippedEngine();
   const rows: EngineRow[] = [];
@@ -102,7 +133,10 @@ export async function benchEngine(docs: { label: string; text: string }[], budge
     if (schema) {
       const doc = JsonTextDocument.create('file:///bench/task-def.json', 'json', 1, text);
       // What VS Code's JSON language service does per keystroke: parse the document, validate it.
-      jsonls = await measure(() => service.doValidation(doc, service.parseJSONDocument(doc)), budgetMs);
+      jsonls = await measure(
+        () => service.doValidation(doc, service.parseJSONDocument(doc)),
+        budgetMs,
+      );
     }
     rows.push({
       label,

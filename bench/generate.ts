@@ -7,27 +7,65 @@ function container(i: number, envPerContainer: number): Record<string, unknown> 
   const name = i === 0 ? 'init-config' : i === 1 ? 'log-router' : `service-${i}`;
   const base: Record<string, unknown> = {
     name,
-    image: i === 0 ? 'public.ecr.aws/aws-cli/aws-cli:2.17.0' : `123456789012.dkr.ecr.eu-west-1.amazonaws.com/service-${i}:1.${i}.0`,
+    image:
+      i === 0
+        ? 'public.ecr.aws/aws-cli/aws-cli:2.17.0'
+        : `123456789012.dkr.ecr.eu-west-1.amazonaws.com/service-${i}:1.${i}.0`,
     essential: i !== 0,
     cpu: 128,
     memory: 512,
-    environment: Array.from({ length: envPerContainer }, (_, k) => ({ name: `SETTING_${i}_${k}`, value: `value-${k}-${'x'.repeat(k % 40)}` })),
-    secrets: [{ name: 'DB_PASSWORD', valueFrom: `arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-${i}` }],
+    environment: Array.from({ length: envPerContainer }, (_, k) => ({
+      name: `SETTING_${i}_${k}`,
+      value: `value-${k}-${'x'.repeat(k % 40)}`,
+    })),
+    secrets: [
+      {
+        name: 'DB_PASSWORD',
+        valueFrom: `arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-${i}`,
+      },
+    ],
     logConfiguration:
       i === 1
-        ? { logDriver: 'awslogs', options: { 'awslogs-group': '/ecs/router', 'awslogs-region': 'eu-west-1', 'awslogs-stream-prefix': 'ecs' } }
-        : { logDriver: 'awsfirelens', options: { Name: 'cloudwatch_logs', region: 'eu-west-1', log_group_name: `/ecs/service-${i}`, log_stream_prefix: 'app' } },
+        ? {
+            logDriver: 'awslogs',
+            options: {
+              'awslogs-group': '/ecs/router',
+              'awslogs-region': 'eu-west-1',
+              'awslogs-stream-prefix': 'ecs',
+            },
+          }
+        : {
+            logDriver: 'awsfirelens',
+            options: {
+              Name: 'cloudwatch_logs',
+              region: 'eu-west-1',
+              log_group_name: `/ecs/service-${i}`,
+              log_stream_prefix: 'app',
+            },
+          },
   };
   if (i === 0) {
     base.entryPoint = ['sh', '-c'];
     base.command = ['aws s3 cp s3://config-bucket/app.yaml /config/app.yaml'];
     base.mountPoints = [{ sourceVolume: 'config', containerPath: '/config' }];
   } else if (i === 1) {
-    base.firelensConfiguration = { type: 'fluentbit', options: { 'enable-ecs-log-metadata': 'true' } };
+    base.firelensConfiguration = {
+      type: 'fluentbit',
+      options: { 'enable-ecs-log-metadata': 'true' },
+    };
   } else {
     base.portMappings = [{ containerPort: 8000 + i, protocol: 'tcp' }];
-    base.healthCheck = { command: ['CMD-SHELL', `curl -f http://localhost:${8000 + i}/health || exit 1`], interval: 30, timeout: 5, retries: 3, startPeriod: 10 };
-    base.dependsOn = [{ containerName: 'init-config', condition: 'SUCCESS' }, ...(i > 2 ? [{ containerName: `service-${i - 1}`, condition: 'HEALTHY' }] : [])];
+    base.healthCheck = {
+      command: ['CMD-SHELL', `curl -f http://localhost:${8000 + i}/health || exit 1`],
+      interval: 30,
+      timeout: 5,
+      retries: 3,
+      startPeriod: 10,
+    };
+    base.dependsOn = [
+      { containerName: 'init-config', condition: 'SUCCESS' },
+      ...(i > 2 ? [{ containerName: `service-${i - 1}`, condition: 'HEALTHY' }] : []),
+    ];
     base.mountPoints = [{ sourceVolume: 'config', containerPath: '/config', readOnly: true }];
   }
   return base;

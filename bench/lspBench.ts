@@ -39,10 +39,18 @@ interface Session {
 /** Spawns the server over stdio and initializes it; `startup` is spawn → initialize answer. */
 async function startSession(serverPath: string, nodeArgs: string[]): Promise<Session> {
   const t0 = performance.now();
-  const child = spawn(process.execPath, [...nodeArgs, serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const child = spawn(process.execPath, [...nodeArgs, serverPath, '--stdio'], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const connection = createProtocolConnection(
+    new StreamMessageReader(child.stdout),
+    new StreamMessageWriter(child.stdin),
+  );
   // The publish that answers a change: for this uri, of that version or later (or unversioned).
-  const waiting = new Map<string, { version: number; resolve: (p: PublishDiagnosticsParams) => void }>();
+  const waiting = new Map<
+    string,
+    { version: number; resolve: (p: PublishDiagnosticsParams) => void }
+  >();
   connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
     const w = waiting.get(p.uri);
     if (w && (p.version === undefined || p.version >= w.version)) {
@@ -51,14 +59,20 @@ async function startSession(serverPath: string, nodeArgs: string[]): Promise<Ses
     }
   });
   connection.listen();
-  await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {}, workspaceFolders: null });
+  await connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: null,
+    capabilities: {},
+    workspaceFolders: null,
+  });
   const startup = performance.now() - t0;
   await connection.sendNotification('initialized', {});
   return {
     connection,
     pid: child.pid!,
     startup,
-    diagnosticsFor: (uri, version) => new Promise<PublishDiagnosticsParams>((resolve) => waiting.set(uri, { version, resolve })),
+    diagnosticsFor: (uri, version) =>
+      new Promise<PublishDiagnosticsParams>((resolve) => waiting.set(uri, { version, resolve })),
     close: async () => {
       await connection.sendRequest('shutdown');
       await connection.sendNotification('exit');
@@ -68,7 +82,13 @@ async function startSession(serverPath: string, nodeArgs: string[]): Promise<Ses
   };
 }
 
-export async function benchLsp(serverPath: string, docs: { size: string; text: string }[], rssDoc: string, edits = 200, nodeArgs: string[] = []): Promise<LspResults> {
+export async function benchLsp(
+  serverPath: string,
+  docs: { size: string; text: string }[],
+  rssDoc: string,
+  edits = 200,
+  nodeArgs: string[] = [],
+): Promise<LspResults> {
   const session = await startSession(serverPath, nodeArgs);
   const { connection, diagnosticsFor } = session;
   const results: LspResults['change_to_diagnostics'] = [];
@@ -76,7 +96,9 @@ export async function benchLsp(serverPath: string, docs: { size: string; text: s
     const uri = `file:///bench/${i}/task-def.json`;
     let version = 1;
     let first = diagnosticsFor(uri, version);
-    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'json', version, text: doc.text } });
+    await connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'json', version, text: doc.text },
+    });
     await first;
     // Each edit types one character into a value near the middle and is answered before the next.
     const anchor = doc.text.indexOf('"value-', Math.floor(doc.text.length / 2)) + 1;
@@ -88,15 +110,29 @@ export async function benchLsp(serverPath: string, docs: { size: string; text: s
       const insert = k % 2 === 0;
       const change = insert
         ? { range: { start: position, end: position }, text: 'z' }
-        : { range: { start: position, end: { line: position.line, character: position.character + 1 } }, text: '' };
+        : {
+            range: {
+              start: position,
+              end: { line: position.line, character: position.character + 1 },
+            },
+            text: '',
+          };
       first = diagnosticsFor(uri, version);
       const t = performance.now();
-      await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
+      await connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges: [change],
+      });
       await first;
       times.push(performance.now() - t);
     }
     times.sort((a, b) => a - b);
-    results.push({ size_bytes: Buffer.byteLength(doc.text), p50_ms: round(percentile(times, 0.5)), p95_ms: round(percentile(times, 0.95)), edits });
+    results.push({
+      size_bytes: Buffer.byteLength(doc.text),
+      p50_ms: round(percentile(times, 0.5)),
+      p95_ms: round(percentile(times, 0.95)),
+      edits,
+    });
     await connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
   }
   await session.close();
@@ -106,7 +142,9 @@ export async function benchLsp(serverPath: string, docs: { size: string; text: s
   const fresh = await startSession(serverPath, nodeArgs);
   const rssUri = 'file:///bench/rss/task-def.json';
   const opened = fresh.diagnosticsFor(rssUri, 1);
-  await fresh.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: rssUri, languageId: 'json', version: 1, text: rssDoc } });
+  await fresh.connection.sendNotification('textDocument/didOpen', {
+    textDocument: { uri: rssUri, languageId: 'json', version: 1, text: rssDoc },
+  });
   await opened;
   const rss = rssMb(fresh.pid);
   await fresh.close();

@@ -33,20 +33,43 @@ async function main(): Promise<void> {
   console.log('bench: engine per edit …');
   const engine = await benchEngine(docs, quick ? 500 : 3000);
   console.log('bench: language server over stdio …');
-  const lsp = await benchLsp(`${PACKAGED}/server.js`, [{ size: '20 KB', text: docs[1]!.text }, { size: '1 MB', text: docs[2]!.text }], docs[3]!.text, quick ? 50 : 200);
+  const lsp = await benchLsp(
+    `${PACKAGED}/server.js`,
+    [
+      { size: '20 KB', text: docs[1]!.text },
+      { size: '1 MB', text: docs[2]!.text },
+    ],
+    docs[3]!.text,
+    quick ? 50 : 200,
+  );
 
   const results = {
     engine: engine.map(({ runs: _runs, ...row }) => row),
-    lsp: { startup_ms: lsp.startup_ms, change_to_diagnostics: lsp.change_to_diagnostics.map(({ edits: _e, ...r }) => r) },
+    lsp: {
+      startup_ms: lsp.startup_ms,
+      change_to_diagnostics: lsp.change_to_diagnostics.map(({ edits: _e, ...r }) => r),
+    },
     server_rss_mb: lsp.server_rss_mb,
     // The minified bundles that go into the VSIX (scripts/package.mjs builds them in a staging copy).
-    bundle_bytes: { client: size(`${PACKAGED}/client.js`), server: size(`${PACKAGED}/server.js`), webview: size(`${PACKAGED}/webview.js`) },
+    bundle_bytes: {
+      client: size(`${PACKAGED}/client.js`),
+      server: size(`${PACKAGED}/server.js`),
+      webview: size(`${PACKAGED}/webview.js`),
+    },
     vsix_bytes: vsix ? size(`dist/${vsix}`) : 0,
   };
   writeFileSync('bench/results.json', JSON.stringify(results, null, 2) + '\n');
-  const report = markdown(engine, lsp, results.bundle_bytes, results.vsix_bytes, serverBundleParts().parts);
+  const report = markdown(
+    engine,
+    lsp,
+    results.bundle_bytes,
+    results.vsix_bytes,
+    serverBundleParts().parts,
+  );
   const previous = existsSync('bench/RESULTS.md') ? readFileSync('bench/RESULTS.md', 'utf8') : '';
-  const history = previous.includes('## History') ? previous.slice(previous.indexOf('## History')) : '## History\n\nBefore/after figures of performance work, newest first.\n';
+  const history = previous.includes('## History')
+    ? previous.slice(previous.indexOf('## History'))
+    : '## History\n\nBefore/after figures of performance work, newest first.\n';
   writeFileSync('bench/RESULTS.md', `${report}\n${history}`);
   console.log(report);
 }
@@ -55,7 +78,13 @@ function budget(ok: boolean): string {
   return ok ? 'met' : '**missed**';
 }
 
-function markdown(engine: EngineRow[], lsp: LspResults, bundles: Record<string, number>, vsixBytes: number, serverParts: SizePart[]): string {
+function markdown(
+  engine: EngineRow[],
+  lsp: LspResults,
+  bundles: Record<string, number>,
+  vsixBytes: number,
+  serverParts: SizePart[],
+): string {
   const big = engine.filter((r) => r.size_bytes >= 900_000);
   const oneMb = engine.find((r) => r.label === '1 MB')!;
   const fiveMb = engine.find((r) => r.label === '5 MB')!;
@@ -79,7 +108,10 @@ function markdown(engine: EngineRow[], lsp: LspResults, bundles: Record<string, 
     '## Language server over stdio',
     '',
     `- Startup (spawn → initialize answer): ${lsp.startup_ms} ms`,
-    ...lsp.change_to_diagnostics.map((r) => `- didChange → publishDiagnostics, ${r.size_bytes.toLocaleString('en')} B document, ${r.edits} edits: p50 ${r.p50_ms} ms, p95 ${r.p95_ms} ms`),
+    ...lsp.change_to_diagnostics.map(
+      (r) =>
+        `- didChange → publishDiagnostics, ${r.size_bytes.toLocaleString('en')} B document, ${r.edits} edits: p50 ${r.p50_ms} ms, p95 ${r.p95_ms} ms`,
+    ),
     `- Server RSS with the 5 MB document open (a server of its own that opened it): ${lsp.server_rss_mb} MB`,
     '',
     '## Size',
@@ -97,9 +129,14 @@ function markdown(engine: EngineRow[], lsp: LspResults, bundles: Record<string, 
     '',
     '| Budget | Figure | Status |',
     '| --- | --- | --- |',
-    ...big.map((r) => `| engine ≤ 2× parseTree (${r.label}) | ${(r.median_ms / r.parse_median_ms).toFixed(2)}× | ${budget(r.median_ms <= 2 * r.parse_median_ms)} |`),
+    ...big.map(
+      (r) =>
+        `| engine ≤ 2× parseTree (${r.label}) | ${(r.median_ms / r.parse_median_ms).toFixed(2)}× | ${budget(r.median_ms <= 2 * r.parse_median_ms)} |`,
+    ),
     ...engine.map((r) =>
-      r.jsonls_median_ms ? `| engine ≤ 0.5× doValidation (${r.label}) | ${(r.median_ms / r.jsonls_median_ms).toFixed(2)}× | ${budget(r.median_ms <= 0.5 * r.jsonls_median_ms)} |` : `| engine ≤ 0.5× doValidation (${r.label}) | no schema | n/a |`,
+      r.jsonls_median_ms
+        ? `| engine ≤ 0.5× doValidation (${r.label}) | ${(r.median_ms / r.jsonls_median_ms).toFixed(2)}× | ${budget(r.median_ms <= 0.5 * r.jsonls_median_ms)} |`
+        : `| engine ≤ 0.5× doValidation (${r.label}) | no schema | n/a |`,
     ),
     `| linear growth: 5 MB ≤ 6× 1 MB | ${(fiveMb.median_ms / oneMb.median_ms).toFixed(2)}× | ${budget(fiveMb.median_ms <= 6 * oneMb.median_ms)} |`,
     `| 20 KB change → diagnostics p95 ≤ 15 ms | ${small.p95_ms} ms | ${budget(small.p95_ms <= 15)} |`,

@@ -10,7 +10,10 @@ export interface SizePart {
 }
 
 const GROUPS: [RegExp, string][] = [
-  [/node_modules\/vscode-languageserver\//, 'vscode-languageserver, with its protocol, JSON-RPC and types'],
+  [
+    /node_modules\/vscode-languageserver\//,
+    'vscode-languageserver, with its protocol, JSON-RPC and types',
+  ],
   [/node_modules\/vscode-languageserver-textdocument\//, 'vscode-languageserver-textdocument'],
   [/node_modules\/jsonc-parser\//, 'jsonc-parser'],
   [/^server\/src\/engine\/rules\//, 'engine: the rules (server/src/engine/rules)'],
@@ -37,11 +40,15 @@ export function serverBundleParts(): { total: number; parts: SizePart[] } {
   const sums = new Map<string, number>();
   let inputs = 0;
   for (const [path, input] of Object.entries(output.inputs)) {
-    const part = GROUPS.find(([re]) => re.test(path))?.[1] ?? 'server plumbing (server.ts, settings, documents, …)';
+    const part =
+      GROUPS.find(([re]) => re.test(path))?.[1] ??
+      'server plumbing (server.ts, settings, documents, …)';
     sums.set(part, (sums.get(part) ?? 0) + input.bytesInOutput);
     inputs += input.bytesInOutput;
   }
   sums.set('bundler runtime and module wrappers', output.bytes - inputs);
-  const parts = [...sums].map(([part, bytes]) => ({ part, bytes })).sort((a, b) => b.bytes - a.bytes);
+  const parts = [...sums]
+    .map(([part, bytes]) => ({ part, bytes }))
+    .sort((a, b) => b.bytes - a.bytes);
   return { total: output.bytes, parts };
 }

@@ -21,10 +21,41 @@ const common = {
 
 /** @type {import('esbuild').BuildOptions[]} */
 const targets = [
-  { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
-  { ...common, entryPoints: ['server/src/node/main.ts'], outfile: 'dist/server.js', platform: 'node', format: 'cjs', target: 'node20', banner: shebang },
-  { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', banner: shebang },
-  { ...common, entryPoints: ['client/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022' },
+  {
+    ...common,
+    entryPoints: ['client/src/extension.ts'],
+    outfile: 'dist/client.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+  },
+  {
+    ...common,
+    entryPoints: ['server/src/node/main.ts'],
+    outfile: 'dist/server.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    banner: shebang,
+  },
+  {
+    ...common,
+    entryPoints: ['server/src/cli.ts'],
+    outfile: 'dist/cli.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    banner: shebang,
+  },
+  {
+    ...common,
+    entryPoints: ['client/webview/main.ts'],
+    outfile: 'dist/webview.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  },
 ];
 
 // `--only <name>` (client, server, cli, webview) builds one bundle; every other target is required,
@@ -39,5 +70,7 @@ if (watch) {
   console.log('esbuild: watching for changes');
 } else {
   await Promise.all(present.map((t) => esbuild.build(t)));
-  console.log(`esbuild: built ${present.map((t) => t.outfile).join(', ')}${production ? ' (minified)' : ''}`);
+  console.log(
+    `esbuild: built ${present.map((t) => t.outfile).join(', ')}${production ? ' (minified)' : ''}`,
+  );
 }

@@ -29,5 +29,14 @@ export function ensureCodeServer(): Promise<string>;
 export function freePort(): Promise<number>;
 export function createProfile(settings?: Record<string, unknown>): Profile;
 export function installExtension(profile: Profile, vsixPath: string): string;
-export function waitForHttp(url: string, options?: { timeoutMs?: number; exited?: () => string | undefined }): Promise<void>;
-export function startCodeServer(options: { profile: Profile; folder: string; port?: number; timeoutMs?: number; output?: 'inherit' | 'buffer' }): Promise<RunningCodeServer>;
+export function waitForHttp(
+  url: string,
+  options?: { timeoutMs?: number; exited?: () => string | undefined },
+): Promise<void>;
+export function startCodeServer(options: {
+  profile: Profile;
+  folder: string;
+  port?: number;
+  timeoutMs?: number;
+  output?: 'inherit' | 'buffer';
+}): Promise<RunningCodeServer>;

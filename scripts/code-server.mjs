@@ -6,7 +6,16 @@
 //
 //   node scripts/code-server.mjs install    installs it (skipped when already there) and prints its path
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -73,7 +82,8 @@ export function isInstalled() {
 function checkSystemPackages() {
   const missing = [];
   if (spawnSync('rg', ['--version'], { stdio: 'ignore' }).status !== 0) missing.push('ripgrep');
-  if (!existsSync('/usr/include/gssapi/gssapi.h') && !existsSync('/usr/include/gssapi.h')) missing.push('libkrb5-dev');
+  if (!existsSync('/usr/include/gssapi/gssapi.h') && !existsSync('/usr/include/gssapi.h'))
+    missing.push('libkrb5-dev');
   if (missing.length > 0) {
     throw new Error(
       `code-server ${CODE_SERVER_VERSION} cannot be installed without ${missing.join(' and ')}.\n` +
@@ -103,13 +113,30 @@ function seedRipgrepCache() {
  * root CI machine with no stdin needs (REAL-VSCODE.md: node-pty's `npx node-gyp` and --unsafe-perm).
  */
 function installEnv() {
-  const keep = new Set(['npm_config_registry', 'npm_config_cache', 'npm_config_userconfig', 'npm_config_globalconfig', 'npm_config_proxy', 'npm_config_https_proxy', 'npm_config_noproxy', 'npm_config_strict_ssl', 'npm_config_cafile']);
+  const keep = new Set([
+    'npm_config_registry',
+    'npm_config_cache',
+    'npm_config_userconfig',
+    'npm_config_globalconfig',
+    'npm_config_proxy',
+    'npm_config_https_proxy',
+    'npm_config_noproxy',
+    'npm_config_strict_ssl',
+    'npm_config_cafile',
+  ]);
   const env = {};
   for (const [key, value] of Object.entries(process.env)) {
     if (/^npm_/i.test(key) && !keep.has(key.toLowerCase())) continue;
     env[key] = value;
   }
-  return { ...env, npm_config_yes: 'true', npm_config_unsafe_perm: 'true', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
+  return {
+    ...env,
+    npm_config_yes: 'true',
+    npm_config_unsafe_perm: 'true',
+    npm_config_audit: 'false',
+    npm_config_fund: 'false',
+    npm_config_update_notifier: 'false',
+  };
 }
 
 /**
@@ -128,19 +155,39 @@ export async function ensureCodeServer() {
   log(`installing code-server@${CODE_SERVER_VERSION} into ${installDir} (once; about a minute)…`);
   try {
     // A package.json of its own, or npm would walk up and install into the extension's project.
-    writeFileSync(join(scratch, 'package.json'), `${JSON.stringify({ name: 'code-server-for-ecs-init-order', private: true }, null, 2)}\n`);
+    writeFileSync(
+      join(scratch, 'package.json'),
+      `${JSON.stringify({ name: 'code-server-for-ecs-init-order', private: true }, null, 2)}\n`,
+    );
     const code = await new Promise((resolvePromise, reject) => {
-      const child = spawn('npm', ['install', '--no-save', '--no-package-lock', '--loglevel=error', `code-server@${CODE_SERVER_VERSION}`], {
-        cwd: scratch,
-        env: installEnv(),
-        stdio: ['ignore', 'inherit', 'inherit'],
-      });
+      const child = spawn(
+        'npm',
+        [
+          'install',
+          '--no-save',
+          '--no-package-lock',
+          '--loglevel=error',
+          `code-server@${CODE_SERVER_VERSION}`,
+        ],
+        {
+          cwd: scratch,
+          env: installEnv(),
+          stdio: ['ignore', 'inherit', 'inherit'],
+        },
+      );
       child.on('error', reject);
       child.on('exit', (status, signal) => resolvePromise(status ?? (signal ? 1 : 0)));
     });
-    if (code !== 0) throw new Error(`npm install code-server@${CODE_SERVER_VERSION} failed (exit ${code}); see the output above`);
-    if (!existsSync(join(scratch, 'node_modules', 'code-server', 'out', 'node', 'entry.js'))) throw new Error('npm install finished but code-server/out/node/entry.js is missing');
-    writeFileSync(join(scratch, '.installed'), `code-server@${CODE_SERVER_VERSION} ${new Date().toISOString()}\n`);
+    if (code !== 0)
+      throw new Error(
+        `npm install code-server@${CODE_SERVER_VERSION} failed (exit ${code}); see the output above`,
+      );
+    if (!existsSync(join(scratch, 'node_modules', 'code-server', 'out', 'node', 'entry.js')))
+      throw new Error('npm install finished but code-server/out/node/entry.js is missing');
+    writeFileSync(
+      join(scratch, '.installed'),
+      `code-server@${CODE_SERVER_VERSION} ${new Date().toISOString()}\n`,
+    );
     if (isInstalled()) {
       rmSync(scratch, { recursive: true, force: true }); // Another run finished first.
     } else {
@@ -159,7 +206,8 @@ export async function ensureCodeServer() {
 function removeAbandonedInstalls() {
   for (const entry of readdirSync(cacheRoot)) {
     const path = join(cacheRoot, entry);
-    if (entry.includes('.partial-') && Date.now() - statSync(path).mtimeMs > 15 * 60_000) rmSync(path, { recursive: true, force: true });
+    if (entry.includes('.partial-') && Date.now() - statSync(path).mtimeMs > 15 * 60_000)
+      rmSync(path, { recursive: true, force: true });
   }
 }
 
@@ -195,7 +243,10 @@ export function createProfile(settings = {}) {
   };
   mkdirSync(join(profile.userDataDir, 'User'), { recursive: true });
   mkdirSync(profile.extensionsDir, { recursive: true });
-  writeFileSync(join(profile.userDataDir, 'User', 'settings.json'), `${JSON.stringify({ ...USER_SETTINGS, ...settings }, null, 2)}\n`);
+  writeFileSync(
+    join(profile.userDataDir, 'User', 'settings.json'),
+    `${JSON.stringify({ ...USER_SETTINGS, ...settings }, null, 2)}\n`,
+  );
   // code-server writes a config with a generated password into ~/.config unless given one.
   writeFileSync(profile.configFile, 'auth: none\ncert: false\n');
   return profile;
@@ -216,12 +267,24 @@ export function installExtension(profile, vsixPath) {
   const [node, entry] = codeServerCommand();
   const result = spawnSync(
     node,
-    [entry, '--config', profile.configFile, '--user-data-dir', profile.userDataDir, '--extensions-dir', profile.extensionsDir, '--install-extension', vsixPath],
+    [
+      entry,
+      '--config',
+      profile.configFile,
+      '--user-data-dir',
+      profile.userDataDir,
+      '--extensions-dir',
+      profile.extensionsDir,
+      '--install-extension',
+      vsixPath,
+    ],
     { encoding: 'utf8', env: codeServerEnv(profile), timeout: 120_000 },
   );
   const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
   if (result.status !== 0 || !/successfully installed/i.test(output)) {
-    throw new Error(`code-server --install-extension ${vsixPath} failed (exit ${result.status}):\n${output}`);
+    throw new Error(
+      `code-server --install-extension ${vsixPath} failed (exit ${result.status}):\n${output}`,
+    );
   }
   return output.trim();
 }
@@ -253,24 +316,43 @@ export async function waitForHttp(url, { timeoutMs = 60_000, exited = () => unde
  * @param {{ profile: ReturnType<typeof createProfile>, folder: string, port?: number,
  *           timeoutMs?: number, output?: 'inherit' | 'buffer' }} options
  */
-export async function startCodeServer({ profile, folder, port, timeoutMs = 60_000, output = 'buffer' }) {
+export async function startCodeServer({
+  profile,
+  folder,
+  port,
+  timeoutMs = 60_000,
+  output = 'buffer',
+}) {
   port ??= await freePort();
   const [node, entry] = codeServerCommand();
   const args = [
     entry,
-    '--config', profile.configFile,
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
+    '--config',
+    profile.configFile,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
     '--disable-getting-started-override',
     '--ignore-last-opened',
-    '--user-data-dir', profile.userDataDir,
-    '--extensions-dir', profile.extensionsDir,
+    '--user-data-dir',
+    profile.userDataDir,
+    '--extensions-dir',
+    profile.extensionsDir,
     folder,
   ];
-  const child = spawn(node, args, { detached: true, env: codeServerEnv(profile), stdio: ['ignore', output === 'inherit' ? 'inherit' : 'pipe', output === 'inherit' ? 'inherit' : 'pipe'] });
+  const child = spawn(node, args, {
+    detached: true,
+    env: codeServerEnv(profile),
+    stdio: [
+      'ignore',
+      output === 'inherit' ? 'inherit' : 'pipe',
+      output === 'inherit' ? 'inherit' : 'pipe',
+    ],
+  });
   let logText = '';
   const keep = (chunk) => {
     logText = (logText + chunk.toString()).slice(-20_000);
@@ -278,10 +360,12 @@ export async function startCodeServer({ profile, folder, port, timeoutMs = 60_00
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
   let exitReason;
-  const exitedPromise = new Promise((r) => child.on('exit', (code, signal) => {
-    exitReason = `exit ${code ?? signal}`;
-    r(undefined);
-  }));
+  const exitedPromise = new Promise((r) =>
+    child.on('exit', (code, signal) => {
+      exitReason = `exit ${code ?? signal}`;
+      r(undefined);
+    }),
+  );
 
   const url = `http://127.0.0.1:${port}/`;
   const server = {
@@ -296,7 +380,10 @@ export async function startCodeServer({ profile, folder, port, timeoutMs = 60_00
     async stop({ keepProfile = false } = {}) {
       if (exitReason === undefined) {
         signalGroup(child.pid, 'SIGTERM');
-        const killed = await Promise.race([exitedPromise.then(() => true), new Promise((r) => setTimeout(() => r(false), 5_000))]);
+        const killed = await Promise.race([
+          exitedPromise.then(() => true),
+          new Promise((r) => setTimeout(() => r(false), 5_000)),
+        ]);
         if (!killed) {
           signalGroup(child.pid, 'SIGKILL');
           await exitedPromise;
@@ -308,7 +395,10 @@ export async function startCodeServer({ profile, folder, port, timeoutMs = 60_00
     },
   };
   try {
-    await waitForHttp(`${url}healthz`, { timeoutMs, exited: () => exitReason && `${exitReason}\n${logText}` });
+    await waitForHttp(`${url}healthz`, {
+      timeoutMs,
+      exited: () => exitReason && `${exitReason}\n${logText}`,
+    });
   } catch (error) {
     await server.stop({ keepProfile: true });
     throw error;

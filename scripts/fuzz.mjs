@@ -6,8 +6,19 @@ import { spawnSync } from 'node:child_process';
 const runs = process.argv[2] ?? '20000';
 const seed = process.argv[3] ?? String(Date.now() % 2 ** 31);
 console.log(`fuzz: ${runs} cases, seed ${seed} (replay: npm run fuzz -- ${runs} ${seed})`);
-const r = spawnSync('node', ['--import', 'tsx', '--test', '--test-reporter=spec', 'test/unit/fuzz.test.ts', 'test/unit/engine/incremental.test.ts'], {
-  stdio: 'inherit',
-  env: { ...process.env, FUZZ_RUNS: runs, FUZZ_SEED: seed },
-});
+const r = spawnSync(
+  'node',
+  [
+    '--import',
+    'tsx',
+    '--test',
+    '--test-reporter=spec',
+    'test/unit/fuzz.test.ts',
+    'test/unit/engine/incremental.test.ts',
+  ],
+  {
+    stdio: 'inherit',
+    env: { ...process.env, FUZZ_RUNS: runs, FUZZ_SEED: seed },
+  },
+);
 process.exit(r.status ?? 1);

@@ -8,7 +8,16 @@
 // CHANGELOG and LICENSE are complete).
 //   node scripts/package.mjs [--out <file.vsix>]
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,13 +27,28 @@ export const DEFAULT_VSIX = join(repoRoot, 'dist', 'ecs-init-order.vsix');
 const stage = join(repoRoot, '.cache', 'package');
 
 /** Top-level entries that are never part of the package and are not needed to build it. */
-const NOT_COPIED = new Set(['.git', 'node_modules', '.cache', 'dist', 'out', 'test-artifacts', '.vscode-test']);
+const NOT_COPIED = new Set([
+  '.git',
+  'node_modules',
+  '.cache',
+  'dist',
+  'out',
+  'test-artifacts',
+  '.vscode-test',
+]);
 
 function run(command, args, cwd, quiet = false) {
-  const result = spawnSync(command, args, { cwd, stdio: ['ignore', quiet ? 'pipe' : 'inherit', quiet ? 'pipe' : 'inherit'], encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+  const result = spawnSync(command, args, {
+    cwd,
+    stdio: ['ignore', quiet ? 'pipe' : 'inherit', quiet ? 'pipe' : 'inherit'],
+    encoding: 'utf8',
+    env: { ...process.env, CI: 'true' },
+  });
   if (result.error) throw result.error;
   if (result.status !== 0) {
-    throw new Error(`${basename(command)} ${args.join(' ')} failed (exit ${result.status ?? result.signal})${quiet ? `:\n${result.stdout}${result.stderr}` : ''}`);
+    throw new Error(
+      `${basename(command)} ${args.join(' ')} failed (exit ${result.status ?? result.signal})${quiet ? `:\n${result.stdout}${result.stderr}` : ''}`,
+    );
   }
 }
 
@@ -51,14 +75,19 @@ export function packageExtension({ out = DEFAULT_VSIX, quiet = false } = {}) {
 
   const size = statSync(out).size;
   const version = JSON.parse(readFileSync(join(stage, 'package.json'), 'utf8')).version;
-  console.log(`package: ${relative(process.cwd(), out) || out} — version ${version}, ${(size / 1024).toFixed(1)} KB, in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `package: ${relative(process.cwd(), out) || out} — version ${version}, ${(size / 1024).toFixed(1)} KB, in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   return out;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const outIndex = process.argv.indexOf('--out');
   try {
-    packageExtension({ out: outIndex > 0 ? resolve(process.argv[outIndex + 1]) : DEFAULT_VSIX, quiet: process.argv.includes('--quiet') });
+    packageExtension({
+      out: outIndex > 0 ? resolve(process.argv[outIndex + 1]) : DEFAULT_VSIX,
+      quiet: process.argv.includes('--quiet'),
+    });
   } catch (error) {
     console.error(`package: ${error instanceof Error ? error.message : error}`);
     process.exit(1);

@@ -29,10 +29,18 @@ const svg = `
   <rect x="80" y="84" width="32" height="20" rx="6" fill="#4FB8E8"/>
 </svg>`;
 
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox'],
+});
 try {
-  const page = await browser.newPage({ viewport: { width: SIZE, height: SIZE }, deviceScaleFactor: 1 });
-  await page.setContent(`<!doctype html><html><body style="margin:0;background:transparent">${svg}</body></html>`);
+  const page = await browser.newPage({
+    viewport: { width: SIZE, height: SIZE },
+    deviceScaleFactor: 1,
+  });
+  await page.setContent(
+    `<!doctype html><html><body style="margin:0;background:transparent">${svg}</body></html>`,
+  );
   await page.locator('svg').screenshot({ path: out, omitBackground: true });
 } finally {
   await browser.close();

@@ -14,8 +14,19 @@ export function rulesTable(): string {
   const rows = [...allRules]
     .map((r, i) => ({ r, i }))
     .sort((a, b) => ORDER[a.r.severity] - ORDER[b.r.severity] || a.i - b.i)
-    .map(({ r }) => `| [\`${r.id}\`](docs/rules/${r.id}.md) | ${r.severity} | ${r.summary.replace(/\|/g, '\\|')} |`);
-  return [START, '', '| Rule | Severity | What it finds |', '| --- | --- | --- |', ...rows, '', END].join('\n');
+    .map(
+      ({ r }) =>
+        `| [\`${r.id}\`](docs/rules/${r.id}.md) | ${r.severity} | ${r.summary.replace(/\|/g, '\\|')} |`,
+    );
+  return [
+    START,
+    '',
+    '| Rule | Severity | What it finds |',
+    '| --- | --- | --- |',
+    ...rows,
+    '',
+    END,
+  ].join('\n');
 }
 
 export function withRulesTable(readme: string): string {

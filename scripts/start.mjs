@@ -3,7 +3,13 @@
 // examples/ and prints the URL. Ctrl-C stops code-server and deletes the profile.
 //   node scripts/start.mjs [--port <n>] [--verbose]      (or PORT=<n> npm start)
 import { join } from 'node:path';
-import { createProfile, ensureCodeServer, installExtension, repoRoot, startCodeServer } from './code-server.mjs';
+import {
+  createProfile,
+  ensureCodeServer,
+  installExtension,
+  repoRoot,
+  startCodeServer,
+} from './code-server.mjs';
 import { packageExtension } from './package.mjs';
 
 const args = process.argv.slice(2);
@@ -38,7 +44,12 @@ try {
   const profile = createProfile();
   installExtension(profile, vsix);
   if (stopping) process.exit(0);
-  server = await startCodeServer({ profile, folder: examples, port, output: verbose ? 'inherit' : 'buffer' });
+  server = await startCodeServer({
+    profile,
+    folder: examples,
+    port,
+    output: verbose ? 'inherit' : 'buffer',
+  });
   if (stopping) {
     await server.stop();
     process.exit(0);

@@ -7,7 +7,12 @@ import { Commands } from '../../shared/src/protocol';
 import { SettingKeys } from '../../shared/src/settings';
 import { affects, config } from './config';
 import { registerStartOrderGraph, showStartOrderGraph, type GraphSource } from './graphPanel';
-import { CLIENT_NAME, LanguageServerController, isTaskDefinitionDocument, needsServer } from './languageClient';
+import {
+  CLIENT_NAME,
+  LanguageServerController,
+  isTaskDefinitionDocument,
+  needsServer,
+} from './languageClient';
 
 /** Context key for the editor-title button: the active editor shows a task definition. */
 const IS_TASK_DEFINITION_KEY = 'ecsInitOrder.isTaskDefinition';
@@ -25,11 +30,21 @@ export function activate(context: vscode.ExtensionContext): void {
   registerStartOrderGraph(context, source);
 
   context.subscriptions.push(
-    vscode.commands.registerCommand(Commands.visualize, (resource?: unknown) => visualize(context, source, resource)),
-    vscode.commands.registerCommand(Commands.showGraphFor, (uri?: unknown, containerId?: unknown) => {
-      if (typeof uri !== 'string') return;
-      void showStartOrderGraph(context, source, vscode.Uri.parse(uri), typeof containerId === 'string' ? containerId : undefined);
-    }),
+    vscode.commands.registerCommand(Commands.visualize, (resource?: unknown) =>
+      visualize(context, source, resource),
+    ),
+    vscode.commands.registerCommand(
+      Commands.showGraphFor,
+      (uri?: unknown, containerId?: unknown) => {
+        if (typeof uri !== 'string') return;
+        void showStartOrderGraph(
+          context,
+          source,
+          vscode.Uri.parse(uri),
+          typeof containerId === 'string' ? containerId : undefined,
+        );
+      },
+    ),
     vscode.workspace.onDidOpenTextDocument((document) => {
       if (!server.isRunning && needsServer(document)) void server.start();
     }),
@@ -40,7 +55,8 @@ export function activate(context: vscode.ExtensionContext): void {
     }),
     vscode.window.onDidChangeActiveTextEditor(() => contextKey.update()),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (affects(event, SettingKeys.enable) || affects(event, SettingKeys.filePatterns)) void server.reconcile();
+      if (affects(event, SettingKeys.enable) || affects(event, SettingKeys.filePatterns))
+        void server.reconcile();
       if (affects(event, SettingKeys.filePatterns)) contextKey.update();
     }),
   );
@@ -54,20 +70,33 @@ export function deactivate(): Promise<void> | undefined {
 }
 
 /** "ECS: Visualize Start Order": for the editor's resource (editor title) or the active editor. */
-async function visualize(context: vscode.ExtensionContext, source: GraphSource, resource: unknown): Promise<void> {
-  const uri = resource instanceof vscode.Uri ? resource : vscode.window.activeTextEditor?.document.uri;
+async function visualize(
+  context: vscode.ExtensionContext,
+  source: GraphSource,
+  resource: unknown,
+): Promise<void> {
+  const uri =
+    resource instanceof vscode.Uri ? resource : vscode.window.activeTextEditor?.document.uri;
   if (!uri) {
-    void vscode.window.showInformationMessage('Open an ECS task definition (a JSON file with containerDefinitions) to see its start order.');
+    void vscode.window.showInformationMessage(
+      'Open an ECS task definition (a JSON file with containerDefinitions) to see its start order.',
+    );
     return;
   }
   if (!config(uri).enable) {
-    const choice = await vscode.window.showInformationMessage('ECS Init Order is turned off for this file.', 'Open Setting');
-    if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', 'ecsInitOrder.enable');
+    const choice = await vscode.window.showInformationMessage(
+      'ECS Init Order is turned off for this file.',
+      'Open Setting',
+    );
+    if (choice)
+      void vscode.commands.executeCommand('workbench.action.openSettings', 'ecsInitOrder.enable');
     return;
   }
   const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   if (document && !source.isTaskDefinition(document)) {
-    void vscode.window.showInformationMessage(`${vscode.workspace.asRelativePath(uri)} is not an ECS task definition: it has no containerDefinitions.`);
+    void vscode.window.showInformationMessage(
+      `${vscode.workspace.asRelativePath(uri)} is not an ECS task definition: it has no containerDefinitions.`,
+    );
     return;
   }
   await showStartOrderGraph(context, source, uri);

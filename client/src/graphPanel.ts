@@ -9,7 +9,13 @@ import type { Range } from '../../shared/src/graph';
 import type { GraphSource } from './graphSource';
 import { createNonce, renderWebviewHtml } from './graphHtml';
 import { copyMermaid, saveSvg } from './graphExports';
-import { parseViewState, parseWebviewMessage, rangeWithin, type HostMessage, type WebviewMessage } from '../../shared/src/webviewMessages';
+import {
+  parseViewState,
+  parseWebviewMessage,
+  rangeWithin,
+  type HostMessage,
+  type WebviewMessage,
+} from '../../shared/src/webviewMessages';
 
 export type { GraphSource } from './graphSource';
 
@@ -25,25 +31,53 @@ export class StartOrderGraphPanel {
   private disposed = false;
 
   /** Shows the panel for `documentUri`, creating it beside the editor when there is none. */
-  static createOrShow(extensionUri: vscode.Uri, source: GraphSource, documentUri: vscode.Uri): StartOrderGraphPanel {
+  static createOrShow(
+    extensionUri: vscode.Uri,
+    source: GraphSource,
+    documentUri: vscode.Uri,
+  ): StartOrderGraphPanel {
     const existing = StartOrderGraphPanel.current;
     if (existing) {
       existing.panel.reveal(undefined, true);
       existing.setDocument(documentUri);
       return existing;
     }
-    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, panelTitle(documentUri), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, webviewOptions(extensionUri));
-    return (StartOrderGraphPanel.current = new StartOrderGraphPanel(panel, extensionUri, source, documentUri));
+    const panel = vscode.window.createWebviewPanel(
+      VIEW_TYPE,
+      panelTitle(documentUri),
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      webviewOptions(extensionUri),
+    );
+    return (StartOrderGraphPanel.current = new StartOrderGraphPanel(
+      panel,
+      extensionUri,
+      source,
+      documentUri,
+    ));
   }
 
   /** Restores a panel after a window reload from the state its webview saved. */
-  static revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, source: GraphSource, state: unknown): StartOrderGraphPanel {
+  static revive(
+    panel: vscode.WebviewPanel,
+    extensionUri: vscode.Uri,
+    source: GraphSource,
+    state: unknown,
+  ): StartOrderGraphPanel {
     StartOrderGraphPanel.current?.dispose();
     panel.webview.options = webviewOptions(extensionUri);
     const saved = parseViewState(state);
     const active = vscode.window.activeTextEditor?.document;
-    const documentUri = saved ? vscode.Uri.parse(saved.documentUri) : active && source.isTaskDefinition(active) ? active.uri : undefined;
-    return (StartOrderGraphPanel.current = new StartOrderGraphPanel(panel, extensionUri, source, documentUri));
+    const documentUri = saved
+      ? vscode.Uri.parse(saved.documentUri)
+      : active && source.isTaskDefinition(active)
+        ? active.uri
+        : undefined;
+    return (StartOrderGraphPanel.current = new StartOrderGraphPanel(
+      panel,
+      extensionUri,
+      source,
+      documentUri,
+    ));
   }
 
   private constructor(
@@ -54,8 +88,12 @@ export class StartOrderGraphPanel {
   ) {
     const webview = panel.webview;
     webview.html = renderWebviewHtml({
-      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview.js')).toString(),
-      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'graph.css')).toString(),
+      scriptUri: webview
+        .asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview.js'))
+        .toString(),
+      styleUri: webview
+        .asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'graph.css'))
+        .toString(),
       cspSource: webview.cspSource,
       nonce: createNonce(),
     });
@@ -68,7 +106,11 @@ export class StartOrderGraphPanel {
       }),
       vscode.window.onDidChangeActiveTextEditor((editor) => {
         // Follow the user to another task definition; any other editor (or none) leaves the graph as is.
-        if (editor && editor.document.uri.toString() !== this.documentUri?.toString() && source.isTaskDefinition(editor.document)) {
+        if (
+          editor &&
+          editor.document.uri.toString() !== this.documentUri?.toString() &&
+          source.isTaskDefinition(editor.document)
+        ) {
           this.setDocument(editor.document.uri);
         }
       }),
@@ -93,7 +135,10 @@ export class StartOrderGraphPanel {
     const uri = this.documentUri;
     const id = ++this.requestId;
     if (!uri) {
-      await this.post({ command: 'unavailable', message: 'Open an ECS task definition to see how its containers start.' });
+      await this.post({
+        command: 'unavailable',
+        message: 'Open an ECS task definition to see how its containers start.',
+      });
       return;
     }
     let graph;
@@ -107,11 +152,18 @@ export class StartOrderGraphPanel {
     if (this.disposed || id !== this.requestId) return;
     if (!graph) {
       const name = vscode.workspace.asRelativePath(uri);
-      await this.post({ command: 'unavailable', documentUri: uri.toString(), message: `No start order for ${name}: it is not an ECS task definition, or ECS Init Order is turned off for it.` });
+      await this.post({
+        command: 'unavailable',
+        documentUri: uri.toString(),
+        message: `No start order for ${name}: it is not an ECS task definition, or ECS Init Order is turned off for it.`,
+      });
       return;
     }
     await this.post({ command: 'update', graph, documentUri: uri.toString() });
-    if (this.pendingSelection !== undefined && graph.nodes.some((n) => n.id === this.pendingSelection)) {
+    if (
+      this.pendingSelection !== undefined &&
+      graph.nodes.some((n) => n.id === this.pendingSelection)
+    ) {
       await this.post({ command: 'select', containerId: this.pendingSelection });
     }
     this.pendingSelection = undefined;
@@ -144,11 +196,32 @@ export class StartOrderGraphPanel {
     const documentUri = this.documentUri;
     if (!documentUri || !sameUri(uri, documentUri)) return;
     const document = await vscode.workspace.openTextDocument(documentUri);
-    if (!rangeWithin(range, { lineCount: document.lineCount, lineLength: (line) => document.lineAt(line).text.length })) return;
-    const selection = new vscode.Selection(range.start.line, range.start.character, range.end.line, range.end.character);
-    const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === documentUri.toString());
-    const column = visible?.viewColumn ?? (this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One);
-    const editor = await vscode.window.showTextDocument(document, { viewColumn: column, selection, preserveFocus: false });
+    if (
+      !rangeWithin(range, {
+        lineCount: document.lineCount,
+        lineLength: (line) => document.lineAt(line).text.length,
+      })
+    )
+      return;
+    const selection = new vscode.Selection(
+      range.start.line,
+      range.start.character,
+      range.end.line,
+      range.end.character,
+    );
+    const visible = vscode.window.visibleTextEditors.find(
+      (e) => e.document.uri.toString() === documentUri.toString(),
+    );
+    const column =
+      visible?.viewColumn ??
+      (this.panel.viewColumn === vscode.ViewColumn.One
+        ? vscode.ViewColumn.Two
+        : vscode.ViewColumn.One);
+    const editor = await vscode.window.showTextDocument(document, {
+      viewColumn: column,
+      selection,
+      preserveFocus: false,
+    });
     editor.revealRange(selection, vscode.TextEditorRevealType.InCenter);
   }
 
@@ -162,10 +235,17 @@ export class StartOrderGraphPanel {
 }
 
 /** Opens the panel on `uri` (default: the active editor's document) and optionally selects a container. */
-export async function showStartOrderGraph(context: { extensionUri: vscode.Uri }, source: GraphSource, uri?: vscode.Uri, containerId?: string): Promise<void> {
+export async function showStartOrderGraph(
+  context: { extensionUri: vscode.Uri },
+  source: GraphSource,
+  uri?: vscode.Uri,
+  containerId?: string,
+): Promise<void> {
   const target = uri ?? vscode.window.activeTextEditor?.document.uri;
   if (!target) {
-    void vscode.window.showInformationMessage('Open an ECS task definition to see how its containers start.');
+    void vscode.window.showInformationMessage(
+      'Open an ECS task definition to see how its containers start.',
+    );
     return;
   }
   const panel = StartOrderGraphPanel.createOrShow(context.extensionUri, source, target);
@@ -173,7 +253,10 @@ export async function showStartOrderGraph(context: { extensionUri: vscode.Uri },
 }
 
 /** Registers the serializer that restores the panel after a reload, and disposes the panel on deactivation. */
-export function registerStartOrderGraph(context: vscode.ExtensionContext, source: GraphSource): void {
+export function registerStartOrderGraph(
+  context: vscode.ExtensionContext,
+  source: GraphSource,
+): void {
   context.subscriptions.push(
     vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
@@ -184,12 +267,17 @@ export function registerStartOrderGraph(context: vscode.ExtensionContext, source
   );
 }
 
-function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+function webviewOptions(
+  extensionUri: vscode.Uri,
+): vscode.WebviewOptions & vscode.WebviewPanelOptions {
   return {
     enableScripts: true,
     enableCommandUris: false,
     // The page loads only the bundle and the stylesheet: nothing else of the extension is reachable.
-    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')],
+    localResourceRoots: [
+      vscode.Uri.joinPath(extensionUri, 'dist'),
+      vscode.Uri.joinPath(extensionUri, 'media'),
+    ],
   };
 }
 

@@ -5,7 +5,13 @@
  * setting toggled twice quickly never leaves two servers running.
  */
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type DocumentSelector, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  LanguageClient,
+  TransportKind,
+  type DocumentSelector,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
 import {
   GraphChangedNotification,
   StartOrderGraphRequest,
@@ -31,7 +37,11 @@ export function isTaskDefinitionDocument(document: vscode.TextDocument): boolean
 /** True for a document for which the server should run: a task definition or a file named like one. */
 export function needsServer(document: vscode.TextDocument): boolean {
   if (!LANGUAGES.includes(document.languageId) || !config(document.uri).enable) return false;
-  return mayBecomeTaskDefinition(document.uri.path, document.getText(), config(document.uri).filePatterns);
+  return mayBecomeTaskDefinition(
+    document.uri.path,
+    document.getText(),
+    config(document.uri).filePatterns,
+  );
 }
 
 /**
@@ -71,11 +81,15 @@ export class LanguageServerController implements vscode.Disposable {
       try {
         await client.start();
       } catch (error) {
-        this.outputChannel.error(`The ECS Init Order language server did not start: ${String(error)}`);
+        this.outputChannel.error(
+          `The ECS Init Order language server did not start: ${String(error)}`,
+        );
         void client.dispose().catch(() => undefined);
-        void vscode.window.showErrorMessage('The ECS Init Order language server did not start.', 'Show Output').then((choice) => {
-          if (choice) this.outputChannel.show(true);
-        });
+        void vscode.window
+          .showErrorMessage('The ECS Init Order language server did not start.', 'Show Output')
+          .then((choice) => {
+            if (choice) this.outputChannel.show(true);
+          });
         return undefined;
       }
       this.client = client;
@@ -114,7 +128,9 @@ export class LanguageServerController implements vscode.Disposable {
     try {
       return await client.sendRequest(StartOrderGraphRequest.type, params);
     } catch (error) {
-      this.outputChannel.warn(`The start-order graph of ${uri.toString(true)} could not be computed: ${String(error)}`);
+      this.outputChannel.warn(
+        `The start-order graph of ${uri.toString(true)} could not be computed: ${String(error)}`,
+      );
       return null;
     }
   }
@@ -140,7 +156,11 @@ export class LanguageServerController implements vscode.Disposable {
     const serverOptions: ServerOptions = {
       run: { module, transport: TransportKind.ipc },
       // `--inspect=6009` lets a debugger attach to the server when the extension runs in debug mode.
-      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+      debug: {
+        module,
+        transport: TransportKind.ipc,
+        options: { execArgv: ['--nolazy', '--inspect=6009'] },
+      },
     };
     const clientOptions: LanguageClientOptions = {
       // The server decides by content and `filePatterns` which of these documents are task
@@ -161,7 +181,11 @@ export class LanguageServerController implements vscode.Disposable {
 
 /** The jsonValidation file patterns of this extension, while VS Code's JSON validation is on. */
 function schemaFileMatch(context: vscode.ExtensionContext): string[] {
-  if (vscode.workspace.getConfiguration('json').get<boolean>('validate.enable', true) === false) return [];
-  const manifest = context.extension?.packageJSON as { contributes?: { jsonValidation?: { fileMatch?: string | string[] }[] } } | undefined;
-  return (manifest?.contributes?.jsonValidation ?? []).flatMap((v) => (Array.isArray(v.fileMatch) ? v.fileMatch : v.fileMatch ? [v.fileMatch] : []));
+  if (vscode.workspace.getConfiguration('json').get<boolean>('validate.enable', true) === false)
+    return [];
+  const manifest = context.extension?.packageJSON as
+    { contributes?: { jsonValidation?: { fileMatch?: string | string[] }[] } } | undefined;
+  return (manifest?.contributes?.jsonValidation ?? []).flatMap((v) =>
+    Array.isArray(v.fileMatch) ? v.fileMatch : v.fileMatch ? [v.fileMatch] : [],
+  );
 }

@@ -34,7 +34,11 @@ export function arcReserve(count: number, labelWidth: number): number {
   return REACH * (BASE + step(labelWidth) * Math.max(0, count - 1)) + labelWidth / 2 + 14;
 }
 
-export function routeArcs(edges: GraphEdge[], boxes: Map<string, Placed>, labelSize: (e: GraphEdge) => Size): ArcRoute[] {
+export function routeArcs(
+  edges: GraphEdge[],
+  boxes: Map<string, Placed>,
+  labelSize: (e: GraphEdge) => Size,
+): ArcRoute[] {
   const byColumn = new Map<number, GraphEdge[]>();
   for (const e of edges) {
     const column = boxes.get(e.from)!.column;
@@ -46,12 +50,16 @@ export function routeArcs(edges: GraphEdge[], boxes: Map<string, Placed>, labelS
     const right = Math.max(...inColumn.map((b) => b.x + b.width));
     const labelWidth = Math.max(...list.map((e) => labelSize(e).width));
     const centre = (id: string) => boxes.get(id)!.y + boxes.get(id)!.height / 2;
-    const interval = (e: GraphEdge) => [Math.min(centre(e.from), centre(e.to)), Math.max(centre(e.from), centre(e.to))] as const;
+    const interval = (e: GraphEdge) =>
+      [Math.min(centre(e.from), centre(e.to)), Math.max(centre(e.from), centre(e.to))] as const;
     const placed: { lo: number; hi: number; level: number }[] = [];
-    const sorted = [...list].sort((a, b) => interval(a)[1] - interval(a)[0] - (interval(b)[1] - interval(b)[0]));
+    const sorted = [...list].sort(
+      (a, b) => interval(a)[1] - interval(a)[0] - (interval(b)[1] - interval(b)[0]),
+    );
     for (const e of sorted) {
       const [lo, hi] = interval(e);
-      const level = Math.max(-1, ...placed.filter((p) => p.lo < hi && lo < p.hi).map((p) => p.level)) + 1;
+      const level =
+        Math.max(-1, ...placed.filter((p) => p.lo < hi && lo < p.hi).map((p) => p.level)) + 1;
       placed.push({ lo, hi, level });
       const from = boxes.get(e.from)!;
       const to = boxes.get(e.to)!;

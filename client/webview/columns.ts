@@ -25,7 +25,10 @@ export function assignColumns(graph: StartOrderGraph): ColumnAssignment {
   let phaseCount = 0;
   for (const n of graph.nodes) if (n.phase >= 0) phaseCount = Math.max(phaseCount, n.phase + 1);
   for (const n of graph.nodes) if (n.phase >= 0) columnOf.set(n.id, n.phase);
-  const columns: ColumnInfo[] = Array.from({ length: phaseCount }, (_, i) => ({ index: i, phase: i }));
+  const columns: ColumnInfo[] = Array.from({ length: phaseCount }, (_, i) => ({
+    index: i,
+    phase: i,
+  }));
 
   const blocked = graph.nodes.filter((n) => n.phase < 0).map((n) => n.id);
   if (blocked.length === 0) return { columnOf, columns, groupOf };
@@ -82,6 +85,7 @@ export function assignColumns(graph: StartOrderGraph): ColumnAssignment {
       if (members.length > 1 || successors.get(id)!.includes(id)) groupOf.set(id, i);
     }
   });
-  for (let i = 0; i < blockedColumns; i++) columns.push({ index: phaseCount + i, phase: undefined });
+  for (let i = 0; i < blockedColumns; i++)
+    columns.push({ index: phaseCount + i, phase: undefined });
   return { columnOf, columns, groupOf };
 }

@@ -13,7 +13,12 @@ function setAttributes(element: Element, attributes: Attributes): void {
   }
 }
 
-export function svg<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Attributes = {}, parent?: Element, text?: string): SVGElementTagNameMap[K] {
+export function svg<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attributes: Attributes = {},
+  parent?: Element,
+  text?: string,
+): SVGElementTagNameMap[K] {
   const element = document.createElementNS(SVG_NS, tag);
   setAttributes(element, attributes);
   if (text !== undefined) element.textContent = text;
@@ -21,7 +26,12 @@ export function svg<K extends keyof SVGElementTagNameMap>(tag: K, attributes: At
   return element;
 }
 
-export function html<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Attributes = {}, parent?: Element, text?: string): HTMLElementTagNameMap[K] {
+export function html<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Attributes = {},
+  parent?: Element,
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
   setAttributes(element, attributes);
   if (text !== undefined) element.textContent = text;
@@ -31,7 +41,9 @@ export function html<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: 
 
 /** Measures text in the page's font; an estimate when no canvas is available. */
 export class TextMeasure {
-  private readonly context: CanvasRenderingContext2D | null = document.createElement('canvas').getContext('2d');
+  private readonly context: CanvasRenderingContext2D | null = document
+    .createElement('canvas')
+    .getContext('2d');
   private readonly family: string;
 
   constructor() {

@@ -17,7 +17,12 @@ export interface Box extends Point, Size {}
 const STUB = 14;
 
 export function labelBox(cx: number, cy: number, size: Size): Box {
-  return { x: cx - size.width / 2, y: cy - size.height / 2, width: size.width, height: size.height };
+  return {
+    x: cx - size.width / 2,
+    y: cy - size.height / 2,
+    width: size.width,
+    height: size.height,
+  };
 }
 
 function clamp(value: number, low: number, high: number): number {
@@ -39,8 +44,14 @@ export function snapEnds(points: Point[], from: Box, to: Box): Point[] {
   const forward = from.x + from.width <= to.x;
   if (!forward) return points;
   const inset = 10;
-  const start = { x: from.x + from.width, y: clamp(points[0]!.y, from.y + inset, from.y + from.height - inset) };
-  const end = { x: to.x, y: clamp(points[points.length - 1]!.y, to.y + inset, to.y + to.height - inset) };
+  const start = {
+    x: from.x + from.width,
+    y: clamp(points[0]!.y, from.y + inset, from.y + from.height - inset),
+  };
+  const end = {
+    x: to.x,
+    y: clamp(points[points.length - 1]!.y, to.y + inset, to.y + to.height - inset),
+  };
   const middle = inner.filter((p) => p.x > start.x + STUB && p.x < end.x - STUB);
   return [start, { x: start.x + STUB, y: start.y }, ...middle, { x: end.x - STUB, y: end.y }, end];
 }
@@ -49,7 +60,14 @@ export function snapEnds(points: Point[], from: Box, to: Box): Point[] {
 export function basisPath(points: Point[]): string {
   const f = (n: number) => Math.round(n * 10) / 10;
   if (points.length === 0) return '';
-  if (points.length < 3) return `M${f(points[0]!.x)},${f(points[0]!.y)}` + points.slice(1).map((p) => `L${f(p.x)},${f(p.y)}`).join('');
+  if (points.length < 3)
+    return (
+      `M${f(points[0]!.x)},${f(points[0]!.y)}` +
+      points
+        .slice(1)
+        .map((p) => `L${f(p.x)},${f(p.y)}`)
+        .join('')
+    );
   let d = `M${f(points[0]!.x)},${f(points[0]!.y)}`;
   let [x0, y0, x1, y1] = [points[0]!.x, points[0]!.y, points[1]!.x, points[1]!.y];
   const curve = (x: number, y: number) => {

@@ -3,7 +3,12 @@
  * and reports clicks back; it never reads the task definition itself. Every message is checked
  * against its schema first (messages.ts), so a forged one is dropped without touching the page.
  */
-import { parseHostMessage, parseViewState, type ViewState, type WebviewMessage } from '../../shared/src/webviewMessages';
+import {
+  parseHostMessage,
+  parseViewState,
+  type ViewState,
+  type WebviewMessage,
+} from '../../shared/src/webviewMessages';
 import { GraphView } from './view';
 
 interface VsCodeApi {
@@ -33,12 +38,15 @@ function start(root: HTMLElement): void {
     if (!message) return;
     try {
       if (message.command === 'update') view.showGraph(message.graph, message.documentUri);
-      else if (message.command === 'unavailable') view.showMessage(message.message, message.documentUri);
+      else if (message.command === 'unavailable')
+        view.showMessage(message.message, message.documentUri);
       else view.select(message.containerId);
     } catch (error) {
       // A graph that passed the schema but still cannot be drawn must not leave a half-built page.
       console.error('ECS Init Order: could not draw the start order', error);
-      view.showMessage('The start order could not be drawn. Edit the file or reopen the view to try again.');
+      view.showMessage(
+        'The start order could not be drawn. Edit the file or reopen the view to try again.',
+      );
     }
   });
 

@@ -22,15 +22,24 @@ export function mermaidText(text: string): string {
 
 export function toMermaid(graph: StartOrderGraph): string {
   const lines = ['flowchart LR'];
-  lines.push(`  %% Start order${graph.family ? ` of ${mermaidText(graph.family)}` : ''}, drawn by ECS Init Order.`);
-  lines.push('  %% Columns are start phases; dotted arrows are orders ECS adds on its own (links, volumesFrom, FireLens).');
+  lines.push(
+    `  %% Start order${graph.family ? ` of ${mermaidText(graph.family)}` : ''}, drawn by ECS Init Order.`,
+  );
+  lines.push(
+    '  %% Columns are start phases; dotted arrows are orders ECS adds on its own (links, volumesFrom, FireLens).',
+  );
   const idOf = new Map(graph.nodes.map((n, i) => [n.id, `c${i}`]));
   const { columnOf, columns } = assignColumns(graph);
 
   for (const column of columns) {
     const members = graph.nodes.filter((n) => columnOf.get(n.id) === column.index);
     if (members.length === 0) continue;
-    const title = column.phase === undefined ? 'Never starts: dependency cycle' : column.phase === 0 ? 'Phase 1: starts first' : `Phase ${column.phase + 1}`;
+    const title =
+      column.phase === undefined
+        ? 'Never starts: dependency cycle'
+        : column.phase === 0
+          ? 'Phase 1: starts first'
+          : `Phase ${column.phase + 1}`;
     lines.push(`  subgraph phase${column.index}["${mermaidText(title)}"]`, '    direction TB');
     for (const n of members) {
       const label = mermaidText(n.isInit ? `${n.name} (init)` : n.name);
@@ -63,6 +72,7 @@ export function toMermaid(graph: StartOrderGraph): string {
   classOf('nonEssential', (n) => !n.essential);
   classOf('init', (n) => n.isInit);
   classOf('blocked', (n) => n.phase < 0);
-  if (cycleLinks.length > 0) lines.push(`  linkStyle ${cycleLinks.join(',')} stroke:#e51400,stroke-width:2px`);
+  if (cycleLinks.length > 0)
+    lines.push(`  linkStyle ${cycleLinks.join(',')} stroke:#e51400,stroke-width:2px`);
   return lines.join('\n') + '\n';
 }

@@ -27,10 +27,18 @@ const INTERACTIVE_ONLY = ['focus-ring', 'edge-hit'];
 export function exportSvg(source: SVGSVGElement, title: string): string {
   const clone = source.cloneNode(true) as SVGSVGElement;
   inlineStyles(source, clone);
-  for (const el of [...clone.querySelectorAll(INTERACTIVE_ONLY.map((c) => `.${c}`).join(','))]) el.remove();
+  for (const el of [...clone.querySelectorAll(INTERACTIVE_ONLY.map((c) => `.${c}`).join(','))])
+    el.remove();
   for (const el of [clone, ...clone.querySelectorAll('*')]) {
     for (const name of el.getAttributeNames()) {
-      if (name === 'tabindex' || name === 'role' || name.startsWith('aria-') || name.startsWith('data-') || name === 'class') el.removeAttribute(name);
+      if (
+        name === 'tabindex' ||
+        name === 'role' ||
+        name.startsWith('aria-') ||
+        name.startsWith('data-') ||
+        name === 'class'
+      )
+        el.removeAttribute(name);
     }
   }
   const width = source.getAttribute('width') ?? '0';
@@ -40,7 +48,13 @@ export function exportSvg(source: SVGSVGElement, title: string): string {
   clone.setAttribute('width', width);
   clone.setAttribute('height', height);
   clone.setAttribute('viewBox', `0 0 ${width} ${height}`);
-  const background = svg('rect', { x: 0, y: 0, width, height, fill: getComputedStyle(document.body).backgroundColor || '#ffffff' });
+  const background = svg('rect', {
+    x: 0,
+    y: 0,
+    width,
+    height,
+    fill: getComputedStyle(document.body).backgroundColor || '#ffffff',
+  });
   const heading = svg('title', {}, undefined, title);
   clone.insertBefore(background, clone.firstChild);
   clone.insertBefore(heading, clone.firstChild);
@@ -50,14 +64,20 @@ export function exportSvg(source: SVGSVGElement, title: string): string {
 /** Copies the computed presentation of each element of `source` onto the same element of `target`. */
 function inlineStyles(source: Element, target: Element): void {
   const style = getComputedStyle(source);
-  if (source instanceof SVGElement && !(source instanceof SVGSVGElement) && !(source instanceof SVGTitleElement)) {
+  if (
+    source instanceof SVGElement &&
+    !(source instanceof SVGSVGElement) &&
+    !(source instanceof SVGTitleElement)
+  ) {
     for (const p of PROPERTIES) {
       const value = style.getPropertyValue(p);
       if (value && value !== 'normal') target.setAttribute(p, value);
     }
-    if (style.display === 'none' || style.visibility === 'hidden') target.setAttribute('visibility', 'hidden');
+    if (style.display === 'none' || style.visibility === 'hidden')
+      target.setAttribute('visibility', 'hidden');
   }
   const sourceChildren = source.children;
   const targetChildren = target.children;
-  for (let i = 0; i < sourceChildren.length && i < targetChildren.length; i++) inlineStyles(sourceChildren[i]!, targetChildren[i]!);
+  for (let i = 0; i < sourceChildren.length && i < targetChildren.length; i++)
+    inlineStyles(sourceChildren[i]!, targetChildren[i]!);
 }

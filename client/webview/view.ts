@@ -48,15 +48,24 @@ export class GraphView {
     if (documentUri !== this.documentUri) this.selectedId = undefined;
     this.graph = graph;
     this.documentUri = documentUri;
-    if (this.selectedId !== undefined && !graph.nodes.some((n) => n.id === this.selectedId)) this.selectedId = undefined;
+    if (this.selectedId !== undefined && !graph.nodes.some((n) => n.id === this.selectedId))
+      this.selectedId = undefined;
 
     this.measure ??= new TextMeasure();
     this.root.replaceChildren();
     renderHeader(this.root, graph, documentUri, {
       copyMermaid: () => this.graph && this.events.copyMermaid(toMermaid(this.graph)),
-      saveSvg: () => this.svgElement && this.events.saveSvg(exportSvg(this.svgElement, `Start order${graph.family ? ` of ${graph.family}` : ''}`)),
+      saveSvg: () =>
+        this.svgElement &&
+        this.events.saveSvg(
+          exportSvg(this.svgElement, `Start order${graph.family ? ` of ${graph.family}` : ''}`),
+        ),
     });
-    const area = html('section', { class: 'graph-scroll', 'aria-label': 'Start-order graph' }, this.root);
+    const area = html(
+      'section',
+      { class: 'graph-scroll', 'aria-label': 'Start-order graph' },
+      this.root,
+    );
     if (graph.nodes.length === 0) {
       html('p', { class: 'placeholder' }, area, 'The task definition has no containers yet.');
       this.svgElement = undefined;
@@ -70,7 +79,12 @@ export class GraphView {
 
     if (scroll) [area.scrollLeft, area.scrollTop] = [scroll.left, scroll.top];
     window.scrollTo({ top: windowScroll });
-    if (focusKey) (this.root.querySelector(`svg.graph [${focusKey.attribute}="${CSS.escape(focusKey.value)}"]`) as SVGElement | null)?.focus({ preventScroll: true });
+    if (focusKey)
+      (
+        this.root.querySelector(
+          `svg.graph [${focusKey.attribute}="${CSS.escape(focusKey.value)}"]`,
+        ) as SVGElement | null
+      )?.focus({ preventScroll: true });
     this.events.changed();
   }
 
@@ -131,18 +145,24 @@ export class GraphView {
     const svgRoot = this.svgElement;
     if (!svgRoot) return;
     for (const el of svgRoot.querySelectorAll('.related')) el.classList.remove('related');
-    const element = target instanceof Element ? target.closest('[data-node-id], [data-edge-id]') : null;
+    const element =
+      target instanceof Element ? target.closest('[data-node-id], [data-edge-id]') : null;
     if (!element || !svgRoot.contains(element)) {
       svgRoot.classList.remove('has-highlight');
       return;
     }
     const nodeId = element.getAttribute('data-node-id');
     const edgeId = element.getAttribute('data-edge-id');
-    const edges = this.graph?.edges.filter((e) => (nodeId !== null ? e.from === nodeId || e.to === nodeId : e.id === edgeId)) ?? [];
+    const edges =
+      this.graph?.edges.filter((e) =>
+        nodeId !== null ? e.from === nodeId || e.to === nodeId : e.id === edgeId,
+      ) ?? [];
     const ids = new Set(edges.flatMap((e) => [e.from, e.to]));
     if (nodeId !== null) ids.add(nodeId);
     for (const el of svgRoot.querySelectorAll('[data-node-id], [data-edge-id]')) {
-      const related = ids.has(el.getAttribute('data-node-id') ?? '\0') || edges.some((e) => e.id === el.getAttribute('data-edge-id'));
+      const related =
+        ids.has(el.getAttribute('data-node-id') ?? '\0') ||
+        edges.some((e) => e.id === el.getAttribute('data-edge-id'));
       if (related) el.classList.add('related');
     }
     svgRoot.classList.add('has-highlight');

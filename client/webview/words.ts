@@ -44,17 +44,26 @@ export function edgeSentence(e: GraphEdge, graph: StartOrderGraph): string {
   const to = nameOf(e.to, graph);
   if (e.from === e.to) return `${to} waits for itself (${e.condition}): it can never start.`;
   const phrase = WAIT_PHRASE[e.condition] ?? `reaches ${e.condition}`;
-  const why = e.implicit ? ` Implicit: ${REASON_WORDS[e.reason] ?? e.reason}, condition ${e.condition}.` : ` dependsOn condition ${e.condition}.`;
+  const why = e.implicit
+    ? ` Implicit: ${REASON_WORDS[e.reason] ?? e.reason}, condition ${e.condition}.`
+    : ` dependsOn condition ${e.condition}.`;
   const cycle = e.inCycle ? ' Part of a dependency cycle: none of its containers start.' : '';
   return `${to} starts once ${from} ${phrase}.${why}${cycle}`;
 }
 
 /** The tooltip of a container box. */
 export function nodeDescription(n: GraphNode): string {
-  const lines = [`${n.name}: ${n.essential ? 'essential' : 'non-essential'}${n.isInit ? ' init container' : ' container'}.`];
+  const lines = [
+    `${n.name}: ${n.essential ? 'essential' : 'non-essential'}${n.isInit ? ' init container' : ' container'}.`,
+  ];
   if (n.image) lines.push(`Image: ${n.image}`);
-  lines.push(n.phase >= 0 ? `Starts in phase ${n.phase + 1}.` : 'Never starts: it is on, or waits for, a dependency cycle.');
-  if (n.problems.length > 0) lines.push(`${n.problems.length} problem${n.problems.length === 1 ? '' : 's'}.`);
+  lines.push(
+    n.phase >= 0
+      ? `Starts in phase ${n.phase + 1}.`
+      : 'Never starts: it is on, or waits for, a dependency cycle.',
+  );
+  if (n.problems.length > 0)
+    lines.push(`${n.problems.length} problem${n.problems.length === 1 ? '' : 's'}.`);
   return lines.join('\n');
 }
 
@@ -67,6 +76,13 @@ export function worstSeverity(problems: GraphNode['problems']): Severity {
 
 /** The badge's tooltip: every problem of the container, worst first. */
 export function problemSummary(n: GraphNode): string {
-  const sorted = [...n.problems].sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
-  return sorted.map((p) => `${p.severity === 'error' ? 'Error' : p.severity === 'warning' ? 'Warning' : 'Info'} (${p.code}): ${p.message}`).join('\n\n');
+  const sorted = [...n.problems].sort(
+    (a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity),
+  );
+  return sorted
+    .map(
+      (p) =>
+        `${p.severity === 'error' ? 'Error' : p.severity === 'warning' ? 'Warning' : 'Info'} (${p.code}): ${p.message}`,
+    )
+    .join('\n\n');
 }

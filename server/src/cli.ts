@@ -39,7 +39,8 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' | 'list-rules' {
   if (command === '-h' || command === '--help' || command === 'help') return 'help';
   if (command === '-v' || command === '--version') return 'version';
   if (command === '--list-rules') return 'list-rules';
-  if (command !== 'lint') throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
+  if (command !== 'lint')
+    throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
   while (rest.length > 0) {
     const a = rest.shift()!;
     if (a === '--fix') args.fix = true;
@@ -47,13 +48,18 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' | 'list-rules' {
     else if (a === '--list-rules') return 'list-rules';
     else if (a === '--format' || a.startsWith('--format=')) {
       const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : rest.shift();
-      if (v !== 'text' && v !== 'json' && v !== 'sarif') throw new UsageError(`--format must be text, json or sarif (got ${v ?? 'nothing'})`);
+      if (v !== 'text' && v !== 'json' && v !== 'sarif')
+        throw new UsageError(`--format must be text, json or sarif (got ${v ?? 'nothing'})`);
       args.format = v;
     } else if (a === '--rule' || a.startsWith('--rule=')) {
       const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : rest.shift();
       const m = /^([a-z0-9-]+)=(error|warning|info|hint|off)$/.exec(v ?? '');
-      if (!m) throw new UsageError(`--rule takes <id>=<error|warning|info|hint|off> (got ${v ?? 'nothing'})`);
-      if (!allRules.some((r) => r.id === m[1])) throw new UsageError(`unknown rule "${m[1]}" (see --list-rules)`);
+      if (!m)
+        throw new UsageError(
+          `--rule takes <id>=<error|warning|info|hint|off> (got ${v ?? 'nothing'})`,
+        );
+      if (!allRules.some((r) => r.id === m[1]))
+        throw new UsageError(`unknown rule "${m[1]}" (see --list-rules)`);
       args.severities[m[1]!] = m[2] as SeverityOverride;
     } else if (a === '--') args.files.push(...rest.splice(0));
     else if (a.startsWith('-')) throw new UsageError(`unknown option "${a}"`);
@@ -64,7 +70,10 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' | 'list-rules' {
 }
 
 function count(results: FileResult[], severity: Finding['severity']): number {
-  return results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === severity).length, 0);
+  return results.reduce(
+    (n, r) => n + r.diagnostics.filter((d) => d.severity === severity).length,
+    0,
+  );
 }
 
 function plural(n: number, word: string): string {
@@ -77,14 +86,23 @@ function printText(results: FileResult[], fix: boolean): void {
     else if (r.skipped) console.log(`${r.path}: skipped: ${r.skipped}`);
     for (const f of r.fixed) console.log(`${r.path}: fixed: ${f}`);
     for (const d of r.diagnostics) {
-      console.log(`${r.path}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${d.message}`);
+      console.log(
+        `${r.path}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${d.message}`,
+      );
     }
   }
   const total = results.reduce((n, r) => n + r.diagnostics.length, 0);
   const fixedCount = results.reduce((n, r) => n + r.fixed.length, 0);
   const linted = results.filter((r) => !r.skipped && !r.ioError).length;
-  const parts = [`${plural(count(results, 'error'), 'error')}`, `${plural(count(results, 'warning'), 'warning')}`, `${count(results, 'info')} info`, `${plural(count(results, 'hint'), 'hint')}`];
-  console.log(`\n${plural(total, 'problem')} (${parts.join(', ')}) in ${plural(linted, 'task definition')}${fix ? `; ${plural(fixedCount, 'fix')} applied` : ''}`);
+  const parts = [
+    `${plural(count(results, 'error'), 'error')}`,
+    `${plural(count(results, 'warning'), 'warning')}`,
+    `${count(results, 'info')} info`,
+    `${plural(count(results, 'hint'), 'hint')}`,
+  ];
+  console.log(
+    `\n${plural(total, 'problem')} (${parts.join(', ')}) in ${plural(linted, 'task definition')}${fix ? `; ${plural(fixedCount, 'fix')} applied` : ''}`,
+  );
 }
 
 function printJson(results: FileResult[]): void {
@@ -124,14 +142,16 @@ export function main(argv: string[]): number {
     return 0;
   }
   if (parsed === 'list-rules') {
-    for (const r of allRules) console.log(`${r.id.padEnd(36)} ${r.severity.padEnd(8)} ${r.summary}`);
+    for (const r of allRules)
+      console.log(`${r.id.padEnd(36)} ${r.severity.padEnd(8)} ${r.summary}`);
     return 0;
   }
   const { files, unmatched } = expandArguments(parsed.files);
   for (const u of unmatched) console.error(`ecs-init-order: no JSON files match "${u}"`);
   const results = files.map((f) => lintFile(f, { fix: parsed.fix, severities: parsed.severities }));
   if (parsed.format === 'json') printJson(results);
-  else if (parsed.format === 'sarif') console.log(JSON.stringify(toSarif(results, VERSION), null, 2));
+  else if (parsed.format === 'sarif')
+    console.log(JSON.stringify(toSarif(results, VERSION), null, 2));
   else printText(results, parsed.fix);
   if (unmatched.length > 0 || results.some((r) => r.ioError)) return 2;
   return count(results, 'error') > 0 ? 1 : 0;
@@ -141,7 +161,9 @@ if (require.main === module) {
   try {
     process.exitCode = main(process.argv.slice(2));
   } catch (error) {
-    console.error(`ecs-init-order: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    console.error(
+      `ecs-init-order: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
     process.exitCode = 2;
   }
 }

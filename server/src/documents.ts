@@ -15,13 +15,20 @@ interface Entry {
 export class AnalysisCache {
   private readonly entries = new Map<string, Entry>();
 
-  constructor(private readonly run: (text: string, options: AnalysisOptions) => Analysis = analyze) {}
+  constructor(
+    private readonly run: (text: string, options: AnalysisOptions) => Analysis = analyze,
+  ) {}
 
   /** The analysis of the document's current version under `options` (computed on first use). */
   get(document: TextDocument, options: AnalysisOptions): Analysis {
-    const optionsKey = JSON.stringify([options.severities ?? {}, options.allowContainerArray ?? true, options.uri ?? '']);
+    const optionsKey = JSON.stringify([
+      options.severities ?? {},
+      options.allowContainerArray ?? true,
+      options.uri ?? '',
+    ]);
     const cached = this.entries.get(document.uri);
-    if (cached && cached.version === document.version && cached.optionsKey === optionsKey) return cached.analysis;
+    if (cached && cached.version === document.version && cached.optionsKey === optionsKey)
+      return cached.analysis;
     // The analysis of an earlier version lends its syntax tree to this one when the edits since
     // stay inside one container definition (engine/incremental.ts); it is replaced right after.
     const previous = cached && cached.optionsKey === optionsKey ? cached.analysis : undefined;

@@ -23,7 +23,13 @@ function cancelled(): ResponseError<void> {
  * Run `work` on a later turn of the event loop (so that a `$/cancelRequest` that arrived meanwhile
  * is seen), answer `fallback` when it throws, and a RequestCancelled error when cancelled.
  */
-export function runSafe<T>(logger: Logger, work: () => T, fallback: T, what: string, token?: CancellationToken): Promise<T | ResponseError<void>> {
+export function runSafe<T>(
+  logger: Logger,
+  work: () => T,
+  fallback: T,
+  what: string,
+  token?: CancellationToken,
+): Promise<T | ResponseError<void>> {
   return new Promise((resolve) => {
     setImmediate(() => {
       if (token?.isCancellationRequested) return resolve(cancelled());

@@ -30,9 +30,22 @@ import { documentSymbols, flattenSymbols } from './features/documentSymbols';
 import { hover } from './features/hover';
 import { references } from './features/references';
 import { prepareRename, rename } from './features/rename';
-import { GraphChangedNotification, StartOrderGraphRequest, type GraphChangedParams, type StartOrderGraphParams, type StartOrderGraphResult } from '../../shared/src/protocol';
+import {
+  GraphChangedNotification,
+  StartOrderGraphRequest,
+  type GraphChangedParams,
+  type StartOrderGraphParams,
+  type StartOrderGraphResult,
+} from '../../shared/src/protocol';
 import { formatError, guard, runSafe } from './runSafe';
-import { analysisOptions, namedLikeTaskDefinition, SETTINGS_SECTION, SettingsStore, uriPath, type Settings } from './settings';
+import {
+  analysisOptions,
+  namedLikeTaskDefinition,
+  SETTINGS_SECTION,
+  SettingsStore,
+  uriPath,
+  type Settings,
+} from './settings';
 import { matchesAnyPattern } from '../../shared/src/glob';
 
 interface Client {
@@ -80,7 +93,8 @@ export function startServer(connection: Connection): void {
    * none, and so see every finding.
    */
   let schemaFileMatch: readonly string[] = [];
-  const schemaValidated = (uri: string) => schemaFileMatch.length > 0 && matchesAnyPattern(uriPath(uri), schemaFileMatch);
+  const schemaValidated = (uri: string) =>
+    schemaFileMatch.length > 0 && matchesAnyPattern(uriPath(uri), schemaFileMatch);
 
   /** The analysis of an open, enabled document (synchronous: call it after the settings are known). */
   function stateOf(uri: string, s: Settings): DocumentState | undefined {
@@ -98,7 +112,11 @@ export function startServer(connection: Connection): void {
   }
 
   /** A request handler for a document: unknown or closed documents get `fallback`, never an error. */
-  function onDocument<P extends { textDocument: TextDocumentIdentifier }, R>(what: string, fallback: R, work: (state: DocumentState, params: P) => R) {
+  function onDocument<P extends { textDocument: TextDocumentIdentifier }, R>(
+    what: string,
+    fallback: R,
+    work: (state: DocumentState, params: P) => R,
+  ) {
     return async (params: P, token: CancellationToken): Promise<R | ResponseError<void>> => {
       const uri = params.textDocument.uri;
       if (!documents.get(uri)) return fallback;
@@ -142,17 +160,30 @@ export function startServer(connection: Connection): void {
     clearTimeout(pending.get(uri));
     pending.set(
       uri,
-      setTimeout(() => void validate(uri).catch((error) => logger.error(formatError(`Checking ${uri} failed`, error))), validationDelay(document)),
+      setTimeout(
+        () =>
+          void validate(uri).catch((error) =>
+            logger.error(formatError(`Checking ${uri} failed`, error)),
+          ),
+        validationDelay(document),
+      ),
     );
   }
 
   connection.onInitialize((params): InitializeResult => {
     client = readCapabilities(params.capabilities);
     const options: unknown = params.initializationOptions;
-    const fileMatch = typeof options === 'object' && options !== null ? (options as { schemaFileMatch?: unknown }).schemaFileMatch : undefined;
-    schemaFileMatch = Array.isArray(fileMatch) ? fileMatch.filter((p): p is string => typeof p === 'string' && p.length > 0) : [];
+    const fileMatch =
+      typeof options === 'object' && options !== null
+        ? (options as { schemaFileMatch?: unknown }).schemaFileMatch
+        : undefined;
+    schemaFileMatch = Array.isArray(fileMatch)
+      ? fileMatch.filter((p): p is string => typeof p === 'string' && p.length > 0)
+      : [];
     if (client.configuration) {
-      settings.setPull((uri) => connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }));
+      settings.setPull((uri) =>
+        connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }),
+      );
     }
     return {
       capabilities: {
@@ -172,7 +203,9 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(() => {
     if (client.configuration && client.dynamicConfiguration) {
-      void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(() => undefined);
+      void connection.client
+        .register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION })
+        .catch(() => undefined);
     }
   });
 
@@ -183,7 +216,8 @@ export function startServer(connection: Connection): void {
         settings.changed(params.settings);
         cache.clear();
         for (const document of documents.all()) scheduleValidation(document);
-        if (client.codeLensRefresh) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+        if (client.codeLensRefresh)
+          void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
       },
       'Applying the settings failed',
     );
@@ -204,7 +238,10 @@ export function startServer(connection: Connection): void {
 
   connection.onCompletion(
     onDocument('Completion', null, ({ analysis, settings: s }, p) =>
-      completion(analysis, p.position, { snippetSupport: client.snippets, namedLikeTaskDefinition: namedLikeTaskDefinition(p.textDocument.uri, s) }),
+      completion(analysis, p.position, {
+        snippetSupport: client.snippets,
+        namedLikeTaskDefinition: namedLikeTaskDefinition(p.textDocument.uri, s),
+      }),
     ),
   );
 
@@ -221,15 +258,34 @@ export function startServer(connection: Connection): void {
     ),
   );
 
-  connection.onDefinition(onDocument('Go to definition', [], ({ analysis }, p) => definition(analysis, p.position, p.textDocument.uri)));
-  connection.onReferences(onDocument('Find references', [], ({ analysis }, p) => references(analysis, p.position, p.textDocument.uri, p.context.includeDeclaration)));
-  connection.onPrepareRename(onDocument('Prepare rename', null, ({ analysis }, p) => prepareRename(analysis, p.position)));
+  connection.onDefinition(
+    onDocument('Go to definition', [], ({ analysis }, p) =>
+      definition(analysis, p.position, p.textDocument.uri),
+    ),
+  );
+  connection.onReferences(
+    onDocument('Find references', [], ({ analysis }, p) =>
+      references(analysis, p.position, p.textDocument.uri, p.context.includeDeclaration),
+    ),
+  );
+  connection.onPrepareRename(
+    onDocument('Prepare rename', null, ({ analysis }, p) => prepareRename(analysis, p.position)),
+  );
   connection.onRenameRequest(
-    onDocument<RenameParams, WorkspaceEdit | ResponseError<void> | null>('Rename', null, ({ analysis, document }, p) => {
-      const result = rename(analysis, p.position, p.newName, { uri: document.uri, version: document.version, documentChanges: client.documentChanges });
-      if (result && 'error' in result) return new ResponseError(LSPErrorCodes.RequestFailed, result.error);
-      return result?.edit ?? null;
-    }),
+    onDocument<RenameParams, WorkspaceEdit | ResponseError<void> | null>(
+      'Rename',
+      null,
+      ({ analysis, document }, p) => {
+        const result = rename(analysis, p.position, p.newName, {
+          uri: document.uri,
+          version: document.version,
+          documentChanges: client.documentChanges,
+        });
+        if (result && 'error' in result)
+          return new ResponseError(LSPErrorCodes.RequestFailed, result.error);
+        return result?.edit ?? null;
+      },
+    ),
   );
 
   connection.onDocumentSymbol(
@@ -239,12 +295,23 @@ export function startServer(connection: Connection): void {
     }),
   );
 
-  connection.onCodeLens(onDocument('Code lenses', [], ({ analysis, settings: s }, p) => (s.codeLensEnable ? codeLenses(analysis, p.textDocument.uri) : [])));
+  connection.onCodeLens(
+    onDocument('Code lenses', [], ({ analysis, settings: s }, p) =>
+      s.codeLensEnable ? codeLenses(analysis, p.textDocument.uri) : [],
+    ),
+  );
 
-  connection.onRequest(StartOrderGraphRequest.type, (params: StartOrderGraphParams, token: CancellationToken) => {
-    const uri = typeof params?.uri === 'string' ? params.uri : '';
-    return onDocument<{ textDocument: TextDocumentIdentifier }, StartOrderGraphResult>('Start-order graph', null, ({ analysis }) => analysis.graph() ?? null)({ textDocument: { uri } }, token);
-  });
+  connection.onRequest(
+    StartOrderGraphRequest.type,
+    (params: StartOrderGraphParams, token: CancellationToken) => {
+      const uri = typeof params?.uri === 'string' ? params.uri : '';
+      return onDocument<{ textDocument: TextDocumentIdentifier }, StartOrderGraphResult>(
+        'Start-order graph',
+        null,
+        ({ analysis }) => analysis.graph() ?? null,
+      )({ textDocument: { uri } }, token);
+    },
+  );
 
   documents.listen(connection);
   connection.listen();

@@ -3,7 +3,11 @@
  * anything into settings.json), with the defaults package.json declares.
  */
 import { matchesAnyPattern } from '../../shared/src/glob';
-import { DEFAULT_FILE_PATTERNS, SEVERITY_SETTINGS, SETTINGS_SECTION } from '../../shared/src/settings';
+import {
+  DEFAULT_FILE_PATTERNS,
+  SEVERITY_SETTINGS,
+  SETTINGS_SECTION,
+} from '../../shared/src/settings';
 import type { AnalysisOptions, SeverityOverride } from './engine/index';
 
 export { SETTINGS_SECTION };
@@ -45,7 +49,9 @@ export function normalizeSettings(raw: unknown): Settings {
       if (typeof value === 'string' && SEVERITIES.has(value)) rules[id] = value as SeverityOverride;
     }
   }
-  const patterns = Array.isArray(raw.filePatterns) ? raw.filePatterns.filter((p): p is string => typeof p === 'string' && p.length > 0) : undefined;
+  const patterns = Array.isArray(raw.filePatterns)
+    ? raw.filePatterns.filter((p): p is string => typeof p === 'string' && p.length > 0)
+    : undefined;
   const codeLens = isObject(raw.codeLens) ? raw.codeLens.enable : raw['codeLens.enable'];
   return {
     enable: raw.enable !== false,
@@ -71,7 +77,11 @@ export function namedLikeTaskDefinition(uri: string, settings: Settings): boolea
 
 /** The engine options for a document under these settings. */
 export function analysisOptions(uri: string, settings: Settings): AnalysisOptions {
-  return { uri, severities: settings.rules, allowContainerArray: namedLikeTaskDefinition(uri, settings) };
+  return {
+    uri,
+    severities: settings.rules,
+    allowContainerArray: namedLikeTaskDefinition(uri, settings),
+  };
 }
 
 /**
@@ -108,8 +118,14 @@ export class SettingsStore {
 
   /** didChangeConfiguration: keep pushed values (`{ecsInitOrder: {...}}`) and forget pulled ones. */
   changed(pushedSettings: unknown): void {
-    if (pushedSettings && typeof pushedSettings === 'object' && SETTINGS_SECTION in pushedSettings) {
-      this.pushed = normalizeSettings((pushedSettings as Record<string, unknown>)[SETTINGS_SECTION]);
+    if (
+      pushedSettings &&
+      typeof pushedSettings === 'object' &&
+      SETTINGS_SECTION in pushedSettings
+    ) {
+      this.pushed = normalizeSettings(
+        (pushedSettings as Record<string, unknown>)[SETTINGS_SECTION],
+      );
     }
     this.perUri.clear();
   }

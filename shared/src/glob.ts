@@ -61,7 +61,8 @@ function expandBraces(pattern: string): string[] {
     }
     const before = p.slice(0, open);
     const after = p.slice(close + 1);
-    for (const alternative of splitTopLevel(p.slice(open + 1, close))) queue.push(before + alternative + after);
+    for (const alternative of splitTopLevel(p.slice(open + 1, close)))
+      queue.push(before + alternative + after);
   }
   return results;
 }

@@ -14,7 +14,6 @@ export interface Range {
   end: Position;
 }
 
-
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
 /** How a container waits for another before it starts. */

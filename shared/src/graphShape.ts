@@ -34,7 +34,9 @@ function isTextArray(value: unknown): value is string[] {
 }
 
 export function isPosition(value: unknown): value is Position {
-  return isRecord(value) && isNonNegativeInteger(value.line) && isNonNegativeInteger(value.character);
+  return (
+    isRecord(value) && isNonNegativeInteger(value.line) && isNonNegativeInteger(value.character)
+  );
 }
 
 /** A well-formed LSP range whose start is not after its end. */
@@ -45,7 +47,13 @@ export function isRange(value: unknown): value is Range {
 }
 
 function isProblem(value: unknown): value is GraphNode['problems'][number] {
-  return isRecord(value) && isText(value.code) && typeof value.severity === 'string' && SEVERITIES.has(value.severity) && isText(value.message);
+  return (
+    isRecord(value) &&
+    isText(value.code) &&
+    typeof value.severity === 'string' &&
+    SEVERITIES.has(value.severity) &&
+    isText(value.message)
+  );
 }
 
 export function isGraphNode(value: unknown): value is GraphNode {
@@ -88,9 +96,18 @@ export function isGraphEdge(value: unknown): value is GraphEdge {
 /** The whole contract of `StartOrderGraph` (server/src/engine/types.ts), with sizes bounded. */
 export function isStartOrderGraph(value: unknown): value is StartOrderGraph {
   if (!isRecord(value)) return false;
-  if (!isText(value.uri, 100_000) || (value.family !== undefined && !isText(value.family))) return false;
-  if (!isArrayOf(value.nodes, isGraphNode, MAX_NODES) || !isArrayOf(value.edges, isGraphEdge, MAX_EDGES)) return false;
-  if (!isArrayOf(value.phases, isTextArray, MAX_NODES) || !isArrayOf(value.cycles, isTextArray, MAX_NODES)) return false;
+  if (!isText(value.uri, 100_000) || (value.family !== undefined && !isText(value.family)))
+    return false;
+  if (
+    !isArrayOf(value.nodes, isGraphNode, MAX_NODES) ||
+    !isArrayOf(value.edges, isGraphEdge, MAX_EDGES)
+  )
+    return false;
+  if (
+    !isArrayOf(value.phases, isTextArray, MAX_NODES) ||
+    !isArrayOf(value.cycles, isTextArray, MAX_NODES)
+  )
+    return false;
   if (!isArrayOf(value.story, (v): v is string => isText(v), 1000)) return false;
   // Node ids are keys for layout and selection: a duplicate would make two boxes share one place.
   return new Set(value.nodes.map((n) => n.id)).size === value.nodes.length;

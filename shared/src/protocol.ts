@@ -16,7 +16,9 @@ export type StartOrderGraphResult = StartOrderGraph | null;
 
 export const StartOrderGraphRequest = {
   method: 'ecsInitOrder/startOrderGraph',
-  type: new RequestType<StartOrderGraphParams, StartOrderGraphResult, void>('ecsInitOrder/startOrderGraph'),
+  type: new RequestType<StartOrderGraphParams, StartOrderGraphResult, void>(
+    'ecsInitOrder/startOrderGraph',
+  ),
 } as const;
 
 /** Sent by the server when the graph of an open document may have changed (after diagnostics). */

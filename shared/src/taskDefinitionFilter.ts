@@ -51,6 +51,10 @@ export function isTaskDefinition(path: string, text: string, patterns: readonly 
  * whose name says it is one even while it is still empty or half-written, so that diagnostics are
  * there as soon as the user types the first container.
  */
-export function mayBecomeTaskDefinition(path: string, text: string, patterns: readonly string[]): boolean {
+export function mayBecomeTaskDefinition(
+  path: string,
+  text: string,
+  patterns: readonly string[],
+): boolean {
   return mentionsContainerDefinitions(text) || matchesAnyPattern(path, patterns);
 }

@@ -46,13 +46,28 @@ export function parseWebviewMessage(data: unknown): WebviewMessage | undefined {
     case 'ready':
       return hasExactly(data, ['command']) ? { command: 'ready' } : undefined;
     case 'reveal':
-      if (!hasExactly(data, ['command', 'uri', 'range']) || !isText(data.uri, MAX_URI_LENGTH) || !isRange(data.range)) return undefined;
+      if (
+        !hasExactly(data, ['command', 'uri', 'range']) ||
+        !isText(data.uri, MAX_URI_LENGTH) ||
+        !isRange(data.range)
+      )
+        return undefined;
       return { command: 'reveal', uri: data.uri, range: copyRange(data.range) };
     case 'copyMermaid':
-      if (!hasExactly(data, ['command', 'text']) || !isText(data.text, MAX_MERMAID_LENGTH) || data.text.trim() === '') return undefined;
+      if (
+        !hasExactly(data, ['command', 'text']) ||
+        !isText(data.text, MAX_MERMAID_LENGTH) ||
+        data.text.trim() === ''
+      )
+        return undefined;
       return { command: 'copyMermaid', text: data.text };
     case 'saveSvg':
-      if (!hasExactly(data, ['command', 'svg']) || !isText(data.svg, MAX_SVG_LENGTH) || !looksLikeSvg(data.svg)) return undefined;
+      if (
+        !hasExactly(data, ['command', 'svg']) ||
+        !isText(data.svg, MAX_SVG_LENGTH) ||
+        !looksLikeSvg(data.svg)
+      )
+        return undefined;
       return { command: 'saveSvg', svg: data.svg };
     default:
       return undefined;
@@ -64,13 +79,20 @@ export function parseHostMessage(data: unknown): HostMessage | undefined {
   if (!isRecord(data)) return undefined;
   switch (data.command) {
     case 'update':
-      if (!isText(data.documentUri, MAX_URI_LENGTH) || !isStartOrderGraph(data.graph)) return undefined;
+      if (!isText(data.documentUri, MAX_URI_LENGTH) || !isStartOrderGraph(data.graph))
+        return undefined;
       return { command: 'update', graph: data.graph, documentUri: data.documentUri };
     case 'unavailable':
-      if (!isText(data.message, 2_000) || (data.documentUri !== undefined && !isText(data.documentUri, MAX_URI_LENGTH))) return undefined;
+      if (
+        !isText(data.message, 2_000) ||
+        (data.documentUri !== undefined && !isText(data.documentUri, MAX_URI_LENGTH))
+      )
+        return undefined;
       return { command: 'unavailable', message: data.message, documentUri: data.documentUri };
     case 'select':
-      return isText(data.containerId) ? { command: 'select', containerId: data.containerId } : undefined;
+      return isText(data.containerId)
+        ? { command: 'select', containerId: data.containerId }
+        : undefined;
     default:
       return undefined;
   }
@@ -78,7 +100,8 @@ export function parseHostMessage(data: unknown): HostMessage | undefined {
 
 /** Validates the state a webview saved (it comes back through the serializer after a reload). */
 export function parseViewState(state: unknown): ViewState | undefined {
-  if (!isRecord(state) || !isText(state.documentUri, MAX_URI_LENGTH) || state.documentUri === '') return undefined;
+  if (!isRecord(state) || !isText(state.documentUri, MAX_URI_LENGTH) || state.documentUri === '')
+    return undefined;
   const result: ViewState = { documentUri: state.documentUri };
   if (isStartOrderGraph(state.graph)) result.graph = state.graph;
   if (isText(state.selectedId)) result.selectedId = state.selectedId;
@@ -93,13 +116,18 @@ export interface DocumentBounds {
 
 /** True when the range lies inside the document (a reveal outside it is ignored, not clamped). */
 export function rangeWithin(range: Range, document: DocumentBounds): boolean {
-  const inside = (p: Range['start']) => p.line < document.lineCount && p.character <= document.lineLength(p.line);
+  const inside = (p: Range['start']) =>
+    p.line < document.lineCount && p.character <= document.lineLength(p.line);
   return inside(range.start) && inside(range.end);
 }
 
 /** A standalone SVG document: an optional XML declaration, then the svg root in the SVG namespace. */
 function looksLikeSvg(text: string): boolean {
-  return /^(<\?xml[^>]*\?>\s*)?<svg[\s>]/.test(text) && text.includes('xmlns="http://www.w3.org/2000/svg"') && /<\/svg>\s*$/.test(text);
+  return (
+    /^(<\?xml[^>]*\?>\s*)?<svg[\s>]/.test(text) &&
+    text.includes('xmlns="http://www.w3.org/2000/svg"') &&
+    /<\/svg>\s*$/.test(text)
+  );
 }
 
 function copyRange(range: Range): Range {

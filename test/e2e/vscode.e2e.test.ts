@@ -8,12 +8,29 @@
  * step does not hide the ones after it. Files are edited in a copy of examples/ in a temp folder.
  */
 import assert from 'node:assert/strict';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test, type TestContext } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { createProfile, ensureCodeServer, installExtension, repoRoot, startCodeServer, type RunningCodeServer } from '../../scripts/code-server.mjs';
+import {
+  createProfile,
+  ensureCodeServer,
+  installExtension,
+  repoRoot,
+  startCodeServer,
+  type RunningCodeServer,
+} from '../../scripts/code-server.mjs';
 import { packageExtension } from '../../scripts/package.mjs';
 import { waitFor, Workbench, type Problem } from './workbench';
 
@@ -86,264 +103,337 @@ interface Container {
   dependsOn?: Array<{ containerName: string; condition: string }>;
 }
 
-describe('ECS Init Order in a real VS Code (code-server + headless Chromium)', { timeout: 6 * 60_000 }, () => {
-  let server: RunningCodeServer | undefined;
-  let browser: Browser | undefined;
-  let page: Page;
-  let wb: Workbench;
-  let folder = '';
-  let failed = false;
-  const timings: string[] = [];
+describe(
+  'ECS Init Order in a real VS Code (code-server + headless Chromium)',
+  { timeout: 6 * 60_000 },
+  () => {
+    let server: RunningCodeServer | undefined;
+    let browser: Browser | undefined;
+    let page: Page;
+    let wb: Workbench;
+    let folder = '';
+    let failed = false;
+    const timings: string[] = [];
 
-  const file = (name: string) => join(folder, name);
-  const read = (name: string) => readFileSync(file(name), 'utf8');
-  const containers = (name: string): Container[] => JSON.parse(read(name)).containerDefinitions;
-  /** The 1-based line of the `occurrence`-th line of the file on disk that contains `text`. */
-  function lineOf(name: string, text: string, occurrence = 0): number {
-    const lines = read(name).split('\n');
-    let seen = 0;
-    for (let i = 0; i < lines.length; i++) if (lines[i]!.includes(text) && seen++ === occurrence) return i + 1;
-    return assert.fail(`"${text}" (occurrence ${occurrence}) is not in ${name}`);
-  }
-
-  /** Runs one step; on failure saves NN-name-failed.png before reporting the error. */
-  async function step(t: TestContext, name: string, body: () => Promise<void>): Promise<void> {
-    const started = Date.now();
-    try {
-      await body();
-    } catch (error) {
-      failed = true;
-      await wb?.screenshot(`${name}-failed`).catch(() => undefined);
-      throw error;
-    } finally {
-      const seconds = ((Date.now() - started) / 1000).toFixed(1);
-      timings.push(`${name}: ${seconds} s`);
-      t.diagnostic(`${name}: ${seconds} s`);
+    const file = (name: string) => join(folder, name);
+    const read = (name: string) => readFileSync(file(name), 'utf8');
+    const containers = (name: string): Container[] => JSON.parse(read(name)).containerDefinitions;
+    /** The 1-based line of the `occurrence`-th line of the file on disk that contains `text`. */
+    function lineOf(name: string, text: string, occurrence = 0): number {
+      const lines = read(name).split('\n');
+      let seen = 0;
+      for (let i = 0; i < lines.length; i++)
+        if (lines[i]!.includes(text) && seen++ === occurrence) return i + 1;
+      return assert.fail(`"${text}" (occurrence ${occurrence}) is not in ${name}`);
     }
-  }
 
-  async function seedProblems(): Promise<Problem[]> {
-    return (await wb.problems()).filter((p) => p.file === SEED && p.source === 'ecs-init-order');
-  }
-
-  before(async () => {
-    assert.ok(existsSync(CHROMIUM), `Chromium is not at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROMIUM_PATH`);
-    rmSync(ARTIFACTS, { recursive: true, force: true });
-    mkdirSync(ARTIFACTS, { recursive: true });
-
-    let started = Date.now();
-    await ensureCodeServer();
-    timings.push(`code-server ready: ${((Date.now() - started) / 1000).toFixed(1)} s`);
-
-    started = Date.now();
-    const vsix = packageExtension({ out: join(ARTIFACTS, 'ecs-init-order.vsix'), quiet: true });
-    timings.push(`package: ${((Date.now() - started) / 1000).toFixed(1)} s`);
-
-    // A copy of examples/ (the steps edit and save files) plus the two files of steps 4 and 6.
-    folder = join(mkdtempSync(join(tmpdir(), 'ecs-init-order-e2e-')), 'examples');
-    cpSync(join(repoRoot, 'examples'), folder, { recursive: true });
-    writeFileSync(join(folder, 'web-task-definition.json'), WEB_TASK_DEFINITION);
-    writeFileSync(join(folder, 'package.json'), PLAIN_PACKAGE_JSON);
-    for (const name of readdirSync(folder)) chmodSync(join(folder, name), 0o644);
-
-    started = Date.now();
-    const profile = createProfile(E2E_SETTINGS);
-    installExtension(profile, vsix);
-    server = await startCodeServer({ profile, folder });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-    page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-    await page.goto(`${server.url}?folder=${encodeURI(folder)}`);
-    wb = new Workbench(page, ARTIFACTS);
-    await wb.ready(SEED);
-    timings.push(`install VSIX + start code-server + workbench: ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  }, { timeout: 5 * 60_000 });
-
-  after(async () => {
-    await browser?.close().catch(() => undefined);
-    if (server) {
-      writeFileSync(join(ARTIFACTS, 'code-server.log'), server.log());
-      await server.stop({ keepProfile: true });
-      // The extension host's and the language client's logs, for a failed run.
-      const logs = join(server.profile.userDataDir, 'logs');
-      if (failed && existsSync(logs)) cpSync(logs, join(ARTIFACTS, 'vscode-logs'), { recursive: true });
-      rmSync(server.profile.root, { recursive: true, force: true });
+    /** Runs one step; on failure saves NN-name-failed.png before reporting the error. */
+    async function step(t: TestContext, name: string, body: () => Promise<void>): Promise<void> {
+      const started = Date.now();
+      try {
+        await body();
+      } catch (error) {
+        failed = true;
+        await wb?.screenshot(`${name}-failed`).catch(() => undefined);
+        throw error;
+      } finally {
+        const seconds = ((Date.now() - started) / 1000).toFixed(1);
+        timings.push(`${name}: ${seconds} s`);
+        t.diagnostic(`${name}: ${seconds} s`);
+      }
     }
-    if (folder) rmSync(join(folder, '..'), { recursive: true, force: true });
-    writeFileSync(join(ARTIFACTS, 'timings.txt'), `${timings.join('\n')}\n`);
-  });
 
-  test('1. the seed example shows its findings in the Problems panel, by text and code', async (t) => {
-    await step(t, '01-problems', async () => {
-      await wb.openFile(SEED);
-      await wb.runCommand('Problems: Focus on Problems View');
-      const expected = ['essential-init-container', 'init-not-awaited', 'init-output-not-shared', 'entrypoint-overrides-shell', 'awslogs-execution-role', 'aws-cli-without-task-role'];
-      const problems = await waitFor(
-        `the findings ${expected.join(', ')} in the Problems panel`,
-        async () => {
-          const found = await seedProblems();
-          return expected.every((code) => found.some((p) => p.code === code)) ? found : undefined;
-        },
-        90_000,
-      );
-      const essential = problems.find((p) => p.code === 'essential-init-container')!;
-      assert.equal(essential.severity, 'Warning');
-      assert.match(essential.message, /^init-setup looks like an init container .* "essential": true: when it exits, even with code 0, ECS stops the whole task/);
-      assert.deepEqual([essential.line, essential.column], [lineOf(SEED, '"essential": true'), 20]);
-      const logs = problems.find((p) => p.code === 'awslogs-execution-role')!;
-      assert.equal(logs.severity, 'Error');
-      assert.match(logs.message, /no executionRoleArn/);
-      await wb.screenshot('01-problems');
+    async function seedProblems(): Promise<Problem[]> {
+      return (await wb.problems()).filter((p) => p.file === SEED && p.source === 'ecs-init-order');
+    }
+
+    before(
+      async () => {
+        assert.ok(
+          existsSync(CHROMIUM),
+          `Chromium is not at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROMIUM_PATH`,
+        );
+        rmSync(ARTIFACTS, { recursive: true, force: true });
+        mkdirSync(ARTIFACTS, { recursive: true });
+
+        let started = Date.now();
+        await ensureCodeServer();
+        timings.push(`code-server ready: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+        started = Date.now();
+        const vsix = packageExtension({ out: join(ARTIFACTS, 'ecs-init-order.vsix'), quiet: true });
+        timings.push(`package: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+        // A copy of examples/ (the steps edit and save files) plus the two files of steps 4 and 6.
+        folder = join(mkdtempSync(join(tmpdir(), 'ecs-init-order-e2e-')), 'examples');
+        cpSync(join(repoRoot, 'examples'), folder, { recursive: true });
+        writeFileSync(join(folder, 'web-task-definition.json'), WEB_TASK_DEFINITION);
+        writeFileSync(join(folder, 'package.json'), PLAIN_PACKAGE_JSON);
+        for (const name of readdirSync(folder)) chmodSync(join(folder, name), 0o644);
+
+        started = Date.now();
+        const profile = createProfile(E2E_SETTINGS);
+        installExtension(profile, vsix);
+        server = await startCodeServer({ profile, folder });
+        browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+        page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+        await page.goto(`${server.url}?folder=${encodeURI(folder)}`);
+        wb = new Workbench(page, ARTIFACTS);
+        await wb.ready(SEED);
+        timings.push(
+          `install VSIX + start code-server + workbench: ${((Date.now() - started) / 1000).toFixed(1)} s`,
+        );
+      },
+      { timeout: 5 * 60_000 },
+    );
+
+    after(async () => {
+      await browser?.close().catch(() => undefined);
+      if (server) {
+        writeFileSync(join(ARTIFACTS, 'code-server.log'), server.log());
+        await server.stop({ keepProfile: true });
+        // The extension host's and the language client's logs, for a failed run.
+        const logs = join(server.profile.userDataDir, 'logs');
+        if (failed && existsSync(logs))
+          cpSync(logs, join(ARTIFACTS, 'vscode-logs'), { recursive: true });
+        rmSync(server.profile.root, { recursive: true, force: true });
+      }
+      if (folder) rmSync(join(folder, '..'), { recursive: true, force: true });
+      writeFileSync(join(ARTIFACTS, 'timings.txt'), `${timings.join('\n')}\n`);
     });
-  });
 
-  test('2. hovering `essential` on the init container explains what its exit does', async (t) => {
-    await step(t, '02-hover', async () => {
-      await wb.openFile(SEED);
-      const at = await wb.positionOf('"essential"'); // The first one: init-setup's.
-      await page.mouse.move(at.x - 10, at.y);
-      await page.mouse.move(at.x, at.y);
-      const text = await waitFor('the hover of "essential"', async () => {
-        const hovers = await page.locator('.monaco-hover').allInnerTexts();
-        return hovers.find((h) => h.includes('even with code 0, ECS stops the task'));
+    test('1. the seed example shows its findings in the Problems panel, by text and code', async (t) => {
+      await step(t, '01-problems', async () => {
+        await wb.openFile(SEED);
+        await wb.runCommand('Problems: Focus on Problems View');
+        const expected = [
+          'essential-init-container',
+          'init-not-awaited',
+          'init-output-not-shared',
+          'entrypoint-overrides-shell',
+          'awslogs-execution-role',
+          'aws-cli-without-task-role',
+        ];
+        const problems = await waitFor(
+          `the findings ${expected.join(', ')} in the Problems panel`,
+          async () => {
+            const found = await seedProblems();
+            return expected.every((code) => found.some((p) => p.code === code)) ? found : undefined;
+          },
+          90_000,
+        );
+        const essential = problems.find((p) => p.code === 'essential-init-container')!;
+        assert.equal(essential.severity, 'Warning');
+        assert.match(
+          essential.message,
+          /^init-setup looks like an init container .* "essential": true: when it exits, even with code 0, ECS stops the whole task/,
+        );
+        assert.deepEqual(
+          [essential.line, essential.column],
+          [lineOf(SEED, '"essential": true'), 20],
+        );
+        const logs = problems.find((p) => p.code === 'awslogs-execution-role')!;
+        assert.equal(logs.severity, 'Error');
+        assert.match(logs.message, /no executionRoleArn/);
+        await wb.screenshot('01-problems');
       });
-      assert.match(text, /init-setup is essential: when it exits, even with code 0, ECS stops the task/);
-      assert.match(text, /SUCCESS/);
-      await wb.screenshot('02-hover');
-      await wb.parkMouse();
-      await page.keyboard.press('Escape');
     });
-  });
 
-  test('3. the quick fix for essential-init-container, from the Quick Fix menu, edits the file', async (t) => {
-    await step(t, '03-quick-fix', async () => {
-      await wb.openFile(SEED);
-      const line = lineOf(SEED, '"essential": true');
-      await wb.goTo(line, read(SEED).split('\n')[line - 1]!.indexOf('true') + 1);
-      // The lightbulb in the gutter opens the Quick Fix menu (as Ctrl+. does).
-      const lightbulb = page.locator('.editor-group-container.active .lightBulbWidget');
-      await waitFor('the lightbulb', () => lightbulb.isVisible());
-      await lightbulb.click();
-      const item = page.locator('.action-widget .monaco-list-row.action').filter({ hasText: /Make init-setup non-essential/ });
-      await waitFor('"Make init-setup non-essential…" in the Quick Fix menu', async () => (await item.count()) > 0);
-      await wb.screenshot('03-quick-fix-menu');
-      // The menu blocks the pointer until the mouse moves over it, as a person's would.
-      await item.first().hover({ force: true });
-      await item.first().click();
-      await wb.save();
-
-      const [init, app] = containers(SEED);
-      assert.equal(init?.essential, false);
-      assert.deepEqual(app?.dependsOn, [{ containerName: 'init-setup', condition: 'SUCCESS' }]);
-      // The fix edits in place: the value changes on its own line, the rest keeps its formatting.
-      assert.equal(read(SEED).split('\n')[line - 1], '      "essential": false,');
-      await wb.runCommand('Problems: Focus on Problems View');
-      await waitFor('essential-init-container and init-not-awaited to leave the Problems panel', async () => {
-        const codes = (await seedProblems()).map((p) => p.code);
-        return codes.includes('entrypoint-overrides-shell') && !codes.includes('essential-init-container') && !codes.includes('init-not-awaited');
+    test('2. hovering `essential` on the init container explains what its exit does', async (t) => {
+      await step(t, '02-hover', async () => {
+        await wb.openFile(SEED);
+        const at = await wb.positionOf('"essential"'); // The first one: init-setup's.
+        await page.mouse.move(at.x - 10, at.y);
+        await page.mouse.move(at.x, at.y);
+        const text = await waitFor('the hover of "essential"', async () => {
+          const hovers = await page.locator('.monaco-hover').allInnerTexts();
+          return hovers.find((h) => h.includes('even with code 0, ECS stops the task'));
+        });
+        assert.match(
+          text,
+          /init-setup is essential: when it exits, even with code 0, ECS stops the task/,
+        );
+        assert.match(text, /SUCCESS/);
+        await wb.screenshot('02-hover');
+        await wb.parkMouse();
+        await page.keyboard.press('Escape');
       });
-      await wb.screenshot('03-quick-fix-applied');
     });
-  });
 
-  test('4. completion offers the other containers inside dependsOn, and a snippet inserts a dependsOn', async (t) => {
-    await step(t, '04-completion', async () => {
-      const name = 'web-task-definition.json';
-      await wb.openFile(name);
-      // Inside api's empty dependsOn: type an entry, then ask for the container name.
-      const line = lineOf(name, '"dependsOn": []');
-      await wb.goTo(line, read(name).split('\n')[line - 1]!.indexOf('[]') + 2);
-      const after = '", "condition": "SUCCESS" }';
-      await page.keyboard.type(`{ "containerName": "${after}`);
-      for (let i = 0; i < after.length; i++) await page.keyboard.press('ArrowLeft');
-      await page.keyboard.press('Control+Space');
-      const row = await wb.suggestion('db-migrate');
-      await wb.suggestion('proxy');
-      const labels = await page.locator('.editor-widget.suggest-widget.visible .monaco-list-row .label-name').allInnerTexts();
-      assert.ok(!labels.includes('api'), `a container is not offered in its own dependsOn: ${labels.join(', ')}`);
-      await wb.screenshot('04-completion');
-      await row.click();
+    test('3. the quick fix for essential-init-container, from the Quick Fix menu, edits the file', async (t) => {
+      await step(t, '03-quick-fix', async () => {
+        await wb.openFile(SEED);
+        const line = lineOf(SEED, '"essential": true');
+        await wb.goTo(line, read(SEED).split('\n')[line - 1]!.indexOf('true') + 1);
+        // The lightbulb in the gutter opens the Quick Fix menu (as Ctrl+. does).
+        const lightbulb = page.locator('.editor-group-container.active .lightBulbWidget');
+        await waitFor('the lightbulb', () => lightbulb.isVisible());
+        await lightbulb.click();
+        const item = page
+          .locator('.action-widget .monaco-list-row.action')
+          .filter({ hasText: /Make init-setup non-essential/ });
+        await waitFor(
+          '"Make init-setup non-essential…" in the Quick Fix menu',
+          async () => (await item.count()) > 0,
+        );
+        await wb.screenshot('03-quick-fix-menu');
+        // The menu blocks the pointer until the mouse moves over it, as a person's would.
+        await item.first().hover({ force: true });
+        await item.first().click();
+        await wb.save();
 
-      // In proxy: the ecs-depends-on snippet, its placeholder, then its condition choice.
-      const proxyEssential = lineOf(name, '"essential": true', 1);
-      await wb.goTo(proxyEssential, read(name).split('\n')[proxyEssential - 1]!.length + 1);
-      await page.keyboard.type(',');
-      await page.keyboard.press('Enter');
-      await page.keyboard.type('ecs-depends-on');
-      await page.keyboard.press('Control+Space');
-      await (await wb.suggestion('ecs-depends-on')).click();
-      await page.keyboard.type('api');
-      await page.keyboard.press('Tab');
-      await (await wb.suggestion('START')).click();
-      await page.keyboard.press('Escape');
-      await wb.save();
-      await wb.screenshot('04-snippet');
-
-      const [, api, proxy] = containers(name);
-      assert.deepEqual(api?.dependsOn, [{ containerName: 'db-migrate', condition: 'SUCCESS' }]);
-      assert.deepEqual(proxy?.dependsOn, [{ containerName: 'api', condition: 'START' }]);
-    });
-  });
-
-  test('5. "ECS: Visualize Start Order" draws the graph; clicking a node selects the container', async (t) => {
-    await step(t, '05-graph', async () => {
-      await wb.openFile(SEED);
-      await wb.goTo(1, 1);
-      await wb.runCommand('ECS: Visualize Start Order');
-      await waitFor('the "Start order: seed-task-definition.json" tab', async () => {
-        const tabs = await page.locator('.tab').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
-        return tabs.some((label) => new RegExp(`^Start order: ${SEED.replace(/\./g, '\\.')}`, 'i').test(label));
+        const [init, app] = containers(SEED);
+        assert.equal(init?.essential, false);
+        assert.deepEqual(app?.dependsOn, [{ containerName: 'init-setup', condition: 'SUCCESS' }]);
+        // The fix edits in place: the value changes on its own line, the rest keeps its formatting.
+        assert.equal(read(SEED).split('\n')[line - 1], '      "essential": false,');
+        await wb.runCommand('Problems: Focus on Problems View');
+        await waitFor(
+          'essential-init-container and init-not-awaited to leave the Problems panel',
+          async () => {
+            const codes = (await seedProblems()).map((p) => p.code);
+            return (
+              codes.includes('entrypoint-overrides-shell') &&
+              !codes.includes('essential-init-container') &&
+              !codes.includes('init-not-awaited')
+            );
+          },
+        );
+        await wb.screenshot('03-quick-fix-applied');
       });
-      const graph = wb.webview();
-      // Container nodes carry their name (data-node-id; the legend's sample nodes carry none).
-      const NODES = '.node[data-node-id], .node[data-id]';
-      const nodeOf = (name: string) => graph.locator(`.node[data-node-id="${name}"], .node[data-id="${name}"]`).first();
-      await nodeOf('app-container').waitFor({ timeout: 30_000 });
-      const nodes = await graph.locator(NODES).evaluateAll((els) =>
-        els.map((e) => ({ id: e.getAttribute('data-node-id') ?? e.getAttribute('data-id'), label: e.getAttribute('aria-label') ?? '', text: (e.textContent ?? '').replace(/\s+/g, ' ').trim() })),
-      );
-      assert.deepEqual(nodes.map((n) => n.id).sort(), ['app-container', 'init-setup']);
-      const init = nodes.find((n) => n.id === 'init-setup')!;
-      assert.match(init.text, /init-setup/);
-      t.diagnostic(`graph nodes: ${nodes.map((n) => n.label.split('\n')[0]).join(' | ')}`);
-      await wb.screenshot('05-graph');
-
-      await nodeOf('app-container').click();
-      // The container's object spans these lines (after step 3's fix, wherever that left it).
-      const lines = read(SEED).split('\n');
-      const nameLine = lineOf(SEED, '"name": "app-container"');
-      let last = nameLine;
-      while (last < lines.length && !/^ {4}\}/.test(lines[last - 1]!)) last++;
-      const cursor = await waitFor('the editor selection to move to app-container', async () => {
-        const c = await wb.cursor();
-        return c && c.line >= nameLine - 1 && c.line <= last ? c : undefined;
-      });
-      t.diagnostic(`selection after the click: Ln ${cursor.line}, Col ${cursor.column}, ${cursor.selected} selected`);
-      await wb.screenshot('05-graph-node-clicked');
     });
-  });
 
-  test('6. only task definitions are checked: a plain package.json gets no findings and no graph button', async (t) => {
-    await step(t, '06-plain-json', async () => {
-      const button = page.locator('.editor-group-container.active .editor-actions [aria-label*="Visualize Start Order"]');
-      await wb.runCommand('View: Close All Editors');
-      await wb.openFile(SEED);
-      await waitFor('the Visualize Start Order button on a task definition', async () => (await button.count()) > 0);
-      await wb.openFile('package.json');
-      await waitFor('no Visualize Start Order button on package.json', async () => (await button.count()) === 0);
-      // Opened after package.json: once its findings are listed, package.json has been seen too.
-      await wb.openFile('broken-start-order-task-def.json');
-      await wb.runCommand('Problems: Focus on Problems View');
-      await wb.filterProblems('**/broken-start-order-task-def.json');
-      await waitFor('the broken example’s findings', async () => (await wb.problems()).some((p) => p.code === 'dependency-cycle'), 60_000);
-      await wb.filterProblems('**/package.json');
-      const ours = await waitFor('the Problems panel filtered to package.json', async () => {
-        const rows = await wb.problems();
-        return rows.every((p) => p.file === 'package.json') && !rows.some((p) => p.code === 'dependency-cycle') ? rows.filter((p) => p.source === 'ecs-init-order') : undefined;
+    test('4. completion offers the other containers inside dependsOn, and a snippet inserts a dependsOn', async (t) => {
+      await step(t, '04-completion', async () => {
+        const name = 'web-task-definition.json';
+        await wb.openFile(name);
+        // Inside api's empty dependsOn: type an entry, then ask for the container name.
+        const line = lineOf(name, '"dependsOn": []');
+        await wb.goTo(line, read(name).split('\n')[line - 1]!.indexOf('[]') + 2);
+        const after = '", "condition": "SUCCESS" }';
+        await page.keyboard.type(`{ "containerName": "${after}`);
+        for (let i = 0; i < after.length; i++) await page.keyboard.press('ArrowLeft');
+        await page.keyboard.press('Control+Space');
+        const row = await wb.suggestion('db-migrate');
+        await wb.suggestion('proxy');
+        const labels = await page
+          .locator('.editor-widget.suggest-widget.visible .monaco-list-row .label-name')
+          .allInnerTexts();
+        assert.ok(
+          !labels.includes('api'),
+          `a container is not offered in its own dependsOn: ${labels.join(', ')}`,
+        );
+        await wb.screenshot('04-completion');
+        await row.click();
+
+        // In proxy: the ecs-depends-on snippet, its placeholder, then its condition choice.
+        const proxyEssential = lineOf(name, '"essential": true', 1);
+        await wb.goTo(proxyEssential, read(name).split('\n')[proxyEssential - 1]!.length + 1);
+        await page.keyboard.type(',');
+        await page.keyboard.press('Enter');
+        await page.keyboard.type('ecs-depends-on');
+        await page.keyboard.press('Control+Space');
+        await (await wb.suggestion('ecs-depends-on')).click();
+        await page.keyboard.type('api');
+        await page.keyboard.press('Tab');
+        await (await wb.suggestion('START')).click();
+        await page.keyboard.press('Escape');
+        await wb.save();
+        await wb.screenshot('04-snippet');
+
+        const [, api, proxy] = containers(name);
+        assert.deepEqual(api?.dependsOn, [{ containerName: 'db-migrate', condition: 'SUCCESS' }]);
+        assert.deepEqual(proxy?.dependsOn, [{ containerName: 'api', condition: 'START' }]);
       });
-      assert.deepEqual(ours, [], 'package.json has no ECS Init Order findings');
-      await wb.openFile('package.json');
-      await wb.screenshot('06-plain-json');
-      await wb.filterProblems('');
     });
-  });
-});
+
+    test('5. "ECS: Visualize Start Order" draws the graph; clicking a node selects the container', async (t) => {
+      await step(t, '05-graph', async () => {
+        await wb.openFile(SEED);
+        await wb.goTo(1, 1);
+        await wb.runCommand('ECS: Visualize Start Order');
+        await waitFor('the "Start order: seed-task-definition.json" tab', async () => {
+          const tabs = await page
+            .locator('.tab')
+            .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+          return tabs.some((label) =>
+            new RegExp(`^Start order: ${SEED.replace(/\./g, '\\.')}`, 'i').test(label),
+          );
+        });
+        const graph = wb.webview();
+        // Container nodes carry their name (data-node-id; the legend's sample nodes carry none).
+        const NODES = '.node[data-node-id], .node[data-id]';
+        const nodeOf = (name: string) =>
+          graph.locator(`.node[data-node-id="${name}"], .node[data-id="${name}"]`).first();
+        await nodeOf('app-container').waitFor({ timeout: 30_000 });
+        const nodes = await graph.locator(NODES).evaluateAll((els) =>
+          els.map((e) => ({
+            id: e.getAttribute('data-node-id') ?? e.getAttribute('data-id'),
+            label: e.getAttribute('aria-label') ?? '',
+            text: (e.textContent ?? '').replace(/\s+/g, ' ').trim(),
+          })),
+        );
+        assert.deepEqual(nodes.map((n) => n.id).sort(), ['app-container', 'init-setup']);
+        const init = nodes.find((n) => n.id === 'init-setup')!;
+        assert.match(init.text, /init-setup/);
+        t.diagnostic(`graph nodes: ${nodes.map((n) => n.label.split('\n')[0]).join(' | ')}`);
+        await wb.screenshot('05-graph');
+
+        await nodeOf('app-container').click();
+        // The container's object spans these lines (after step 3's fix, wherever that left it).
+        const lines = read(SEED).split('\n');
+        const nameLine = lineOf(SEED, '"name": "app-container"');
+        let last = nameLine;
+        while (last < lines.length && !/^ {4}\}/.test(lines[last - 1]!)) last++;
+        const cursor = await waitFor('the editor selection to move to app-container', async () => {
+          const c = await wb.cursor();
+          return c && c.line >= nameLine - 1 && c.line <= last ? c : undefined;
+        });
+        t.diagnostic(
+          `selection after the click: Ln ${cursor.line}, Col ${cursor.column}, ${cursor.selected} selected`,
+        );
+        await wb.screenshot('05-graph-node-clicked');
+      });
+    });
+
+    test('6. only task definitions are checked: a plain package.json gets no findings and no graph button', async (t) => {
+      await step(t, '06-plain-json', async () => {
+        const button = page.locator(
+          '.editor-group-container.active .editor-actions [aria-label*="Visualize Start Order"]',
+        );
+        await wb.runCommand('View: Close All Editors');
+        await wb.openFile(SEED);
+        await waitFor(
+          'the Visualize Start Order button on a task definition',
+          async () => (await button.count()) > 0,
+        );
+        await wb.openFile('package.json');
+        await waitFor(
+          'no Visualize Start Order button on package.json',
+          async () => (await button.count()) === 0,
+        );
+        // Opened after package.json: once its findings are listed, package.json has been seen too.
+        await wb.openFile('broken-start-order-task-def.json');
+        await wb.runCommand('Problems: Focus on Problems View');
+        await wb.filterProblems('**/broken-start-order-task-def.json');
+        await waitFor(
+          'the broken example’s findings',
+          async () => (await wb.problems()).some((p) => p.code === 'dependency-cycle'),
+          60_000,
+        );
+        await wb.filterProblems('**/package.json');
+        const ours = await waitFor('the Problems panel filtered to package.json', async () => {
+          const rows = await wb.problems();
+          return rows.every((p) => p.file === 'package.json') &&
+            !rows.some((p) => p.code === 'dependency-cycle')
+            ? rows.filter((p) => p.source === 'ecs-init-order')
+            : undefined;
+        });
+        assert.deepEqual(ours, [], 'package.json has no ECS Init Order findings');
+        await wb.openFile('package.json');
+        await wb.screenshot('06-plain-json');
+        await wb.filterProblems('');
+      });
+    });
+  },
+);

@@ -19,7 +19,11 @@ export interface Problem {
 }
 
 /** Polls `probe` until it returns something other than undefined/false; fails at the deadline with `what`. */
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 30_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined | false> | T | undefined | false,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   for (let delay = 50; ; delay = Math.min(delay * 2, 500)) {
@@ -30,7 +34,8 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
       lastError = error;
     }
     if (Date.now() > deadline) {
-      const detail = lastError instanceof Error ? ` (last error: ${lastError.message.split('\n')[0]})` : '';
+      const detail =
+        lastError instanceof Error ? ` (last error: ${lastError.message.split('\n')[0]})` : '';
       throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}${detail}`);
     }
     await new Promise((r) => setTimeout(r, delay));
@@ -49,7 +54,14 @@ export class Workbench {
   async screenshot(name: string): Promise<string> {
     await waitFor(
       'animations to finish',
-      () => this.page.evaluate(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)),
+      () =>
+        this.page.evaluate(() =>
+          document
+            .getAnimations()
+            .every(
+              (a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity,
+            ),
+        ),
       2_000,
     ).catch(() => undefined); // A screenshot mid-animation is still worth having.
     const path = join(this.artifacts, `${name}.png`);
@@ -60,27 +72,50 @@ export class Workbench {
   /** Moves the mouse to an empty part of the activity bar, where it shows no hover or tooltip. */
   async parkMouse(): Promise<void> {
     const box = await this.page.locator('.part.activitybar').boundingBox();
-    await this.page.mouse.move(box ? box.x + box.width / 2 : 5, box ? box.y + box.height * 0.6 : 500);
+    await this.page.mouse.move(
+      box ? box.x + box.width / 2 : 5,
+      box ? box.y + box.height * 0.6 : 500,
+    );
   }
 
   /** Waits for the workbench and the Explorer listing the folder. */
   async ready(fileInFolder: string): Promise<void> {
     await this.page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
-    await waitFor(`the Explorer to list ${fileInFolder}`, async () => (await this.page.locator(`.explorer-folders-view .monaco-list-row[aria-label="${fileInFolder}"]`).count()) > 0, 60_000);
+    await waitFor(
+      `the Explorer to list ${fileInFolder}`,
+      async () =>
+        (await this.page
+          .locator(`.explorer-folders-view .monaco-list-row[aria-label="${fileInFolder}"]`)
+          .count()) > 0,
+      60_000,
+    );
   }
 
   /** Quick Open (Ctrl+P), the file's name, Enter; resolves when its editor is the active one. */
   async openFile(name: string): Promise<void> {
-    await this.quickInput('Control+P', name, (label) => label === name || label.startsWith(`${name},`));
+    await this.quickInput(
+      'Control+P',
+      name,
+      (label) => label === name || label.startsWith(`${name},`),
+    );
     await waitFor(`the editor of ${name}`, async () => {
       const active = this.page.locator('.editor-group-container.active .tab.active');
-      return (await active.getAttribute('aria-label'))?.startsWith(name) && (await this.page.locator('.editor-group-container.active .monaco-editor .view-lines').count()) > 0;
+      return (
+        (await active.getAttribute('aria-label'))?.startsWith(name) &&
+        (await this.page
+          .locator('.editor-group-container.active .monaco-editor .view-lines')
+          .count()) > 0
+      );
     });
   }
 
   /** The command palette: types the command's label and runs the row with exactly that label. */
   async runCommand(label: string): Promise<void> {
-    await this.quickInput('F1', label, (rowLabel) => rowLabel === label || rowLabel.startsWith(`${label},`));
+    await this.quickInput(
+      'F1',
+      label,
+      (rowLabel) => rowLabel === label || rowLabel.startsWith(`${label},`),
+    );
   }
 
   /** Go to Line/Column (Ctrl+G), 1-based like the status bar. */
@@ -101,11 +136,15 @@ export class Workbench {
     const item = this.page.locator('[id="status.editor.selection"]');
     if ((await item.count()) === 0) return undefined;
     const match = /Ln (\d+), Col (\d+)(?: \((\d+) selected\))?/.exec(await item.innerText());
-    return match ? { line: Number(match[1]), column: Number(match[2]), selected: Number(match[3] ?? 0) } : undefined;
+    return match
+      ? { line: Number(match[1]), column: Number(match[2]), selected: Number(match[3] ?? 0) }
+      : undefined;
   }
 
   async focusEditor(): Promise<void> {
-    const editor = this.page.locator('.editor-group-container.active .monaco-editor textarea').first();
+    const editor = this.page
+      .locator('.editor-group-container.active .monaco-editor textarea')
+      .first();
     await editor.focus();
   }
 
@@ -113,7 +152,11 @@ export class Workbench {
   async save(): Promise<void> {
     await this.focusEditor();
     await this.page.keyboard.press('Control+S');
-    await waitFor('the file to be saved', async () => (await this.page.locator('.editor-group-container.active .tab.active.dirty').count()) === 0);
+    await waitFor(
+      'the file to be saved',
+      async () =>
+        (await this.page.locator('.editor-group-container.active .tab.active.dirty').count()) === 0,
+    );
   }
 
   /**
@@ -124,7 +167,11 @@ export class Workbench {
     return waitFor(`"${text}" on screen`, () =>
       this.page.evaluate(
         ({ text, occurrence }) => {
-          const lines = [...document.querySelectorAll<HTMLElement>('.editor-group-container.active .monaco-editor .view-lines .view-line')].sort((a, b) => a.offsetTop - b.offsetTop);
+          const lines = [
+            ...document.querySelectorAll<HTMLElement>(
+              '.editor-group-container.active .monaco-editor .view-lines .view-line',
+            ),
+          ].sort((a, b) => a.offsetTop - b.offsetTop);
           let seen = 0;
           for (const line of lines) {
             const content = (line.textContent ?? '').replace(/\u00a0/g, ' ');
@@ -160,13 +207,27 @@ export class Workbench {
    */
   async problems(): Promise<Problem[]> {
     const readRows = () =>
-      this.page.locator('.markers-panel .monaco-list-rows > .monaco-list-row').evaluateAll((elements) =>
-        elements.map((e) => {
-          // No named functions in here: the page runs this code as it is, without tsx's helpers.
-          const [message, source, code, position] = ['.marker-message', '.marker-source', '.marker-code', '.marker-line'].map((selector) => e.querySelector(selector)?.textContent?.trim() ?? '');
-          return { index: Number(e.getAttribute('data-index')), label: e.getAttribute('aria-label') ?? '', message: message!, source: source!, code: code!, position: position! };
-        }),
-      );
+      this.page
+        .locator('.markers-panel .monaco-list-rows > .monaco-list-row')
+        .evaluateAll((elements) =>
+          elements.map((e) => {
+            // No named functions in here: the page runs this code as it is, without tsx's helpers.
+            const [message, source, code, position] = [
+              '.marker-message',
+              '.marker-source',
+              '.marker-code',
+              '.marker-line',
+            ].map((selector) => e.querySelector(selector)?.textContent?.trim() ?? '');
+            return {
+              index: Number(e.getAttribute('data-index')),
+              label: e.getAttribute('aria-label') ?? '',
+              message: message!,
+              source: source!,
+              code: code!,
+              position: position!,
+            };
+          }),
+        );
     type Row = Awaited<ReturnType<typeof readRows>>[number];
     const byIndex = new Map<number, Row>();
     const collect = async () => {
@@ -177,7 +238,14 @@ export class Workbench {
       const rows = document.querySelector<HTMLElement>('.markers-panel .monaco-list-rows');
       const list = rows?.closest<HTMLElement>('.monaco-list');
       const box = list?.getBoundingClientRect();
-      return rows && list && box ? { content: rows.offsetHeight, view: list.clientHeight, x: box.left + box.width / 2, y: box.top + box.height / 2 } : undefined;
+      return rows && list && box
+        ? {
+            content: rows.offsetHeight,
+            view: list.clientHeight,
+            x: box.left + box.width / 2,
+            y: box.top + box.height / 2,
+          }
+        : undefined;
     });
     if (geometry && geometry.content > geometry.view + 1) {
       await this.page.mouse.move(geometry.x, geometry.y);
@@ -188,7 +256,11 @@ export class Workbench {
         for (let i = 0; i < 200; i++) {
           const before = await firstIndex();
           await this.page.mouse.wheel(0, (direction * geometry.view) / 2);
-          const moved = await waitFor('the Problems list to scroll', async () => (await firstIndex()) !== before, 1_000).catch(() => false);
+          const moved = await waitFor(
+            'the Problems list to scroll',
+            async () => (await firstIndex()) !== before,
+            1_000,
+          ).catch(() => false);
           await collect();
           if (!moved) return;
         }
@@ -209,21 +281,33 @@ export class Workbench {
       const marker = /^(Error|Warning|Info|Hint): /.exec(row.label);
       if (!marker) continue; // A related-information row.
       const position = /\[Ln (\d+), Col (\d+)\]/.exec(row.position);
-      problems.push({ file, severity: marker[1]!, message: row.message, source: row.source, code: row.code, line: Number(position?.[1] ?? 0), column: Number(position?.[2] ?? 0) });
+      problems.push({
+        file,
+        severity: marker[1]!,
+        message: row.message,
+        source: row.source,
+        code: row.code,
+        line: Number(position?.[1] ?? 0),
+        column: Number(position?.[2] ?? 0),
+      });
     }
     return problems;
   }
 
   /** Sets the Problems panel's filter box (a glob such as `**\/package.json`, or '' to clear it). */
   async filterProblems(filter: string): Promise<void> {
-    const input = this.page.locator('.markers-panel-action-filter input, .viewpane-filter input').first();
+    const input = this.page
+      .locator('.markers-panel-action-filter input, .viewpane-filter input')
+      .first();
     await input.click();
     await input.fill(filter);
   }
 
   /** The completion list's row labelled exactly `label`, once the list shows it. */
   async suggestion(label: string): Promise<Locator> {
-    const row = this.page.locator('.editor-widget.suggest-widget.visible .monaco-list-row').filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(label)}$`) }) });
+    const row = this.page.locator('.editor-widget.suggest-widget.visible .monaco-list-row').filter({
+      has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(label)}$`) }),
+    });
     await waitFor(`"${label}" in the completion list`, async () => (await row.count()) > 0);
     return row.first();
   }
@@ -233,7 +317,11 @@ export class Workbench {
     return this.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
   }
 
-  private async quickInput(shortcut: string, text: string, matches: (rowLabel: string) => boolean): Promise<void> {
+  private async quickInput(
+    shortcut: string,
+    text: string,
+    matches: (rowLabel: string) => boolean,
+  ): Promise<void> {
     await this.focusEditorOrWorkbench();
     await this.page.keyboard.press(shortcut);
     const input = this.page.locator('.quick-input-widget input');
@@ -242,10 +330,17 @@ export class Workbench {
     const rows = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
     // The list re-renders as results arrive, so the row is found by its label and the click retried.
     await waitFor(`"${text}" in the quick input list`, async () => {
-      const labels = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+      const labels = await rows.evaluateAll((els) =>
+        els.map((e) => e.getAttribute('aria-label') ?? ''),
+      );
       const label = labels.find(matches);
       if (label === undefined) return undefined;
-      await this.page.locator(`.quick-input-widget .quick-input-list .monaco-list-row[aria-label="${label.replace(/["\\]/g, '\\$&')}"]`).first().click({ timeout: 2_000 });
+      await this.page
+        .locator(
+          `.quick-input-widget .quick-input-list .monaco-list-row[aria-label="${label.replace(/["\\]/g, '\\$&')}"]`,
+        )
+        .first()
+        .click({ timeout: 2_000 });
       return true;
     });
     await input.waitFor({ state: 'hidden' });
@@ -253,7 +348,11 @@ export class Workbench {
   }
 
   private async focusEditorOrWorkbench(): Promise<void> {
-    if ((await this.page.locator('.editor-group-container.active .monaco-editor textarea').count()) > 0) await this.focusEditor();
+    if (
+      (await this.page.locator('.editor-group-container.active .monaco-editor textarea').count()) >
+      0
+    )
+      await this.focusEditor();
     else await this.page.locator('.monaco-workbench').focus();
   }
 }

@@ -51,8 +51,11 @@ export async function ensureServerBuilt(): Promise<void> {
     if (locked) {
       try {
         if (stale()) {
-          const r = spawnSync(process.execPath, ['scripts/build.mjs', '--only', 'server'], { encoding: 'utf8' });
-          if (r.status !== 0) throw new Error(`building the server failed:\n${r.stdout}${r.stderr}`);
+          const r = spawnSync(process.execPath, ['scripts/build.mjs', '--only', 'server'], {
+            encoding: 'utf8',
+          });
+          if (r.status !== 0)
+            throw new Error(`building the server failed:\n${r.stdout}${r.stderr}`);
         }
       } finally {
         rmSync(LOCK, { recursive: true, force: true });
@@ -77,8 +80,18 @@ export function vscodeLikeCapabilities(): ClientCapabilities {
       synchronization: { dynamicRegistration: false, didSave: false },
       completion: { completionItem: { snippetSupport: true } },
       documentSymbol: { hierarchicalDocumentSymbolSupport: true },
-      publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, tagSupport: { valueSet: [1, 2] } },
-      codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } }, isPreferredSupport: true },
+      publishDiagnostics: {
+        relatedInformation: true,
+        versionSupport: true,
+        codeDescriptionSupport: true,
+        tagSupport: { valueSet: [1, 2] },
+      },
+      codeAction: {
+        codeActionLiteralSupport: {
+          codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] },
+        },
+        isPreferredSupport: true,
+      },
       rename: { prepareSupport: true },
     },
   };
@@ -94,7 +107,11 @@ export interface StartOptions {
   initializationOptions?: Record<string, unknown>;
 }
 
-type Waiter = { uri: string; accept: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void };
+type Waiter = {
+  uri: string;
+  accept: (p: PublishDiagnosticsParams) => boolean;
+  resolve: (p: PublishDiagnosticsParams) => void;
+};
 
 export const WAIT_MS = 15_000;
 
@@ -128,16 +145,24 @@ export class TestClient {
   static async start(options: StartOptions = {}): Promise<TestClient> {
     await ensureServerBuilt();
     const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const connection = createProtocolConnection(
+      new StreamMessageReader(child.stdout!),
+      new StreamMessageWriter(child.stdin!),
+    );
     const client = new TestClient(child, connection, options.settings ?? {});
     child.stderr!.on('data', (chunk: Buffer) => client.logs.push(`[stderr] ${chunk.toString()}`));
-    connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => client.onPublish(p));
+    connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) =>
+      client.onPublish(p),
+    );
     connection.onNotification('window/logMessage', (p: { message: string }) => {
       client.logs.push(p.message);
     });
-    connection.onNotification('ecsInitOrder/graphChanged', (p: { uri: string; version: number }) => {
-      client.graphChanged.push(p);
-    });
+    connection.onNotification(
+      'ecsInitOrder/graphChanged',
+      (p: { uri: string; version: number }) => {
+        client.graphChanged.push(p);
+      },
+    );
     connection.onRequest('workspace/configuration', (p: ConfigurationParams) => {
       client.configurationRequests++;
       return p.items.map((item) => (item.section === 'ecsInitOrder' ? client.settings : null));
@@ -153,7 +178,9 @@ export class TestClient {
       rootUri: null,
       workspaceFolders: null,
       capabilities: options.capabilities ?? vscodeLikeCapabilities(),
-      ...(options.initializationOptions ? { initializationOptions: options.initializationOptions } : {}),
+      ...(options.initializationOptions
+        ? { initializationOptions: options.initializationOptions }
+        : {}),
     });
     await connection.sendNotification('initialized', {});
     return client;
@@ -169,8 +196,14 @@ export class TestClient {
   }
 
   /** The first publish for `uri` from now on that `accept`s. */
-  nextDiagnostics(uri: string, accept: (p: PublishDiagnosticsParams) => boolean = () => true): Promise<PublishDiagnosticsParams> {
-    return deadline(new Promise((resolve) => this.waiters.push({ uri, accept, resolve })), `diagnostics of ${uri}`);
+  nextDiagnostics(
+    uri: string,
+    accept: (p: PublishDiagnosticsParams) => boolean = () => true,
+  ): Promise<PublishDiagnosticsParams> {
+    return deadline(
+      new Promise((resolve) => this.waiters.push({ uri, accept, resolve })),
+      `diagnostics of ${uri}`,
+    );
   }
 
   /** The publish for `uri` at `version` (or later), already received or still to come. */
@@ -180,14 +213,31 @@ export class TestClient {
     return seen ? Promise.resolve(seen) : this.nextDiagnostics(uri, accept);
   }
 
-  async open(uri: string, text: string, languageId = 'json', version = 1): Promise<PublishDiagnosticsParams> {
-    const published = this.nextDiagnostics(uri, (p) => p.version === undefined || p.version >= version);
-    await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
+  async open(
+    uri: string,
+    text: string,
+    languageId = 'json',
+    version = 1,
+  ): Promise<PublishDiagnosticsParams> {
+    const published = this.nextDiagnostics(
+      uri,
+      (p) => p.version === undefined || p.version >= version,
+    );
+    await this.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId, version, text },
+    });
     return published;
   }
 
-  async change(uri: string, version: number, contentChanges: TextDocumentContentChangeEvent[]): Promise<void> {
-    await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges });
+  async change(
+    uri: string,
+    version: number,
+    contentChanges: TextDocumentContentChangeEvent[],
+  ): Promise<void> {
+    await this.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges,
+    });
   }
 
   async close(uri: string): Promise<void> {
@@ -238,7 +288,9 @@ export class TestClient {
 }
 
 /** The seed example (shared copy when present, else the repository's). */
-export const SEED_PATH = existsSync('/work/shared/examples/seed-task-definition.json') ? '/work/shared/examples/seed-task-definition.json' : 'examples/seed-task-definition.json';
+export const SEED_PATH = existsSync('/work/shared/examples/seed-task-definition.json')
+  ? '/work/shared/examples/seed-task-definition.json'
+  : 'examples/seed-task-definition.json';
 
 /** A file of test/fixtures/lsp. */
 export function fixture(name: string): string {

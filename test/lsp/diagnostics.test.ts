@@ -5,11 +5,22 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import type { Diagnostic, PublishDiagnosticsParams, TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
+import type {
+  Diagnostic,
+  PublishDiagnosticsParams,
+  TextDocumentContentChangeEvent,
+} from 'vscode-languageserver/node';
 import { parseTree, type Node } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../../server/src/engine/index';
-import { ensureServerBuilt, fixture, SEED_PATH, TestClient, uriOf, vscodeLikeCapabilities } from './client';
+import {
+  ensureServerBuilt,
+  fixture,
+  SEED_PATH,
+  TestClient,
+  uriOf,
+  vscodeLikeCapabilities,
+} from './client';
 
 const SEED = readFileSync(SEED_PATH, 'utf8');
 const BROKEN = fixture('broken-start-order-task-def.jsonc');
@@ -34,34 +45,83 @@ describe('diagnostics', () => {
     const published = await client.open(uri, SEED);
     assert.equal(published.version, 1);
     // What the engine finds, in its order; at least the seed's known problems.
-    assert.deepEqual(codes(published), analyze(SEED).findings.map((f) => f.code));
-    for (const code of ['init-not-awaited', 'aws-cli-without-task-role', 'entrypoint-overrides-shell', 'init-output-not-shared', 'essential-init-container', 'awslogs-execution-role']) {
+    assert.deepEqual(
+      codes(published),
+      analyze(SEED).findings.map((f) => f.code),
+    );
+    for (const code of [
+      'init-not-awaited',
+      'aws-cli-without-task-role',
+      'entrypoint-overrides-shell',
+      'init-output-not-shared',
+      'essential-init-container',
+      'awslogs-execution-role',
+    ]) {
       assert.ok(codes(published).includes(code), code);
     }
     const essential = published.diagnostics.find((d) => d.code === 'essential-init-container')!;
     assert.equal(essential.source, 'ecs-init-order');
     assert.equal(essential.severity, 2);
-    assert.deepEqual(essential.range, { start: { line: 7, character: 19 }, end: { line: 7, character: 23 } });
-    assert.equal(essential.codeDescription?.href, 'https://github.com/ecs-init-order/ecs-init-order/blob/main/docs/rules/essential-init-container.md');
-    assert.match(String(essential.message), /when it exits, even with code 0, ECS stops the whole task/);
+    assert.deepEqual(essential.range, {
+      start: { line: 7, character: 19 },
+      end: { line: 7, character: 23 },
+    });
+    assert.equal(
+      essential.codeDescription?.href,
+      'https://github.com/ecs-init-order/ecs-init-order/blob/main/docs/rules/essential-init-container.md',
+    );
+    assert.match(
+      String(essential.message),
+      /when it exits, even with code 0, ECS stops the whole task/,
+    );
     const entry = published.diagnostics.find((d) => d.code === 'entrypoint-overrides-shell')!;
-    assert.deepEqual(entry.relatedInformation, [{ location: { uri, range: { start: { line: 5, character: 15 }, end: { line: 5, character: 38 } } }, message: 'amazon/aws-cli:latest: ENTRYPOINT is `aws`' }]);
-    await client.until(() => client.graphChanged.some((g) => g.uri === uri && g.version === 1), 'graphChanged after the publish');
+    assert.deepEqual(entry.relatedInformation, [
+      {
+        location: {
+          uri,
+          range: { start: { line: 5, character: 15 }, end: { line: 5, character: 38 } },
+        },
+        message: 'amazon/aws-cli:latest: ENTRYPOINT is `aws`',
+      },
+    ]);
+    await client.until(
+      () => client.graphChanged.some((g) => g.uri === uri && g.version === 1),
+      'graphChanged after the publish',
+    );
   });
 
   test('JSONC with comments and trailing commas; syntax errors are not reported', async () => {
-    const published = await client.open(uriOf('broken-start-order-task-def.jsonc'), BROKEN, 'jsonc');
-    assert.deepEqual(codes(published), ['dependency-invalid-condition', 'dependency-cycle', 'dependency-cycle', 'healthy-without-healthcheck', 'dependency-unknown-container']);
+    const published = await client.open(
+      uriOf('broken-start-order-task-def.jsonc'),
+      BROKEN,
+      'jsonc',
+    );
+    assert.deepEqual(codes(published), [
+      'dependency-invalid-condition',
+      'dependency-cycle',
+      'dependency-cycle',
+      'healthy-without-healthcheck',
+      'dependency-unknown-container',
+    ]);
     assert.ok(published.diagnostics.every((d: Diagnostic) => d.source === 'ecs-init-order'));
   });
 
   test('a correct task definition, and JSON that is not one, get an empty list', async () => {
-    assert.deepEqual((await client.open(uriOf('shop-web-task-definition.json'), SHOP)).diagnostics, []);
-    assert.deepEqual((await client.open(uriOf('tsconfig.json'), '{ "compilerOptions": { "strict": true } }')).diagnostics, []);
+    assert.deepEqual(
+      (await client.open(uriOf('shop-web-task-definition.json'), SHOP)).diagnostics,
+      [],
+    );
+    assert.deepEqual(
+      (await client.open(uriOf('tsconfig.json'), '{ "compilerOptions": { "strict": true } }'))
+        .diagnostics,
+      [],
+    );
   });
 
   test('a root array is linted only when the file name matches filePatterns', async () => {
-    assert.deepEqual(codes(await client.open(uriOf('infra/web-containers.json'), ARRAY)), ['essential-init-container']);
+    assert.deepEqual(codes(await client.open(uriOf('infra/web-containers.json'), ARRAY)), [
+      'essential-init-container',
+    ]);
     assert.deepEqual((await client.open(uriOf('infra/list.json'), ARRAY)).diagnostics, []);
   });
 
@@ -99,13 +159,21 @@ describe('settings apply without a restart', () => {
   });
 
   test('a rule severity override, then "off", then back', async () => {
-    const overridden = await republished({ rules: { 'essential-init-container': 'error', 'aws-cli-without-task-role': 'hint' } });
-    const severity = (code: string) => overridden.diagnostics.find((d) => d.code === code)?.severity;
+    const overridden = await republished({
+      rules: { 'essential-init-container': 'error', 'aws-cli-without-task-role': 'hint' },
+    });
+    const severity = (code: string) =>
+      overridden.diagnostics.find((d) => d.code === code)?.severity;
     assert.equal(severity('essential-init-container'), 1);
     assert.equal(severity('aws-cli-without-task-role'), 4);
     assert.equal(severity('init-not-awaited'), 2);
-    const off = await republished({ rules: { 'essential-init-container': 'off', 'awslogs-execution-role': 'off' } });
-    assert.deepEqual(codes(off), SEED_CODES.filter((c) => c !== 'essential-init-container' && c !== 'awslogs-execution-role'));
+    const off = await republished({
+      rules: { 'essential-init-container': 'off', 'awslogs-execution-role': 'off' },
+    });
+    assert.deepEqual(
+      codes(off),
+      SEED_CODES.filter((c) => c !== 'essential-init-container' && c !== 'awslogs-execution-role'),
+    );
     assert.ok(codes(off).includes('init-not-awaited'));
     assert.deepEqual(codes(await republished({})), SEED_CODES);
   });
@@ -116,7 +184,10 @@ describe('settings apply without a restart', () => {
     assert.deepEqual(await client.request('textDocument/codeLens', { textDocument: { uri } }), []);
     assert.ok(client.codeLensRefreshes >= 1, 'the client is asked to refresh its code lenses');
     await republished({});
-    assert.equal((await client.request<unknown[]>('textDocument/codeLens', { textDocument: { uri } })).length, 2);
+    assert.equal(
+      (await client.request<unknown[]>('textDocument/codeLens', { textDocument: { uri } })).length,
+      2,
+    );
   });
 
   test('filePatterns decide which root arrays are container definitions', async () => {
@@ -137,7 +208,9 @@ test('settings pushed with didChangeConfiguration, for clients without workspace
     const uri = uriOf('pushed-task-def.json');
     assert.deepEqual(codes(await client.open(uri, SEED)), SEED_CODES);
     const next = client.nextDiagnostics(uri);
-    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { ecsInitOrder: { rules: { 'init-not-awaited': 'off' } } } });
+    await client.connection.sendNotification('workspace/didChangeConfiguration', {
+      settings: { ecsInitOrder: { rules: { 'init-not-awaited': 'off' } } },
+    });
     assert.ok(!codes(await next).includes('init-not-awaited'));
     assert.equal(client.configurationRequests, 0);
   } finally {
@@ -161,7 +234,11 @@ function stringValues(text: string): Node[] {
   const out: Node[] = [];
   const walk = (node: Node | undefined): void => {
     if (!node) return;
-    if (node.type === 'string' && !(node.parent?.type === 'property' && node.parent.children?.[0] === node)) out.push(node);
+    if (
+      node.type === 'string' &&
+      !(node.parent?.type === 'property' && node.parent.children?.[0] === node)
+    )
+      out.push(node);
     for (const child of node.children ?? []) walk(child);
   };
   walk(parseTree(text, [], { allowTrailingComma: true }));
@@ -198,7 +275,10 @@ test('a burst of 200 incremental edits ends in the diagnostics of a fresh open o
           end = start;
           text = next() < 0.5 ? '\n' : ' ';
         }
-        const change = { range: { start: local.positionAt(start), end: local.positionAt(end) }, text };
+        const change = {
+          range: { start: local.positionAt(start), end: local.positionAt(end) },
+          text,
+        };
         // Each change applies to the text left by the previous one, as in LSP.
         TextDocument.update(local, [change], local.version);
         changes.push(change);
@@ -209,11 +289,16 @@ test('a burst of 200 incremental edits ends in the diagnostics of a fresh open o
     const final = await client.diagnosticsFor(uri, 201);
     assert.equal(final.version, 201);
     const fresh = await client.open(uriOf('fresh-task-def.json'), local.getText(), 'jsonc');
-    const normalise = (p: PublishDiagnosticsParams) => JSON.stringify(p.diagnostics).replaceAll(p.uri, 'URI');
+    const normalise = (p: PublishDiagnosticsParams) =>
+      JSON.stringify(p.diagnostics).replaceAll(p.uri, 'URI');
     assert.equal(normalise(final), normalise(fresh));
-    console.log(`burst: ${client.published.get(uri)!.length} publishes for 200 edits; final version has ${final.diagnostics.length} diagnostics`);
+    console.log(
+      `burst: ${client.published.get(uri)!.length} publishes for 200 edits; final version has ${final.diagnostics.length} diagnostics`,
+    );
     // The server stayed with the client: it still answers.
-    assert.ok(Array.isArray(await client.request('textDocument/documentSymbol', { textDocument: { uri } })));
+    assert.ok(
+      Array.isArray(await client.request('textDocument/documentSymbol', { textDocument: { uri } })),
+    );
   } finally {
     await client.stop();
   }

@@ -27,14 +27,18 @@ describe('robustness', () => {
   async function stillAnswers(): Promise<void> {
     const uri = uriOf(`probe-${Date.now()}-task-def.json`);
     await client.open(uri, SHOP);
-    const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 10, character: 16 } });
+    const hover = await client.request<Hover | null>('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: 10, character: 16 },
+    });
     assert.ok(hover, 'the server still answers');
     await client.close(uri);
   }
 
   test('broken JSON: no syntax diagnostics, requests answer, the server keeps running', async () => {
     const uri = uriOf('broken-task-def.json');
-    const text = '{\n  "family": "x",\n  "containerDefinitions": [\n    { "name": "init", "image": "busybox", "essential": \n    { "name": "app", "dependsOn": [{ "containerName": "in';
+    const text =
+      '{\n  "family": "x",\n  "containerDefinitions": [\n    { "name": "init", "image": "busybox", "essential": \n    { "name": "app", "dependsOn": [{ "containerName": "in';
     const published = await client.open(uri, text);
     assert.ok(published.diagnostics.every((d) => d.source === 'ecs-init-order'));
     const end = { line: 4, character: 55 };
@@ -56,7 +60,10 @@ describe('robustness', () => {
     const first = await client.open(uri, SEED);
     const local = TextDocument.create(uri, 'json', 1, SEED);
     const emptied = client.diagnosticsFor(uri, 2);
-    const all: TextDocumentContentChangeEvent = { range: { start: { line: 0, character: 0 }, end: local.positionAt(SEED.length) }, text: '' };
+    const all: TextDocumentContentChangeEvent = {
+      range: { start: { line: 0, character: 0 }, end: local.positionAt(SEED.length) },
+      text: '',
+    };
     TextDocument.update(local, [all], 2);
     await client.change(uri, 2, [all]);
     assert.deepEqual((await emptied).diagnostics, []);
@@ -80,16 +87,23 @@ describe('robustness', () => {
     const uri = uriOf('big-task-definition.json');
     let start = performance.now();
     const published = await client.open(uri, text);
-    console.log(`5 MB task definition: open → diagnostics in ${(performance.now() - start).toFixed(0)} ms (${published.diagnostics.length} diagnostics)`);
+    console.log(
+      `5 MB task definition: open → diagnostics in ${(performance.now() - start).toFixed(0)} ms (${published.diagnostics.length} diagnostics)`,
+    );
     const local = TextDocument.create(uri, 'json', 1, text);
     const at = local.positionAt(text.indexOf('"value-', text.length / 2) + 1);
     start = performance.now();
     const next = client.diagnosticsFor(uri, 2);
     await client.change(uri, 2, [{ range: { start: at, end: at }, text: 'z' }]);
     assert.equal((await next).version, 2);
-    console.log(`5 MB task definition: one keystroke → diagnostics in ${(performance.now() - start).toFixed(0)} ms`);
+    console.log(
+      `5 MB task definition: one keystroke → diagnostics in ${(performance.now() - start).toFixed(0)} ms`,
+    );
     start = performance.now();
-    const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: local.positionAt(text.indexOf('"init-config"') + 2) });
+    const hover = await client.request<Hover | null>('textDocument/hover', {
+      textDocument: { uri },
+      position: local.positionAt(text.indexOf('"init-config"') + 2),
+    });
     assert.ok(hover);
     console.log(`5 MB task definition: hover in ${(performance.now() - start).toFixed(0)} ms`);
     await client.close(uri);
@@ -97,7 +111,10 @@ describe('robustness', () => {
   });
 
   test('an unknown request gets MethodNotFound, and the server answers afterwards', async () => {
-    await assert.rejects(client.request('ecsInitOrder/noSuchRequest', { uri: 'x' }), (error: Error & { code?: number }) => error.code === -32601);
+    await assert.rejects(
+      client.request('ecsInitOrder/noSuchRequest', { uri: 'x' }),
+      (error: Error & { code?: number }) => error.code === -32601,
+    );
     await client.connection.sendNotification('ecsInitOrder/noSuchNotification', {});
     await stillAnswers();
   });
@@ -110,14 +127,40 @@ describe('robustness', () => {
       const textDocument = { uri };
       const position = { line: 4, character: 16 };
       assert.equal(await client.request('textDocument/hover', { textDocument, position }), null);
-      assert.equal(await client.request('textDocument/completion', { textDocument, position }), null);
-      assert.deepEqual(await client.request('textDocument/codeAction', { textDocument, range: { start: position, end: position }, context: { diagnostics: [] } }), []);
-      assert.deepEqual(await client.request('textDocument/definition', { textDocument, position }), []);
-      assert.deepEqual(await client.request('textDocument/references', { textDocument, position, context: { includeDeclaration: true } }), []);
+      assert.equal(
+        await client.request('textDocument/completion', { textDocument, position }),
+        null,
+      );
+      assert.deepEqual(
+        await client.request('textDocument/codeAction', {
+          textDocument,
+          range: { start: position, end: position },
+          context: { diagnostics: [] },
+        }),
+        [],
+      );
+      assert.deepEqual(
+        await client.request('textDocument/definition', { textDocument, position }),
+        [],
+      );
+      assert.deepEqual(
+        await client.request('textDocument/references', {
+          textDocument,
+          position,
+          context: { includeDeclaration: true },
+        }),
+        [],
+      );
       assert.deepEqual(await client.request('textDocument/documentSymbol', { textDocument }), []);
       assert.deepEqual(await client.request('textDocument/codeLens', { textDocument }), []);
-      assert.equal(await client.request('textDocument/prepareRename', { textDocument, position }), null);
-      assert.equal(await client.request('textDocument/rename', { textDocument, position, newName: 'x' }), null);
+      assert.equal(
+        await client.request('textDocument/prepareRename', { textDocument, position }),
+        null,
+      );
+      assert.equal(
+        await client.request('textDocument/rename', { textDocument, position, newName: 'x' }),
+        null,
+      );
       assert.equal(await client.request('ecsInitOrder/startOrderGraph', { uri }), null);
     }
     assert.equal(await client.request('ecsInitOrder/startOrderGraph', {}), null);

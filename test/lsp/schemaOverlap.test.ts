@@ -11,7 +11,11 @@ import { applyTextEdits } from '../../server/src/engine/index';
 import { ensureServerBuilt, TestClient, uriOf } from './client';
 
 const BROKEN = readFileSync('examples/broken-start-order-task-def.json', 'utf8');
-const SCHEMA_FILE_MATCH = (JSON.parse(readFileSync('package.json', 'utf8')) as { contributes: { jsonValidation: { fileMatch: string[] }[] } }).contributes.jsonValidation[0]!.fileMatch;
+const SCHEMA_FILE_MATCH = (
+  JSON.parse(readFileSync('package.json', 'utf8')) as {
+    contributes: { jsonValidation: { fileMatch: string[] }[] };
+  }
+).contributes.jsonValidation[0]!.fileMatch;
 
 /** Where `"success"` is, as the JSON service's enum diagnostic would mark it. */
 function successRange() {
@@ -26,7 +30,9 @@ describe('findings the JSON schema also reports', () => {
   let plain: TestClient;
   before(async () => {
     await ensureServerBuilt();
-    vscodeLike = await TestClient.start({ initializationOptions: { schemaFileMatch: SCHEMA_FILE_MATCH } });
+    vscodeLike = await TestClient.start({
+      initializationOptions: { schemaFileMatch: SCHEMA_FILE_MATCH },
+    });
     plain = await TestClient.start();
   });
   after(async () => {
@@ -38,10 +44,21 @@ describe('findings the JSON schema also reports', () => {
     const uri = uriOf('broken-start-order-task-def.json');
     const published = await vscodeLike.open(uri, BROKEN);
     const codes = published.diagnostics.map((d) => d.code);
-    assert.ok(!codes.includes('dependency-invalid-condition'), 'the schema already reports "success"');
-    assert.ok(codes.includes('dependency-cycle') && codes.includes('dependency-unknown-container'), 'the semantic findings stay');
+    assert.ok(
+      !codes.includes('dependency-invalid-condition'),
+      'the schema already reports "success"',
+    );
+    assert.ok(
+      codes.includes('dependency-cycle') && codes.includes('dependency-unknown-container'),
+      'the semantic findings stay',
+    );
 
-    const schemaDiagnostic: Diagnostic = { range: successRange(), message: 'Value is not accepted. Valid values: "START", "COMPLETE", "SUCCESS", "HEALTHY".', source: 'json', severity: 2 };
+    const schemaDiagnostic: Diagnostic = {
+      range: successRange(),
+      message: 'Value is not accepted. Valid values: "START", "COMPLETE", "SUCCESS", "HEALTHY".',
+      source: 'json',
+      severity: 2,
+    };
     const actions = (await vscodeLike.connection.sendRequest('textDocument/codeAction', {
       textDocument: { uri },
       range: successRange(),
@@ -50,7 +67,9 @@ describe('findings the JSON schema also reports', () => {
     const fix = actions.find((a) => a.title === 'Change "success" to "SUCCESS"');
     assert.ok(fix, `actions: ${actions.map((a) => a.title).join(', ')}`);
     assert.deepEqual(fix.diagnostics, [schemaDiagnostic]);
-    const edits = fix.edit!.documentChanges ? (fix.edit!.documentChanges[0] as unknown as { edits: never[] }).edits : fix.edit!.changes![uri]!;
+    const edits = fix.edit!.documentChanges
+      ? (fix.edit!.documentChanges[0] as unknown as { edits: never[] }).edits
+      : fix.edit!.changes![uri]!;
     assert.equal(applyTextEdits(BROKEN, edits), BROKEN.replace('"success"', '"SUCCESS"'));
   });
 

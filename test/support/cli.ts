@@ -46,7 +46,9 @@ export function ensureCli(): void {
   }
   try {
     if (isFresh()) return;
-    const r = spawnSync(process.execPath, ['scripts/build.mjs', '--only', 'cli'], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['scripts/build.mjs', '--only', 'cli'], {
+      encoding: 'utf8',
+    });
     if (r.status !== 0) throw new Error(`building the CLI failed:\n${r.stdout}\n${r.stderr}`);
   } finally {
     if (locked) rmSync(LOCK, { recursive: true, force: true });
@@ -61,6 +63,9 @@ export interface CliRun {
 
 /** Run `node dist/cli.js <args>` and collect its exit code and output. */
 export function runCli(args: string[], options: { cwd?: string } = {}): CliRun {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: options.cwd ?? process.cwd(), encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: options.cwd ?? process.cwd(),
+    encoding: 'utf8',
+  });
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }

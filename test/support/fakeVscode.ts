@@ -48,8 +48,17 @@ export interface FakeDocument {
   getText(): string;
 }
 
-export function document(path: string, text: string, languageId = 'json', scheme = 'file'): FakeDocument {
-  return { uri: scheme === 'file' ? Uri.file(path) : Uri.parse(`${scheme}://${path}`), languageId, getText: () => text };
+export function document(
+  path: string,
+  text: string,
+  languageId = 'json',
+  scheme = 'file',
+): FakeDocument {
+  return {
+    uri: scheme === 'file' ? Uri.file(path) : Uri.parse(`${scheme}://${path}`),
+    languageId,
+    getText: () => text,
+  };
 }
 
 /** Settings per resource path prefix ('' = workspace); keys without the `ecsInitOrder.` prefix. */
@@ -96,7 +105,8 @@ export const vscode = {
         get<T>(key: string, fallback?: T): T | undefined {
           let value: unknown;
           for (const [prefix, values] of settings) {
-            if (prefix === '' || (scope && scope.path.startsWith(prefix))) if (key in values) value = values[key];
+            if (prefix === '' || (scope && scope.path.startsWith(prefix)))
+              if (key in values) value = values[key];
           }
           void section;
           return (value as T) ?? fallback;
@@ -174,7 +184,10 @@ export const graphPanel = {
   },
 };
 
-export const languageClientModule = { LanguageClient: FakeLanguageClient, TransportKind: { stdio: 0, ipc: 1, pipe: 2, socket: 3 } };
+export const languageClientModule = {
+  LanguageClient: FakeLanguageClient,
+  TransportKind: { stdio: 0, ipc: 1, pipe: 2, socket: 3 },
+};
 
 let installed = false;
 export function installFakes(): void {
@@ -194,5 +207,12 @@ export function installFakes(): void {
 export function outputChannel() {
   const lines: string[] = [];
   const log = (level: string) => (message: string) => lines.push(`${level}: ${message}`);
-  return { lines, error: log('error'), warn: log('warn'), info: log('info'), show() {}, dispose() {} };
+  return {
+    lines,
+    error: log('error'),
+    warn: log('warn'),
+    info: log('info'),
+    show() {},
+    dispose() {},
+  };
 }

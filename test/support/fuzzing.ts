@@ -6,7 +6,14 @@ import fc from 'fast-check';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseTree } from 'jsonc-parser';
-import { analyze, applyTextEdits, fixAll, type SourceText, type Finding, type Range } from '../../server/src/engine/index';
+import {
+  analyze,
+  applyTextEdits,
+  fixAll,
+  type SourceText,
+  type Finding,
+  type Range,
+} from '../../server/src/engine/index';
 
 /** Every example and test task definition, read at run time (new fixtures are covered too). */
 export function seedDocuments(): { name: string; text: string }[] {
@@ -21,7 +28,11 @@ export function seedDocuments(): { name: string; text: string }[] {
     for (const e of entries.sort()) {
       const p = join(dir, e);
       if (statSync(p).isDirectory()) walk(p);
-      else if (/\.(json|jsonc|json\.tpl)$/.test(e) && !e.endsWith('.expected.json') && statSync(p).size < 200_000) {
+      else if (
+        /\.(json|jsonc|json\.tpl)$/.test(e) &&
+        !e.endsWith('.expected.json') &&
+        statSync(p).size < 200_000
+      ) {
         const text = readFileSync(p, 'utf8');
         if (/containerDefinitions|"image"/.test(text)) out.push({ name: p, text });
       }
@@ -33,7 +44,39 @@ export function seedDocuments(): { name: string; text: string }[] {
   return out;
 }
 
-const JSON_PIECES = ['{', '}', '[', ']', ',', ':', '"', '""', 'null', 'true', 'false', '0', '-1', '1e999', '"START"', '"SUCCESS"', '"essential"', '"dependsOn"', '"containerName"', '"name"', '//', '/*', '*/', '\n', '\r\n', '\t', ' ', '\uFEFF', '\u{1F680}', 'é', '\u202E'];
+const JSON_PIECES = [
+  '{',
+  '}',
+  '[',
+  ']',
+  ',',
+  ':',
+  '"',
+  '""',
+  'null',
+  'true',
+  'false',
+  '0',
+  '-1',
+  '1e999',
+  '"START"',
+  '"SUCCESS"',
+  '"essential"',
+  '"dependsOn"',
+  '"containerName"',
+  '"name"',
+  '//',
+  '/*',
+  '*/',
+  '\n',
+  '\r\n',
+  '\t',
+  ' ',
+  '\uFEFF',
+  '\u{1F680}',
+  'é',
+  '\u202E',
+];
 
 export type Mutation =
   | { kind: 'insert'; at: number; text: string }
@@ -43,8 +86,16 @@ export type Mutation =
 
 export const mutationArb: fc.Arbitrary<Mutation[]> = fc.array(
   fc.oneof(
-    fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.oneof(fc.constantFrom(...JSON_PIECES), fc.string({ maxLength: 6 })) }),
-    fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 40 }) }),
+    fc.record({
+      kind: fc.constant('insert' as const),
+      at: fc.nat(),
+      text: fc.oneof(fc.constantFrom(...JSON_PIECES), fc.string({ maxLength: 6 })),
+    }),
+    fc.record({
+      kind: fc.constant('delete' as const),
+      at: fc.nat(),
+      length: fc.integer({ min: 1, max: 40 }),
+    }),
     fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
     fc.record({ kind: fc.constant('swap' as const), a: fc.nat(), b: fc.nat() }),
   ),
@@ -79,9 +130,16 @@ export function mutate(text: string, mutations: Mutation[]): string {
     } else if (m.kind === 'swap') {
       const spans = valueSpans(t);
       if (spans.length < 2) continue;
-      const [x, y] = [spans[m.a % spans.length]!, spans[m.b % spans.length]!].sort((p, q) => p.offset - q.offset);
+      const [x, y] = [spans[m.a % spans.length]!, spans[m.b % spans.length]!].sort(
+        (p, q) => p.offset - q.offset,
+      );
       if (x.offset === y.offset) continue;
-      t = t.slice(0, x.offset) + t.slice(y.offset, y.offset + y.length) + t.slice(x.offset + x.length, y.offset) + t.slice(x.offset, x.offset + x.length) + t.slice(y.offset + y.length);
+      t =
+        t.slice(0, x.offset) +
+        t.slice(y.offset, y.offset + y.length) +
+        t.slice(x.offset + x.length, y.offset) +
+        t.slice(x.offset, x.offset + x.length) +
+        t.slice(y.offset + y.length);
     }
   }
   return t;
@@ -90,13 +148,26 @@ export function mutate(text: string, mutations: Mutation[]): string {
 function inside(source: SourceText, r: Range): boolean {
   const s = source.offsetAt(r.start);
   const e = source.offsetAt(r.end);
-  const pos = (p: Range['start']) => p.line >= 0 && p.line < source.lineCount && p.character >= 0 && source.offsetAt(p) === source.offsetAt({ line: p.line, character: p.character });
-  return pos(r.start) && pos(r.end) && s <= e && e <= source.text.length && source.positionAt(s).character === r.start.character && source.positionAt(e).character === r.end.character;
+  const pos = (p: Range['start']) =>
+    p.line >= 0 &&
+    p.line < source.lineCount &&
+    p.character >= 0 &&
+    source.offsetAt(p) === source.offsetAt({ line: p.line, character: p.character });
+  return (
+    pos(r.start) &&
+    pos(r.end) &&
+    s <= e &&
+    e <= source.text.length &&
+    source.positionAt(s).character === r.start.character &&
+    source.positionAt(e).character === r.end.character
+  );
 }
 
 function syntaxErrorCount(text: string): number {
   const errors: { error: number }[] = [];
-  parseTree(text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text, errors as never, { allowTrailingComma: true });
+  parseTree(text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text, errors as never, {
+    allowTrailingComma: true,
+  });
   return errors.length;
 }
 
@@ -105,7 +176,8 @@ function stringValues(text: string): string[] {
   const out: string[] = [];
   const visit = (n: ReturnType<typeof parseTree>) => {
     if (!n) return;
-    if (n.type === 'string' && !(n.parent?.type === 'property' && n.parent.children?.[0] === n)) out.push(String(n.value));
+    if (n.type === 'string' && !(n.parent?.type === 'property' && n.parent.children?.[0] === n))
+      out.push(String(n.value));
     n.children?.forEach(visit);
   };
   visit(root);
@@ -128,17 +200,31 @@ export function checkDocument(text: string, stats: FuzzStats): void {
   };
   for (const f of analysis.findings) {
     check(inside(source, f.range), 'finding range outside the document', f);
-    for (const r of f.related) check(inside(source, r.range), 'related range outside the document', f);
+    for (const r of f.related)
+      check(inside(source, r.range), 'related range outside the document', f);
     for (const fix of f.fixes) {
       const spans = fix.edits.map((e) => {
         check(inside(source, e.range), 'fix edit outside the document', f);
         return [source.offsetAt(e.range.start), source.offsetAt(e.range.end)] as const;
       });
       spans.sort((a, b) => a[0] - b[0]);
-      for (let i = 1; i < spans.length; i++) check(spans[i - 1]![1] <= spans[i]![0] && !(spans[i - 1]![0] === spans[i]![0] && spans[i - 1]![1] === spans[i]![1] && spans[i]![0] === spans[i]![1]), `overlapping edits in fix "${fix.title}"`, f);
+      for (let i = 1; i < spans.length; i++)
+        check(
+          spans[i - 1]![1] <= spans[i]![0] &&
+            !(
+              spans[i - 1]![0] === spans[i]![0] &&
+              spans[i - 1]![1] === spans[i]![1] &&
+              spans[i]![0] === spans[i]![1]
+            ),
+          `overlapping edits in fix "${fix.title}"`,
+          f,
+        );
     }
   }
-  check(analysis.ruleFailures.length === 0, `a rule threw: ${analysis.ruleFailures.map((r) => `${r.rule}: ${String(r.error)}`).join('; ')}`);
+  check(
+    analysis.ruleFailures.length === 0,
+    `a rule threw: ${analysis.ruleFailures.map((r) => `${r.rule}: ${String(r.error)}`).join('; ')}`,
+  );
   if (!analysis.isTaskDefinition) return;
   const parseable = syntaxErrorCount(text) === 0;
   const before = stringValues(text);
@@ -153,7 +239,12 @@ export function checkDocument(text: string, stats: FuzzStats): void {
         for (const v of before) {
           const n = remaining.get(v) ?? 0;
           if (n > 0) remaining.set(v, n - 1);
-          else check(fix.title.toLowerCase().includes(v.toLowerCase()), `safe fix "${fix.title}" removed the value ${JSON.stringify(v)} it does not name`, f);
+          else
+            check(
+              fix.title.toLowerCase().includes(v.toLowerCase()),
+              `safe fix "${fix.title}" removed the value ${JSON.stringify(v)} it does not name`,
+              f,
+            );
         }
       }
     }

@@ -42,8 +42,15 @@ interface JsonOutput {
       code: string;
       severity: string;
       message: string;
-      range: { start: { line: number; character: number }; end: { line: number; character: number } };
-      fixes: { title: string; isPreferred: boolean; edits: { range: unknown; newText: string }[] }[];
+      range: {
+        start: { line: number; character: number };
+        end: { line: number; character: number };
+      };
+      fixes: {
+        title: string;
+        isPreferred: boolean;
+        edits: { range: unknown; newText: string }[];
+      }[];
     }[];
   }[];
 }
@@ -77,15 +84,22 @@ describe('text format', () => {
       lines[0],
       `${file('typo.json')}:${TYPO_LINE + 1}:${TYPO_CHAR + 1} error dependency-unknown-container app waits for "cahce", but no container has that name, so ECS rejects the task definition. Did you mean "cache"?`,
     );
-    for (const l of lines.slice(0, -2)) assert.match(l, /^.+:\d+:\d+ (error|warning|info|hint) [a-z0-9-]+ \S.*$/);
+    for (const l of lines.slice(0, -2))
+      assert.match(l, /^.+:\d+:\d+ (error|warning|info|hint) [a-z0-9-]+ \S.*$/);
     assert.equal(lines.at(-2), '');
-    assert.match(lines.at(-1)!, /^\d+ problems? \(\d+ errors?, \d+ warnings?, \d+ info, \d+ hints?\) in 1 task definition$/);
+    assert.match(
+      lines.at(-1)!,
+      /^\d+ problems? \(\d+ errors?, \d+ warnings?, \d+ info, \d+ hints?\) in 1 task definition$/,
+    );
   });
 
   test('a clean file: no problem lines, exit code 0', () => {
     const run = runCli(['lint', file('clean.json')]);
     assert.equal(run.status, 0, run.stdout);
-    assert.equal(run.stdout, '\n0 problems (0 errors, 0 warnings, 0 info, 0 hints) in 1 task definition\n');
+    assert.equal(
+      run.stdout,
+      '\n0 problems (0 errors, 0 warnings, 0 info, 0 hints) in 1 task definition\n',
+    );
     assert.equal(run.stderr, '');
   });
 });
@@ -102,18 +116,35 @@ describe('json format', () => {
     const d = out.files[0]!.diagnostics.find((x) => x.code === 'dependency-unknown-container')!;
     assert.deepEqual(Object.keys(d), ['code', 'severity', 'message', 'range', 'fixes']);
     assert.equal(d.severity, 'error');
-    assert.deepEqual(d.range, { start: { line: TYPO_LINE, character: TYPO_CHAR }, end: { line: TYPO_LINE, character: TYPO_CHAR + 7 } });
+    assert.deepEqual(d.range, {
+      start: { line: TYPO_LINE, character: TYPO_CHAR },
+      end: { line: TYPO_LINE, character: TYPO_CHAR + 7 },
+    });
     assert.deepEqual(d.fixes, [
       {
         title: 'Change "cahce" to "cache"',
         isPreferred: true,
-        edits: [{ range: { start: { line: TYPO_LINE, character: TYPO_CHAR }, end: { line: TYPO_LINE, character: TYPO_CHAR + 7 } }, newText: '"cache"' }],
+        edits: [
+          {
+            range: {
+              start: { line: TYPO_LINE, character: TYPO_CHAR },
+              end: { line: TYPO_LINE, character: TYPO_CHAR + 7 },
+            },
+            newText: '"cache"',
+          },
+        ],
       },
     ]);
   });
 
   test('skipped files and unreadable files are listed with the reason', () => {
-    const run = runCli(['lint', '--format=json', file('notes.json'), file('package.json'), file('missing.json')]);
+    const run = runCli([
+      'lint',
+      '--format=json',
+      file('notes.json'),
+      file('package.json'),
+      file('missing.json'),
+    ]);
     assert.equal(run.status, 2);
     const out = JSON.parse(run.stdout) as JsonOutput;
     assert.deepEqual(
@@ -149,7 +180,9 @@ describe('sarif format', () => {
       ruleIndex: number;
       level: string;
       message: { text: string };
-      locations: { physicalLocation: { artifactLocation: { uri: string }; region: Record<string, number> } }[];
+      locations: {
+        physicalLocation: { artifactLocation: { uri: string }; region: Record<string, number> };
+      }[];
     }[];
     for (const r of results) {
       assert.ok(['error', 'warning', 'note'].includes(r.level));
@@ -184,7 +217,9 @@ describe('sarif format', () => {
 `,
     );
     const sarif = JSON.parse(runCli(['lint', '--format', 'sarif', file('complete.json')]).stdout);
-    const hint = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'complete-ignores-exit-code');
+    const hint = sarif.runs[0].results.find(
+      (r: { ruleId: string }) => r.ruleId === 'complete-ignores-exit-code',
+    );
     assert.ok(hint, runCli(['lint', file('complete.json')]).stdout);
     assert.equal(hint.level, 'note');
   });
@@ -202,9 +237,21 @@ describe('exit codes and usage errors', () => {
     ['an unknown command', ['check', 'x.json'], /unknown command "check"/],
     ['lint without files', ['lint'], /no files given/],
     ['an unknown option', ['lint', '--fast', 'x.json'], /unknown option "--fast"/],
-    ['a bad --format', ['lint', '--format', 'xml', 'x.json'], /--format must be text, json or sarif \(got xml\)/],
-    ['a bad --rule', ['lint', '--rule', 'init-not-awaited', 'x.json'], /--rule takes <id>=<error\|warning\|info\|hint\|off>/],
-    ['an unknown rule', ['lint', '--rule', 'no-such-rule=off', 'x.json'], /unknown rule "no-such-rule"/],
+    [
+      'a bad --format',
+      ['lint', '--format', 'xml', 'x.json'],
+      /--format must be text, json or sarif \(got xml\)/,
+    ],
+    [
+      'a bad --rule',
+      ['lint', '--rule', 'init-not-awaited', 'x.json'],
+      /--rule takes <id>=<error\|warning\|info\|hint\|off>/,
+    ],
+    [
+      'an unknown rule',
+      ['lint', '--rule', 'no-such-rule=off', 'x.json'],
+      /unknown rule "no-such-rule"/,
+    ],
   ];
   for (const [name, args, message] of usage) {
     test(`2 for ${name}, with a clear message and the usage`, () => {
@@ -219,15 +266,24 @@ describe('exit codes and usage errors', () => {
   test('2 for a missing file, which is named', () => {
     const run = runCli(['lint', file('missing.json')]);
     assert.equal(run.status, 2);
-    assert.equal(run.stderr, `${file('missing.json')}: error: cannot read ${file('missing.json')}: ENOENT\n`);
+    assert.equal(
+      run.stderr,
+      `${file('missing.json')}: error: cannot read ${file('missing.json')}: ENOENT\n`,
+    );
   });
 
   test('--help, --version and --list-rules exit 0', () => {
-    assert.match(runCli(['--help']).stdout, /Exit codes: 0 no errors, 1 errors found, 2 usage or I\/O error\./);
+    assert.match(
+      runCli(['--help']).stdout,
+      /Exit codes: 0 no errors, 1 errors found, 2 usage or I\/O error\./,
+    );
     assert.match(runCli(['--version']).stdout, /^\d+\.\d+\.\d+\n$/);
     const list = runCli(['--list-rules']);
     assert.equal(list.status, 0);
-    assert.match(list.stdout, /^essential-init-container +warning +An init container is essential/m);
+    assert.match(
+      list.stdout,
+      /^essential-init-container +warning +An init container is essential/m,
+    );
   });
 });
 
@@ -235,8 +291,17 @@ describe('files that are not task definitions', () => {
   test('a non-JSON file and a non-task JSON file are reported as skipped, not fatal', () => {
     const run = runCli(['lint', file('notes.json'), file('package.json'), file('clean.json')]);
     assert.equal(run.status, 0);
-    assert.match(run.stdout, new RegExp(`^${escape(file('notes.json'))}: skipped: not valid JSON$`, 'm'));
-    assert.match(run.stdout, new RegExp(`^${escape(file('package.json'))}: skipped: not an ECS task definition \\(no containerDefinitions\\)$`, 'm'));
+    assert.match(
+      run.stdout,
+      new RegExp(`^${escape(file('notes.json'))}: skipped: not valid JSON$`, 'm'),
+    );
+    assert.match(
+      run.stdout,
+      new RegExp(
+        `^${escape(file('package.json'))}: skipped: not an ECS task definition \\(no containerDefinitions\\)$`,
+        'm',
+      ),
+    );
     assert.match(run.stdout, /in 1 task definition$/m);
   });
 
@@ -266,12 +331,16 @@ describe('file arguments', () => {
   });
 
   test('globs with * and **', () => {
-    const star = JSON.parse(runCli(['lint', '--format', 'json', 'defs/*.json'], { cwd: dir }).stdout) as JsonOutput;
+    const star = JSON.parse(
+      runCli(['lint', '--format', 'json', 'defs/*.json'], { cwd: dir }).stdout,
+    ) as JsonOutput;
     assert.deepEqual(
       star.files.map((f) => f.path),
       ['defs/api.json'],
     );
-    const deep = JSON.parse(runCli(['lint', '--format', 'json', `${dir}/**/*.jsonc`]).stdout) as JsonOutput;
+    const deep = JSON.parse(
+      runCli(['lint', '--format', 'json', `${dir}/**/*.jsonc`]).stdout,
+    ) as JsonOutput;
     assert.deepEqual(
       deep.files.map((f) => relative(dir, f.path)),
       [join('defs', 'deeper', 'worker.jsonc')],
@@ -290,9 +359,15 @@ describe('--fix', () => {
     const target = file('fix-me.json');
     copyFileSync('examples/seed-task-definition.json', target);
     const run = runCli(['lint', '--fix', target]);
-    assert.match(run.stdout, new RegExp(`^${escape(target)}: fixed: essential-init-container: `, 'm'));
+    assert.match(
+      run.stdout,
+      new RegExp(`^${escape(target)}: fixed: essential-init-container: `, 'm'),
+    );
     assert.match(run.stdout, /; 3 fixes applied$/m);
-    assert.notEqual(readFileSync(target, 'utf8'), readFileSync('examples/seed-task-definition.json', 'utf8'));
+    assert.notEqual(
+      readFileSync(target, 'utf8'),
+      readFileSync('examples/seed-task-definition.json', 'utf8'),
+    );
   });
 
   test('never touches a file that is not a task definition or has syntax errors', () => {
@@ -309,8 +384,12 @@ describe('--fix', () => {
   test('JSON output lists the applied fixes', () => {
     const target = file('fix-me-too.json');
     writeFileSync(target, TYPO);
-    const out = JSON.parse(runCli(['lint', '--fix', '--format', 'json', target]).stdout) as JsonOutput;
-    assert.deepEqual(out.files[0]!.fixed, ['dependency-unknown-container: Change "cahce" to "cache"']);
+    const out = JSON.parse(
+      runCli(['lint', '--fix', '--format', 'json', target]).stdout,
+    ) as JsonOutput;
+    assert.deepEqual(out.files[0]!.fixed, [
+      'dependency-unknown-container: Change "cahce" to "cache"',
+    ]);
     assert.equal(readFileSync(target, 'utf8'), TYPO.replace('"cahce"', '"cache"'));
   });
 });
@@ -325,7 +404,13 @@ describe('--rule', () => {
   });
 
   test('id=severity changes the reported severity (also as --rule=id=severity)', () => {
-    const run = runCli(['lint', '--rule=essential-init-container=error', '--rule', 'init-not-awaited=info', file('seed.json')]);
+    const run = runCli([
+      'lint',
+      '--rule=essential-init-container=error',
+      '--rule',
+      'init-not-awaited=info',
+      file('seed.json'),
+    ]);
     assert.match(run.stdout, /:\d+:\d+ error essential-init-container /);
     assert.match(run.stdout, /:\d+:\d+ info init-not-awaited /);
   });

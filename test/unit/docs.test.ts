@@ -18,7 +18,11 @@ for (const rule of allRules) {
     const doc = readFileSync(path, 'utf8');
     assert.match(doc, new RegExp(`^# ${rule.id}\\s*$`, 'm'));
     assert.match(doc, new RegExp(`Severity: \\*\\*${rule.severity}\\*\\*`));
-    assert.match(doc, /https:\/\/docs\.(aws\.amazon\.com|amazonaws\.cn)\//, 'cites an AWS documentation page');
+    assert.match(
+      doc,
+      /https:\/\/docs\.(aws\.amazon\.com|amazonaws\.cn)\//,
+      'cites an AWS documentation page',
+    );
   });
 }
 

@@ -6,7 +6,17 @@
 import assert from 'node:assert/strict';
 import { afterEach, before, beforeEach, describe, test } from 'node:test';
 import { Commands } from '../../shared/src/protocol';
-import { FakeLanguageClient, commands, document, events, graphPanel, installFakes, messages, settings, vscode } from '../support/fakeVscode';
+import {
+  FakeLanguageClient,
+  commands,
+  document,
+  events,
+  graphPanel,
+  installFakes,
+  messages,
+  settings,
+  vscode,
+} from '../support/fakeVscode';
 
 type ExtensionModule = typeof import('../../client/src/extension');
 let extension: ExtensionModule;
@@ -20,7 +30,10 @@ const TASK = '{\n  "family": "web",\n  "containerDefinitions": []\n}\n';
 let context: { subscriptions: Array<{ dispose(): unknown }>; asAbsolutePath(p: string): string };
 
 const settle = () => new Promise((r) => setTimeout(r, 20));
-const contextKeyValues = () => commands.executed.filter((c) => c[0] === 'setContext' && c[1] === 'ecsInitOrder.isTaskDefinition').map((c) => c[2]);
+const contextKeyValues = () =>
+  commands.executed
+    .filter((c) => c[0] === 'setContext' && c[1] === 'ecsInitOrder.isTaskDefinition')
+    .map((c) => c[2]);
 
 beforeEach(() => {
   FakeLanguageClient.instances = [];
@@ -46,7 +59,11 @@ describe('activate', () => {
     assert.ok(commands.handlers.has(Commands.visualize));
     assert.ok(commands.handlers.has(Commands.showGraphFor));
     const registered = graphPanel.calls.find((c) => c[0] === 'register');
-    const source = registered?.[1] as { getGraph?: unknown; onDidChangeGraph?: unknown; isTaskDefinition?: unknown };
+    const source = registered?.[1] as {
+      getGraph?: unknown;
+      onDidChangeGraph?: unknown;
+      isTaskDefinition?: unknown;
+    };
     assert.equal(typeof source.getGraph, 'function');
     assert.equal(typeof source.onDidChangeGraph, 'function');
     assert.equal(typeof source.isTaskDefinition, 'function');
@@ -85,11 +102,15 @@ describe('activate', () => {
     extension.activate(context as never);
     await settle();
     settings.set('', { enable: false });
-    events.changeConfiguration.fire({ affectsConfiguration: (s) => s === 'ecsInitOrder' || s === 'ecsInitOrder.enable' });
+    events.changeConfiguration.fire({
+      affectsConfiguration: (s) => s === 'ecsInitOrder' || s === 'ecsInitOrder.enable',
+    });
     await settle();
     assert.deepEqual(FakeLanguageClient.instances[0]!.log, ['start', 'stop', 'dispose']);
     settings.set('', { enable: true });
-    events.changeConfiguration.fire({ affectsConfiguration: (s) => s === 'ecsInitOrder' || s === 'ecsInitOrder.enable' });
+    events.changeConfiguration.fire({
+      affectsConfiguration: (s) => s === 'ecsInitOrder' || s === 'ecsInitOrder.enable',
+    });
     await settle();
     assert.equal(FakeLanguageClient.instances.length, 2);
   });

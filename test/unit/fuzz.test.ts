@@ -2,7 +2,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { checkDocument, mutate, mutationArb, seedDocuments, type FuzzStats } from '../support/fuzzing';
+import {
+  checkDocument,
+  mutate,
+  mutationArb,
+  seedDocuments,
+  type FuzzStats,
+} from '../support/fuzzing';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 400);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261125);
@@ -25,6 +31,8 @@ test(`fuzz: mutated task definitions never break the engine (${RUNS} cases, seed
     failures++;
     throw error;
   } finally {
-    console.log(`fuzz: ${seeds.length} seed documents, ${stats.cases} cases fuzzed, ${stats.inputsTried} inputs tried, ${stats.fixesApplied} fixes applied, ${failures} failures`);
+    console.log(
+      `fuzz: ${seeds.length} seed documents, ${stats.cases} cases fuzzed, ${stats.inputsTried} inputs tried, ${stats.fixesApplied} fixes applied, ${failures} failures`,
+    );
   }
 });

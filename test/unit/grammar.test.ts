@@ -31,12 +31,25 @@ function jsoncGrammarText(): string {
     if (Array.isArray(value)) return value.map(rename);
     if (value && typeof value === 'object') {
       return Object.fromEntries(
-        Object.entries(value).map(([k, v]) => [k, k === 'name' && typeof v === 'string' ? v.replace(/\.json\b/g, '.json.comments') : rename(v)]),
+        Object.entries(value).map(([k, v]) => [
+          k,
+          k === 'name' && typeof v === 'string'
+            ? v.replace(/\.json\b/g, '.json.comments')
+            : rename(v),
+        ]),
       );
     }
     return value;
   };
-  return JSON.stringify({ ...(rename(json) as object), name: 'JSON with Comments (test fixture)', scopeName: 'source.json.comments' }, null, 2);
+  return JSON.stringify(
+    {
+      ...(rename(json) as object),
+      name: 'JSON with Comments (test fixture)',
+      scopeName: 'source.json.comments',
+    },
+    null,
+    2,
+  );
 }
 
 const work = mkdtempSync(join(tmpdir(), 'ecs-grammar-'));
@@ -50,7 +63,10 @@ describe('vscode-tmgrammar-test on test/grammar/*.syntax.*', () => {
     const config = {
       contributes: {
         grammars: [
-          { scopeName: 'source.json', path: relative(work, join(FIXTURES, 'json.base.tmLanguage.json')) },
+          {
+            scopeName: 'source.json',
+            path: relative(work, join(FIXTURES, 'json.base.tmLanguage.json')),
+          },
           { scopeName: 'source.json.comments', path: relative(work, jsoncPath) },
           { scopeName: INJECTION_SCOPE, path: relative(work, INJECTION_PATH), injectTo: INJECT_TO },
         ],
@@ -62,7 +78,11 @@ describe('vscode-tmgrammar-test on test/grammar/*.syntax.*', () => {
       .filter((f) => f.includes('.syntax.'))
       .map((f) => join('test/grammar', f));
     assert.ok(cases.length >= 2, 'the fixtures are there');
-    const run = spawnSync(process.execPath, [tmTestCli, '--compact', '--config', configPath, ...cases], { encoding: 'utf8' });
+    const run = spawnSync(
+      process.execPath,
+      [tmTestCli, '--compact', '--config', configPath, ...cases],
+      { encoding: 'utf8' },
+    );
     assert.equal(run.status, 0, `${run.stdout}\n${run.stderr}`);
     for (const c of cases) assert.ok(run.stdout.includes(c), `${c} was run:\n${run.stdout}`);
   });
@@ -84,17 +104,23 @@ interface Registry {
   getColorMap(): string[];
 }
 
-const textmate = tmTestRequire('vscode-textmate') as { Registry: new (options: unknown) => Registry; parseRawGrammar(content: string, path: string): unknown; INITIAL: unknown };
+const textmate = tmTestRequire('vscode-textmate') as {
+  Registry: new (options: unknown) => Registry;
+  parseRawGrammar(content: string, path: string): unknown;
+  INITIAL: unknown;
+};
 const oniguruma = tmTestRequire('vscode-oniguruma') as {
   loadWASM(data: ArrayBuffer): Promise<void>;
   OnigScanner: new (patterns: string[]) => unknown;
   OnigString: new (s: string) => unknown;
 };
 const wasm = readFileSync(join(dirname(tmTestRequire.resolve('vscode-oniguruma')), 'onig.wasm'));
-const onigLib = oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength)).then(() => ({
-  createOnigScanner: (patterns: string[]) => new oniguruma.OnigScanner(patterns),
-  createOnigString: (s: string) => new oniguruma.OnigString(s),
-}));
+const onigLib = oniguruma
+  .loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength))
+  .then(() => ({
+    createOnigScanner: (patterns: string[]) => new oniguruma.OnigScanner(patterns),
+    createOnigString: (s: string) => new oniguruma.OnigString(s),
+  }));
 
 function registry(withInjection: boolean, theme?: unknown): Registry {
   const files: Record<string, string> = {
@@ -105,13 +131,21 @@ function registry(withInjection: boolean, theme?: unknown): Registry {
   return new textmate.Registry({
     onigLib,
     theme,
-    loadGrammar: async (scopeName: string) => (files[scopeName] ? textmate.parseRawGrammar(readFileSync(files[scopeName], 'utf8'), files[scopeName]) : null),
-    getInjections: (scopeName: string) => (withInjection && INJECT_TO.includes(scopeName) ? [INJECTION_SCOPE] : []),
+    loadGrammar: async (scopeName: string) =>
+      files[scopeName]
+        ? textmate.parseRawGrammar(readFileSync(files[scopeName], 'utf8'), files[scopeName])
+        : null,
+    getInjections: (scopeName: string) =>
+      withInjection && INJECT_TO.includes(scopeName) ? [INJECTION_SCOPE] : [],
   });
 }
 
 /** The scopes of every character, line by line, with the injection's own scopes set aside. */
-async function scopesPerCharacter(withInjection: boolean, scope: string, text: string): Promise<string[][]> {
+async function scopesPerCharacter(
+  withInjection: boolean,
+  scope: string,
+  text: string,
+): Promise<string[][]> {
   const grammar = await registry(withInjection).loadGrammar(scope);
   assert.ok(grammar);
   let stack = textmate.INITIAL;
@@ -122,7 +156,9 @@ async function scopesPerCharacter(withInjection: boolean, scope: string, text: s
     for (let i = 0; i < line.length; i++) {
       const token = tokens.find((t) => t.startIndex <= i && i < t.endIndex)!;
       // Our tokens carry JSON's scope names even in JSONC (themes select `….json` either way).
-      const scopes = token.scopes.filter((s) => !s.includes('ecs-init-order')).map((s) => s.replace(/\.json\.comments\b/, '.json'));
+      const scopes = token.scopes
+        .filter((s) => !s.includes('ecs-init-order'))
+        .map((s) => s.replace(/\.json\.comments\b/, '.json'));
       out.push([`${JSON.stringify(line.slice(i, i + 12))}…`, ...scopes]);
     }
   }
@@ -140,11 +176,31 @@ function withoutAssertions(path: string): string {
 const parityCases: Array<[name: string, scope: string, text: string]> = [
   ...readdirSync('examples')
     .filter((f) => f.endsWith('.json'))
-    .map((f): [string, string, string] => [`examples/${f}`, 'source.json', readFileSync(join('examples', f), 'utf8')]),
-  ['test/grammar/task-definition.syntax.json', 'source.json', withoutAssertions(join(FIXTURES, 'task-definition.syntax.json'))],
-  ['test/grammar/task-definition.syntax.jsonc', 'source.json.comments', withoutAssertions(join(FIXTURES, 'task-definition.syntax.jsonc'))],
-  ['dependsOn with odd spacing and values', 'source.json', '{"dependsOn" :[{"condition"  :  "SUCCESS","containerName":"a"}],"x":1,\n"dependsOn": null, "dependsOn": {"condition": "START"}}'],
-  ['half-typed dependsOn', 'source.json.comments', '{\n  "dependsOn": [\n    { "containerName": "init", "condition": \n'],
+    .map((f): [string, string, string] => [
+      `examples/${f}`,
+      'source.json',
+      readFileSync(join('examples', f), 'utf8'),
+    ]),
+  [
+    'test/grammar/task-definition.syntax.json',
+    'source.json',
+    withoutAssertions(join(FIXTURES, 'task-definition.syntax.json')),
+  ],
+  [
+    'test/grammar/task-definition.syntax.jsonc',
+    'source.json.comments',
+    withoutAssertions(join(FIXTURES, 'task-definition.syntax.jsonc')),
+  ],
+  [
+    'dependsOn with odd spacing and values',
+    'source.json',
+    '{"dependsOn" :[{"condition"  :  "SUCCESS","containerName":"a"}],"x":1,\n"dependsOn": null, "dependsOn": {"condition": "START"}}',
+  ],
+  [
+    'half-typed dependsOn',
+    'source.json.comments',
+    '{\n  "dependsOn": [\n    { "containerName": "init", "condition": \n',
+  ],
 ];
 
 /**
@@ -152,8 +208,16 @@ const parityCases: Array<[name: string, scope: string, text: string]> = [
  * as the key it is; what must not change is which characters are marked invalid.
  */
 const brokenCases: Array<[name: string, scope: string, text: string]> = [
-  ['missing commas and colons', 'source.json', '{ "dependsOn": [ { "containerName" "init" "condition": "SUCCESS" } { } ] "essential": true }'],
-  ['a value where a key belongs', 'source.json.comments', '{\n  "essential": true false,\n  "dependsOn": [ "condition": "START" ],\n  42: "x"\n}'],
+  [
+    'missing commas and colons',
+    'source.json',
+    '{ "dependsOn": [ { "containerName" "init" "condition": "SUCCESS" } { } ] "essential": true }',
+  ],
+  [
+    'a value where a key belongs',
+    'source.json.comments',
+    '{\n  "essential": true false,\n  "dependsOn": [ "condition": "START" ],\n  42: "x"\n}',
+  ],
 ];
 
 describe('the injection leaves JSON highlighting as it was', () => {
@@ -167,7 +231,8 @@ describe('the injection leaves JSON highlighting as it was', () => {
 
   for (const [name, scope, text] of brokenCases) {
     test(`${name}: the same characters are marked invalid`, async () => {
-      const invalid = (scopes: string[][]) => scopes.map((s) => s.filter((x) => x.startsWith('invalid.')).join(' '));
+      const invalid = (scopes: string[][]) =>
+        scopes.map((s) => s.filter((x) => x.startsWith('invalid.')).join(' '));
       const base = await scopesPerCharacter(false, scope, text);
       const injected = await scopesPerCharacter(true, scope, text);
       assert.deepEqual(invalid(injected), invalid(base));
@@ -187,16 +252,20 @@ describe('the injection leaves JSON highlighting as it was', () => {
     };
     const reg = registry(true, theme);
     const grammar = await reg.loadGrammar('source.json.comments');
-    const line = '{ "name": "app", "essential": true, "dependsOn": [{ "containerName": "init", "condition": "SUCCESS" }], "description": "START" }';
+    const line =
+      '{ "name": "app", "essential": true, "dependsOn": [{ "containerName": "init", "condition": "SUCCESS" }], "description": "START" }';
     const { tokens } = grammar!.tokenizeLine2(line, textmate.INITIAL);
     const colourAt = (text: string) => {
       const offset = line.indexOf(text);
       let metadata = 0;
-      for (let i = 0; i < tokens.length; i += 2) if (tokens[i]! <= offset) metadata = tokens[i + 1]!;
-      return reg.getColorMap()[(metadata & 0b00000000111111111000000000000000) >>> 15]!.toLowerCase();
+      for (let i = 0; i < tokens.length; i += 2)
+        if (tokens[i]! <= offset) metadata = tokens[i + 1]!;
+      const foreground = (metadata & 0b00000000111111111000000000000000) >>> 15;
+      return reg.getColorMap()[foreground]!.toLowerCase();
     };
     assert.equal(colourAt('name'), '#0451a5');
-    for (const key of ['essential', 'dependsOn', 'containerName', 'condition']) assert.equal(colourAt(key), '#0451a5', key);
+    for (const key of ['essential', 'dependsOn', 'containerName', 'condition'])
+      assert.equal(colourAt(key), '#0451a5', key);
     assert.equal(colourAt('SUCCESS'), '#0000ff');
     assert.equal(colourAt('init'), '#a31515');
     assert.equal(colourAt('START'), '#a31515');
@@ -206,7 +275,8 @@ describe('the injection leaves JSON highlighting as it was', () => {
     const grammar = await registry(true).loadGrammar('source.json');
     const line = '{ "dependsOn": [ { "containerName": "init", "condition": "SUCCESS" } ] }';
     const { tokens } = grammar!.tokenizeLine(line, textmate.INITIAL);
-    const scopesOf = (text: string) => tokens.find((t) => line.slice(t.startIndex, t.endIndex) === text)?.scopes ?? [];
+    const scopesOf = (text: string) =>
+      tokens.find((t) => line.slice(t.startIndex, t.endIndex) === text)?.scopes ?? [];
     assert.ok(scopesOf('dependsOn').includes('support.type.property-name.json.ecs-init-order'));
     assert.ok(scopesOf('SUCCESS').includes('keyword.other.ecs-init-order.condition'));
     assert.ok(scopesOf('init').every((s) => !s.includes('ecs-init-order')));

@@ -9,11 +9,19 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import type { StartOrderGraph } from '../../server/src/engine/types';
 import { isStartOrderGraph } from '../../shared/src/graphShape';
-import { MAX_MERMAID_LENGTH, parseHostMessage, parseViewState, parseWebviewMessage, rangeWithin } from '../../shared/src/webviewMessages';
+import {
+  MAX_MERMAID_LENGTH,
+  parseHostMessage,
+  parseViewState,
+  parseWebviewMessage,
+  rangeWithin,
+} from '../../shared/src/webviewMessages';
 import { contentSecurityPolicy, createNonce, renderWebviewHtml } from '../../client/src/graphHtml';
 
 const FIXTURES = join(process.cwd(), 'test', 'webview', 'fixtures');
-const graphs = readdirSync(FIXTURES).map((f) => JSON.parse(readFileSync(join(FIXTURES, f), 'utf8')) as StartOrderGraph);
+const graphs = readdirSync(FIXTURES).map(
+  (f) => JSON.parse(readFileSync(join(FIXTURES, f), 'utf8')) as StartOrderGraph,
+);
 const graph = graphs.find((g) => g.nodes.length === 2 && g.edges.length === 1)!;
 const range = { start: { line: 4, character: 14 }, end: { line: 4, character: 26 } };
 const URI = 'file:///workspace/task-def.json';
@@ -21,9 +29,17 @@ const URI = 'file:///workspace/task-def.json';
 describe('messages from the webview', () => {
   test('accepts the four commands in their exact shape', () => {
     assert.deepEqual(parseWebviewMessage({ command: 'ready' }), { command: 'ready' });
-    assert.deepEqual(parseWebviewMessage({ command: 'reveal', uri: URI, range }), { command: 'reveal', uri: URI, range });
-    assert.deepEqual(parseWebviewMessage({ command: 'copyMermaid', text: 'flowchart LR\n' }), { command: 'copyMermaid', text: 'flowchart LR\n' });
-    const svg = '<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"></svg>\n';
+    assert.deepEqual(parseWebviewMessage({ command: 'reveal', uri: URI, range }), {
+      command: 'reveal',
+      uri: URI,
+      range,
+    });
+    assert.deepEqual(parseWebviewMessage({ command: 'copyMermaid', text: 'flowchart LR\n' }), {
+      command: 'copyMermaid',
+      text: 'flowchart LR\n',
+    });
+    const svg =
+      '<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"></svg>\n';
     assert.deepEqual(parseWebviewMessage({ command: 'saveSvg', svg }), { command: 'saveSvg', svg });
   });
 
@@ -39,11 +55,31 @@ describe('messages from the webview', () => {
       { command: 'reveal', uri: URI },
       { command: 'reveal', uri: 42, range },
       { command: 'reveal', uri: URI, range, command2: 'x' },
-      { command: 'reveal', uri: URI, range: { start: { line: -1, character: 0 }, end: { line: 0, character: 0 } } },
-      { command: 'reveal', uri: URI, range: { start: { line: 1.5, character: 0 }, end: { line: 2, character: 0 } } },
-      { command: 'reveal', uri: URI, range: { start: { line: 3, character: 0 }, end: { line: 2, character: 0 } } },
-      { command: 'reveal', uri: URI, range: { start: { line: '1', character: 0 }, end: { line: 2, character: 0 } } },
-      { command: 'reveal', uri: URI, range: { start: { line: 1e300, character: 0 }, end: { line: 1e300, character: 0 } } },
+      {
+        command: 'reveal',
+        uri: URI,
+        range: { start: { line: -1, character: 0 }, end: { line: 0, character: 0 } },
+      },
+      {
+        command: 'reveal',
+        uri: URI,
+        range: { start: { line: 1.5, character: 0 }, end: { line: 2, character: 0 } },
+      },
+      {
+        command: 'reveal',
+        uri: URI,
+        range: { start: { line: 3, character: 0 }, end: { line: 2, character: 0 } },
+      },
+      {
+        command: 'reveal',
+        uri: URI,
+        range: { start: { line: '1', character: 0 }, end: { line: 2, character: 0 } },
+      },
+      {
+        command: 'reveal',
+        uri: URI,
+        range: { start: { line: 1e300, character: 0 }, end: { line: 1e300, character: 0 } },
+      },
       { command: 'reveal', uri: 'x'.repeat(10_000), range },
       { command: 'copyMermaid', text: 7 },
       { command: 'copyMermaid', text: '   ' },
@@ -52,7 +88,8 @@ describe('messages from the webview', () => {
       { command: 'saveSvg', svg: '<svg></svg>' },
       { command: 'saveSvg', svg: { toString: () => '<svg/>' } },
     ];
-    for (const message of forged) assert.equal(parseWebviewMessage(message), undefined, JSON.stringify(message)?.slice(0, 120));
+    for (const message of forged)
+      assert.equal(parseWebviewMessage(message), undefined, JSON.stringify(message)?.slice(0, 120));
   });
 
   test('a reveal returns a copy of the range, not the posted object', () => {
@@ -66,9 +103,18 @@ describe('messages from the webview', () => {
   test('rangeWithin: a range outside the document is refused', () => {
     const doc = { lineCount: 5, lineLength: (line: number) => [10, 10, 10, 10, 30][line]! };
     assert.equal(rangeWithin(range, doc), true);
-    assert.equal(rangeWithin({ start: { line: 4, character: 0 }, end: { line: 5, character: 0 } }, doc), false);
-    assert.equal(rangeWithin({ start: { line: 0, character: 11 }, end: { line: 0, character: 11 } }, doc), false);
-    assert.equal(rangeWithin({ start: { line: 0, character: 10 }, end: { line: 4, character: 30 } }, doc), true);
+    assert.equal(
+      rangeWithin({ start: { line: 4, character: 0 }, end: { line: 5, character: 0 } }, doc),
+      false,
+    );
+    assert.equal(
+      rangeWithin({ start: { line: 0, character: 11 }, end: { line: 0, character: 11 } }, doc),
+      false,
+    );
+    assert.equal(
+      rangeWithin({ start: { line: 0, character: 10 }, end: { line: 4, character: 30 } }, doc),
+      true,
+    );
   });
 });
 
@@ -79,9 +125,20 @@ describe('messages to the webview', () => {
   });
 
   test('update, unavailable and select', () => {
-    assert.deepEqual(parseHostMessage({ command: 'update', graph, documentUri: URI }), { command: 'update', graph, documentUri: URI });
-    assert.deepEqual(parseHostMessage({ command: 'unavailable', message: 'No graph.' }), { command: 'unavailable', message: 'No graph.', documentUri: undefined });
-    assert.deepEqual(parseHostMessage({ command: 'select', containerId: 'app' }), { command: 'select', containerId: 'app' });
+    assert.deepEqual(parseHostMessage({ command: 'update', graph, documentUri: URI }), {
+      command: 'update',
+      graph,
+      documentUri: URI,
+    });
+    assert.deepEqual(parseHostMessage({ command: 'unavailable', message: 'No graph.' }), {
+      command: 'unavailable',
+      message: 'No graph.',
+      documentUri: undefined,
+    });
+    assert.deepEqual(parseHostMessage({ command: 'select', containerId: 'app' }), {
+      command: 'select',
+      containerId: 'app',
+    });
   });
 
   test('a graph of the wrong shape is dropped', () => {
@@ -111,11 +168,15 @@ describe('messages to the webview', () => {
       { command: 'unavailable' },
       { command: 'render', html: '<img src=x onerror=alert(1)>' },
     ];
-    for (const message of forged) assert.equal(parseHostMessage(message), undefined, JSON.stringify(message).slice(0, 160));
+    for (const message of forged)
+      assert.equal(parseHostMessage(message), undefined, JSON.stringify(message).slice(0, 160));
   });
 
   test('the saved state: a bad graph is dropped, the document kept', () => {
-    assert.deepEqual(parseViewState({ documentUri: URI, graph: { nodes: 1 }, selectedId: 'a' }), { documentUri: URI, selectedId: 'a' });
+    assert.deepEqual(parseViewState({ documentUri: URI, graph: { nodes: 1 }, selectedId: 'a' }), {
+      documentUri: URI,
+      selectedId: 'a',
+    });
     assert.equal(parseViewState({ documentUri: '' }), undefined);
     assert.equal(parseViewState('file:///x'), undefined);
     assert.equal(parseViewState(undefined), undefined);
@@ -124,17 +185,31 @@ describe('messages to the webview', () => {
 });
 
 describe('the webview page', () => {
-  test('a strict CSP: nothing by default, our stylesheet, our nonce\'d script', () => {
+  test("a strict CSP: nothing by default, our stylesheet, our nonce'd script", () => {
     const nonce = createNonce();
     assert.match(nonce, /^[A-Za-z0-9+/]{24}$/);
     assert.notEqual(createNonce(), nonce);
     const csp = contentSecurityPolicy('https://webview.example', nonce);
-    assert.equal(csp, `default-src 'none'; style-src https://webview.example; script-src 'nonce-${nonce}'; img-src https://webview.example; font-src https://webview.example`);
-    const html = renderWebviewHtml({ scriptUri: 'https://webview.example/dist/webview.js', styleUri: 'https://webview.example/media/graph.css?"x"', cspSource: 'https://webview.example', nonce });
-    assert.ok(html.includes(`<script nonce="${nonce}" src="https://webview.example/dist/webview.js"></script>`));
+    assert.equal(
+      csp,
+      `default-src 'none'; style-src https://webview.example; script-src 'nonce-${nonce}'; img-src https://webview.example; font-src https://webview.example`,
+    );
+    const html = renderWebviewHtml({
+      scriptUri: 'https://webview.example/dist/webview.js',
+      styleUri: 'https://webview.example/media/graph.css?"x"',
+      cspSource: 'https://webview.example',
+      nonce,
+    });
+    assert.ok(
+      html.includes(
+        `<script nonce="${nonce}" src="https://webview.example/dist/webview.js"></script>`,
+      ),
+    );
     assert.ok(html.includes('graph.css?&quot;x&quot;'), 'attributes are escaped');
     assert.equal((html.match(/<script/g) ?? []).length, 1);
     assert.ok(!/ on[a-z]+=/.test(html), 'no inline event handlers');
-    assert.throws(() => renderWebviewHtml({ scriptUri: '', styleUri: '', cspSource: '', nonce: 'short' }));
+    assert.throws(() =>
+      renderWebviewHtml({ scriptUri: '', styleUri: '', cspSource: '', nonce: 'short' }),
+    );
   });
 });

@@ -50,7 +50,8 @@ const log: unknown[][] = [];
 const activeEditorChanged = new EventEmitter<unknown>();
 const documents = new Map<string, string>();
 let saveTarget: Uri | undefined;
-let serializer: { deserializeWebviewPanel(panel: unknown, state: unknown): Promise<void> } | undefined;
+let serializer:
+  { deserializeWebviewPanel(panel: unknown, state: unknown): Promise<void> } | undefined;
 let panels: FakePanel[] = [];
 
 class FakePanel {
@@ -95,7 +96,13 @@ function textDocument(uri: Uri) {
   const text = documents.get(uri.toString());
   if (text === undefined) throw new Error(`cannot open ${uri}`);
   const lines = text.split('\n');
-  return { uri, languageId: 'json', lineCount: lines.length, lineAt: (line: number) => ({ text: lines[line]! }), getText: () => text };
+  return {
+    uri,
+    languageId: 'json',
+    lineCount: lines.length,
+    lineAt: (line: number) => ({ text: lines[line]! }),
+    getText: () => text,
+  };
 }
 
 const vscode = {
@@ -127,7 +134,9 @@ const vscode = {
     },
     showTextDocument: async (document: { uri: Uri }, options: unknown) => {
       log.push(['showTextDocument', document.uri.toString(), options]);
-      return { revealRange: (range: unknown, type: number) => log.push(['revealRange', range, type]) };
+      return {
+        revealRange: (range: unknown, type: number) => log.push(['revealRange', range, type]),
+      };
     },
     showInformationMessage: async (message: string) => void log.push(['info', message]),
     showErrorMessage: async (message: string) => void log.push(['error', message]),
@@ -140,7 +149,10 @@ const vscode = {
     workspaceFolders: undefined,
     openTextDocument: async (uri: Uri) => textDocument(uri),
     asRelativePath: (uri: Uri) => uri.path.slice(1),
-    fs: { writeFile: async (uri: Uri, content: Uint8Array) => void log.push(['writeFile', uri.toString(), new TextDecoder().decode(content)]) },
+    fs: {
+      writeFile: async (uri: Uri, content: Uint8Array) =>
+        void log.push(['writeFile', uri.toString(), new TextDecoder().decode(content)]),
+    },
   },
   env: { clipboard: { writeText: async (text: string) => void log.push(['clipboard', text]) } },
   commands: { executeCommand: async (...args: unknown[]) => void log.push(['command', ...args]) },
@@ -152,7 +164,10 @@ M._load = function (this: unknown, request: string, ...rest: unknown[]) {
   return request === 'vscode' ? vscode : originalLoad.call(this, request, ...rest);
 };
 
-const fixture = (name: string) => JSON.parse(readFileSync(join(process.cwd(), 'test', 'webview', 'fixtures', `${name}.graph.json`), 'utf8')) as StartOrderGraph;
+const fixture = (name: string) =>
+  JSON.parse(
+    readFileSync(join(process.cwd(), 'test', 'webview', 'fixtures', `${name}.graph.json`), 'utf8'),
+  ) as StartOrderGraph;
 const SEED = Uri.parse('file:///work/seed-task-definition.json');
 const OTHER = Uri.parse('file:///work/other.task-def.json');
 const NOTES = Uri.parse('file:///work/notes.json');
@@ -172,7 +187,8 @@ const source = {
   isTaskDefinition: (document: { uri: Uri }) => document.uri.toString() !== NOTES.toString(),
 };
 
-const { StartOrderGraphPanel, registerStartOrderGraph, showStartOrderGraph } = require('../../client/src/graphPanel') as typeof import('../../client/src/graphPanel');
+const { StartOrderGraphPanel, registerStartOrderGraph, showStartOrderGraph } =
+  require('../../client/src/graphPanel') as typeof import('../../client/src/graphPanel');
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 
@@ -181,7 +197,10 @@ beforeEach(() => {
   panels = [];
   log.length = 0;
   saveTarget = undefined;
-  documents.set(SEED.toString(), readFileSync(join(process.cwd(), 'examples', 'seed-task-definition.json'), 'utf8'));
+  documents.set(
+    SEED.toString(),
+    readFileSync(join(process.cwd(), 'examples', 'seed-task-definition.json'), 'utf8'),
+  );
   documents.set(OTHER.toString(), '{\n  "containerDefinitions": []\n}\n');
   documents.set(NOTES.toString(), '{}\n');
   graphs.set(SEED.toString(), fixture('seed'));
@@ -189,7 +208,12 @@ beforeEach(() => {
 });
 
 async function opened(uri = SEED, containerId?: string): Promise<FakePanel> {
-  await showStartOrderGraph({ extensionUri: EXTENSION as any }, source as any, uri as any, containerId);
+  await showStartOrderGraph(
+    { extensionUri: EXTENSION as any },
+    source as any,
+    uri as any,
+    containerId,
+  );
   const panel = panels.at(-1)!;
   panel.received.fire({ command: 'ready' });
   await tick();
@@ -202,20 +226,39 @@ describe('graph panel', () => {
     assert.equal(panel.viewType, 'ecsInitOrder.startOrderGraph');
     assert.deepEqual(panel.showOptions, { viewColumn: -2, preserveFocus: true });
     assert.equal(panel.webview.options.enableScripts, true);
-    assert.deepEqual(panel.webview.options.localResourceRoots.map(String), ['file:///ext/dist', 'file:///ext/media']);
+    assert.deepEqual(panel.webview.options.localResourceRoots.map(String), [
+      'file:///ext/dist',
+      'file:///ext/media',
+    ]);
     assert.match(panel.webview.html, /default-src 'none'/);
-    assert.match(panel.webview.html, /<script nonce="[^"]+" src="https:\/\/\/webview\.test\/ext\/dist\/webview\.js">/);
+    assert.match(
+      panel.webview.html,
+      /<script nonce="[^"]+" src="https:\/\/\/webview\.test\/ext\/dist\/webview\.js">/,
+    );
     assert.equal(panel.title, 'Start Order: seed-task-definition.json');
-    assert.deepEqual(panel.posted.at(-1), { command: 'update', graph: fixture('seed'), documentUri: SEED.toString() });
+    assert.deepEqual(panel.posted.at(-1), {
+      command: 'update',
+      graph: fixture('seed'),
+      documentUri: SEED.toString(),
+    });
   });
 
   test('a second show reuses the panel; a code lens selects its container', async () => {
     await opened();
-    await showStartOrderGraph({ extensionUri: EXTENSION as any }, source as any, OTHER as any, 'app-container');
+    await showStartOrderGraph(
+      { extensionUri: EXTENSION as any },
+      source as any,
+      OTHER as any,
+      'app-container',
+    );
     await tick();
     assert.equal(panels.length, 1);
     const posted = panels[0]!.posted;
-    assert.deepEqual(posted.at(-2), { command: 'update', graph: fixture('fixed-seed'), documentUri: OTHER.toString() });
+    assert.deepEqual(posted.at(-2), {
+      command: 'update',
+      graph: fixture('fixed-seed'),
+      documentUri: OTHER.toString(),
+    });
     assert.deepEqual(posted.at(-1), { command: 'select', containerId: 'app-container' });
   });
 
@@ -229,7 +272,11 @@ describe('graph panel', () => {
     graphs.set(SEED.toString(), edited);
     graphChanged.fire(SEED);
     await tick();
-    assert.deepEqual(panel.posted.at(-1), { command: 'update', graph: edited, documentUri: SEED.toString() });
+    assert.deepEqual(panel.posted.at(-1), {
+      command: 'update',
+      graph: edited,
+      documentUri: SEED.toString(),
+    });
     graphs.set(SEED.toString(), null);
     graphChanged.fire(SEED);
     await tick();
@@ -257,7 +304,11 @@ describe('graph panel', () => {
     assert.equal(panel.posted.at(-1).documentUri, SEED.toString());
     activeEditorChanged.fire({ document: textDocument(OTHER) });
     await tick();
-    assert.deepEqual(panel.posted.at(-1), { command: 'update', graph: fixture('fixed-seed'), documentUri: OTHER.toString() });
+    assert.deepEqual(panel.posted.at(-1), {
+      command: 'update',
+      graph: fixture('fixed-seed'),
+      documentUri: OTHER.toString(),
+    });
     assert.equal(panel.title, 'Start Order: other.task-def.json');
   });
 
@@ -268,14 +319,25 @@ describe('graph panel', () => {
     await tick();
     const shown = log.find((l) => l[0] === 'showTextDocument')!;
     assert.equal(shown[1], SEED.toString());
-    assert.deepEqual({ ...(shown[2] as any).selection }, { startLine: 17, startCharacter: 14, endLine: 17, endCharacter: 29 });
+    assert.deepEqual(
+      { ...(shown[2] as any).selection },
+      { startLine: 17, startCharacter: 14, endLine: 17, endCharacter: 29 },
+    );
     assert.deepEqual(log.find((l) => l[0] === 'revealRange')?.[2], 2);
 
     log.length = 0;
     for (const forged of [
       { command: 'reveal', uri: OTHER.toString(), range },
-      { command: 'reveal', uri: SEED.toString(), range: { start: { line: 500, character: 0 }, end: { line: 500, character: 1 } } },
-      { command: 'reveal', uri: SEED.toString(), range: { start: { line: 1, character: 400 }, end: { line: 1, character: 401 } } },
+      {
+        command: 'reveal',
+        uri: SEED.toString(),
+        range: { start: { line: 500, character: 0 }, end: { line: 500, character: 1 } },
+      },
+      {
+        command: 'reveal',
+        uri: SEED.toString(),
+        range: { start: { line: 1, character: 400 }, end: { line: 1, character: 401 } },
+      },
       { command: 'reveal', uri: SEED.toString(), range: 'everything' },
       { command: 'reveal', uri: 'not a uri', range },
       { command: 'openExternal', uri: 'https://example.com' },
@@ -291,15 +353,25 @@ describe('graph panel', () => {
     const panel = await opened();
     panel.received.fire({ command: 'copyMermaid', text: 'flowchart LR\n' });
     await tick();
-    assert.deepEqual(log.slice(-2), [['clipboard', 'flowchart LR\n'], ['info', 'Copied the start order as a Mermaid flowchart.']]);
-    const svg = '<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg"></svg>\n';
+    assert.deepEqual(log.slice(-2), [
+      ['clipboard', 'flowchart LR\n'],
+      ['info', 'Copied the start order as a Mermaid flowchart.'],
+    ]);
+    const svg =
+      '<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg"></svg>\n';
     panel.received.fire({ command: 'saveSvg', svg });
     await tick();
-    assert.deepEqual(log.at(-1), ['saveDialog', 'file:///work/seed-task-definition.start-order.svg']);
+    assert.deepEqual(log.at(-1), [
+      'saveDialog',
+      'file:///work/seed-task-definition.start-order.svg',
+    ]);
     saveTarget = Uri.parse('file:///work/out.svg');
     panel.received.fire({ command: 'saveSvg', svg });
     await tick();
-    assert.deepEqual(log.find((l) => l[0] === 'writeFile'), ['writeFile', 'file:///work/out.svg', svg]);
+    assert.deepEqual(
+      log.find((l) => l[0] === 'writeFile'),
+      ['writeFile', 'file:///work/out.svg', svg],
+    );
   });
 
   test('the serializer restores the panel on the saved document; disposing removes every listener', async () => {
@@ -307,11 +379,18 @@ describe('graph panel', () => {
     registerStartOrderGraph(context as any, source as any);
     assert.deepEqual(log[0], ['serializer', 'ecsInitOrder.startOrderGraph']);
     const panel = new FakePanel('ecsInitOrder.startOrderGraph', 'Start Order', {}, {});
-    await serializer!.deserializeWebviewPanel(panel, { documentUri: OTHER.toString(), graph: { forged: true } });
+    await serializer!.deserializeWebviewPanel(panel, {
+      documentUri: OTHER.toString(),
+      graph: { forged: true },
+    });
     assert.equal(panel.webview.options.enableScripts, true);
     panel.received.fire({ command: 'ready' });
     await tick();
-    assert.deepEqual(panel.posted.at(-1), { command: 'update', graph: fixture('fixed-seed'), documentUri: OTHER.toString() });
+    assert.deepEqual(panel.posted.at(-1), {
+      command: 'update',
+      graph: fixture('fixed-seed'),
+      documentUri: OTHER.toString(),
+    });
 
     panel.dispose();
     assert.equal(StartOrderGraphPanel.current, undefined);

@@ -5,7 +5,16 @@
 import assert from 'node:assert/strict';
 import { before, beforeEach, describe, test } from 'node:test';
 import { GraphChangedNotification, StartOrderGraphRequest } from '../../shared/src/protocol';
-import { FakeLanguageClient, Uri, document, installFakes, messages, outputChannel, settings, vscode } from '../support/fakeVscode';
+import {
+  FakeLanguageClient,
+  Uri,
+  document,
+  installFakes,
+  messages,
+  outputChannel,
+  settings,
+  vscode,
+} from '../support/fakeVscode';
 
 type ClientModule = typeof import('../../client/src/languageClient');
 let LanguageServerController: ClientModule['LanguageServerController'];
@@ -16,7 +25,8 @@ let needsServer: ClientModule['needsServer'];
 before(async () => {
   // The fakes must be in place before the client code (and its `vscode` import) is loaded.
   installFakes();
-  ({ LanguageServerController, documentSelector, isTaskDefinitionDocument, needsServer } = await import('../../client/src/languageClient'));
+  ({ LanguageServerController, documentSelector, isTaskDefinitionDocument, needsServer } =
+    await import('../../client/src/languageClient'));
 });
 
 const TASK = '{\n  "family": "web",\n  "containerDefinitions": []\n}\n';
@@ -75,7 +85,9 @@ describe('documentSelector', () => {
   });
 
   test('plus the scheme of a virtual workspace', () => {
-    vscode.workspace.workspaceFolders = [{ uri: Uri.parse('vscode-vfs://github/org/repo'), name: 'repo', index: 0 }];
+    vscode.workspace.workspaceFolders = [
+      { uri: Uri.parse('vscode-vfs://github/org/repo'), name: 'repo', index: 0 },
+    ];
     assert.deepEqual(
       documentSelector().filter((s) => JSON.stringify(s).includes('vscode-vfs')),
       [
@@ -107,7 +119,11 @@ describe('LanguageServerController', () => {
     assert.equal(client.serverOptions.run.transport, 1);
     assert.ok(client.serverOptions.debug.options.execArgv.includes('--inspect=6009'));
     assert.deepEqual(client.clientOptions.synchronize, { configurationSection: 'ecsInitOrder' });
-    assert.equal(client.clientOptions.errorHandler, undefined, 'the default error handler restarts a crashed server');
+    assert.equal(
+      client.clientOptions.errorHandler,
+      undefined,
+      'the default error handler restarts a crashed server',
+    );
     assert.deepEqual(client.log, ['start']);
     assert.equal(c.isRunning, true);
   });
@@ -140,7 +156,14 @@ describe('LanguageServerController', () => {
   });
 
   test('getGraph starts the server when needed and asks it for the graph', async () => {
-    const graph = { uri: 'file:///p/x.json', nodes: [], edges: [], phases: [], cycles: [], story: [] };
+    const graph = {
+      uri: 'file:///p/x.json',
+      nodes: [],
+      edges: [],
+      phases: [],
+      cycles: [],
+      story: [],
+    };
     const asked: unknown[] = [];
     FakeLanguageClient.answer = (method, params) => {
       asked.push([method, params]);
@@ -169,7 +192,10 @@ describe('LanguageServerController', () => {
     const seen: string[] = [];
     c.onDidChangeGraph((uri) => seen.push(uri.toString()));
     await c.start();
-    FakeLanguageClient.instances[0]!.notify(GraphChangedNotification.method, { uri: 'file:///p/task-def.json', version: 3 });
+    FakeLanguageClient.instances[0]!.notify(GraphChangedNotification.method, {
+      uri: 'file:///p/task-def.json',
+      version: 3,
+    });
     FakeLanguageClient.instances[0]!.notify(GraphChangedNotification.method, { nonsense: true });
     assert.deepEqual(seen, ['file:///p/task-def.json']);
   });

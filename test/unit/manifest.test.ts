@@ -50,7 +50,9 @@ const clientSource = sourceFiles('client/src')
 function isRegistered(id: string): boolean {
   const key = Object.entries(Commands).find(([, value]) => value === id)?.[0];
   const references = [`'${id}'`, `"${id}"`, ...(key ? [`Commands.${key}`] : [])];
-  return references.some((ref) => new RegExp(`registerCommand\\(\\s*${ref.replace(/[.'"]/g, '\\$&')}`).test(clientSource));
+  return references.some((ref) =>
+    new RegExp(`registerCommand\\(\\s*${ref.replace(/[.'"]/g, '\\$&')}`).test(clientSource),
+  );
 }
 
 describe('commands', () => {
@@ -66,17 +68,28 @@ describe('commands', () => {
   }
 
   test('every command of the shared protocol is contributed', () => {
-    for (const id of Object.values(Commands)) assert.ok(commands.some((c) => c.command === id), `${id} is not in contributes.commands`);
+    for (const id of Object.values(Commands))
+      assert.ok(
+        commands.some((c) => c.command === id),
+        `${id} is not in contributes.commands`,
+      );
   });
 
   test('menus name contributed commands only, and the editor-title button has an icon and a when clause', () => {
     for (const [menu, items] of Object.entries(menus)) {
-      for (const item of items) assert.ok(commands.some((c) => c.command === item.command), `${menu}: unknown command ${item.command}`);
+      for (const item of items)
+        assert.ok(
+          commands.some((c) => c.command === item.command),
+          `${menu}: unknown command ${item.command}`,
+        );
     }
     const titleItems = menus['editor/title'] ?? [];
     assert.ok(titleItems.length > 0, 'an editor-title button');
     for (const item of titleItems) {
-      assert.ok(commands.find((c) => c.command === item.command)?.icon, `${item.command} needs an icon`);
+      assert.ok(
+        commands.find((c) => c.command === item.command)?.icon,
+        `${item.command} needs an icon`,
+      );
       assert.match(item.when ?? '', /ecsInitOrder\.isTaskDefinition/);
       assert.match(item.when ?? '', /resourceLangId/);
     }
@@ -84,8 +97,11 @@ describe('commands', () => {
 
   test('context keys used in when clauses are set by the client', () => {
     const keys = new Set<string>();
-    for (const items of Object.values(menus)) for (const item of items) for (const m of (item.when ?? '').matchAll(/ecsInitOrder\.[A-Za-z.]+/g)) keys.add(m[0]);
-    for (const key of keys) assert.ok(clientSource.includes(`'${key}'`), `${key} is never set in client/src`);
+    for (const items of Object.values(menus))
+      for (const item of items)
+        for (const m of (item.when ?? '').matchAll(/ecsInitOrder\.[A-Za-z.]+/g)) keys.add(m[0]);
+    for (const key of keys)
+      assert.ok(clientSource.includes(`'${key}'`), `${key} is never set in client/src`);
   });
 });
 
@@ -93,7 +109,13 @@ describe('settings', () => {
   const ids = Object.keys(settings);
 
   test('the expected settings exist under the one prefix', () => {
-    for (const id of ['ecsInitOrder.enable', 'ecsInitOrder.rules', 'ecsInitOrder.filePatterns', 'ecsInitOrder.codeLens.enable', 'ecsInitOrder.trace.server']) {
+    for (const id of [
+      'ecsInitOrder.enable',
+      'ecsInitOrder.rules',
+      'ecsInitOrder.filePatterns',
+      'ecsInitOrder.codeLens.enable',
+      'ecsInitOrder.trace.server',
+    ]) {
       assert.ok(ids.includes(id), `${id} is missing`);
     }
     for (const id of ids) assert.match(id, /^ecsInitOrder\./);
@@ -103,7 +125,17 @@ describe('settings', () => {
     test(`${id}: markdownDescription, scope and a default`, () => {
       const s = settings[id]!;
       assert.ok(s.markdownDescription && s.markdownDescription.length > 20, 'markdownDescription');
-      assert.ok(['application', 'machine', 'machine-overridable', 'window', 'resource', 'language-overridable'].includes(s.scope ?? ''), `scope: ${s.scope}`);
+      assert.ok(
+        [
+          'application',
+          'machine',
+          'machine-overridable',
+          'window',
+          'resource',
+          'language-overridable',
+        ].includes(s.scope ?? ''),
+        `scope: ${s.scope}`,
+      );
       assert.ok('default' in s, 'default');
     });
   }
@@ -139,14 +171,22 @@ describe('contributed files', () => {
   });
 
   test('the injection grammar exists, parses, and is injected into JSON and JSONC', () => {
-    const grammars: Array<{ scopeName: string; path: string; injectTo?: string[]; language?: string }> = contributes.grammars ?? [];
+    const grammars: Array<{
+      scopeName: string;
+      path: string;
+      injectTo?: string[];
+      language?: string;
+    }> = contributes.grammars ?? [];
     const injection = grammars.find((g) => g.path.includes('ecs-init-order.injection'));
     assert.ok(injection, 'the injection grammar is contributed');
     assert.ok(existsSync(injection.path), `${injection.path} is missing`);
     const grammar = JSON.parse(readFileSync(injection.path, 'utf8'));
     assert.equal(grammar.scopeName, injection.scopeName);
     assert.equal(injection.language, undefined, 'an injection grammar has no language of its own');
-    assert.deepEqual([...(injection.injectTo ?? [])].sort(), ['source.json', 'source.json.comments']);
+    assert.deepEqual([...(injection.injectTo ?? [])].sort(), [
+      'source.json',
+      'source.json.comments',
+    ]);
     assert.match(grammar.injectionSelector, /L:source\.json\b/);
     assert.match(grammar.injectionSelector, /source\.json\.comments/);
   });
@@ -161,24 +201,41 @@ describe('contributed files', () => {
 describe('activation and capabilities', () => {
   test('activation is narrow: JSON, JSONC, and restoring the graph panel', () => {
     const events: string[] = manifest.activationEvents ?? [];
-    const allowed = new Set(['onLanguage:json', 'onLanguage:jsonc', 'onWebviewPanel:ecsInitOrder.startOrderGraph']);
-    for (const e of events) assert.ok(allowed.has(e), `activation event ${e} is broader than needed`);
+    const allowed = new Set([
+      'onLanguage:json',
+      'onLanguage:jsonc',
+      'onWebviewPanel:ecsInitOrder.startOrderGraph',
+    ]);
+    for (const e of events)
+      assert.ok(allowed.has(e), `activation event ${e} is broader than needed`);
     assert.ok(events.includes('onLanguage:json') && events.includes('onLanguage:jsonc'));
   });
 
   test('a restored webview panel type is registered by the client', () => {
     for (const e of (manifest.activationEvents ?? []) as string[]) {
-      if (e.startsWith('onWebviewPanel:')) assert.ok(clientSource.includes(`'${e.slice('onWebviewPanel:'.length)}'`), `${e}: no such view type in client/src`);
+      if (e.startsWith('onWebviewPanel:'))
+        assert.ok(
+          clientSource.includes(`'${e.slice('onWebviewPanel:'.length)}'`),
+          `${e}: no such view type in client/src`,
+        );
     }
   });
 
   test('workspace trust and virtual workspaces are declared', () => {
     const trust = manifest.capabilities?.untrustedWorkspaces;
-    assert.ok(trust && [true, false, 'limited'].includes(trust.supported), 'capabilities.untrustedWorkspaces.supported');
-    if (trust.supported === 'limited') assert.ok(trust.description, 'limited support says what is limited');
-    for (const key of trust.restrictedConfigurations ?? []) assert.ok(key in settings, `restricted ${key} is a setting of ours`);
+    assert.ok(
+      trust && [true, false, 'limited'].includes(trust.supported),
+      'capabilities.untrustedWorkspaces.supported',
+    );
+    if (trust.supported === 'limited')
+      assert.ok(trust.description, 'limited support says what is limited');
+    for (const key of trust.restrictedConfigurations ?? [])
+      assert.ok(key in settings, `restricted ${key} is a setting of ours`);
     const virtual = manifest.capabilities?.virtualWorkspaces;
-    assert.ok(virtual === true || virtual === false || typeof virtual?.supported !== 'undefined', 'capabilities.virtualWorkspaces');
+    assert.ok(
+      virtual === true || virtual === false || typeof virtual?.supported !== 'undefined',
+      'capabilities.virtualWorkspaces',
+    );
   });
 
   test('the extension depends on no other extension (code-server installs it offline)', () => {

@@ -5,7 +5,13 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { analyze, ANALYSIS_SKIPPED, MAX_NESTING_DEPTH, SourceText, type Range } from '../../server/src/engine/index';
+import {
+  analyze,
+  ANALYSIS_SKIPPED,
+  MAX_NESTING_DEPTH,
+  SourceText,
+  type Range,
+} from '../../server/src/engine/index';
 
 const SEED = readFileSync('examples/seed-task-definition.json', 'utf8');
 
@@ -24,14 +30,20 @@ function textAt(text: string, range: Range): string {
 test('nesting 100 000 deep: no stack overflow, a notice that analysis was skipped', () => {
   const deep = `{"family": "x", "containerDefinitions": [${'['.repeat(100_000)}${']'.repeat(100_000)}]}`;
   const a = timed('100 000-deep nesting', () => analyze(deep));
-  assert.deepEqual(a.findings.map((f) => [f.code, f.severity]), [[ANALYSIS_SKIPPED, 'info']]);
+  assert.deepEqual(
+    a.findings.map((f) => [f.code, f.severity]),
+    [[ANALYSIS_SKIPPED, 'info']],
+  );
   assert.match(a.findings[0]!.message, new RegExp(`deeper than ${MAX_NESTING_DEPTH} levels`));
   const notTaskDefinition = analyze(`${'['.repeat(100_000)}${']'.repeat(100_000)}`);
   assert.equal(notTaskDefinition.findings.length, 0);
 });
 
 test('a 10 MB string value is analysed', () => {
-  const big = SEED.replace('"python", "app.py"', `"python", "${'x'.repeat(10 * 1024 * 1024)}", "app.py"`);
+  const big = SEED.replace(
+    '"python", "app.py"',
+    `"python", "${'x'.repeat(10 * 1024 * 1024)}", "app.py"`,
+  );
   const a = timed('10 MB string', () => analyze(big));
   assert.ok(a.findings.some((f) => f.code === 'essential-init-container'));
 });

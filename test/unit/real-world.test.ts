@@ -54,15 +54,28 @@ const byPosition = (a: Expected, b: Expected) => a.line - b.line || a.code.local
  */
 function expectedOf(path: string): Expected[] {
   const codes = new Set([JSON_SYNTAX, ...allRules.map((r) => r.id)]);
-  const listed: Expected[] = existsSync(expectedPath(path)) ? JSON.parse(readFileSync(expectedPath(path), 'utf8')) : [];
+  const listed: Expected[] = existsSync(expectedPath(path))
+    ? JSON.parse(readFileSync(expectedPath(path), 'utf8'))
+    : [];
   return listed.filter((e) => codes.has(e.code)).sort(byPosition);
 }
 
 /** Rules being written alongside (issue: task and container validity); any other unregistered code is a typo. */
 const PENDING_RULES = new Set([
-  'no-essential-container', 'duplicate-container-name', 'missing-required-field', 'invalid-container-name', 'unknown-volume',
-  'volumes-from-unknown-container', 'fargate-network-mode', 'fargate-cpu-memory', 'awsvpc-host-port', 'timeout-range',
-  'healthcheck-range', 'awslogs-missing-option', 'image-latest-tag', 'plaintext-secret',
+  'no-essential-container',
+  'duplicate-container-name',
+  'missing-required-field',
+  'invalid-container-name',
+  'unknown-volume',
+  'volumes-from-unknown-container',
+  'fargate-network-mode',
+  'fargate-cpu-memory',
+  'awsvpc-host-port',
+  'timeout-range',
+  'healthcheck-range',
+  'awslogs-missing-option',
+  'image-latest-tag',
+  'plaintext-secret',
 ]);
 
 test('expected files name only rules of the catalog (or ones about to join it)', () => {
@@ -70,7 +83,10 @@ test('expected files name only rules of the catalog (or ones about to join it)',
   for (const path of [...fixtures('good'), ...fixtures('bad')]) {
     if (!existsSync(expectedPath(path))) continue;
     for (const e of JSON.parse(readFileSync(expectedPath(path), 'utf8')) as Expected[]) {
-      assert.ok(codes.has(e.code) || PENDING_RULES.has(e.code), `${expectedPath(path)}: unknown rule "${e.code}"`);
+      assert.ok(
+        codes.has(e.code) || PENDING_RULES.has(e.code),
+        `${expectedPath(path)}: unknown rule "${e.code}"`,
+      );
       assert.ok(Number.isInteger(e.line) && e.line >= 1, `${expectedPath(path)}: line ${e.line}`);
     }
   }
@@ -86,7 +102,10 @@ describe('real-world task definitions: correct ones', () => {
         [],
       );
       // Hints and infos are listed exactly when a sibling .expected.json says which; otherwise there are none.
-      assert.deepEqual(findings.map((f) => ({ code: f.code, line: f.range.start.line + 1 })).sort(byPosition), expectedOf(path));
+      assert.deepEqual(
+        findings.map((f) => ({ code: f.code, line: f.range.start.line + 1 })).sort(byPosition),
+        expectedOf(path),
+      );
     });
   }
 });
@@ -94,14 +113,24 @@ describe('real-world task definitions: correct ones', () => {
 describe('real-world task definitions: broken ones give exactly their findings', () => {
   for (const path of fixtures('bad')) {
     test(path, () => {
-      assert.ok(existsSync(expectedPath(path)), `${expectedPath(path)} lists the expected findings`);
+      assert.ok(
+        existsSync(expectedPath(path)),
+        `${expectedPath(path)} lists the expected findings`,
+      );
       const { findings } = lint(path);
-      const actual = findings.map((f) => ({ code: f.code, line: f.range.start.line + 1 })).sort(byPosition);
-      assert.deepEqual(actual, expectedOf(path), findings.map((f) => `${f.range.start.line + 1} ${f.code}: ${f.message}`).join('\n'));
+      const actual = findings
+        .map((f) => ({ code: f.code, line: f.range.start.line + 1 }))
+        .sort(byPosition);
+      assert.deepEqual(
+        actual,
+        expectedOf(path),
+        findings.map((f) => `${f.range.start.line + 1} ${f.code}: ${f.message}`).join('\n'),
+      );
       // Every finding has a message, a non-empty range inside the text and fixes with edits.
       for (const f of findings) {
         assert.ok(f.message.length > 0);
-        for (const fix of f.fixes) assert.ok(fix.edits.length > 0, `${f.code}: fix "${fix.title}" has edits`);
+        for (const fix of f.fixes)
+          assert.ok(fix.edits.length > 0, `${f.code}: fix "${fix.title}" has edits`);
       }
     });
   }
@@ -109,26 +138,37 @@ describe('real-world task definitions: broken ones give exactly their findings',
 
 test('the fuzz tests take every real-world fixture as a seed', () => {
   const seeds = new Set(seedDocuments().map((s) => s.name.split('\\').join('/')));
-  for (const f of [...fixtures('good'), ...fixtures('bad')]) assert.ok(seeds.has(f), `${f} is a fuzz seed`);
+  for (const f of [...fixtures('good'), ...fixtures('bad')])
+    assert.ok(seeds.has(f), `${f} is a fuzz seed`);
 });
 
 describe('real-world task definitions: the CLI', () => {
   before(() => {
-    const build = spawnSync(process.execPath, ['scripts/build.mjs', '--only', 'cli'], { encoding: 'utf8' });
+    const build = spawnSync(process.execPath, ['scripts/build.mjs', '--only', 'cli'], {
+      encoding: 'utf8',
+    });
     assert.equal(build.status, 0, build.stderr);
   });
 
-  const run = (args: string[]) => spawnSync(process.execPath, ['dist/cli.js', 'lint', '--format', 'json', ...args], { encoding: 'utf8' });
+  const run = (args: string[]) =>
+    spawnSync(process.execPath, ['dist/cli.js', 'lint', '--format', 'json', ...args], {
+      encoding: 'utf8',
+    });
   // The directory walk takes *.json and *.jsonc; templates (*.json.tpl) are named explicitly.
-  const templates = [...fixtures('good'), ...fixtures('bad')].filter((f) => f.endsWith('.json.tpl'));
+  const templates = [...fixtures('good'), ...fixtures('bad')].filter((f) =>
+    f.endsWith('.json.tpl'),
+  );
 
   test('lints every real-world fixture without an internal error (exit 0 or 1)', () => {
     const r = run([ROOT, ...templates]);
     assert.ok(r.status === 0 || r.status === 1, `exit ${r.status}: ${r.stderr}`);
     assert.doesNotMatch(r.stderr, /internal error/);
-    const out = JSON.parse(r.stdout) as { files: { path: string; skipped?: string; diagnostics: { code: string }[] }[] };
+    const out = JSON.parse(r.stdout) as {
+      files: { path: string; skipped?: string; diagnostics: { code: string }[] }[];
+    };
     const linted = out.files.filter((f) => !f.skipped).map((f) => f.path.split('\\').join('/'));
-    for (const f of [...fixtures('good'), ...fixtures('bad')]) assert.ok(linted.includes(f), `${f} was linted`);
+    for (const f of [...fixtures('good'), ...fixtures('bad')])
+      assert.ok(linted.includes(f), `${f} was linted`);
   });
 
   test('the correct fixtures alone exit 0', () => {
@@ -142,7 +182,9 @@ describe('real-world task definitions: the CLI', () => {
       const expected = expectedOf(path);
       const r = run([path]);
       assert.doesNotMatch(r.stderr, /internal error/, path);
-      const out = JSON.parse(r.stdout) as { files: { diagnostics: { code: string; severity: string }[] }[] };
+      const out = JSON.parse(r.stdout) as {
+        files: { diagnostics: { code: string; severity: string }[] }[];
+      };
       const hasError = out.files[0]!.diagnostics.some((d) => d.severity === 'error');
       assert.equal(r.status, hasError ? 1 : 0, `${path} (${expected.length} expected findings)`);
     }

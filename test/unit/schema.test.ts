@@ -30,7 +30,13 @@ interface Schema {
 // itself still fails to compile).
 
 const ajv = new Ajv({ allErrors: true, strict: true });
-for (const keyword of ['markdownDescription', 'defaultSnippets', 'patternErrorMessage', 'markdownEnumDescriptions']) ajv.addKeyword(keyword);
+for (const keyword of [
+  'markdownDescription',
+  'defaultSnippets',
+  'patternErrorMessage',
+  'markdownEnumDescriptions',
+])
+  ajv.addKeyword(keyword);
 const validateRoot = ajv.compile(schema);
 
 function validator(definition?: string): ValidateFunction {
@@ -52,7 +58,9 @@ function errorsOf(value: unknown, definition?: string): ErrorObject[] {
 }
 
 function describeErrors(errors: ErrorObject[]): string {
-  return errors.map((e) => `${e.instancePath || '/'} ${e.message} ${JSON.stringify(e.params)}`).join('\n');
+  return errors
+    .map((e) => `${e.instancePath || '/'} ${e.message} ${JSON.stringify(e.params)}`)
+    .join('\n');
 }
 
 function assertValid(value: unknown, definition?: string): void {
@@ -61,12 +69,21 @@ function assertValid(value: unknown, definition?: string): void {
 }
 
 /** Invalid, with every remaining error at `path` and one of them of `keyword` (and `params`). */
-function assertRejected(value: unknown, path: string, keyword: string, params: Record<string, unknown> = {}): void {
+function assertRejected(
+  value: unknown,
+  path: string,
+  keyword: string,
+  params: Record<string, unknown> = {},
+): void {
   const errors = errorsOf(value);
   assert.ok(errors.length > 0, `expected an error at ${path}`);
   assert.deepEqual([...new Set(errors.map((e) => e.instancePath))], [path], describeErrors(errors));
   assert.ok(
-    errors.some((e) => e.keyword === keyword && Object.entries(params).every(([k, v]) => (e.params as Record<string, unknown>)[k] === v)),
+    errors.some(
+      (e) =>
+        e.keyword === keyword &&
+        Object.entries(params).every(([k, v]) => (e.params as Record<string, unknown>)[k] === v),
+    ),
     `no ${keyword} error ${JSON.stringify(params)} at ${path}:\n${describeErrors(errors)}`,
   );
 }
@@ -81,15 +98,27 @@ function parseJsonc(text: string): { value: unknown; errors: ParseError[] } {
 // The generator
 
 test('the committed schema is what scripts/generate-schema.mjs generates (run it after editing)', async () => {
-  const generator = (await import(pathToFileURL(resolve('scripts/generate-schema.mjs')).href)) as { schemaText(): string };
+  const generator = (await import(pathToFileURL(resolve('scripts/generate-schema.mjs')).href)) as {
+    schemaText(): string;
+  };
   assert.equal(readFileSync(SCHEMA_FILE, 'utf8'), generator.schemaText());
 });
 
 test('the schema is draft-07, allows a top-level "$schema", and accepts the three root forms', () => {
   assert.equal(schema.$schema, 'http://json-schema.org/draft-07/schema#');
-  assert.deepEqual((schema.oneOf as Schema[]).map((s) => s.$ref ?? s.type), ['#/definitions/TaskDefinition', '#/definitions/DescribeTaskDefinitionResponse', 'array']);
-  assertValid({ $schema: schema.$id, family: 'a', containerDefinitions: [{ name: 'a', image: 'b' }] });
-  assertValid({ $schema: schema.$id, taskDefinition: { family: 'a', containerDefinitions: [{ name: 'a', image: 'b' }] } });
+  assert.deepEqual(
+    (schema.oneOf as Schema[]).map((s) => s.$ref ?? s.type),
+    ['#/definitions/TaskDefinition', '#/definitions/DescribeTaskDefinitionResponse', 'array'],
+  );
+  assertValid({
+    $schema: schema.$id,
+    family: 'a',
+    containerDefinitions: [{ name: 'a', image: 'b' }],
+  });
+  assertValid({
+    $schema: schema.$id,
+    taskDefinition: { family: 'a', containerDefinitions: [{ name: 'a', image: 'b' }] },
+  });
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -103,7 +132,9 @@ const KNOWN_SCHEMA_INVALID: Record<string, string[]> = {
   // The broken start-order example (and its copy for the language-server tests) has
   // "condition": "success" (lower case), which ECS rejects; dependency-invalid-condition fixes it.
   'examples/broken-start-order-task-def.json': ['/containerDefinitions/1/dependsOn/0/condition'],
-  'test/fixtures/lsp/broken-start-order-task-def.jsonc': ['/containerDefinitions/1/dependsOn/0/condition'],
+  'test/fixtures/lsp/broken-start-order-task-def.jsonc': [
+    '/containerDefinitions/1/dependsOn/0/condition',
+  ],
 };
 
 function* walk(dir: string): Generator<string> {
@@ -119,9 +150,17 @@ function* walk(dir: string): Generator<string> {
 /** A task definition, describe output, or container array; anything else is not ours to judge. */
 function isTaskDefinitionLike(value: unknown): boolean {
   if (Array.isArray(value)) {
-    return value.length > 0 && value.every((c) => c !== null && typeof c === 'object' && !Array.isArray(c)) && value.some((c) => 'name' in c || 'image' in c);
+    return (
+      value.length > 0 &&
+      value.every((c) => c !== null && typeof c === 'object' && !Array.isArray(c)) &&
+      value.some((c) => 'name' in c || 'image' in c)
+    );
   }
-  return value !== null && typeof value === 'object' && ['containerDefinitions', 'taskDefinition', 'family'].some((k) => k in value);
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    ['containerDefinitions', 'taskDefinition', 'family'].some((k) => k in value)
+  );
 }
 
 const markedInvalid = (path: string) => /(^|[/\\._-])schema-invalid([/\\._-]|$)/.test(path);
@@ -130,32 +169,44 @@ const fileCases: { path: string; value: unknown }[] = [];
 for (const path of [...walk('examples'), ...walk(join('test', 'fixtures'))]) {
   const { value, errors } = parseJsonc(readFileSync(path, 'utf8'));
   // Templates that are not JSON until rendered (e.g. `"cpu": ${cpu}`) cannot be validated.
-  if (errors.length === 0 && isTaskDefinitionLike(value)) fileCases.push({ path: path.split(sep).join('/'), value });
+  if (errors.length === 0 && isTaskDefinitionLike(value))
+    fileCases.push({ path: path.split(sep).join('/'), value });
 }
 
 for (const { path, value } of fileCases) {
   const known = KNOWN_SCHEMA_INVALID[path];
   if (known) {
     test(`${path} is rejected exactly where it is known to be wrong`, () => {
-      assert.deepEqual([...new Set(errorsOf(value).map((e) => e.instancePath))].sort(), [...known].sort());
+      assert.deepEqual(
+        [...new Set(errorsOf(value).map((e) => e.instancePath))].sort(),
+        [...known].sort(),
+      );
     });
   } else if (markedInvalid(path)) {
-    test(`${path} is rejected (schema-invalid)`, () => assert.ok(errorsOf(value).length > 0, 'expected schema errors'));
+    test(`${path} is rejected (schema-invalid)`, () =>
+      assert.ok(errorsOf(value).length > 0, 'expected schema errors'));
   } else {
     test(`${path} is valid`, () => assertValid(value));
   }
 }
 
 test('examples/ holds task definitions to check', () => {
-  assert.ok(fileCases.some((c) => c.path.startsWith('examples/')), 'no task definition found under examples/');
+  assert.ok(
+    fileCases.some((c) => c.path.startsWith('examples/')),
+    'no task definition found under examples/',
+  );
 });
 
 const SHARED_SEED = resolve('..', 'shared', 'examples', 'seed-task-definition.json');
-test('the shared seed task definition is valid (its mistakes are semantic)', { skip: !existsSync(SHARED_SEED) && 'no ../shared/examples here' }, () => {
-  const { value, errors } = parseJsonc(readFileSync(SHARED_SEED, 'utf8'));
-  assert.deepEqual(errors, []);
-  assertValid(value);
-});
+test(
+  'the shared seed task definition is valid (its mistakes are semantic)',
+  { skip: !existsSync(SHARED_SEED) && 'no ../shared/examples here' },
+  () => {
+    const { value, errors } = parseJsonc(readFileSync(SHARED_SEED, 'utf8'));
+    assert.deepEqual(errors, []);
+    assertValid(value);
+  },
+);
 
 // ---------------------------------------------------------------------------------------------
 // Our own good task definitions.
@@ -176,20 +227,47 @@ const FARGATE_FIRELENS = {
       name: 'log_router',
       image: 'public.ecr.aws/aws-observability/aws-for-fluent-bit:stable',
       essential: true,
-      firelensConfiguration: { type: 'fluentbit', options: { 'enable-ecs-log-metadata': 'true', 'config-file-type': 'file', 'config-file-value': '/fluent-bit/configs/parse-json.conf' } },
-      logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': '/ecs/orders/firelens', 'awslogs-region': 'eu-west-1', 'awslogs-stream-prefix': 'firelens' } },
+      firelensConfiguration: {
+        type: 'fluentbit',
+        options: {
+          'enable-ecs-log-metadata': 'true',
+          'config-file-type': 'file',
+          'config-file-value': '/fluent-bit/configs/parse-json.conf',
+        },
+      },
+      logConfiguration: {
+        logDriver: 'awslogs',
+        options: {
+          'awslogs-group': '/ecs/orders/firelens',
+          'awslogs-region': 'eu-west-1',
+          'awslogs-stream-prefix': 'firelens',
+        },
+      },
       memoryReservation: 50,
       user: '0',
     },
     {
       name: 'migrate',
-      image: '123456789012.dkr.ecr.eu-west-1.amazonaws.com/orders@sha256:94afd1f2e64d908bc90dbca0035a5b567e94afd1f2e64d908bc90dbca0035a5b',
+      image:
+        '123456789012.dkr.ecr.eu-west-1.amazonaws.com/orders@sha256:94afd1f2e64d908bc90dbca0035a5b567e94afd1f2e64d908bc90dbca0035a5b',
       essential: false,
       entryPoint: ['sh', '-c'],
       command: ['./migrate up'],
-      secrets: [{ name: 'DATABASE_URL', valueFrom: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:orders-db:url::' }],
+      secrets: [
+        {
+          name: 'DATABASE_URL',
+          valueFrom: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:orders-db:url::',
+        },
+      ],
       environmentFiles: [{ value: 'arn:aws:s3:::orders-config/migrate.env', type: 's3' }],
-      logConfiguration: { logDriver: 'awsfirelens', options: { Name: 'cloudwatch_logs', region: 'eu-west-1', log_group_name: '/ecs/orders/migrate' } },
+      logConfiguration: {
+        logDriver: 'awsfirelens',
+        options: {
+          Name: 'cloudwatch_logs',
+          region: 'eu-west-1',
+          log_group_name: '/ecs/orders/migrate',
+        },
+      },
       stopTimeout: 60,
     },
     {
@@ -206,24 +284,54 @@ const FARGATE_FIRELENS = {
         { containerPortRange: '9000-9010', protocol: 'udp' },
       ],
       environment: [{ name: 'PORT', value: '8080' }],
-      mountPoints: [{ sourceVolume: 'shared', containerPath: '/shared', readOnly: true }, { sourceVolume: 'efs', containerPath: '/data' }],
-      healthCheck: { command: ['CMD-SHELL', 'curl -f http://localhost:8080/health || exit 1'], interval: 10, timeout: 2, retries: 10, startPeriod: 300 },
+      mountPoints: [
+        { sourceVolume: 'shared', containerPath: '/shared', readOnly: true },
+        { sourceVolume: 'efs', containerPath: '/data' },
+      ],
+      healthCheck: {
+        command: ['CMD-SHELL', 'curl -f http://localhost:8080/health || exit 1'],
+        interval: 10,
+        timeout: 2,
+        retries: 10,
+        startPeriod: 300,
+      },
       restartPolicy: { enabled: true, ignoredExitCodes: [0], restartAttemptPeriod: 60 },
-      linuxParameters: { initProcessEnabled: true, capabilities: { add: ['SYS_PTRACE'], drop: ['NET_RAW'] } },
+      linuxParameters: {
+        initProcessEnabled: true,
+        capabilities: { add: ['SYS_PTRACE'], drop: ['NET_RAW'] },
+      },
       ulimits: [{ name: 'nofile', softLimit: 65535, hardLimit: 65535 }],
       systemControls: [{ namespace: 'net.core.somaxconn', value: '1024' }],
       readonlyRootFilesystem: true,
       startTimeout: 120,
-      logConfiguration: { logDriver: 'awsfirelens', options: { Name: 'cloudwatch_logs' }, secretOptions: [{ name: 'apikey', valueFrom: 'arn:aws:ssm:eu-west-1:123456789012:parameter/apikey' }] },
+      logConfiguration: {
+        logDriver: 'awsfirelens',
+        options: { Name: 'cloudwatch_logs' },
+        secretOptions: [
+          { name: 'apikey', valueFrom: 'arn:aws:ssm:eu-west-1:123456789012:parameter/apikey' },
+        ],
+      },
     },
   ],
   volumes: [
     { name: 'shared', host: {} },
     {
       name: 'efs',
-      efsVolumeConfiguration: { fileSystemId: 'fs-12345678', rootDirectory: '/', transitEncryption: 'ENABLED', transitEncryptionPort: 2999, authorizationConfig: { accessPointId: 'fsap-1234', iam: 'ENABLED' } },
+      efsVolumeConfiguration: {
+        fileSystemId: 'fs-12345678',
+        rootDirectory: '/',
+        transitEncryption: 'ENABLED',
+        transitEncryptionPort: 2999,
+        authorizationConfig: { accessPointId: 'fsap-1234', iam: 'ENABLED' },
+      },
     },
-    { name: 'files', s3filesVolumeConfiguration: { fileSystemArn: 'arn:aws:s3files:eu-west-1:123456789012:file-system/fs-1', accessPointArn: 'arn:aws:s3files:eu-west-1:123456789012:access-point/ap-1' } },
+    {
+      name: 'files',
+      s3filesVolumeConfiguration: {
+        fileSystemArn: 'arn:aws:s3files:eu-west-1:123456789012:file-system/fs-1',
+        accessPointArn: 'arn:aws:s3files:eu-west-1:123456789012:access-point/ap-1',
+      },
+    },
     { name: 'ebs', configuredAtLaunch: true },
   ],
   tags: [{ key: 'team', value: 'orders' }],
@@ -250,7 +358,13 @@ const EC2_BRIDGE_LINKS = {
       linuxParameters: {
         sharedMemorySize: 256,
         tmpfs: [{ containerPath: '/run', size: 64, mountOptions: ['noexec', 'nosuid'] }],
-        devices: [{ hostPath: '/dev/fuse', containerPath: '/dev/fuse', permissions: ['read', 'write', 'mknod'] }],
+        devices: [
+          {
+            hostPath: '/dev/fuse',
+            containerPath: '/dev/fuse',
+            permissions: ['read', 'write', 'mknod'],
+          },
+        ],
         maxSwap: 512,
         swappiness: 10,
       },
@@ -279,7 +393,9 @@ const EC2_BRIDGE_LINKS = {
         { type: 'GPU', value: '1' },
         { type: 'InferenceAccelerator', value: 'device_1' },
       ],
-      repositoryCredentials: { credentialsParameter: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:dockerhub' },
+      repositoryCredentials: {
+        credentialsParameter: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:dockerhub',
+      },
       logConfiguration: { logDriver: 'json-file', options: { 'max-size': '10m' } },
     },
     {
@@ -287,19 +403,35 @@ const EC2_BRIDGE_LINKS = {
       image: 'worker:1',
       memory: 2048,
       essential: false,
-      resourceRequirements: [{ type: 'GPU', sharingStrategy: { nvidiaMps: { memory: 4096, maxComputePercent: 50 } } }],
-      credentialSpecs: ['credentialspecdomainless:arn:aws:ssm:eu-west-1:123456789012:parameter/gmsa'],
+      resourceRequirements: [
+        { type: 'GPU', sharingStrategy: { nvidiaMps: { memory: 4096, maxComputePercent: 50 } } },
+      ],
+      credentialSpecs: [
+        'credentialspecdomainless:arn:aws:ssm:eu-west-1:123456789012:parameter/gmsa',
+      ],
     },
   ],
   volumes: [
-    { name: 'pgdata', dockerVolumeConfiguration: { scope: 'shared', autoprovision: true, driver: 'local', driverOpts: { type: 'none' }, labels: { app: 'db' } } },
+    {
+      name: 'pgdata',
+      dockerVolumeConfiguration: {
+        scope: 'shared',
+        autoprovision: true,
+        driver: 'local',
+        driverOpts: { type: 'none' },
+        labels: { app: 'db' },
+      },
+    },
     { name: 'logs', host: { sourcePath: '/var/log/web' } },
     {
       name: 'winshare',
       fsxWindowsFileServerVolumeConfiguration: {
         fileSystemId: 'fs-0eeb5730b2EXAMPLE',
         rootDirectory: 'share',
-        authorizationConfig: { credentialsParameter: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:fsx', domain: 'corp.example.com' },
+        authorizationConfig: {
+          credentialsParameter: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:fsx',
+          domain: 'corp.example.com',
+        },
       },
     },
   ],
@@ -318,7 +450,12 @@ const APP_MESH = {
     ],
   },
   containerDefinitions: [
-    { name: 'envoy', image: 'public.ecr.aws/appmesh/aws-appmesh-envoy:v1.29.6.0-prod', user: '1337', essential: true },
+    {
+      name: 'envoy',
+      image: 'public.ecr.aws/appmesh/aws-appmesh-envoy:v1.29.6.0-prod',
+      user: '1337',
+      essential: true,
+    },
     { name: 'app', image: 'app:1', dependsOn: [{ containerName: 'envoy', condition: 'HEALTHY' }] },
   ],
 };
@@ -353,7 +490,12 @@ const DESCRIBE_WITH_NULLS = {
     status: 'ACTIVE',
     requiresAttributes: [
       { name: 'com.amazonaws.ecs.capability.logging-driver.awslogs' },
-      { name: 'ecs.capability.task-eni', value: null, targetType: 'container-instance', targetId: null },
+      {
+        name: 'ecs.capability.task-eni',
+        value: null,
+        targetType: 'container-instance',
+        targetId: null,
+      },
     ],
     placementConstraints: [],
     compatibilities: ['EC2', 'FARGATE'],
@@ -381,7 +523,10 @@ const CONTAINER_ARRAY_WITH_PLACEHOLDERS = [
     portMappings: [{ containerPort: '#{port}', hostPort: '$HOST_PORT', protocol: '${protocol}' }],
     dependsOn: [{ containerName: 'init-${env}', condition: '{{ .Values.condition }}' }],
     healthCheck: { command: ['CMD', 'true'], retries: '${RETRIES}' },
-    logConfiguration: { logDriver: '${log_driver}', options: { 'awslogs-group': '/ecs/${service_name}' } },
+    logConfiguration: {
+      logDriver: '${log_driver}',
+      options: { 'awslogs-group': '/ecs/${service_name}' },
+    },
   },
   { name: 'init-${env}', image: 'busybox', essential: false, command: ['true'] },
 ];
@@ -411,8 +556,21 @@ test('valid: JSONC with comments and trailing commas, once parsed', () => {
 });
 
 test('task cpu and memory: integers, numeric strings, "1 vCPU" and "2 GB" forms', () => {
-  const task = (cpu: unknown, memory: unknown) => ({ family: 'a', cpu, memory, containerDefinitions: [{ name: 'a', image: 'b' }] });
-  for (const [cpu, memory] of [[256, 512], ['256', '512'], ['1 vCPU', '2 GB'], ['.25 vcpu', '0.5GB'], ['2 VCPU', '4gb'], ['${CPU}', '{{ memory }}'], [null, null]]) {
+  const task = (cpu: unknown, memory: unknown) => ({
+    family: 'a',
+    cpu,
+    memory,
+    containerDefinitions: [{ name: 'a', image: 'b' }],
+  });
+  for (const [cpu, memory] of [
+    [256, 512],
+    ['256', '512'],
+    ['1 vCPU', '2 GB'],
+    ['.25 vcpu', '0.5GB'],
+    ['2 VCPU', '4gb'],
+    ['${CPU}', '{{ memory }}'],
+    [null, null],
+  ]) {
     assertValid(task(cpu, memory));
   }
   assertRejected(task('1024m', '512'), '/cpu', 'pattern');
@@ -424,96 +582,262 @@ test('task cpu and memory: integers, numeric strings, "1 vCPU" and "2 GB" forms'
 // ---------------------------------------------------------------------------------------------
 // (2) Usual mistakes, each at its place.
 
-const withContainer = (container: Record<string, unknown>) => ({ family: 'app', containerDefinitions: [{ name: 'app', image: 'app:1', ...container }] });
+const withContainer = (container: Record<string, unknown>) => ({
+  family: 'app',
+  containerDefinitions: [{ name: 'app', image: 'app:1', ...container }],
+});
 
 test('rejected: a misspelt container field ("esential")', () => {
-  assertRejected(withContainer({ esential: false }), '/containerDefinitions/0', 'additionalProperties', { additionalProperty: 'esential' });
+  assertRejected(
+    withContainer({ esential: false }),
+    '/containerDefinitions/0',
+    'additionalProperties',
+    { additionalProperty: 'esential' },
+  );
 });
 
 test('rejected: a misspelt task field ("netwrokMode")', () => {
-  const errors = errorsOf({ family: 'a', netwrokMode: 'awsvpc', containerDefinitions: [{ name: 'a', image: 'b' }] });
-  assert.ok(errors.some((e) => e.instancePath === '' && e.keyword === 'additionalProperties' && e.params.additionalProperty === 'netwrokMode'), describeErrors(errors));
+  const errors = errorsOf({
+    family: 'a',
+    netwrokMode: 'awsvpc',
+    containerDefinitions: [{ name: 'a', image: 'b' }],
+  });
+  assert.ok(
+    errors.some(
+      (e) =>
+        e.instancePath === '' &&
+        e.keyword === 'additionalProperties' &&
+        e.params.additionalProperty === 'netwrokMode',
+    ),
+    describeErrors(errors),
+  );
 });
 
 test('rejected: a misspelt field in describe output', () => {
   const describe = { taskDefinition: { ...DESCRIBE_WITH_NULLS.taskDefinition, revison: 7 } };
-  assertRejected(describe, '/taskDefinition', 'additionalProperties', { additionalProperty: 'revison' });
+  assertRejected(describe, '/taskDefinition', 'additionalProperties', {
+    additionalProperty: 'revison',
+  });
 });
 
 test('rejected: "condition": "success" (conditions are upper case)', () => {
-  assertRejected(withContainer({ dependsOn: [{ containerName: 'x', condition: 'success' }] }), '/containerDefinitions/0/dependsOn/0/condition', 'enum');
+  assertRejected(
+    withContainer({ dependsOn: [{ containerName: 'x', condition: 'success' }] }),
+    '/containerDefinitions/0/dependsOn/0/condition',
+    'enum',
+  );
 });
 
 test('rejected: "networkMode": "default"', () => {
-  assertRejected({ family: 'a', networkMode: 'default', containerDefinitions: [{ name: 'a', image: 'b' }] }, '/networkMode', 'enum');
+  assertRejected(
+    { family: 'a', networkMode: 'default', containerDefinitions: [{ name: 'a', image: 'b' }] },
+    '/networkMode',
+    'enum',
+  );
 });
 
 test('rejected: other wrong enum values (log driver, protocol, compatibility, ulimit)', () => {
-  assertRejected(withContainer({ logConfiguration: { logDriver: 'cloudwatch' } }), '/containerDefinitions/0/logConfiguration/logDriver', 'enum');
-  assertRejected(withContainer({ portMappings: [{ containerPort: 80, protocol: 'TCP' }] }), '/containerDefinitions/0/portMappings/0/protocol', 'enum');
-  assertRejected({ family: 'a', requiresCompatibilities: ['fargate'], containerDefinitions: [{ name: 'a', image: 'b' }] }, '/requiresCompatibilities/0', 'enum');
-  assertRejected(withContainer({ ulimits: [{ name: 'nofiles', softLimit: 1, hardLimit: 1 }] }), '/containerDefinitions/0/ulimits/0/name', 'enum');
+  assertRejected(
+    withContainer({ logConfiguration: { logDriver: 'cloudwatch' } }),
+    '/containerDefinitions/0/logConfiguration/logDriver',
+    'enum',
+  );
+  assertRejected(
+    withContainer({ portMappings: [{ containerPort: 80, protocol: 'TCP' }] }),
+    '/containerDefinitions/0/portMappings/0/protocol',
+    'enum',
+  );
+  assertRejected(
+    {
+      family: 'a',
+      requiresCompatibilities: ['fargate'],
+      containerDefinitions: [{ name: 'a', image: 'b' }],
+    },
+    '/requiresCompatibilities/0',
+    'enum',
+  );
+  assertRejected(
+    withContainer({ ulimits: [{ name: 'nofiles', softLimit: 1, hardLimit: 1 }] }),
+    '/containerDefinitions/0/ulimits/0/name',
+    'enum',
+  );
 });
 
 test('rejected: a string where a number belongs ("containerPort": "8080")', () => {
-  assertRejected(withContainer({ portMappings: [{ containerPort: '8080' }] }), '/containerDefinitions/0/portMappings/0/containerPort', 'type', { type: 'integer' });
+  assertRejected(
+    withContainer({ portMappings: [{ containerPort: '8080' }] }),
+    '/containerDefinitions/0/portMappings/0/containerPort',
+    'type',
+    { type: 'integer' },
+  );
 });
 
 test('rejected: a string where a boolean belongs ("essential": "false")', () => {
-  assertRejected(withContainer({ essential: 'false' }), '/containerDefinitions/0/essential', 'type', { type: 'boolean' });
+  assertRejected(
+    withContainer({ essential: 'false' }),
+    '/containerDefinitions/0/essential',
+    'type',
+    { type: 'boolean' },
+  );
 });
 
 test('rejected: healthCheck retries 11, and the other health-check bounds', () => {
-  const hc = (extra: Record<string, unknown>) => withContainer({ healthCheck: { command: ['CMD', 'true'], ...extra } });
-  assertRejected(hc({ retries: 11 }), '/containerDefinitions/0/healthCheck/retries', 'maximum', { limit: 10 });
-  assertRejected(hc({ retries: 0 }), '/containerDefinitions/0/healthCheck/retries', 'minimum', { limit: 1 });
-  assertRejected(hc({ interval: 4 }), '/containerDefinitions/0/healthCheck/interval', 'minimum', { limit: 5 });
-  assertRejected(hc({ interval: 301 }), '/containerDefinitions/0/healthCheck/interval', 'maximum', { limit: 300 });
-  assertRejected(hc({ timeout: 1 }), '/containerDefinitions/0/healthCheck/timeout', 'minimum', { limit: 2 });
-  assertRejected(hc({ timeout: 61 }), '/containerDefinitions/0/healthCheck/timeout', 'maximum', { limit: 60 });
-  assertRejected(hc({ startPeriod: 301 }), '/containerDefinitions/0/healthCheck/startPeriod', 'maximum', { limit: 300 });
-  assertRejected(withContainer({ healthCheck: { interval: 30 } }), '/containerDefinitions/0/healthCheck', 'required', { missingProperty: 'command' });
+  const hc = (extra: Record<string, unknown>) =>
+    withContainer({ healthCheck: { command: ['CMD', 'true'], ...extra } });
+  assertRejected(hc({ retries: 11 }), '/containerDefinitions/0/healthCheck/retries', 'maximum', {
+    limit: 10,
+  });
+  assertRejected(hc({ retries: 0 }), '/containerDefinitions/0/healthCheck/retries', 'minimum', {
+    limit: 1,
+  });
+  assertRejected(hc({ interval: 4 }), '/containerDefinitions/0/healthCheck/interval', 'minimum', {
+    limit: 5,
+  });
+  assertRejected(hc({ interval: 301 }), '/containerDefinitions/0/healthCheck/interval', 'maximum', {
+    limit: 300,
+  });
+  assertRejected(hc({ timeout: 1 }), '/containerDefinitions/0/healthCheck/timeout', 'minimum', {
+    limit: 2,
+  });
+  assertRejected(hc({ timeout: 61 }), '/containerDefinitions/0/healthCheck/timeout', 'maximum', {
+    limit: 60,
+  });
+  assertRejected(
+    hc({ startPeriod: 301 }),
+    '/containerDefinitions/0/healthCheck/startPeriod',
+    'maximum',
+    { limit: 300 },
+  );
+  assertRejected(
+    withContainer({ healthCheck: { interval: 30 } }),
+    '/containerDefinitions/0/healthCheck',
+    'required',
+    { missingProperty: 'command' },
+  );
 });
 
 test('rejected: other numeric ranges (ephemeral storage, restart period, swappiness, port)', () => {
-  assertRejected({ family: 'a', ephemeralStorage: { sizeInGiB: 20 }, containerDefinitions: [{ name: 'a', image: 'b' }] }, '/ephemeralStorage/sizeInGiB', 'minimum');
-  assertRejected(withContainer({ restartPolicy: { enabled: true, restartAttemptPeriod: 30 } }), '/containerDefinitions/0/restartPolicy/restartAttemptPeriod', 'minimum');
-  assertRejected(withContainer({ linuxParameters: { swappiness: 101 } }), '/containerDefinitions/0/linuxParameters/swappiness', 'maximum');
-  assertRejected(withContainer({ portMappings: [{ containerPort: 70000 }] }), '/containerDefinitions/0/portMappings/0/containerPort', 'maximum');
+  assertRejected(
+    {
+      family: 'a',
+      ephemeralStorage: { sizeInGiB: 20 },
+      containerDefinitions: [{ name: 'a', image: 'b' }],
+    },
+    '/ephemeralStorage/sizeInGiB',
+    'minimum',
+  );
+  assertRejected(
+    withContainer({ restartPolicy: { enabled: true, restartAttemptPeriod: 30 } }),
+    '/containerDefinitions/0/restartPolicy/restartAttemptPeriod',
+    'minimum',
+  );
+  assertRejected(
+    withContainer({ linuxParameters: { swappiness: 101 } }),
+    '/containerDefinitions/0/linuxParameters/swappiness',
+    'maximum',
+  );
+  assertRejected(
+    withContainer({ portMappings: [{ containerPort: 70000 }] }),
+    '/containerDefinitions/0/portMappings/0/containerPort',
+    'maximum',
+  );
 });
 
 test('rejected: a container without "name" or "image" (required by the Developer Guide)', () => {
-  assertRejected({ family: 'a', containerDefinitions: [{ image: 'b' }] }, '/containerDefinitions/0', 'required', { missingProperty: 'name' });
-  assertRejected({ family: 'a', containerDefinitions: [{ name: 'a' }] }, '/containerDefinitions/0', 'required', { missingProperty: 'image' });
+  assertRejected(
+    { family: 'a', containerDefinitions: [{ image: 'b' }] },
+    '/containerDefinitions/0',
+    'required',
+    { missingProperty: 'name' },
+  );
+  assertRejected(
+    { family: 'a', containerDefinitions: [{ name: 'a' }] },
+    '/containerDefinitions/0',
+    'required',
+    { missingProperty: 'image' },
+  );
   assertRejected([{ name: 'a' }], '/0', 'required', { missingProperty: 'image' });
 });
 
 test('rejected: a task definition without family or containers, and more than 10 containers', () => {
   let errors = errorsOf({ containerDefinitions: [{ name: 'a', image: 'b' }] });
-  assert.ok(errors.some((e) => e.keyword === 'required' && e.params.missingProperty === 'family'), describeErrors(errors));
+  assert.ok(
+    errors.some((e) => e.keyword === 'required' && e.params.missingProperty === 'family'),
+    describeErrors(errors),
+  );
   errors = errorsOf({ family: 'a', containerDefinitions: [] });
-  assert.ok(errors.some((e) => e.instancePath === '/containerDefinitions' && e.keyword === 'minItems'), describeErrors(errors));
+  assert.ok(
+    errors.some((e) => e.instancePath === '/containerDefinitions' && e.keyword === 'minItems'),
+    describeErrors(errors),
+  );
   const eleven = Array.from({ length: 11 }, (_, i) => ({ name: `c${i}`, image: 'b' }));
-  assertRejected({ family: 'a', containerDefinitions: eleven }, '/containerDefinitions', 'maxItems');
+  assertRejected(
+    { family: 'a', containerDefinitions: eleven },
+    '/containerDefinitions',
+    'maxItems',
+  );
 });
 
 test('rejected: null for a required field, and names with invalid characters', () => {
   assertRejected(withContainer({ name: null }), '/containerDefinitions/0/name', 'type');
-  assertRejected(withContainer({ dependsOn: [{ containerName: 'x', condition: null }] }), '/containerDefinitions/0/dependsOn/0/condition', 'type');
+  assertRejected(
+    withContainer({ dependsOn: [{ containerName: 'x', condition: null }] }),
+    '/containerDefinitions/0/dependsOn/0/condition',
+    'type',
+  );
   assertRejected(withContainer({ name: 'my app' }), '/containerDefinitions/0/name', 'pattern');
-  assertRejected({ family: 'my.family', containerDefinitions: [{ name: 'a', image: 'b' }] }, '/family', 'pattern');
+  assertRejected(
+    { family: 'my.family', containerDefinitions: [{ name: 'a', image: 'b' }] },
+    '/family',
+    'pattern',
+  );
 });
 
 test('rejected: non-string values in string maps and environment', () => {
-  assertRejected(withContainer({ logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-create-group': true } } }), '/containerDefinitions/0/logConfiguration/options/awslogs-create-group', 'type');
-  assertRejected(withContainer({ environment: [{ name: 'PORT', value: 8080 }] }), '/containerDefinitions/0/environment/0/value', 'type');
+  assertRejected(
+    withContainer({
+      logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-create-group': true } },
+    }),
+    '/containerDefinitions/0/logConfiguration/options/awslogs-create-group',
+    'type',
+  );
+  assertRejected(
+    withContainer({ environment: [{ name: 'PORT', value: 8080 }] }),
+    '/containerDefinitions/0/environment/0/value',
+    'type',
+  );
 });
 
 // ---------------------------------------------------------------------------------------------
 // Placeholders and nulls
 
-const WHOLE_PLACEHOLDERS = ['${MEMORY}', '${var.memory}', '{{memory}}', '{{ .Values.memory }}', '<MEMORY>', '$$$MEMORY$$$', '#{memory}', '$MEMORY', ' ${MEMORY} '];
-const NOT_PLACEHOLDERS = ['MEMORY', '512', '${MEMORY', '{{}}', '{memory}', 'x${MEMORY}', '${A}-${B}', '<>', '$$MEMORY$$', '#memory', '$memory', 'success', 'default', 'ture'];
+const WHOLE_PLACEHOLDERS = [
+  '${MEMORY}',
+  '${var.memory}',
+  '{{memory}}',
+  '{{ .Values.memory }}',
+  '<MEMORY>',
+  '$$$MEMORY$$$',
+  '#{memory}',
+  '$MEMORY',
+  ' ${MEMORY} ',
+];
+const NOT_PLACEHOLDERS = [
+  'MEMORY',
+  '512',
+  '${MEMORY',
+  '{{}}',
+  '{memory}',
+  'x${MEMORY}',
+  '${A}-${B}',
+  '<>',
+  '$$MEMORY$$',
+  '#memory',
+  '$memory',
+  'success',
+  'default',
+  'ture',
+];
 
 test('the placeholder definition matches only whole-string placeholders, like the engine', () => {
   const placeholder = validator('placeholder');
@@ -529,26 +853,53 @@ test('the placeholder definition matches only whole-string placeholders, like th
 
 test('a whole placeholder is accepted wherever a number, boolean or enum value is expected; typos are not', () => {
   for (const p of WHOLE_PLACEHOLDERS) {
-    assertValid(withContainer({ memory: p, essential: p, portMappings: [{ containerPort: p, protocol: p }], dependsOn: [{ containerName: 'x', condition: p }] }));
-    assertValid({ family: 'a', networkMode: p, requiresCompatibilities: [p], cpu: p, memory: p, containerDefinitions: [{ name: p, image: p }] });
+    assertValid(
+      withContainer({
+        memory: p,
+        essential: p,
+        portMappings: [{ containerPort: p, protocol: p }],
+        dependsOn: [{ containerName: 'x', condition: p }],
+      }),
+    );
+    assertValid({
+      family: 'a',
+      networkMode: p,
+      requiresCompatibilities: [p],
+      cpu: p,
+      memory: p,
+      containerDefinitions: [{ name: p, image: p }],
+    });
   }
   assertRejected(withContainer({ memory: '${MEMORY' }), '/containerDefinitions/0/memory', 'type');
   assertRejected(withContainer({ essential: 'ture' }), '/containerDefinitions/0/essential', 'type');
-  assertRejected(withContainer({ dependsOn: [{ containerName: 'x', condition: 'START ${X}' }] }), '/containerDefinitions/0/dependsOn/0/condition', 'enum');
+  assertRejected(
+    withContainer({ dependsOn: [{ containerName: 'x', condition: 'START ${X}' }] }),
+    '/containerDefinitions/0/dependsOn/0/condition',
+    'enum',
+  );
 });
 
 /** Every property of every object definition, with whether it is required. */
-function* allProperties(): Generator<{ shape: string; member: string; prop: Schema; required: boolean }> {
+function* allProperties(): Generator<{
+  shape: string;
+  member: string;
+  prop: Schema;
+  required: boolean;
+}> {
   for (const [shape, def] of Object.entries(definitions)) {
     if (def.type !== 'object') continue;
     const required = (def.required as string[] | undefined) ?? [];
-    for (const [member, prop] of Object.entries(def.properties as Record<string, Schema>)) yield { shape, member, prop, required: required.includes(member) };
+    for (const [member, prop] of Object.entries(def.properties as Record<string, Schema>))
+      yield { shape, member, prop, required: required.includes(member) };
   }
 }
 
 test('every optional property accepts null, no required property does', () => {
-  const acceptsNull = (prop: Schema) => ((prop.anyOf as Schema[] | undefined) ?? []).some((s) => s.type === 'null');
-  const wrong = [...allProperties()].filter(({ prop, required, member }) => member !== '$schema' && acceptsNull(prop) === required);
+  const acceptsNull = (prop: Schema) =>
+    ((prop.anyOf as Schema[] | undefined) ?? []).some((s) => s.type === 'null');
+  const wrong = [...allProperties()].filter(
+    ({ prop, required, member }) => member !== '$schema' && acceptsNull(prop) === required,
+  );
   assert.deepEqual(
     wrong.map((w) => `${w.shape}.${w.member}`),
     [],
@@ -559,10 +910,21 @@ test('every property has a short description and a markdownDescription linking t
   const problems: string[] = [];
   for (const { shape, member, prop } of allProperties()) {
     const where = `${shape}.${member}`;
-    if (typeof prop.description !== 'string' || prop.description.length === 0 || prop.description.length > 240) problems.push(`${where}: description`);
+    if (
+      typeof prop.description !== 'string' ||
+      prop.description.length === 0 ||
+      prop.description.length > 240
+    )
+      problems.push(`${where}: description`);
     if (member === '$schema') continue;
     const md = prop.markdownDescription;
-    if (typeof md !== 'string' || !/\]\(https:\/\/docs\.aws\.amazon\.com\/AmazonECS\/latest\/APIReference\/API_\w+\.html#ECS-[\w-]+\)$/.test(md)) problems.push(`${where}: markdownDescription link`);
+    if (
+      typeof md !== 'string' ||
+      !/\]\(https:\/\/docs\.aws\.amazon\.com\/AmazonECS\/latest\/APIReference\/API_\w+\.html#ECS-[\w-]+\)$/.test(
+        md,
+      )
+    )
+      problems.push(`${where}: markdownDescription link`);
   }
   assert.deepEqual(problems, []);
 });
@@ -574,14 +936,16 @@ function expandSnippet(body: unknown): unknown {
     return text.startsWith('^') ? JSON.parse(text.slice(1)) : text;
   }
   if (Array.isArray(body)) return body.map(expandSnippet);
-  if (body && typeof body === 'object') return Object.fromEntries(Object.entries(body).map(([k, v]) => [k, expandSnippet(v)]));
+  if (body && typeof body === 'object')
+    return Object.fromEntries(Object.entries(body).map(([k, v]) => [k, expandSnippet(v)]));
   return body;
 }
 
 test('every defaultSnippet, expanded with its defaults, is valid', () => {
   let count = 0;
   for (const [shape, def] of Object.entries(definitions)) {
-    for (const snippet of (def.defaultSnippets as { label: string; body: unknown }[] | undefined) ?? []) {
+    for (const snippet of (def.defaultSnippets as { label: string; body: unknown }[] | undefined) ??
+      []) {
       const errors = errorsOf(expandSnippet(snippet.body), shape);
       assert.equal(errors.length, 0, `${shape} "${snippet.label}":\n${describeErrors(errors)}`);
       count++;
@@ -612,14 +976,28 @@ const api = ecs as unknown as Record<string, unknown>;
 /** The enum type named in each member's declared type: "ContainerDefinition.networkMode" → "NetworkMode". */
 const memberEnums: Map<string, string> = (() => {
   const require = createRequire(resolve('package.json'));
-  const modelsDir = join(dirname(require.resolve('@aws-sdk/client-ecs/package.json')), 'dist-types', 'models');
+  const modelsDir = join(
+    dirname(require.resolve('@aws-sdk/client-ecs/package.json')),
+    'dist-types',
+    'models',
+  );
   const isEnum = (name: string) => {
     const value = api[name];
-    return !!value && typeof value === 'object' && !Array.isArray(value) && Object.values(value).every((v) => typeof v === 'string');
+    return (
+      !!value &&
+      typeof value === 'object' &&
+      !Array.isArray(value) &&
+      Object.values(value).every((v) => typeof v === 'string')
+    );
   };
   const out = new Map<string, string>();
   for (const file of readdirSync(modelsDir).filter((f) => /^models_\d+\.d\.ts$/.test(f))) {
-    const source = ts.createSourceFile(file, readFileSync(join(modelsDir, file), 'utf8'), ts.ScriptTarget.Latest, true);
+    const source = ts.createSourceFile(
+      file,
+      readFileSync(join(modelsDir, file), 'utf8'),
+      ts.ScriptTarget.Latest,
+      true,
+    );
     const visit = (node: ts.Node, owner: string[]) => {
       if (ts.isInterfaceDeclaration(node)) {
         for (const m of node.members) {
@@ -640,8 +1018,12 @@ const memberEnums: Map<string, string> = (() => {
 
 /** Reads the member kinds of an API structure; nested structures are read when compared. */
 function apiStructure(shape: string): ApiStructure {
-  const s = api[`${shape}$`] as [number, string, string, unknown, string[], unknown[], number?] | undefined;
-  assert.ok(Array.isArray(s) && (s[0] === 3 || s[0] === 4), `${shape} is not a structure in the API model`);
+  const s = api[`${shape}$`] as
+    [number, string, string, unknown, string[], unknown[], number?] | undefined;
+  assert.ok(
+    Array.isArray(s) && (s[0] === 3 || s[0] === 4),
+    `${shape} is not a structure in the API model`,
+  );
   const members = new Map<string, Kind>();
   s[4].forEach((member, i) => {
     // A union's members are declared in its namespace (SharingStrategy.NvidiaMpsMember).
@@ -654,10 +1036,20 @@ function apiStructure(shape: string): ApiStructure {
 function kindOf(ref: unknown, enumName?: string): Kind {
   let r = typeof ref === 'function' ? (ref as () => unknown)() : ref;
   // [schemaRef, traits] pairs wrap members with traits (e.g. sensitive).
-  if (Array.isArray(r) && r.length === 2 && typeof r[1] === 'number' && typeof r[0] !== 'number') r = typeof r[0] === 'function' ? r[0]() : r[0];
+  if (Array.isArray(r) && r.length === 2 && typeof r[1] === 'number' && typeof r[0] !== 'number')
+    r = typeof r[0] === 'function' ? r[0]() : r[0];
   if (typeof r === 'number') {
     const base = r & 63;
-    const simple: Kind = base === 0 ? { kind: 'string', enumName } : base === 1 ? { kind: 'number' } : base === 2 ? { kind: 'boolean' } : base >= 4 && base <= 7 ? { kind: 'timestamp' } : { kind: 'other' };
+    const simple: Kind =
+      base === 0
+        ? { kind: 'string', enumName }
+        : base === 1
+          ? { kind: 'number' }
+          : base === 2
+            ? { kind: 'boolean' }
+            : base >= 4 && base <= 7
+              ? { kind: 'timestamp' }
+              : { kind: 'other' };
     if (r & 64) return { kind: 'list', item: simple };
     if (r & 128) return { kind: 'map', value: simple };
     return simple;
@@ -673,15 +1065,31 @@ function kindOf(ref: unknown, enumName?: string): Kind {
 /** The alternatives of a schema, without null and placeholders. */
 function alternatives(s: Schema): Schema[] {
   const all = (s.anyOf as Schema[] | undefined) ?? [s];
-  return all.filter((a) => a.type !== 'null' && a.$ref !== '#/definitions/placeholder' && a.$ref !== '#/definitions/templatedString');
+  return all.filter(
+    (a) =>
+      a.type !== 'null' &&
+      a.$ref !== '#/definitions/placeholder' &&
+      a.$ref !== '#/definitions/templatedString',
+  );
 }
 
 /** Differences between an API member and its schema property, as messages. */
-function compareKind(where: string, kind: Kind, prop: Schema, queue: string[], counts: { enums: number }): string[] {
+function compareKind(
+  where: string,
+  kind: Kind,
+  prop: Schema,
+  queue: string[],
+  counts: { enums: number },
+): string[] {
   const alts = alternatives(prop);
-  const describe = (a: Schema) => (a.$ref ? String(a.$ref).replace('#/definitions/', 'struct ') : `${a.type}${a.enum ? ' enum' : ''}`);
+  const describe = (a: Schema) =>
+    a.$ref
+      ? String(a.$ref).replace('#/definitions/', 'struct ')
+      : `${a.type}${a.enum ? ' enum' : ''}`;
   const only = (...expected: string[]) =>
-    alts.map(describe).sort().join(' | ') === [...expected].sort().join(' | ') ? [] : [`${where}: API ${expected.join(' | ')}, schema ${alts.map(describe).join(' | ')}`];
+    alts.map(describe).sort().join(' | ') === [...expected].sort().join(' | ')
+      ? []
+      : [`${where}: API ${expected.join(' | ')}, schema ${alts.map(describe).join(' | ')}`];
   switch (kind.kind) {
     case 'string': {
       if (TYPE_DIFFERENCES[where]) return only(...TYPE_DIFFERENCES[where]!);
@@ -689,7 +1097,14 @@ function compareKind(where: string, kind: Kind, prop: Schema, queue: string[], c
       counts.enums++;
       const values = Object.values(api[kind.enumName] as Record<string, string>).sort();
       const schemaValues = [...((alts[0]?.enum as string[] | undefined) ?? [])].sort();
-      return [...only('string enum'), ...(JSON.stringify(values) === JSON.stringify(schemaValues) ? [] : [`${where}: enum ${kind.enumName} is ${values.join(',')} in the API, ${schemaValues.join(',')} in the schema`])];
+      return [
+        ...only('string enum'),
+        ...(JSON.stringify(values) === JSON.stringify(schemaValues)
+          ? []
+          : [
+              `${where}: enum ${kind.enumName} is ${values.join(',')} in the API, ${schemaValues.join(',')} in the schema`,
+            ]),
+      ];
     }
     case 'number':
       return only('integer');
@@ -700,13 +1115,16 @@ function compareKind(where: string, kind: Kind, prop: Schema, queue: string[], c
     case 'map': {
       const problems = only('object');
       const value = alts[0]?.additionalProperties as Schema | undefined;
-      if (kind.value.kind !== 'string' || value?.type !== 'string') problems.push(`${where}: map values are ${kind.value.kind} in the API`);
+      if (kind.value.kind !== 'string' || value?.type !== 'string')
+        problems.push(`${where}: map values are ${kind.value.kind} in the API`);
       return problems;
     }
     case 'list': {
       const problems = only('array');
       const items = alts[0]?.items as Schema | undefined;
-      return items ? [...problems, ...compareKind(`${where}[]`, kind.item, items, queue, counts)] : problems;
+      return items
+        ? [...problems, ...compareKind(`${where}[]`, kind.item, items, queue, counts)]
+        : problems;
     }
     case 'struct':
       queue.push(kind.shape);
@@ -720,9 +1138,22 @@ function compareKind(where: string, kind: Kind, prop: Schema, queue: string[], c
 
 /** The schema's TaskDefinition is RegisterTaskDefinitionRequest plus these read-only fields of
  * describe-task-definition's TaskDefinition, so that saved describe output validates. */
-const DESCRIBE_READ_ONLY = ['taskDefinitionArn', 'revision', 'status', 'requiresAttributes', 'compatibilities', 'registeredAt', 'deregisteredAt', 'deleteRequestedAt', 'registeredBy'];
+const DESCRIBE_READ_ONLY = [
+  'taskDefinitionArn',
+  'revision',
+  'status',
+  'requiresAttributes',
+  'compatibilities',
+  'registeredAt',
+  'deregisteredAt',
+  'deleteRequestedAt',
+  'registeredBy',
+];
 /** Our own property: lets a file name its schema (other editors). */
-const SCHEMA_ONLY_PROPERTIES: Record<string, string[]> = { TaskDefinition: ['$schema'], DescribeTaskDefinitionResponse: ['$schema'] };
+const SCHEMA_ONLY_PROPERTIES: Record<string, string[]> = {
+  TaskDefinition: ['$schema'],
+  DescribeTaskDefinitionResponse: ['$schema'],
+};
 /** Required in the schema but optional in the API model. */
 const EXTRA_REQUIRED: Record<string, string[]> = {
   // The Developer Guide lists both as required and the service rejects a container without them.
@@ -740,20 +1171,40 @@ const TYPE_DIFFERENCES: Record<string, string[]> = {
 test('the API model: describe-only fields are exactly the read-only allow-list', () => {
   const register = apiStructure('RegisterTaskDefinitionRequest');
   const described = apiStructure('TaskDefinition');
-  assert.deepEqual([...described.members.keys()].filter((m) => !register.members.has(m)).sort(), [...DESCRIBE_READ_ONLY].sort());
-  const props = (definitions.TaskDefinition!.properties as Record<string, Schema>);
-  assert.deepEqual(Object.keys(props).filter((m) => props[m]!.readOnly === true).sort(), [...DESCRIBE_READ_ONLY].sort());
+  assert.deepEqual(
+    [...described.members.keys()].filter((m) => !register.members.has(m)).sort(),
+    [...DESCRIBE_READ_ONLY].sort(),
+  );
+  const props = definitions.TaskDefinition!.properties as Record<string, Schema>;
+  assert.deepEqual(
+    Object.keys(props)
+      .filter((m) => props[m]!.readOnly === true)
+      .sort(),
+    [...DESCRIBE_READ_ONLY].sort(),
+  );
 });
 
 test('the API model: every structure, field, required field, type and enum value matches, both ways', () => {
   // The schema's TaskDefinition stands for both the request and describe's TaskDefinition.
   const register = apiStructure('RegisterTaskDefinitionRequest');
   const described = apiStructure('TaskDefinition');
-  const merged: ApiStructure = { shape: 'TaskDefinition', members: new Map([...register.members, ...described.members]), required: register.required };
+  const merged: ApiStructure = {
+    shape: 'TaskDefinition',
+    members: new Map([...register.members, ...described.members]),
+    required: register.required,
+  };
   for (const m of register.members.keys()) {
-    if (described.members.has(m)) assert.deepEqual(described.members.get(m), register.members.get(m), `TaskDefinition.${m} differs between request and describe`);
+    if (described.members.has(m))
+      assert.deepEqual(
+        described.members.get(m),
+        register.members.get(m),
+        `TaskDefinition.${m} differs between request and describe`,
+      );
   }
-  const read = (shape: string) => (shape === 'TaskDefinition' || shape === 'RegisterTaskDefinitionRequest' ? merged : apiStructure(shape));
+  const read = (shape: string) =>
+    shape === 'TaskDefinition' || shape === 'RegisterTaskDefinitionRequest'
+      ? merged
+      : apiStructure(shape);
 
   const problems: string[] = [];
   const counts = { fields: 0, enums: 0, structures: 0 };
@@ -773,7 +1224,8 @@ test('the API model: every structure, field, required field, type and enum value
     const props = def.properties as Record<string, Schema>;
     const ours = SCHEMA_ONLY_PROPERTIES[shape] ?? [];
     for (const member of Object.keys(props)) {
-      if (!model.members.has(member) && !ours.includes(member)) problems.push(`${shape}.${member}: in the schema, not in the API model`);
+      if (!model.members.has(member) && !ours.includes(member))
+        problems.push(`${shape}.${member}: in the schema, not in the API model`);
     }
     for (const [member, kind] of model.members) {
       counts.fields++;
@@ -783,14 +1235,23 @@ test('the API model: every structure, field, required field, type and enum value
     }
     const required = [...model.required, ...(EXTRA_REQUIRED[shape] ?? [])].sort();
     const schemaRequired = [...((def.required as string[] | undefined) ?? [])].sort();
-    if (JSON.stringify(required) !== JSON.stringify(schemaRequired)) problems.push(`${shape}: required ${required.join(',')} in the API (+ allow-list), ${schemaRequired.join(',')} in the schema`);
+    if (JSON.stringify(required) !== JSON.stringify(schemaRequired))
+      problems.push(
+        `${shape}: required ${required.join(',')} in the API (+ allow-list), ${schemaRequired.join(',')} in the schema`,
+      );
   }
   // No structure of ours that the API lacks.
-  const objectDefinitions = Object.keys(definitions).filter((d) => definitions[d]!.type === 'object');
-  for (const d of objectDefinitions) if (!done.has(d)) problems.push(`${d}: in the schema, not reached in the API model`);
+  const objectDefinitions = Object.keys(definitions).filter(
+    (d) => definitions[d]!.type === 'object',
+  );
+  for (const d of objectDefinitions)
+    if (!done.has(d)) problems.push(`${d}: in the schema, not reached in the API model`);
 
   assert.deepEqual(problems, []);
-  assert.ok(counts.structures >= 40 && counts.fields >= 170 && counts.enums >= 20, JSON.stringify(counts));
+  assert.ok(
+    counts.structures >= 40 && counts.fields >= 170 && counts.enums >= 20,
+    JSON.stringify(counts),
+  );
 });
 
 test('the API model: enums in the schema are API enums, nothing more', () => {
@@ -798,9 +1259,13 @@ test('the API model: enums in the schema are API enums, nothing more', () => {
   const enumMembers = new Set([...memberEnums.keys()]);
   const problems: string[] = [];
   for (const { shape, member, prop } of allProperties()) {
-    const hasEnum = alternatives(prop).some((a) => a.enum || (a.items && alternatives(a.items as Schema).some((i) => i.enum)));
-    const apiShape = shape === 'TaskDefinition' ? ['RegisterTaskDefinitionRequest', 'TaskDefinition'] : [shape];
-    if (hasEnum && !apiShape.some((s) => enumMembers.has(`${s}.${member}`))) problems.push(`${shape}.${member}`);
+    const hasEnum = alternatives(prop).some(
+      (a) => a.enum || (a.items && alternatives(a.items as Schema).some((i) => i.enum)),
+    );
+    const apiShape =
+      shape === 'TaskDefinition' ? ['RegisterTaskDefinitionRequest', 'TaskDefinition'] : [shape];
+    if (hasEnum && !apiShape.some((s) => enumMembers.has(`${s}.${member}`)))
+      problems.push(`${shape}.${member}`);
   }
   assert.deepEqual(problems, []);
 });
@@ -825,26 +1290,48 @@ const JSON_VALIDATION = {
 
 function languageService(fileMatch: string[]) {
   const service = getLanguageService({});
-  service.configure({ validate: true, allowComments: true, schemas: [{ uri: schema.$id as string, fileMatch, schema: schema as JSONSchema }] });
+  service.configure({
+    validate: true,
+    allowComments: true,
+    schemas: [{ uri: schema.$id as string, fileMatch, schema: schema as JSONSchema }],
+  });
   return service;
 }
 
-async function vscodeDiagnostics(text: string, uri = 'file:///work/app/prod.task-def.json', fileMatch = JSON_VALIDATION.fileMatch) {
+async function vscodeDiagnostics(
+  text: string,
+  uri = 'file:///work/app/prod.task-def.json',
+  fileMatch = JSON_VALIDATION.fileMatch,
+) {
   const service = languageService(fileMatch);
   const doc = TextDocument.create(uri, 'jsonc', 1, text);
-  const diagnostics = await service.doValidation(doc, service.parseJSONDocument(doc), { comments: 'ignore', trailingCommas: 'ignore' });
+  const diagnostics = await service.doValidation(doc, service.parseJSONDocument(doc), {
+    comments: 'ignore',
+    trailingCommas: 'ignore',
+  });
   return diagnostics
     .sort((a, b) => doc.offsetAt(a.range.start) - doc.offsetAt(b.range.start))
-    .map((d) => ({ message: typeof d.message === 'string' ? d.message : d.message.value, text: doc.getText(d.range) }));
+    .map((d) => ({
+      message: typeof d.message === 'string' ? d.message : d.message.value,
+      text: doc.getText(d.range),
+    }));
 }
 
 test('VS Code JSON service: no diagnostics on good task definitions and the examples', async () => {
-  const inputs: [string, unknown][] = [...Object.entries(GOOD), ...fileCases.filter((c) => !KNOWN_SCHEMA_INVALID[c.path] && !markedInvalid(c.path)).map((c): [string, unknown] => [c.path, c.value])];
+  const inputs: [string, unknown][] = [
+    ...Object.entries(GOOD),
+    ...fileCases
+      .filter((c) => !KNOWN_SCHEMA_INVALID[c.path] && !markedInvalid(c.path))
+      .map((c): [string, unknown] => [c.path, c.value]),
+  ];
   for (const [label, value] of inputs) {
     assert.deepEqual(await vscodeDiagnostics(JSON.stringify(value, null, 2)), [], label);
   }
   // A "$schema" naming this schema resolves to it without a download.
-  assert.deepEqual(await vscodeDiagnostics(JSON.stringify({ $schema: schema.$id, ...APP_MESH })), []);
+  assert.deepEqual(
+    await vscodeDiagnostics(JSON.stringify({ $schema: schema.$id, ...APP_MESH })),
+    [],
+  );
 });
 
 test('VS Code JSON service: reports a typo, a wrong condition, a string port and retries 11 where they are', async () => {
@@ -870,42 +1357,103 @@ test('VS Code JSON service: reports a typo, a wrong condition, a string port and
   assert.match(diagnostics[2]!.message, /integer/);
   assert.match(diagnostics[3]!.message, /10/);
   // In describe output and in a container array, the typo is still reported where it is.
-  const describe = await vscodeDiagnostics('{ "taskDefinition": { "family": "a", "revison": 3, "containerDefinitions": [ { "name": "a", "image": "b" } ] }, "tags": [] }');
-  assert.deepEqual(describe.map((d) => d.text), ['"revison"'], JSON.stringify(describe));
-  const array = await vscodeDiagnostics('[ { "name": "a", "image": "b", "cpu": "${CPU}", "esential": true } ]');
-  assert.deepEqual(array.map((d) => d.text), ['"esential"'], JSON.stringify(array));
+  const describe = await vscodeDiagnostics(
+    '{ "taskDefinition": { "family": "a", "revison": 3, "containerDefinitions": [ { "name": "a", "image": "b" } ] }, "tags": [] }',
+  );
+  assert.deepEqual(
+    describe.map((d) => d.text),
+    ['"revison"'],
+    JSON.stringify(describe),
+  );
+  const array = await vscodeDiagnostics(
+    '[ { "name": "a", "image": "b", "cpu": "${CPU}", "esential": true } ]',
+  );
+  assert.deepEqual(
+    array.map((d) => d.text),
+    ['"esential"'],
+    JSON.stringify(array),
+  );
 });
 
 test('docs/schema.md gives the schema\'s URL for "$schema" lines and other editors', () => {
-  assert.ok(readFileSync('docs/schema.md', 'utf8').includes(`"$schema": "${schema.$id as string}"`));
+  assert.ok(
+    readFileSync('docs/schema.md', 'utf8').includes(`"$schema": "${schema.$id as string}"`),
+  );
 });
 
 test('VS Code JSON service: completion offers container properties and condition values', async () => {
   const service = languageService(JSON_VALIDATION.fileMatch);
   const complete = async (textWithCursor: string) => {
     const offset = textWithCursor.indexOf('|');
-    const doc = TextDocument.create('file:///work/app/taskdef.json', 'json', 1, textWithCursor.replace('|', ''));
-    const list = await service.doComplete(doc, doc.positionAt(offset), service.parseJSONDocument(doc));
+    const doc = TextDocument.create(
+      'file:///work/app/taskdef.json',
+      'json',
+      1,
+      textWithCursor.replace('|', ''),
+    );
+    const list = await service.doComplete(
+      doc,
+      doc.positionAt(offset),
+      service.parseJSONDocument(doc),
+    );
     return (list?.items ?? []).map((i) => i.label);
   };
-  const containerProps = await complete('{ "family": "a", "containerDefinitions": [ { "name": "app", | } ] }');
-  for (const p of ['image', 'essential', 'dependsOn', 'healthCheck', 'linuxParameters', 'firelensConfiguration']) assert.ok(containerProps.includes(p), `${p} not offered: ${containerProps.join(', ')}`);
-  assert.ok(!containerProps.includes('family') && !containerProps.includes('name'), 'task-level or present properties offered in a container');
-  const conditions = await complete('{ "family": "a", "containerDefinitions": [ { "name": "app", "dependsOn": [ { "containerName": "x", "condition": | } ] } ] }');
-  for (const c of ['"START"', '"COMPLETE"', '"SUCCESS"', '"HEALTHY"']) assert.ok(conditions.includes(c), `${c} not offered: ${conditions.join(', ')}`);
+  const containerProps = await complete(
+    '{ "family": "a", "containerDefinitions": [ { "name": "app", | } ] }',
+  );
+  for (const p of [
+    'image',
+    'essential',
+    'dependsOn',
+    'healthCheck',
+    'linuxParameters',
+    'firelensConfiguration',
+  ])
+    assert.ok(containerProps.includes(p), `${p} not offered: ${containerProps.join(', ')}`);
+  assert.ok(
+    !containerProps.includes('family') && !containerProps.includes('name'),
+    'task-level or present properties offered in a container',
+  );
+  const conditions = await complete(
+    '{ "family": "a", "containerDefinitions": [ { "name": "app", "dependsOn": [ { "containerName": "x", "condition": | } ] } ] }',
+  );
+  for (const c of ['"START"', '"COMPLETE"', '"SUCCESS"', '"HEALTHY"'])
+    assert.ok(conditions.includes(c), `${c} not offered: ${conditions.join(', ')}`);
 });
 
-test('VS Code JSON service: the proposed file patterns (and package.json\'s, once added) pick task definitions only', async () => {
-  const typo = '{ "family": "a", "containerDefinitions": [ { "name": "a", "image": "b", "esential": true } ] }';
-  const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as { contributes?: { jsonValidation?: { fileMatch: string | string[]; url: string }[] } };
-  const contributed = (manifest.contributes?.jsonValidation ?? []).filter((e) => e.url.replace(/^\.\//, '') === SCHEMA_FILE);
+test("VS Code JSON service: the proposed file patterns (and package.json's, once added) pick task definitions only", async () => {
+  const typo =
+    '{ "family": "a", "containerDefinitions": [ { "name": "a", "image": "b", "esential": true } ] }';
+  const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as {
+    contributes?: { jsonValidation?: { fileMatch: string | string[]; url: string }[] };
+  };
+  const contributed = (manifest.contributes?.jsonValidation ?? []).filter(
+    (e) => e.url.replace(/^\.\//, '') === SCHEMA_FILE,
+  );
   assert.ok(existsSync(JSON_VALIDATION.url));
-  for (const fileMatch of [JSON_VALIDATION.fileMatch, ...contributed.map((e) => ([] as string[]).concat(e.fileMatch))]) {
-    for (const name of ['prod.task-def.json', 'taskdef.json', 'api-task-definition.jsonc', 'deploy/container-definitions.json', 'home/.aws/ecs/web.json']) {
-      assert.equal((await vscodeDiagnostics(typo, `file:///work/${name}`, fileMatch)).length, 1, `${name} should get the schema (${fileMatch.join(', ')})`);
+  for (const fileMatch of [
+    JSON_VALIDATION.fileMatch,
+    ...contributed.map((e) => ([] as string[]).concat(e.fileMatch)),
+  ]) {
+    for (const name of [
+      'prod.task-def.json',
+      'taskdef.json',
+      'api-task-definition.jsonc',
+      'deploy/container-definitions.json',
+      'home/.aws/ecs/web.json',
+    ]) {
+      assert.equal(
+        (await vscodeDiagnostics(typo, `file:///work/${name}`, fileMatch)).length,
+        1,
+        `${name} should get the schema (${fileMatch.join(', ')})`,
+      );
     }
     for (const name of ['package.json', 'tsconfig.json', 'deploy/service.json', 'tasks.json']) {
-      assert.deepEqual(await vscodeDiagnostics(typo, `file:///work/${name}`, fileMatch), [], `${name} should not get the schema`);
+      assert.deepEqual(
+        await vscodeDiagnostics(typo, `file:///work/${name}`, fileMatch),
+        [],
+        `${name} should not get the schema`,
+      );
     }
   }
 });

@@ -10,7 +10,9 @@ import { after, before, describe, test } from 'node:test';
 import { ensureCli, runCli } from '../support/cli';
 
 // The seed as shared with the project when it is beside the checkout; the committed copy otherwise (identical).
-const SEED_PATH = existsSync('../shared/examples/seed-task-definition.json') ? '../shared/examples/seed-task-definition.json' : 'examples/seed-task-definition.json';
+const SEED_PATH = existsSync('../shared/examples/seed-task-definition.json')
+  ? '../shared/examples/seed-task-definition.json'
+  : 'examples/seed-task-definition.json';
 
 /** `path:line:col severity code message` lines → codes. */
 function codesOf(stdout: string, path: string): string[] {
@@ -45,7 +47,12 @@ interface Task {
   volumes?: { name: string }[];
 }
 
-const STRUCTURAL = ['essential-init-container', 'init-not-awaited', 'init-output-not-shared', 'entrypoint-overrides-shell'];
+const STRUCTURAL = [
+  'essential-init-container',
+  'init-not-awaited',
+  'init-output-not-shared',
+  'entrypoint-overrides-shell',
+];
 
 describe('the seed task definition (issue: done when)', () => {
   let dir: string;
@@ -84,7 +91,8 @@ describe('the seed task definition (issue: done when)', () => {
     test('the structural problems are gone; the ones that need the user’s role ARNs remain', () => {
       const run = runCli(['lint', copy]);
       const codes = codesOf(run.stdout, copy);
-      for (const code of STRUCTURAL) assert.ok(!codes.includes(code), `${code} is fixed:\n${run.stdout}`);
+      for (const code of STRUCTURAL)
+        assert.ok(!codes.includes(code), `${code} is fixed:\n${run.stdout}`);
       assert.ok(codes.includes('awslogs-execution-role'));
       assert.ok(codes.includes('aws-cli-without-task-role'));
     });
@@ -97,7 +105,9 @@ describe('the seed task definition (issue: done when)', () => {
       const kept = new Set(strings(fixed));
       for (const s of strings(original)) assert.ok(kept.has(s), `"${s}" is still in the file`);
       // The commands, whole.
-      assert.ok(kept.has("aws s3 cp s3://my-bucket/config.yaml /app/config.yaml && echo 'Setup complete'"));
+      assert.ok(
+        kept.has("aws s3 cp s3://my-bucket/config.yaml /app/config.yaml && echo 'Setup complete'"),
+      );
       const app = fixed.containerDefinitions.find((c) => c.name === 'app-container')!;
       assert.deepEqual(app.command, ['python', 'app.py', '--config', '/app/config.yaml']);
       // Every awslogs option, unchanged.
@@ -117,14 +127,23 @@ describe('the seed task definition (issue: done when)', () => {
       assert.deepEqual(app.dependsOn, [{ containerName: 'init-setup', condition: 'SUCCESS' }]);
       // The shell is the entry point; the script is the command (the image's ENTRYPOINT is aws).
       assert.deepEqual(init.entryPoint, ['sh', '-c']);
-      assert.deepEqual(init.command, ["aws s3 cp s3://my-bucket/config.yaml /app/config.yaml && echo 'Setup complete'"]);
+      assert.deepEqual(init.command, [
+        "aws s3 cp s3://my-bucket/config.yaml /app/config.yaml && echo 'Setup complete'",
+      ]);
       // A task volume mounted in both, at a directory that holds /app/config.yaml.
       const volumes = (fixed.volumes ?? []).map((v) => v.name);
-      const shared = (init.mountPoints ?? []).filter((m) => volumes.includes(m.sourceVolume) && (app.mountPoints ?? []).some((a) => a.sourceVolume === m.sourceVolume));
+      const shared = (init.mountPoints ?? []).filter(
+        (m) =>
+          volumes.includes(m.sourceVolume) &&
+          (app.mountPoints ?? []).some((a) => a.sourceVolume === m.sourceVolume),
+      );
       assert.equal(shared.length, 1, 'one volume mounted in both');
       const inApp = app.mountPoints!.find((a) => a.sourceVolume === shared[0]!.sourceVolume)!;
       for (const path of [shared[0]!.containerPath, inApp.containerPath]) {
-        assert.ok('/app/config.yaml'.startsWith(path.endsWith('/') ? path : `${path}/`), `${path} holds /app/config.yaml`);
+        assert.ok(
+          '/app/config.yaml'.startsWith(path.endsWith('/') ? path : `${path}/`),
+          `${path} holds /app/config.yaml`,
+        );
       }
     });
 

@@ -16,7 +16,9 @@ interface Snippet {
 const snippets: Record<string, Snippet> = JSON.parse(readFileSync('snippets/ecs.json', 'utf8'));
 
 function byPrefix(prefix: string): Snippet {
-  const found = Object.values(snippets).find((s) => ([] as string[]).concat(s.prefix).includes(prefix));
+  const found = Object.values(snippets).find((s) =>
+    ([] as string[]).concat(s.prefix).includes(prefix),
+  );
   assert.ok(found, `no snippet with prefix ${prefix}`);
   return found;
 }
@@ -26,7 +28,7 @@ function expand(snippet: Snippet, indent = '  '): string {
   let text = snippet.body.join('\n').replace(/\t/g, indent);
   const defaults = new Map<string, string>();
   // Innermost first: ${n:default} and ${n|first,second|}; nested placeholders resolve outward.
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     text = text.replace(/\$\{(\d+):([^${}]*)\}/g, (_, n: string, value: string) => {
       changed = true;
@@ -40,17 +42,23 @@ function expand(snippet: Snippet, indent = '  '): string {
       return first;
     });
   }
-  return text.replace(/\$\{(\d+)\}|\$(\d+)/g, (_, a: string | undefined, b: string | undefined) => defaults.get((a ?? b)!) ?? '');
+  return text.replace(
+    /\$\{(\d+)\}|\$(\d+)/g,
+    (_, a: string | undefined, b: string | undefined) => defaults.get((a ?? b)!) ?? '',
+  );
 }
 
 function lint(text: string) {
-  return analyze(text, { uri: 'file:///snippet/task-def.json' }).findings.map((f) => `${f.code}: ${f.message}`);
+  return analyze(text, { uri: 'file:///snippet/task-def.json' }).findings.map(
+    (f) => `${f.code}: ${f.message}`,
+  );
 }
 
 describe('snippets/ecs.json', () => {
   for (const [name, snippet] of Object.entries(snippets)) {
     test(`"${name}" has an ecs- prefix, a description and no stray dollar`, () => {
-      for (const prefix of ([] as string[]).concat(snippet.prefix)) assert.match(prefix, /^ecs-[a-z-]+$/);
+      for (const prefix of ([] as string[]).concat(snippet.prefix))
+        assert.match(prefix, /^ecs-[a-z-]+$/);
       assert.ok(snippet.description.length > 20);
       const expanded = expand(snippet);
       assert.ok(!expanded.includes('$'), expanded);
@@ -119,6 +127,9 @@ describe('snippets/ecs.json', () => {
 `;
     assert.deepEqual(lint(text), []);
     const graph = analyze(text).graph()!;
-    assert.ok(graph.edges.some((e) => e.from === 'log-router' || e.to === 'log-router'), 'the FireLens order is in the graph');
+    assert.ok(
+      graph.edges.some((e) => e.from === 'log-router' || e.to === 'log-router'),
+      'the FireLens order is in the graph',
+    );
   });
 });

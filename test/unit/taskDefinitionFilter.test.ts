@@ -3,11 +3,17 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { matchesAnyPattern, matchesGlob } from '../../shared/src/glob';
-import { isTaskDefinition, mayBecomeTaskDefinition, mentionsContainerDefinitions, startsWithArray } from '../../shared/src/taskDefinitionFilter';
+import {
+  isTaskDefinition,
+  mayBecomeTaskDefinition,
+  mentionsContainerDefinitions,
+  startsWithArray,
+} from '../../shared/src/taskDefinitionFilter';
 
 /** The defaults of `ecsInitOrder.filePatterns`, read from the manifest so the test follows it. */
 const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
-const defaultPatterns: string[] = manifest.contributes.configuration.properties['ecsInitOrder.filePatterns'].default;
+const defaultPatterns: string[] =
+  manifest.contributes.configuration.properties['ecsInitOrder.filePatterns'].default;
 
 describe('matchesGlob', () => {
   const cases: Array<[pattern: string, path: string, expected: boolean]> = [
@@ -73,13 +79,23 @@ describe('matchesAnyPattern with the default patterns', () => {
     'terraform/containers.json',
   ];
   for (const path of named) {
-    test(`${path} is a task-definition name`, () => assert.ok(matchesAnyPattern(`/home/me/project/${path}`, defaultPatterns)));
+    test(`${path} is a task-definition name`, () =>
+      assert.ok(matchesAnyPattern(`/home/me/project/${path}`, defaultPatterns)));
   }
-  for (const path of ['package.json', 'tsconfig.json', '.vscode/settings.json', 'cdk.json', 'task-def.yaml']) {
-    test(`${path} is not`, () => assert.ok(!matchesAnyPattern(`/home/me/project/${path}`, defaultPatterns)));
+  for (const path of [
+    'package.json',
+    'tsconfig.json',
+    '.vscode/settings.json',
+    'cdk.json',
+    'task-def.yaml',
+  ]) {
+    test(`${path} is not`, () =>
+      assert.ok(!matchesAnyPattern(`/home/me/project/${path}`, defaultPatterns)));
   }
   test('a non-string entry in the setting is skipped', () => {
-    assert.ok(matchesAnyPattern('/r/task-def.json', [42 as unknown as string, '**/*task-def*.json']));
+    assert.ok(
+      matchesAnyPattern('/r/task-def.json', [42 as unknown as string, '**/*task-def*.json']),
+    );
   });
 });
 
@@ -91,17 +107,21 @@ describe('content checks', () => {
   });
 
   test('describe-task-definition output is recognised through its wrapper', () => {
-    const text = '{\n  "taskDefinition": {\n    "family": "web",\n    "containerDefinitions" : []\n  }\n}\n';
+    const text =
+      '{\n  "taskDefinition": {\n    "family": "web",\n    "containerDefinitions" : []\n  }\n}\n';
     assert.ok(isTaskDefinition('/tmp/describe-output.json', text, defaultPatterns));
   });
 
   test('the word in a string value or without a colon is not a key', () => {
-    assert.ok(!mentionsContainerDefinitions('{ "description": "see \\"containerDefinitions\\" below" }'));
+    assert.ok(
+      !mentionsContainerDefinitions('{ "description": "see \\"containerDefinitions\\" below" }'),
+    );
     assert.ok(!mentionsContainerDefinitions('{ "note": "containerDefinitions" }'));
   });
 
   test('a bare container array counts only when the file name says so', () => {
-    const text = '// Terraform container_definitions\n[\n  { "name": "web", "image": "nginx:1.27" }\n]\n';
+    const text =
+      '// Terraform container_definitions\n[\n  { "name": "web", "image": "nginx:1.27" }\n]\n';
     assert.ok(startsWithArray(text));
     assert.ok(isTaskDefinition('/repo/terraform/containers.json', text, defaultPatterns));
     assert.ok(!isTaskDefinition('/repo/terraform/fixtures.json', text, defaultPatterns));
@@ -109,7 +129,9 @@ describe('content checks', () => {
 
   test('an object in a task-definition-named file that is something else is not one', () => {
     assert.ok(!isTaskDefinition('/repo/task-def.json', '{ "family": "web" }', defaultPatterns));
-    assert.ok(mayBecomeTaskDefinition('/repo/task-def.json', '{ "family": "web" }', defaultPatterns));
+    assert.ok(
+      mayBecomeTaskDefinition('/repo/task-def.json', '{ "family": "web" }', defaultPatterns),
+    );
     assert.ok(mayBecomeTaskDefinition('/repo/task-def.json', '', defaultPatterns));
     assert.ok(!mayBecomeTaskDefinition('/repo/package.json', '{ "name": "x" }', defaultPatterns));
   });
@@ -122,6 +144,12 @@ describe('content checks', () => {
   });
 
   test('package.json of this project is not a task definition', () => {
-    assert.ok(!isTaskDefinition('/work/package.json', readFileSync('package.json', 'utf8'), defaultPatterns));
+    assert.ok(
+      !isTaskDefinition(
+        '/work/package.json',
+        readFileSync('package.json', 'utf8'),
+        defaultPatterns,
+      ),
+    );
   });
 });

@@ -25,8 +25,12 @@ const outDir = join(repoRoot, 'out', 'vscode-electron');
 
 function skip(reason: string): never {
   console.log(`SKIPPED test:vscode — ${reason}`);
-  console.log('  Nothing was tested here. Set VSCODE_EXECUTABLE_PATH to a VS Code desktop binary to run it;');
-  console.log('  `npm test` runs the end-to-end suite in a real VS Code (code-server) on any machine.');
+  console.log(
+    '  Nothing was tested here. Set VSCODE_EXECUTABLE_PATH to a VS Code desktop binary to run it;',
+  );
+  console.log(
+    '  `npm test` runs the end-to-end suite in a real VS Code (code-server) on any machine.',
+  );
   process.exit(0);
 }
 
@@ -34,10 +38,20 @@ function skip(reason: string): never {
 function installedVSCode(): string | undefined {
   const candidates =
     process.platform === 'darwin'
-      ? ['/Applications/Visual Studio Code.app/Contents/MacOS/Electron', join(homedir(), 'Applications/Visual Studio Code.app/Contents/MacOS/Electron')]
+      ? [
+          '/Applications/Visual Studio Code.app/Contents/MacOS/Electron',
+          join(homedir(), 'Applications/Visual Studio Code.app/Contents/MacOS/Electron'),
+        ]
       : process.platform === 'win32'
-        ? [join(process.env.LOCALAPPDATA ?? '', 'Programs', 'Microsoft VS Code', 'Code.exe'), join(process.env.ProgramFiles ?? 'C:\\Program Files', 'Microsoft VS Code', 'Code.exe')]
-        : ['/usr/share/code/code', '/snap/code/current/usr/share/code/code', '/opt/visual-studio-code/code'];
+        ? [
+            join(process.env.LOCALAPPDATA ?? '', 'Programs', 'Microsoft VS Code', 'Code.exe'),
+            join(process.env.ProgramFiles ?? 'C:\\Program Files', 'Microsoft VS Code', 'Code.exe'),
+          ]
+        : [
+            '/usr/share/code/code',
+            '/snap/code/current/usr/share/code/code',
+            '/opt/visual-studio-code/code',
+          ];
   return candidates.find((path) => existsSync(path));
 }
 
@@ -63,9 +77,15 @@ async function chooseVSCode(): Promise<string> {
   const installed = installedVSCode();
   if (installed) return installed;
   if (!(await updateServiceAnswers())) {
-    skip(`no VS Code desktop on this machine (VSCODE_EXECUTABLE_PATH is not set, none in the usual places) and ${new URL(UPDATE_SERVICE).host} cannot be reached to download one.`);
+    skip(
+      `no VS Code desktop on this machine (VSCODE_EXECUTABLE_PATH is not set, none in the usual places) and ${new URL(UPDATE_SERVICE).host} cannot be reached to download one.`,
+    );
   }
-  return downloadAndUnzipVSCode({ version: MINIMUM_VSCODE, cachePath: join(repoRoot, '.vscode-test'), timeout: 60_000 });
+  return downloadAndUnzipVSCode({
+    version: MINIMUM_VSCODE,
+    cachePath: join(repoRoot, '.vscode-test'),
+    timeout: 60_000,
+  });
 }
 
 /** The suite runs inside VS Code as CommonJS: compile each file of suite/ to out/vscode-electron/. */
@@ -74,7 +94,9 @@ async function compileSuite(): Promise<string> {
   rmSync(outDir, { recursive: true, force: true });
   const suiteDir = join(__dirname, 'suite');
   await esbuild.build({
-    entryPoints: readdirSync(suiteDir).filter((f) => f.endsWith('.ts')).map((f) => join(suiteDir, f)),
+    entryPoints: readdirSync(suiteDir)
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => join(suiteDir, f)),
     outdir: join(outDir, 'suite'),
     platform: 'node',
     format: 'cjs',
@@ -88,7 +110,9 @@ async function compileSuite(): Promise<string> {
 async function main(): Promise<void> {
   const vscodeExecutablePath = await chooseVSCode();
   if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
-    skip(`VS Code desktop (${vscodeExecutablePath}) needs a display and there is none: run it as \`xvfb-run -a npm run test:vscode\`.`);
+    skip(
+      `VS Code desktop (${vscodeExecutablePath}) needs a display and there is none: run it as \`xvfb-run -a npm run test:vscode\`.`,
+    );
   }
   try {
     createRequire(join(repoRoot, 'package.json')).resolve('mocha');
@@ -97,7 +121,10 @@ async function main(): Promise<void> {
     process.exit(1);
   }
 
-  const build = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: repoRoot, stdio: 'inherit' });
+  const build = spawnSync(process.execPath, ['scripts/build.mjs'], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+  });
   if (build.status !== 0) process.exit(build.status ?? 1);
   const extensionTestsPath = await compileSuite();
 
@@ -113,11 +140,19 @@ async function main(): Promise<void> {
       extensionDevelopmentPath: repoRoot,
       extensionTestsPath,
       extensionTestsEnv: { ECS_INIT_ORDER_TEST_WORKSPACE: workspace },
-      launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes'],
+      launchArgs: [
+        workspace,
+        '--disable-extensions',
+        '--disable-workspace-trust',
+        '--skip-welcome',
+        '--skip-release-notes',
+      ],
     });
     process.exitCode = exitCode;
   } catch (error) {
-    console.error(`test:vscode: the extension-host suite failed: ${error instanceof Error ? error.message : error}`);
+    console.error(
+      `test:vscode: the extension-host suite failed: ${error instanceof Error ? error.message : error}`,
+    );
     process.exitCode = 1;
   } finally {
     rmSync(dirname(workspace), { recursive: true, force: true });

@@ -14,7 +14,8 @@ export const ROOT = join(__dirname, '..', '..');
 
 /** VS Code's Dark+ theme colours (the ones the stylesheet reads). */
 export const DARK_PLUS: Record<string, string> = {
-  'font-family': '-apple-system, BlinkMacSystemFont, "Segoe WPC", "Segoe UI", "Ubuntu", "Droid Sans", sans-serif',
+  'font-family':
+    '-apple-system, BlinkMacSystemFont, "Segoe WPC", "Segoe UI", "Ubuntu", "Droid Sans", sans-serif',
   'font-size': '13px',
   'font-weight': 'normal',
   'editor-background': '#1e1e1e',
@@ -95,10 +96,20 @@ export const THEMES: Record<Theme, { vars: Record<string, string>; bodyClass: st
 export function ensureWebviewBundle(): string {
   const bundle = join(ROOT, 'dist', 'webview.js');
   const sources = [join(ROOT, 'client', 'webview'), join(ROOT, 'shared', 'src')];
-  const newest = Math.max(...sources.flatMap((p) => (statSync(p).isDirectory() ? readdirSync(p).map((f) => statSync(join(p, f)).mtimeMs) : [statSync(p).mtimeMs])));
+  const newest = Math.max(
+    ...sources.flatMap((p) =>
+      statSync(p).isDirectory()
+        ? readdirSync(p).map((f) => statSync(join(p, f)).mtimeMs)
+        : [statSync(p).mtimeMs],
+    ),
+  );
   if (!existsSync(bundle) || statSync(bundle).mtimeMs < newest) {
-    const result = spawnSync(process.execPath, ['scripts/build.mjs', '--only', 'webview'], { cwd: ROOT, encoding: 'utf8' });
-    if (result.status !== 0) throw new Error(`building the webview failed:\n${result.stdout}\n${result.stderr}`);
+    const result = spawnSync(process.execPath, ['scripts/build.mjs', '--only', 'webview'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    if (result.status !== 0)
+      throw new Error(`building the webview failed:\n${result.stdout}\n${result.stderr}`);
   }
   return bundle;
 }
@@ -126,13 +137,26 @@ export async function startHarness(): Promise<Harness> {
     if (url.pathname === '/index.html') {
       const nonce = createNonce();
       nonces.push(nonce);
-      send('text/html; charset=utf-8', renderWebviewHtml({ scriptUri: `${origin}/dist/webview.js`, styleUri: `${origin}/media/graph.css?theme=${theme}`, cspSource: origin, nonce }));
+      send(
+        'text/html; charset=utf-8',
+        renderWebviewHtml({
+          scriptUri: `${origin}/dist/webview.js`,
+          styleUri: `${origin}/media/graph.css?theme=${theme}`,
+          cspSource: origin,
+          nonce,
+        }),
+      );
     } else if (url.pathname === '/dist/webview.js' || url.pathname === '/dist/webview.js.map') {
       send('text/javascript; charset=utf-8', readFileSync(join(ROOT, url.pathname)));
     } else if (url.pathname === '/media/graph.css') {
       // VS Code puts the theme's variables on <html>; a rule on :root before ours does the same here.
-      const vars = Object.entries(THEMES[theme].vars).map(([k, v]) => `  --vscode-${k}: ${v};`).join('\n');
-      send('text/css; charset=utf-8', `html {\n${vars}\n}\n${readFileSync(join(ROOT, 'media', 'graph.css'), 'utf8')}`);
+      const vars = Object.entries(THEMES[theme].vars)
+        .map(([k, v]) => `  --vscode-${k}: ${v};`)
+        .join('\n');
+      send(
+        'text/css; charset=utf-8',
+        `html {\n${vars}\n}\n${readFileSync(join(ROOT, 'media', 'graph.css'), 'utf8')}`,
+      );
     } else if (url.pathname === '/favicon.ico') {
       // The browser asks for it on its own (a VS Code webview does not): not a resource of the page.
       response.writeHead(204).end();

@@ -1,6 +1,12 @@
 /** Linting files for the CLI: read, analyse, optionally fix in place. No process exits here. */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { analyze, fixAll, syntaxFindings, type Finding, type SeverityOverride } from '../engine/index';
+import {
+  analyze,
+  fixAll,
+  syntaxFindings,
+  type Finding,
+  type SeverityOverride,
+} from '../engine/index';
 
 export interface FileResult {
   path: string;
@@ -23,7 +29,12 @@ export function lintFile(path: string, options: LintOptions): FileResult {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    return { path, diagnostics: [], fixed: [], ioError: `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}` };
+    return {
+      path,
+      diagnostics: [],
+      fixed: [],
+      ioError: `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+    };
   }
   const fixed: string[] = [];
   if (options.fix) {
@@ -34,7 +45,12 @@ export function lintFile(path: string, options: LintOptions): FileResult {
         try {
           writeFileSync(path, result.text, 'utf8');
         } catch (error) {
-          return { path, diagnostics: [], fixed: [], ioError: `cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}` };
+          return {
+            path,
+            diagnostics: [],
+            fixed: [],
+            ioError: `cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+          };
         }
         text = result.text;
         fixed.push(...result.applied.map((a) => `${a.code}: ${a.title}`));
@@ -43,7 +59,11 @@ export function lintFile(path: string, options: LintOptions): FileResult {
   }
   const analysis = analyze(text, { uri: path, severities: options.severities });
   if (!analysis.isTaskDefinition) {
-    const reason = analysis.parsed.root === undefined || analysis.parsed.syntaxErrors.length > 0 && !analysis.parsed.root.children ? 'not valid JSON' : 'not an ECS task definition (no containerDefinitions)';
+    const reason =
+      analysis.parsed.root === undefined ||
+      (analysis.parsed.syntaxErrors.length > 0 && !analysis.parsed.root.children)
+        ? 'not valid JSON'
+        : 'not an ECS task definition (no containerDefinitions)';
     return { path, diagnostics: [], fixed, skipped: reason };
   }
   return { path, diagnostics: [...syntaxFindings(analysis.parsed), ...analysis.findings], fixed };

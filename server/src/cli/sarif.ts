@@ -2,7 +2,12 @@
 import { allRules, ruleDocUrl, type Finding } from '../engine/index';
 import type { FileResult } from './lint';
 
-const LEVEL: Record<Finding['severity'], 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
+const LEVEL: Record<Finding['severity'], 'error' | 'warning' | 'note'> = {
+  error: 'error',
+  warning: 'warning',
+  info: 'note',
+  hint: 'note',
+};
 
 export function toSarif(results: FileResult[], version: string): unknown {
   const rules = allRules.map((r) => ({
@@ -18,7 +23,14 @@ export function toSarif(results: FileResult[], version: string): unknown {
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'ecs-init-order', informationUri: 'https://github.com/ecs-init-order/ecs-init-order', version, rules } },
+        tool: {
+          driver: {
+            name: 'ecs-init-order',
+            informationUri: 'https://github.com/ecs-init-order/ecs-init-order',
+            version,
+            rules,
+          },
+        },
         columnKind: 'utf16CodeUnits',
         results: results.flatMap((file) =>
           file.diagnostics.map((d) => ({

@@ -51,7 +51,10 @@ export interface Analysis {
 export const ANALYSIS_SKIPPED = 'analysis-skipped';
 
 export function analyze(text: string, options: AnalysisOptions = {}): Analysis {
-  const parsed = parseDocument(text, { allowContainerArray: options.allowContainerArray, previous: options.previous?.parsed });
+  const parsed = parseDocument(text, {
+    allowContainerArray: options.allowContainerArray,
+    previous: options.previous?.parsed,
+  });
   const uri = options.uri ?? '';
   const isTaskDefinition = parsed.kind !== undefined;
   const findings: Finding[] = [];
@@ -67,7 +70,10 @@ export function analyze(text: string, options: AnalysisOptions = {}): Analysis {
       tags: [],
     });
   }
-  const model = buildModel(parsed, parsed.root === options.previous?.parsed.root ? options.previous?.model : undefined);
+  const model = buildModel(
+    parsed,
+    parsed.root === options.previous?.parsed.root ? options.previous?.model : undefined,
+  );
   if (!model) return { parsed, findings, ruleFailures, isTaskDefinition, graph: () => undefined };
 
   const order = buildStartOrder(model);
@@ -148,18 +154,39 @@ class EngineFinding implements Finding {
   }
 
   toJSON(): Finding {
-    const out: Finding = { code: this.code, severity: this.severity, message: this.message, range: this.range, related: this.related, fixes: this.fixes, tags: this.tags };
+    const out: Finding = {
+      code: this.code,
+      severity: this.severity,
+      message: this.message,
+      range: this.range,
+      related: this.related,
+      fixes: this.fixes,
+      tags: this.tags,
+    };
     if (this.container !== undefined) out.container = this.container;
     if (this.schemaCovered) out.schemaCovered = true;
     return out;
   }
 }
 
-function toFinding(source: SourceText, rule: Rule, spec: ReportSpec, override: Severity | undefined, ruleFailures: RuleFailure[]): Finding {
-  const related = spec.related ? spec.related.map((r) => ({ range: source.rangeOf(spanOf(r.at)), message: r.message })) : [];
+function toFinding(
+  source: SourceText,
+  rule: Rule,
+  spec: ReportSpec,
+  override: Severity | undefined,
+  ruleFailures: RuleFailure[],
+): Finding {
+  const related = spec.related
+    ? spec.related.map((r) => ({ range: source.rangeOf(spanOf(r.at)), message: r.message }))
+    : [];
   const fixes = spec.fixes;
   const toFixes = (specs: FixSpec[]): Fix[] =>
-    specs.filter(applicable).map((f) => ({ title: f.title, isPreferred: f.isPreferred ?? false, safe: f.safe ?? false, edits: toTextEdits(source, f.edits) }));
+    specs.filter(applicable).map((f) => ({
+      title: f.title,
+      isPreferred: f.isPreferred ?? false,
+      safe: f.safe ?? false,
+      edits: toTextEdits(source, f.edits),
+    }));
   // A fix builder that throws costs its fixes, never the finding; the failure is recorded.
   const build =
     typeof fixes === 'function'
@@ -174,7 +201,15 @@ function toFinding(source: SourceText, rule: Rule, spec: ReportSpec, override: S
       : fixes && fixes.length > 0
         ? () => toFixes(fixes)
         : undefined;
-  const finding = new EngineFinding(rule.id, override ?? spec.severity ?? rule.severity, spec.message, source.rangeOf(spanOf(spec.at)), related, spec.tags ?? [], build);
+  const finding = new EngineFinding(
+    rule.id,
+    override ?? spec.severity ?? rule.severity,
+    spec.message,
+    source.rangeOf(spanOf(spec.at)),
+    related,
+    spec.tags ?? [],
+    build,
+  );
   if (spec.container?.name?.value) finding.container = spec.container.name.value;
   if (spec.schemaCovered) finding.schemaCovered = true;
   return finding;
@@ -190,11 +225,19 @@ function applicable(fix: FixSpec): boolean {
   for (let i = 1; i < sorted.length; i++) {
     const prev = sorted[i - 1]!;
     const cur = sorted[i]!;
-    if (prev.offset + prev.length > cur.offset || (prev.offset === cur.offset && (prev.length === 0 || cur.length === 0))) return false;
+    if (
+      prev.offset + prev.length > cur.offset ||
+      (prev.offset === cur.offset && (prev.length === 0 || cur.length === 0))
+    )
+      return false;
   }
   return true;
 }
 
 function compareFindings(a: Finding, b: Finding): number {
-  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+  return (
+    a.range.start.line - b.range.start.line ||
+    a.range.start.character - b.range.start.character ||
+    (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)
+  );
 }

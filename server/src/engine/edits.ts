@@ -20,7 +20,10 @@ export interface OffsetEdit {
 /** Is the object or array closed in the text (its last character is its closing bracket)? */
 function isClosed(source: SourceText, node: Node): boolean {
   const last = source.text[node.offset + node.length - 1];
-  return node.length >= 2 && (node.type === 'object' ? last === '}' : node.type === 'array' ? last === ']' : true);
+  return (
+    node.length >= 2 &&
+    (node.type === 'object' ? last === '}' : node.type === 'array' ? last === ']' : true)
+  );
 }
 
 function cannotEdit(node: Node): OffsetEdit[] {
@@ -56,7 +59,8 @@ function indentationUnit(text: string): string {
   while (start < limit) {
     const end = lineEnd(text, start);
     const line = text.slice(start, end).trimEnd();
-    const nextStart = end < text.length && text[end] === '\r' && text[end + 1] === '\n' ? end + 2 : end + 1;
+    const nextStart =
+      end < text.length && text[end] === '\r' && text[end + 1] === '\n' ? end + 2 : end + 1;
     if (nextStart > text.length) break;
     if (line.endsWith('{') || line.endsWith('[')) {
       const here = /^[ \t]*/.exec(line)![0];
@@ -81,7 +85,8 @@ export function formatValue(value: unknown, indent: string, style: FormatStyle):
   if (Array.isArray(value)) {
     if (value.length === 0) return '[]';
     const inline = `[${value.map((v) => JSON.stringify(v)).join(', ')}]`;
-    if (value.every((v) => v === null || typeof v !== 'object') && inline.length <= 80) return inline;
+    if (value.every((v) => v === null || typeof v !== 'object') && inline.length <= 80)
+      return inline;
     const inner = indent + style.unit;
     return `[${style.eol}${value.map((v) => inner + formatValue(v, inner, style)).join(',' + style.eol)}${style.eol}${indent}]`;
   }
@@ -98,7 +103,9 @@ export function formatValue(value: unknown, indent: string, style: FormatStyle):
 export function compactValue(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(compactValue).join(', ')}]`;
   if (value !== null && typeof value === 'object') {
-    return `{ ${Object.entries(value as Record<string, unknown>).map(([k, v]) => `${JSON.stringify(k)}: ${compactValue(v)}`).join(', ')} }`;
+    return `{ ${Object.entries(value as Record<string, unknown>)
+      .map(([k, v]) => `${JSON.stringify(k)}: ${compactValue(v)}`)
+      .join(', ')} }`;
   }
   return JSON.stringify(value);
 }
@@ -115,7 +122,10 @@ function sameLine(source: SourceText, a: number, b: number): boolean {
  * Where to insert after the value ending at `end`: past spaces, an optional comma and a trailing
  * comment on the same line, so that the comment stays with the value it was written for.
  */
-function afterLineTail(text: string, end: number): { commaAt: number | undefined; insertAt: number } {
+function afterLineTail(
+  text: string,
+  end: number,
+): { commaAt: number | undefined; insertAt: number } {
   let i = end;
   let commaAt: number | undefined;
   let insertAt = end;
@@ -145,12 +155,21 @@ function afterLineTail(text: string, end: number): { commaAt: number | undefined
 }
 
 /** Append `itemText` (already formatted for `indent`) after the last child of an object or array. */
-function appendAfterLast(source: SourceText, container: Node, last: Node, itemText: (indent: string) => string, inlineItem: string, style: FormatStyle): OffsetEdit[] {
+function appendAfterLast(
+  source: SourceText,
+  container: Node,
+  last: Node,
+  itemText: (indent: string) => string,
+  inlineItem: string,
+  style: FormatStyle,
+): OffsetEdit[] {
   const text = source.text;
   const lastEnd = last.offset + last.length;
   if (sameLine(source, container.offset, lastEnd)) {
     const { commaAt } = afterLineTail(text, lastEnd);
-    return commaAt !== undefined ? [{ offset: commaAt + 1, length: 0, newText: ` ${inlineItem},` }] : [{ offset: lastEnd, length: 0, newText: `, ${inlineItem}` }];
+    return commaAt !== undefined
+      ? [{ offset: commaAt + 1, length: 0, newText: ` ${inlineItem},` }]
+      : [{ offset: lastEnd, length: 0, newText: `, ${inlineItem}` }];
   }
   const indent = source.indentationAt(last.offset);
   const { commaAt, insertAt } = afterLineTail(text, lastEnd);
@@ -158,7 +177,8 @@ function appendAfterLast(source: SourceText, container: Node, last: Node, itemTe
     // Trailing-comma style: keep it for the new last item.
     return [{ offset: insertAt, length: 0, newText: `${style.eol}${indent}${itemText(indent)},` }];
   }
-  if (insertAt === lastEnd) return [{ offset: lastEnd, length: 0, newText: `,${style.eol}${indent}${itemText(indent)}` }];
+  if (insertAt === lastEnd)
+    return [{ offset: lastEnd, length: 0, newText: `,${style.eol}${indent}${itemText(indent)}` }];
   return [
     { offset: lastEnd, length: 0, newText: ',' },
     { offset: insertAt, length: 0, newText: `${style.eol}${indent}${itemText(indent)}` },
@@ -166,12 +186,23 @@ function appendAfterLast(source: SourceText, container: Node, last: Node, itemTe
 }
 
 /** Fill an empty object or array (`{}`, `[ ]`) with one child. */
-function fillEmpty(source: SourceText, container: Node, childText: (indent: string) => string, style: FormatStyle): OffsetEdit[] {
+function fillEmpty(
+  source: SourceText,
+  container: Node,
+  childText: (indent: string) => string,
+  style: FormatStyle,
+): OffsetEdit[] {
   const inside = source.text.slice(container.offset + 1, container.offset + container.length - 1);
   const base = source.indentationAt(container.offset);
   const inner = base + style.unit;
   if (/^\s*$/.test(inside)) {
-    return [{ offset: container.offset + 1, length: inside.length, newText: `${style.eol}${inner}${childText(inner)}${style.eol}${base}` }];
+    return [
+      {
+        offset: container.offset + 1,
+        length: inside.length,
+        newText: `${style.eol}${inner}${childText(inner)}${style.eol}${base}`,
+      },
+    ];
   }
   // Only comments inside: add the child before the closing bracket, keep the comments. When the
   // bracket stands on a line of its own, the child goes on a new line just above it (no blank line).
@@ -180,7 +211,13 @@ function fillEmpty(source: SourceText, container: Node, childText: (indent: stri
   if (closeLine > container.offset && source.text.slice(closeLine, close).trim() === '') {
     return [{ offset: closeLine, length: 0, newText: `${inner}${childText(inner)}${style.eol}` }];
   }
-  return [{ offset: close, length: 0, newText: `${style.eol}${inner}${childText(inner)}${style.eol}${base}` }];
+  return [
+    {
+      offset: close,
+      length: 0,
+      newText: `${style.eol}${inner}${childText(inner)}${style.eol}${base}`,
+    },
+  ];
 }
 
 export interface InsertOptions {
@@ -189,7 +226,14 @@ export interface InsertOptions {
 }
 
 /** Insert `"key": value` into an object that does not have `key`. */
-export function insertProperty(source: SourceText, obj: Node, key: string, value: unknown, style: FormatStyle, options: InsertOptions = {}): OffsetEdit[] {
+export function insertProperty(
+  source: SourceText,
+  obj: Node,
+  key: string,
+  value: unknown,
+  style: FormatStyle,
+  options: InsertOptions = {},
+): OffsetEdit[] {
   if (!isClosed(source, obj)) return cannotEdit(obj);
   const props = properties(obj);
   const entry = (indent: string) => `${JSON.stringify(key)}: ${formatValue(value, indent, style)}`;
@@ -201,7 +245,11 @@ export function insertProperty(source: SourceText, obj: Node, key: string, value
     if (anchor >= 0) break;
   }
   const next = anchor >= 0 ? props[anchor + 1] : undefined;
-  if (next && !sameLine(source, obj.offset, next.offset) && source.text.slice(source.lineStartOf(next.offset), next.offset).trim() === '') {
+  if (
+    next &&
+    !sameLine(source, obj.offset, next.offset) &&
+    source.text.slice(source.lineStartOf(next.offset), next.offset).trim() === ''
+  ) {
     // Insert before the next sibling, on its own line with its indentation: comments on the
     // anchor's line stay where they are.
     const indent = source.indentationAt(next.offset);
@@ -211,8 +259,17 @@ export function insertProperty(source: SourceText, obj: Node, key: string, value
 }
 
 /** Set `key` to `value`: replace the existing value (also an explicit null), or insert the property. */
-export function setProperty(source: SourceText, obj: Node, key: string, value: unknown, style: FormatStyle, options: InsertOptions = {}): OffsetEdit[] {
-  const existing = properties(obj).filter((p) => keyOf(p) === key).pop();
+export function setProperty(
+  source: SourceText,
+  obj: Node,
+  key: string,
+  value: unknown,
+  style: FormatStyle,
+  options: InsertOptions = {},
+): OffsetEdit[] {
+  const existing = properties(obj)
+    .filter((p) => keyOf(p) === key)
+    .pop();
   const valueNode = existing?.children?.[1];
   if (existing && valueNode) {
     if (!isClosed(source, valueNode)) return cannotEdit(valueNode);
@@ -223,7 +280,12 @@ export function setProperty(source: SourceText, obj: Node, key: string, value: u
 }
 
 /** Append an element to an array node. */
-export function appendToArray(source: SourceText, arr: Node, value: unknown, style: FormatStyle): OffsetEdit[] {
+export function appendToArray(
+  source: SourceText,
+  arr: Node,
+  value: unknown,
+  style: FormatStyle,
+): OffsetEdit[] {
   if (!isClosed(source, arr)) return cannotEdit(arr);
   const items = arr.children ?? [];
   const item = (indent: string) => formatValue(value, indent, style);
@@ -235,8 +297,17 @@ export function appendToArray(source: SourceText, arr: Node, value: unknown, sty
  * Add `item` to the array property `key` of `obj`: append when the array exists, otherwise insert
  * the property with a one-element array (an explicit null or a non-array value is replaced).
  */
-export function addToArrayProperty(source: SourceText, obj: Node, key: string, item: unknown, style: FormatStyle, options: InsertOptions = {}): OffsetEdit[] {
-  const existing = properties(obj).filter((p) => keyOf(p) === key).pop();
+export function addToArrayProperty(
+  source: SourceText,
+  obj: Node,
+  key: string,
+  item: unknown,
+  style: FormatStyle,
+  options: InsertOptions = {},
+): OffsetEdit[] {
+  const existing = properties(obj)
+    .filter((p) => keyOf(p) === key)
+    .pop();
   const valueNode = existing?.children?.[1];
   if (valueNode?.type === 'array') return appendToArray(source, valueNode, item, style);
   return setProperty(source, obj, key, [item], style, options);
@@ -253,11 +324,17 @@ export function removeProperty(source: SourceText, property: Node): OffsetEdit[]
   if (next) {
     const lineStart = source.lineStartOf(property.offset);
     const nextLineStart = source.lineStartOf(next.offset);
-    const alone = text.slice(lineStart, property.offset).trim() === '' && text.slice(nextLineStart, next.offset).trim() === '' && nextLineStart > lineStart;
+    const alone =
+      text.slice(lineStart, property.offset).trim() === '' &&
+      text.slice(nextLineStart, next.offset).trim() === '' &&
+      nextLineStart > lineStart;
     if (alone) {
       const tail = afterLineTail(text, end);
       // Only remove whole lines when nothing but the comma follows the property on its line.
-      if (tail.insertAt === (tail.commaAt ?? end - 1) + 1 || text.slice(tail.insertAt, nextLineStart).trim() === '') {
+      if (
+        tail.insertAt === (tail.commaAt ?? end - 1) + 1 ||
+        text.slice(tail.insertAt, nextLineStart).trim() === ''
+      ) {
         return [{ offset: lineStart, length: nextLineStart - lineStart, newText: '' }];
       }
     }
@@ -285,7 +362,10 @@ export function deleteArrayElements(arr: Node, from: number, to: number): Offset
     // Every element goes: leave an empty array.
     return [{ offset: arr.offset + 1, length: arr.length - 2, newText: '' }];
   }
-  if (to < items.length) return [{ offset: items[from]!.offset, length: items[to]!.offset - items[from]!.offset, newText: '' }];
+  if (to < items.length)
+    return [
+      { offset: items[from]!.offset, length: items[to]!.offset - items[from]!.offset, newText: '' },
+    ];
   if (from === 0) return [];
   const prevEnd = items[from - 1]!.offset + items[from - 1]!.length;
   const last = items[to - 1]!;

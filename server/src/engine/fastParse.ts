@@ -79,11 +79,51 @@ function plainStringEnd(start: number): number {
  */
 const KNOWN_KEYS: string[][] = [];
 for (const key of [
-  'name', 'value', 'valueFrom', 'containerName', 'condition', 'sourceVolume', 'containerPath', 'readOnly', 'containerPort', 'hostPort',
-  'protocol', 'image', 'essential', 'command', 'entryPoint', 'environment', 'secrets', 'mountPoints', 'portMappings', 'dependsOn',
-  'logConfiguration', 'logDriver', 'options', 'cpu', 'memory', 'memoryReservation', 'healthCheck', 'interval', 'timeout', 'retries',
-  'startPeriod', 'links', 'volumesFrom', 'sourceContainer', 'ulimits', 'softLimit', 'hardLimit', 'key', 'family', 'volumes',
-  'containerDefinitions', 'networkMode', 'requiresCompatibilities', 'taskRoleArn', 'executionRoleArn',
+  'name',
+  'value',
+  'valueFrom',
+  'containerName',
+  'condition',
+  'sourceVolume',
+  'containerPath',
+  'readOnly',
+  'containerPort',
+  'hostPort',
+  'protocol',
+  'image',
+  'essential',
+  'command',
+  'entryPoint',
+  'environment',
+  'secrets',
+  'mountPoints',
+  'portMappings',
+  'dependsOn',
+  'logConfiguration',
+  'logDriver',
+  'options',
+  'cpu',
+  'memory',
+  'memoryReservation',
+  'healthCheck',
+  'interval',
+  'timeout',
+  'retries',
+  'startPeriod',
+  'links',
+  'volumesFrom',
+  'sourceContainer',
+  'ulimits',
+  'softLimit',
+  'hardLimit',
+  'key',
+  'family',
+  'volumes',
+  'containerDefinitions',
+  'networkMode',
+  'requiresCompatibilities',
+  'taskRoleArn',
+  'executionRoleArn',
 ]) {
   (KNOWN_KEYS[key.length] ??= []).push(key);
 }
@@ -117,14 +157,30 @@ function readEscapedString(start: number): string {
     out += text.slice(from, j);
     const e = text.charCodeAt(j + 1);
     switch (e) {
-      case 34: out += '"'; break;
-      case 92: out += '\\'; break;
-      case 47: out += '/'; break;
-      case 98: out += '\b'; break;
-      case 102: out += '\f'; break;
-      case 110: out += '\n'; break;
-      case 114: out += '\r'; break;
-      case 116: out += '\t'; break;
+      case 34:
+        out += '"';
+        break;
+      case 92:
+        out += '\\';
+        break;
+      case 47:
+        out += '/';
+        break;
+      case 98:
+        out += '\b';
+        break;
+      case 102:
+        out += '\f';
+        break;
+      case 110:
+        out += '\n';
+        break;
+      case 114:
+        out += '\r';
+        break;
+      case 116:
+        out += '\t';
+        break;
       case 117: {
         const hex = text.slice(j + 2, j + 6);
         if (!/^[0-9a-fA-F]{4}$/.test(hex)) throw GIVE_UP;
@@ -170,11 +226,25 @@ function readNumber(parent: Node): Node {
   }
   if (isWordChar(text.charCodeAt(j))) throw GIVE_UP; // `12ab`: jsonc-parser scans that differently
   i = j;
-  return { type: 'number', value: Number(text.slice(start, j)), offset: start, length: j - start, parent };
+  return {
+    type: 'number',
+    value: Number(text.slice(start, j)),
+    offset: start,
+    length: j - start,
+    parent,
+  };
 }
 
 function isWordChar(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36 || c === 46 || c > 127;
+  return (
+    (c >= 48 && c <= 57) ||
+    (c >= 65 && c <= 90) ||
+    (c >= 97 && c <= 122) ||
+    c === 95 ||
+    c === 36 ||
+    c === 46 ||
+    c > 127
+  );
 }
 
 function readWord(word: string, parent: Node): Node {
@@ -215,9 +285,22 @@ function readObject(parent: Node, depth: number): Node {
   while (text.charCodeAt(i) !== 125) {
     if (text.charCodeAt(i) !== 34) throw GIVE_UP;
     const keyOffset = i;
-    const property: Node = { type: 'property', offset: keyOffset, length: -1, parent: node, children: EMPTY, colonOffset: -1 };
+    const property: Node = {
+      type: 'property',
+      offset: keyOffset,
+      length: -1,
+      parent: node,
+      children: EMPTY,
+      colonOffset: -1,
+    };
     const key = readKey();
-    const keyNode: Node = { type: 'string', value: key, offset: keyOffset, length: i - keyOffset, parent: property };
+    const keyNode: Node = {
+      type: 'string',
+      value: key,
+      offset: keyOffset,
+      length: i - keyOffset,
+      parent: property,
+    };
     skip();
     if (text.charCodeAt(i) !== 58) throw GIVE_UP;
     property.colonOffset = i;
@@ -279,11 +362,25 @@ export function fastParseTree(source: string, depthLimit: number): JsonNode | un
  * with offsets in `source`, as a child of `parent` at nesting `depth`: the re-parse of a single
  * container definition after an edit inside it (incremental.ts).
  */
-export function fastParseValue(source: string, start: number, end: number, depthLimit: number, depth: number, parent: JsonNode): JsonNode | undefined {
+export function fastParseValue(
+  source: string,
+  start: number,
+  end: number,
+  depthLimit: number,
+  depth: number,
+  parent: JsonNode,
+): JsonNode | undefined {
   return parseSpan(source, start, end, depthLimit, depth, parent as Node);
 }
 
-function parseSpan(source: string, start: number, end: number, depthLimit: number, depth: number, parent: Node | undefined): JsonNode | undefined {
+function parseSpan(
+  source: string,
+  start: number,
+  end: number,
+  depthLimit: number,
+  depth: number,
+  parent: Node | undefined,
+): JsonNode | undefined {
   text = source;
   n = end;
   i = start;

@@ -17,7 +17,11 @@ const MAX_ROUNDS = 10;
 /** Apply LSP text edits (non-overlapping) to a text. */
 export function applyTextEdits(text: string, edits: TextEdit[]): string {
   const source = new SourceText(text);
-  const offsetEdits = edits.map((e) => ({ start: source.offsetAt(e.range.start), end: source.offsetAt(e.range.end), newText: e.newText }));
+  const offsetEdits = edits.map((e) => ({
+    start: source.offsetAt(e.range.start),
+    end: source.offsetAt(e.range.end),
+    newText: e.newText,
+  }));
   offsetEdits.sort((a, b) => b.start - a.start || b.end - a.end);
   let out = text;
   for (const e of offsetEdits) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
@@ -25,7 +29,10 @@ export function applyTextEdits(text: string, edits: TextEdit[]): string {
 }
 
 function editSpan(source: SourceText, edits: TextEdit[]): { start: number; end: number }[] {
-  return edits.map((e) => ({ start: source.offsetAt(e.range.start), end: source.offsetAt(e.range.end) }));
+  return edits.map((e) => ({
+    start: source.offsetAt(e.range.start),
+    end: source.offsetAt(e.range.end),
+  }));
 }
 
 /** Two spans conflict when they overlap or touch: touching edits wait for the next round. */
@@ -34,7 +41,9 @@ function conflicts(a: { start: number; end: number }, b: { start: number; end: n
 }
 
 export function safeFixesOf(findings: Finding[]) {
-  return findings.flatMap((f) => f.fixes.filter((x) => x.safe && x.isPreferred).map((fix) => ({ code: f.code, fix })));
+  return findings.flatMap((f) =>
+    f.fixes.filter((x) => x.safe && x.isPreferred).map((fix) => ({ code: f.code, fix })),
+  );
 }
 
 export function fixAll(text: string, options: AnalysisOptions = {}): FixAllResult {

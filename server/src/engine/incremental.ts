@@ -25,9 +25,17 @@ export interface TextChange {
 export function changedSpan(before: string, after: string): TextChange | undefined {
   if (before === after) return undefined;
   const max = Math.min(before.length, after.length);
-  const start = commonLength(max, (from, length) => before.slice(from, from + length) === after.slice(from, from + length));
+  const start = commonLength(
+    max,
+    (from, length) => before.slice(from, from + length) === after.slice(from, from + length),
+  );
   const tailMax = max - start;
-  const tail = commonLength(tailMax, (from, length) => before.slice(before.length - from - length, before.length - from) === after.slice(after.length - from - length, after.length - from));
+  const tail = commonLength(
+    tailMax,
+    (from, length) =>
+      before.slice(before.length - from - length, before.length - from) ===
+      after.slice(after.length - from - length, after.length - from),
+  );
   return { start, oldEnd: before.length - tail, newEnd: after.length - tail };
 }
 
@@ -57,8 +65,18 @@ export interface Reparsed {
  * when the change is elsewhere or the new text of that node does not parse; on success the
  * previous tree has been updated and is the new one.
  */
-export function reparseContainer(root: Node, containers: Node, text: string, change: TextChange, depthLimit: number): Reparsed | undefined {
-  const encloses = (n: Node | undefined): n is Node => !!n && (n.type === 'object' || n.type === 'array') && n.offset < change.start && change.oldEnd <= n.offset + n.length - 1;
+export function reparseContainer(
+  root: Node,
+  containers: Node,
+  text: string,
+  change: TextChange,
+  depthLimit: number,
+): Reparsed | undefined {
+  const encloses = (n: Node | undefined): n is Node =>
+    !!n &&
+    (n.type === 'object' || n.type === 'array') &&
+    n.offset < change.start &&
+    change.oldEnd <= n.offset + n.length - 1;
   const container = containers.children?.find(encloses);
   if (!container || container.type !== 'object') return undefined;
   let target = container;
@@ -77,9 +95,23 @@ export function reparseContainer(root: Node, containers: Node, text: string, cha
   if (siblings[index] !== target) return undefined;
   const delta = change.newEnd - change.oldEnd;
   let depth = 0;
-  for (let n: Node | undefined = parent; n; n = n.parent) if (n.type === 'object' || n.type === 'array') depth++;
-  const fresh = fastParseValue(text, target.offset, target.offset + target.length + delta, depthLimit, depth, parent);
-  if (!fresh || fresh.type !== target.type || fresh.offset !== target.offset || fresh.length !== target.length + delta) return undefined;
+  for (let n: Node | undefined = parent; n; n = n.parent)
+    if (n.type === 'object' || n.type === 'array') depth++;
+  const fresh = fastParseValue(
+    text,
+    target.offset,
+    target.offset + target.length + delta,
+    depthLimit,
+    depth,
+    parent,
+  );
+  if (
+    !fresh ||
+    fresh.type !== target.type ||
+    fresh.offset !== target.offset ||
+    fresh.length !== target.length + delta
+  )
+    return undefined;
   shift(root, change.oldEnd, delta, target);
   siblings[index] = fresh;
   return { container: target === container ? fresh : container };
@@ -114,7 +146,8 @@ function shift(root: Node, from: number, delta: number, replaced: Node): void {
     let k = lastStartingBefore(children, from);
     const around = children[k];
     if (around && around !== replaced && around.offset + around.length >= from) stack.push(around);
-    for (k++; k < children.length; k++) if (children[k] !== replaced) moveSubtree(children[k]!, delta);
+    for (k++; k < children.length; k++)
+      if (children[k] !== replaced) moveSubtree(children[k]!, delta);
   }
 }
 

@@ -3,10 +3,24 @@
  * features, the CLI, the benchmarks and the tests all call this; nothing here imports vscode or an
  * LSP library. Code outside the engine imports only this file (ESLint enforces it).
  */
-export { analyze, ANALYSIS_SKIPPED, toTextEdits, type Analysis, type AnalysisOptions, type RuleFailure, type SeverityOverride } from './analyze';
+export {
+  analyze,
+  ANALYSIS_SKIPPED,
+  toTextEdits,
+  type Analysis,
+  type AnalysisOptions,
+  type RuleFailure,
+  type SeverityOverride,
+} from './analyze';
 export { fixAll, applyTextEdits, safeFixesOf, type FixAllResult } from './fixAll';
 export { syntaxFindings, JSON_SYNTAX } from './syntax';
-export { parseDocument, MAX_DOCUMENT_LENGTH, MAX_NESTING_DEPTH, type ParsedDocument, type DocumentKind } from './parse';
+export {
+  parseDocument,
+  MAX_DOCUMENT_LENGTH,
+  MAX_NESTING_DEPTH,
+  type ParsedDocument,
+  type DocumentKind,
+} from './parse';
 export { allRules, ruleById } from './rules/index';
 export { ruleDocUrl } from './rules/rule';
 export type { Rule } from './rules/rule';

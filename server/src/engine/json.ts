@@ -56,7 +56,9 @@ export function num(node: Node | undefined): number | undefined {
 }
 
 export function bool(node: Node | undefined): boolean | undefined {
-  return node && node.type === 'boolean' && typeof node.value === 'boolean' ? node.value : undefined;
+  return node && node.type === 'boolean' && typeof node.value === 'boolean'
+    ? node.value
+    : undefined;
 }
 
 /** String elements of an array node (non-strings are skipped). */

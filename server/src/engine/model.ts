@@ -137,7 +137,10 @@ export interface TaskModel {
   byName: Map<string, ContainerModel>;
 }
 
-function located<T>(node: Node | undefined, read: (n: Node | undefined) => T | undefined): Located<T> | undefined {
+function located<T>(
+  node: Node | undefined,
+  read: (n: Node | undefined) => T | undefined,
+): Located<T> | undefined {
   if (!node) return undefined;
   const value = read(node);
   return value === undefined ? undefined : { value, node };
@@ -180,7 +183,10 @@ export function buildModel(parsed: ParsedDocument, previous?: TaskModel): TaskMo
     knowsTaskLevel: parsed.kind !== 'container-array',
     family: located(prop(task, 'family'), str),
     networkModeNode,
-    networkMode: parsed.kind === 'container-array' ? undefined : writtenMode ?? (networkModeNode ? undefined : 'bridge'),
+    networkMode:
+      parsed.kind === 'container-array'
+        ? undefined
+        : (writtenMode ?? (networkModeNode ? undefined : 'bridge')),
     requiresCompatibilitiesNode: compat,
     launchTypes,
     isFargate: launchTypes.has('FARGATE'),
@@ -319,7 +325,11 @@ function buildContainer(node: Node, index: number, previous?: ContainerModel): C
   };
 }
 
-function keyValues(arrayNode: Node | undefined, valueKey: 'value' | 'valueFrom', previous?: KeyValueModel[]): KeyValueModel[] {
+function keyValues(
+  arrayNode: Node | undefined,
+  valueKey: 'value' | 'valueFrom',
+  previous?: KeyValueModel[],
+): KeyValueModel[] {
   return objectElements(arrayNode).map((kv, k) => {
     const same = previous?.[k];
     if (same && same.node === kv) return same;

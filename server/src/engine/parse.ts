@@ -54,12 +54,31 @@ export interface ParseOptions {
 export function parseDocument(text: string, options: ParseOptions = {}): ParsedDocument {
   const previous = options.previous;
   // What changed since the previous parse (found once, used for the line index and the tree).
-  const rawChange = previous && previous.source.text.length <= MAX_DOCUMENT_LENGTH && text.length <= MAX_DOCUMENT_LENGTH ? changedSpan(previous.source.text, text) : undefined;
-  const source = new SourceText(text, previous && rawChange ? { source: previous.source, ...rawChange } : undefined);
-  const base: ParsedDocument = { source, root: undefined, syntaxErrors: [], kind: undefined, taskNode: undefined, containersNode: undefined };
+  const rawChange =
+    previous &&
+    previous.source.text.length <= MAX_DOCUMENT_LENGTH &&
+    text.length <= MAX_DOCUMENT_LENGTH
+      ? changedSpan(previous.source.text, text)
+      : undefined;
+  const source = new SourceText(
+    text,
+    previous && rawChange ? { source: previous.source, ...rawChange } : undefined,
+  );
+  const base: ParsedDocument = {
+    source,
+    root: undefined,
+    syntaxErrors: [],
+    kind: undefined,
+    taskNode: undefined,
+    containersNode: undefined,
+  };
   if (text.length > MAX_DOCUMENT_LENGTH) {
     return looksLikeTaskDefinition(text)
-      ? { ...base, kind: 'task', skipped: { reason: `the file is larger than ${MAX_DOCUMENT_LENGTH / 1024 / 1024} MB` } }
+      ? {
+          ...base,
+          kind: 'task',
+          skipped: { reason: `the file is larger than ${MAX_DOCUMENT_LENGTH / 1024 / 1024} MB` },
+        }
       : base;
   }
   // A byte-order mark is replaced by a space of the same length, so offsets stay those of the text.
@@ -68,17 +87,34 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
   // edited span (and a character either side) adds none, since the scan costs a pass over the text.
   const before = previous?.reusable;
   const marks =
-    before && !before.marks && rawChange && !/\$\{|\{\{/.test(text.slice(Math.max(0, rawChange.start - 1), rawChange.newEnd + 1))
+    before &&
+    !before.marks &&
+    rawChange &&
+    !/\$\{|\{\{/.test(text.slice(Math.max(0, rawChange.start - 1), rawChange.newEnd + 1))
       ? false
       : text.includes('${') || text.includes('{{');
   const unmarked = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
   const parseText = marks ? maskBarePlaceholders(unmarked) : unmarked;
   const syntaxErrors: ParseError[] = [];
   const allowContainerArray = options.allowContainerArray ?? true;
-  const reused = reuse(previous, parseText, allowContainerArray, parseText === text && previous?.reusable?.parseText === previous?.source.text ? rawChange : undefined);
+  const reused = reuse(
+    previous,
+    parseText,
+    allowContainerArray,
+    parseText === text && previous?.reusable?.parseText === previous?.source.text
+      ? rawChange
+      : undefined,
+  );
   if (reused && previous?.root) {
     const root = previous.root;
-    return { ...base, root, syntaxErrors, ...recognise(root, allowContainerArray), reusable: { parseText, allowContainerArray, marks }, changedContainer: reused.container };
+    return {
+      ...base,
+      root,
+      syntaxErrors,
+      ...recognise(root, allowContainerArray),
+      reusable: { parseText, allowContainerArray, marks },
+      changedContainer: reused.container,
+    };
   }
   // Well-formed text (what is on disk almost always is) takes the fast path, which also enforces
   // the depth limit; anything else goes through the depth scan and jsonc-parser's error recovery.
@@ -87,27 +123,63 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
   if (!root) {
     if (maxNestingDepth(text) > MAX_NESTING_DEPTH) {
       return looksLikeTaskDefinition(text)
-        ? { ...base, kind: 'task', skipped: { reason: `the JSON nests deeper than ${MAX_NESTING_DEPTH} levels` } }
+        ? {
+            ...base,
+            kind: 'task',
+            skipped: { reason: `the JSON nests deeper than ${MAX_NESTING_DEPTH} levels` },
+          }
         : base;
     }
-    root = parseTree(parseText, syntaxErrors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+    root = parseTree(parseText, syntaxErrors, {
+      allowTrailingComma: true,
+      disallowComments: false,
+      allowEmptyContent: true,
+    });
   }
   const recognised = recognise(root, allowContainerArray);
-  return { ...base, root, syntaxErrors, ...recognised, ...(fast ? { reusable: { parseText, allowContainerArray, marks } } : {}) };
+  return {
+    ...base,
+    root,
+    syntaxErrors,
+    ...recognised,
+    ...(fast ? { reusable: { parseText, allowContainerArray, marks } } : {}),
+  };
 }
 
 /** The previous tree updated for an edit inside one container definition; undefined otherwise. */
-function reuse(previous: ParsedDocument | undefined, parseText: string, allowContainerArray: boolean, known: TextChange | undefined): Reparsed | undefined {
+function reuse(
+  previous: ParsedDocument | undefined,
+  parseText: string,
+  allowContainerArray: boolean,
+  known: TextChange | undefined,
+): Reparsed | undefined {
   const old = previous?.reusable;
-  if (!previous || !old || !previous.root || !previous.containersNode || previous.skipped || old.allowContainerArray !== allowContainerArray) return undefined;
+  if (
+    !previous ||
+    !old ||
+    !previous.root ||
+    !previous.containersNode ||
+    previous.skipped ||
+    old.allowContainerArray !== allowContainerArray
+  )
+    return undefined;
   const change = known ?? changedSpan(old.parseText, parseText);
   if (!change) return undefined;
   // Whatever happens next, the previous tree may have been touched: it can be reused once only.
   previous.reusable = undefined;
-  return reparseContainer(previous.root, previous.containersNode, parseText, change, MAX_NESTING_DEPTH);
+  return reparseContainer(
+    previous.root,
+    previous.containersNode,
+    parseText,
+    change,
+    MAX_NESTING_DEPTH,
+  );
 }
 
-function recognise(root: Node | undefined, allowContainerArray: boolean): Pick<ParsedDocument, 'kind' | 'taskNode' | 'containersNode'> {
+function recognise(
+  root: Node | undefined,
+  allowContainerArray: boolean,
+): Pick<ParsedDocument, 'kind' | 'taskNode' | 'containersNode'> {
   const none = { kind: undefined, taskNode: undefined, containersNode: undefined };
   if (!root) return none;
   if (root.type === 'object') {
@@ -116,20 +188,42 @@ function recognise(root: Node | undefined, allowContainerArray: boolean): Pick<P
     }
     const wrapped = prop(root, 'taskDefinition');
     if (wrapped?.type === 'object' && hasKey(wrapped, 'containerDefinitions')) {
-      return { kind: 'describe', taskNode: wrapped, containersNode: prop(wrapped, 'containerDefinitions') };
+      return {
+        kind: 'describe',
+        taskNode: wrapped,
+        containersNode: prop(wrapped, 'containerDefinitions'),
+      };
     }
     return none;
   }
   if (root.type === 'array' && allowContainerArray) {
     const objects = objectElements(root);
     const looksLikeContainers =
-      objects.length > 0 && objects.length === (root.children?.length ?? 0) && objects.every((o) => hasKey(o, 'image') || (hasKey(o, 'name') && CONTAINER_KEYS.some((k) => hasKey(o, k))));
-    return looksLikeContainers ? { kind: 'container-array', taskNode: undefined, containersNode: root } : none;
+      objects.length > 0 &&
+      objects.length === (root.children?.length ?? 0) &&
+      objects.every(
+        (o) =>
+          hasKey(o, 'image') || (hasKey(o, 'name') && CONTAINER_KEYS.some((k) => hasKey(o, k))),
+      );
+    return looksLikeContainers
+      ? { kind: 'container-array', taskNode: undefined, containersNode: root }
+      : none;
   }
   return none;
 }
 
-const CONTAINER_KEYS = ['essential', 'command', 'entryPoint', 'portMappings', 'dependsOn', 'environment', 'logConfiguration', 'mountPoints', 'memory', 'cpu'];
+const CONTAINER_KEYS = [
+  'essential',
+  'command',
+  'entryPoint',
+  'portMappings',
+  'dependsOn',
+  'environment',
+  'logConfiguration',
+  'mountPoints',
+  'memory',
+  'cpu',
+];
 
 function hasKey(obj: Node, key: string): boolean {
   return (obj.children ?? []).some((p) => p.children?.[0]?.value === key);
@@ -191,7 +285,10 @@ export function maskBarePlaceholders(text: string): string {
     } else if (c === 47 && text.charCodeAt(i + 1) === 42 /* * */) {
       const end = text.indexOf('*/', i + 2);
       i = end < 0 ? n : end + 1;
-    } else if ((c === 36 /* $ */ && text[i + 1] === '{') || (c === 123 /* { */ && text[i + 1] === '{')) {
+    } else if (
+      (c === 36 /* $ */ && text[i + 1] === '{') ||
+      (c === 123 /* { */ && text[i + 1] === '{')
+    ) {
       const open = c === 36 ? '${' : '{{';
       const close = c === 36 ? '}' : '}}';
       // Bounded look-ahead: a placeholder is short, and a stray `${` must not make the scan quadratic.
@@ -202,7 +299,12 @@ export function maskBarePlaceholders(text: string): string {
       if (end < 0 || inner.length === 0 || /[{}"\r\n]/.test(inner)) continue;
       const length = end + close.length - i;
       const keep = length - 2 - open.length - close.length;
-      const masked = keep > 0 ? `"${open}${inner.slice(0, keep)}${close}"` : length >= 4 ? 'null'.padEnd(length, ' ') : text.slice(i, i + length);
+      const masked =
+        keep > 0
+          ? `"${open}${inner.slice(0, keep)}${close}"`
+          : length >= 4
+            ? 'null'.padEnd(length, ' ')
+            : text.slice(i, i + length);
       out += text.slice(last, i) + masked;
       last = i + length;
       i = last - 1;

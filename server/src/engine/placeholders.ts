@@ -12,7 +12,8 @@ const WHOLE_PLACEHOLDER = [
   /^\$[A-Z_][A-Z0-9_]*$/, // $VAR (envsubst)
 ];
 
-const CONTAINS_PLACEHOLDER = /\$\{[^{}]+\}|\{\{[^{}]+\}\}|\$\$\$[^$]+\$\$\$|#\{[^{}]+\}|<[A-Z0-9_]+>/;
+const CONTAINS_PLACEHOLDER =
+  /\$\{[^{}]+\}|\{\{[^{}]+\}\}|\$\$\$[^$]+\$\$\$|#\{[^{}]+\}|<[A-Z0-9_]+>/;
 
 /** True when the whole (trimmed) value is a template placeholder. */
 export function isPlaceholder(value: unknown): boolean {

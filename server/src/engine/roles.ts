@@ -5,7 +5,8 @@
 import { perContainer, type ContainerModel, type TaskModel } from './model';
 import { containsPlaceholder, isPlaceholder } from './placeholders';
 
-const INIT_NAME = /(^|[-_.])(init|initcontainer|setup|migrat(e|es|ion|ions|or)|db-?migrate|bootstrap|prepare|seed|seeder|provision|fetch-?config|config-?(init|loader|fetch|fetcher|download)|download(er)?|wait-?for[-_a-z]*)(?=$|[-_.\d])/i;
+const INIT_NAME =
+  /(^|[-_.])(init|initcontainer|setup|migrat(e|es|ion|ions|or)|db-?migrate|bootstrap|prepare|seed|seeder|provision|fetch-?config|config-?(init|loader|fetch|fetcher|download)|download(er)?|wait-?for[-_a-z]*)(?=$|[-_.\d])/i;
 
 /** Images whose ENTRYPOINT is a one-shot tool, not a shell (verified in their Dockerfiles). */
 export const NON_SHELL_ENTRYPOINT_IMAGES: { pattern: RegExp; entrypoint: string }[] = [
@@ -25,7 +26,8 @@ export function nonShellEntrypoint(image: string | undefined): string | undefine
   return NON_SHELL_ENTRYPOINT_IMAGES.find((i) => i.pattern.test(image.trim()))?.entrypoint;
 }
 
-const ONE_SHOT_COMMAND = /\b(aws\s+s3\s+(cp|sync)|aws\s+ssm\s+get-parameters?|aws\s+secretsmanager\s+get-secret-value|wget\s|curl\s[^|]*(-o|--output)\s|migrate\b|flyway\b|alembic\s+upgrade|db:migrate|manage\.py\s+migrate|prisma\s+migrate|knex\s+migrate|liquibase\b|chown\s|chmod\s|cp\s+-?\w*\s*\S+\s+\S+)/;
+const ONE_SHOT_COMMAND =
+  /\b(aws\s+s3\s+(cp|sync)|aws\s+ssm\s+get-parameters?|aws\s+secretsmanager\s+get-secret-value|wget\s|curl\s[^|]*(-o|--output)\s|migrate\b|flyway\b|alembic\s+upgrade|db:migrate|manage\.py\s+migrate|prisma\s+migrate|knex\s+migrate|liquibase\b|chown\s|chmod\s|cp\s+-?\w*\s*\S+\s+\S+)/;
 
 export function isLogRouter(c: ContainerModel): boolean {
   return c.firelensConfigurationNode !== undefined;
@@ -84,7 +86,11 @@ export const mentionedPaths = perContainer((c: ContainerModel): string[] => {
 const PATH = String.raw`(\/[A-Za-z0-9._\-]+(?:\/[A-Za-z0-9._\-]+)*\/?)`;
 const WRITE_PATTERNS = [
   new RegExp(String.raw`(?:>>?|\btee\s+(?:-a\s+)?)\s*["']?` + PATH, 'g'), // > file, >> file, tee file
-  new RegExp(String.raw`(?:^|\s)(?:-o|-O|--output|--output-document|-d|-C|--directory|--target-directory)(?:\s+|=)["']?` + PATH, 'g'), // curl -o, wget -O, unzip -d, tar -C
+  new RegExp(
+    String.raw`(?:^|\s)(?:-o|-O|--output|--output-document|-d|-C|--directory|--target-directory)(?:\s+|=)["']?` +
+      PATH,
+    'g',
+  ), // curl -o, wget -O, unzip -d, tar -C
   new RegExp(String.raw`\baws\s+s3\s+(?:cp|sync|mv)\s+(?:--\S+\s+)*\S+\s+["']?` + PATH, 'g'), // aws s3 cp <src> <dst>
   new RegExp(String.raw`\b(?:cp|mv|install|rsync)(?:\s+-\S+)*\s+\S+\s+["']?` + PATH, 'g'), // cp <src> <dst>
   new RegExp(String.raw`\bmkdir(?:\s+-\S+)*\s+["']?` + PATH, 'g'),

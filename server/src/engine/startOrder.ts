@@ -44,7 +44,15 @@ export function buildStartOrder(model: TaskModel): StartOrder {
     for (const dep of c.dependsOn) {
       const target = dep.containerName ? model.byName.get(dep.containerName.value) : undefined;
       if (!target || target === c) continue;
-      edges.push({ from: target, to: c, condition: dep.condition?.value ?? 'START', reason: 'dependsOn', implicit: false, node: dep.node, dependency: dep });
+      edges.push({
+        from: target,
+        to: c,
+        condition: dep.condition?.value ?? 'START',
+        reason: 'dependsOn',
+        implicit: false,
+        node: dep.node,
+        dependency: dep,
+      });
       explicitPairs.add(key(target, c));
       explicitPairs.add(key(c, target));
       explicitEdges.add(key(target, c));
@@ -57,13 +65,27 @@ export function buildStartOrder(model: TaskModel): StartOrder {
     for (const link of c.links) {
       const target = model.byName.get(link.target);
       if (target && target !== c && !explicitEdges.has(key(target, c))) {
-        edges.push({ from: target, to: c, condition: 'START', reason: 'links', implicit: true, node: link.node });
+        edges.push({
+          from: target,
+          to: c,
+          condition: 'START',
+          reason: 'links',
+          implicit: true,
+          node: link.node,
+        });
       }
     }
     for (const v of c.volumesFrom) {
       const target = v.sourceContainer ? model.byName.get(v.sourceContainer.value) : undefined;
       if (target && target !== c && !explicitEdges.has(key(target, c))) {
-        edges.push({ from: target, to: c, condition: 'START', reason: 'volumesFrom', implicit: true, node: v.node });
+        edges.push({
+          from: target,
+          to: c,
+          condition: 'START',
+          reason: 'volumesFrom',
+          implicit: true,
+          node: v.node,
+        });
       }
     }
   }
@@ -71,13 +93,22 @@ export function buildStartOrder(model: TaskModel): StartOrder {
   // explicit dependsOn between the two replaces that default (AWS, "using_firelens"). The ECS agent
   // also adds none at all when the router itself waits for a container (addFirelensContainerDependency
   // in amazon-ecs-agent's task.go: "to be safe ... circular dependency"), so such a router gets no edges.
-  const routers = model.containers.filter((r) => isLogRouter(r) && !r.dependsOn.some((d) => d.containerName?.value));
+  const routers = model.containers.filter(
+    (r) => isLogRouter(r) && !r.dependsOn.some((d) => d.containerName?.value),
+  );
   if (routers.length > 0) {
     for (const c of model.containers) {
       if (c.logDriver?.value !== 'awsfirelens' || isLogRouter(c)) continue;
       for (const router of routers) {
         if (!explicitPairs.has(key(router, c))) {
-          edges.push({ from: router, to: c, condition: 'START', reason: 'firelens', implicit: true, node: c.logDriver.node });
+          edges.push({
+            from: router,
+            to: c,
+            condition: 'START',
+            reason: 'firelens',
+            implicit: true,
+            node: c.logDriver.node,
+          });
         }
       }
     }
@@ -111,7 +142,9 @@ export function buildStartOrder(model: TaskModel): StartOrder {
       for (const c of scc) inCycle.add(c);
     }
   }
-  const cycleEdges = new Set(unique.filter((e) => inCycle.has(e.from) && inCycle.has(e.to) && sameScc(sccs, e.from, e.to)));
+  const cycleEdges = new Set(
+    unique.filter((e) => inCycle.has(e.from) && inCycle.has(e.to) && sameScc(sccs, e.from, e.to)),
+  );
   const phase = computePhases(model.containers, waitsFor, waitedBy, inCycle);
   return { edges: unique, waitsFor, waitedBy, phase, cycles, cycleEdges };
 }
@@ -153,7 +186,10 @@ function computePhases(
 }
 
 /** Tarjan's algorithm, iterative (no recursion depth limit). */
-function stronglyConnected(nodes: ContainerModel[], succ: Map<ContainerModel, StartEdge[]>): ContainerModel[][] {
+function stronglyConnected(
+  nodes: ContainerModel[],
+  succ: Map<ContainerModel, StartEdge[]>,
+): ContainerModel[][] {
   let index = 0;
   const idx = new Map<ContainerModel, number>();
   const low = new Map<ContainerModel, number>();
@@ -204,14 +240,20 @@ function stronglyConnected(nodes: ContainerModel[], succ: Map<ContainerModel, St
 }
 
 /** Order an SCC's members along one cycle through them (a walk inside the SCC), in dependency direction. */
-function orderCycle(scc: ContainerModel[], succ: Map<ContainerModel, StartEdge[]>): ContainerModel[] {
+function orderCycle(
+  scc: ContainerModel[],
+  succ: Map<ContainerModel, StartEdge[]>,
+): ContainerModel[] {
   const members = new Set(scc);
   const start = scc.reduce((a, b) => (a.index <= b.index ? a : b));
   const order: ContainerModel[] = [start];
   const visited = new Set([start]);
   let current = start;
   for (;;) {
-    const next = succ.get(current)!.map((e) => e.to).find((n) => members.has(n) && !visited.has(n));
+    const next = succ
+      .get(current)!
+      .map((e) => e.to)
+      .find((n) => members.has(n) && !visited.has(n));
     if (!next) break;
     order.push(next);
     visited.add(next);

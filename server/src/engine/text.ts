@@ -24,7 +24,12 @@ export class SourceText {
     this.text = text;
     // Only \n line breaks before, and none other typed: the index can be updated (a \r next to
     // the edit could pair with a \n differently, so then it is built anew).
-    if (previous && previous.source.starts && previous.source.onlyLineFeeds && !text.slice(previous.start, previous.newEnd).includes('\r')) {
+    if (
+      previous &&
+      previous.source.starts &&
+      previous.source.onlyLineFeeds &&
+      !text.slice(previous.start, previous.newEnd).includes('\r')
+    ) {
       this.previous = previous;
       this.onlyLineFeeds = true;
     }
@@ -45,12 +50,15 @@ export class SourceText {
       const before = upperBound(starts, start);
       const after = upperBound(starts, oldEnd);
       const inserted: number[] = [];
-      for (let i = text.indexOf('\n', start); i >= 0 && i < newEnd; i = text.indexOf('\n', i + 1)) inserted.push(i + 1);
-      if (inserted.length === after - before) for (let k = 0; k < inserted.length; k++) starts[before + k] = inserted[k]!;
+      for (let i = text.indexOf('\n', start); i >= 0 && i < newEnd; i = text.indexOf('\n', i + 1))
+        inserted.push(i + 1);
+      if (inserted.length === after - before)
+        for (let k = 0; k < inserted.length; k++) starts[before + k] = inserted[k]!;
       else if (inserted.length <= 1000) starts.splice(before, after - before, ...inserted);
       else starts = starts.slice(0, before).concat(inserted, starts.slice(after)); // a large paste
       const delta = newEnd - oldEnd;
-      if (delta !== 0) for (let k = before + inserted.length; k < starts.length; k++) starts[k]! += delta;
+      if (delta !== 0)
+        for (let k = before + inserted.length; k < starts.length; k++) starts[k]! += delta;
     } else if (!text.includes('\r')) {
       this.onlyLineFeeds = true;
       starts = [0];
@@ -94,7 +102,8 @@ export class SourceText {
     const starts = this.lineStarts;
     if (position.line >= starts.length) return this.text.length;
     const lineStart = starts[position.line]!;
-    const nextStart = position.line + 1 < starts.length ? starts[position.line + 1]! : this.text.length;
+    const nextStart =
+      position.line + 1 < starts.length ? starts[position.line + 1]! : this.text.length;
     return Math.max(lineStart, Math.min(lineStart + position.character, nextStart));
   }
 

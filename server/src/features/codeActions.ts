@@ -3,7 +3,14 @@
  * range) as quick fixes, and `source.fixAll.ecsInitOrder`, which applies every safe, preferred fix
  * as one minimal edit (the changed region between the common prefix and suffix of the texts).
  */
-import type { CodeAction, CodeActionContext, Diagnostic, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import type {
+  CodeAction,
+  CodeActionContext,
+  Diagnostic,
+  Range,
+  TextEdit,
+  WorkspaceEdit,
+} from 'vscode-languageserver-types';
 import { type Analysis, type AnalysisOptions, type Finding, fixAll } from '../engine/index';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { rangeOf } from './located';
@@ -30,7 +37,8 @@ export interface CodeActionOptions {
 }
 
 function intersects(a: Range, b: Range): boolean {
-  const before = (p: Range['start'], q: Range['start']) => p.line < q.line || (p.line === q.line && p.character <= q.character);
+  const before = (p: Range['start'], q: Range['start']) =>
+    p.line < q.line || (p.line === q.line && p.character <= q.character);
   return before(a.start, b.end) && before(b.start, a.end);
 }
 
@@ -41,20 +49,38 @@ export function kindRequested(kind: string, only: string[] | undefined): boolean
 }
 
 function sameRange(a: Range, b: Range): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+  return (
+    a.start.line === b.start.line &&
+    a.start.character === b.start.character &&
+    a.end.line === b.end.line &&
+    a.end.character === b.end.character
+  );
 }
 
-export function workspaceEdit(uri: string, version: number, edits: TextEdit[], documentChanges: boolean): WorkspaceEdit {
-  return documentChanges ? { documentChanges: [{ textDocument: { uri, version }, edits }] } : { changes: { [uri]: edits } };
+export function workspaceEdit(
+  uri: string,
+  version: number,
+  edits: TextEdit[],
+  documentChanges: boolean,
+): WorkspaceEdit {
+  return documentChanges
+    ? { documentChanges: [{ textDocument: { uri, version }, edits }] }
+    : { changes: { [uri]: edits } };
 }
 
 /** The finding a client diagnostic stands for: ours, same code, same range. */
 function findingFor(findings: Finding[], diagnostic: Diagnostic): Finding | undefined {
   if (diagnostic.source !== undefined && diagnostic.source !== DIAGNOSTIC_SOURCE) return undefined;
-  return findings.find((f) => f.code === String(diagnostic.code) && sameRange(f.range, diagnostic.range));
+  return findings.find(
+    (f) => f.code === String(diagnostic.code) && sameRange(f.range, diagnostic.range),
+  );
 }
 
-export function codeActions(analysis: Analysis, context: CodeActionContext, options: CodeActionOptions): CodeAction[] {
+export function codeActions(
+  analysis: Analysis,
+  context: CodeActionContext,
+  options: CodeActionOptions,
+): CodeAction[] {
   const actions: CodeAction[] = [];
   if (kindRequested(QUICK_FIX, context.only)) {
     for (const diagnostic of context.diagnostics) {
@@ -93,8 +119,15 @@ export function codeActions(analysis: Analysis, context: CodeActionContext, opti
 }
 
 /** The fix-all action, or undefined when it would change nothing. */
-export function fixAllAction(analysis: Analysis, options: CodeActionOptions): CodeAction | undefined {
-  if (!analysis.model || !analysis.findings.some((f) => f.fixes.some((x) => x.safe && x.isPreferred))) return undefined;
+export function fixAllAction(
+  analysis: Analysis,
+  options: CodeActionOptions,
+): CodeAction | undefined {
+  if (
+    !analysis.model ||
+    !analysis.findings.some((f) => f.fixes.some((x) => x.safe && x.isPreferred))
+  )
+    return undefined;
   const before = analysis.parsed.source.text;
   const after = fixAll(before, options.analysisOptions).text;
   const edit = minimalEdit(analysis, before, after);
@@ -107,24 +140,44 @@ export function fixAllAction(analysis: Analysis, options: CodeActionOptions): Co
 }
 
 /** One edit replacing only what differs between the two texts (undefined when they are equal). */
-export function minimalEdit(analysis: Analysis, before: string, after: string): TextEdit | undefined {
+export function minimalEdit(
+  analysis: Analysis,
+  before: string,
+  after: string,
+): TextEdit | undefined {
   if (before === after) return undefined;
   let start = 0;
   const max = Math.min(before.length, after.length);
   while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
   let endBefore = before.length;
   let endAfter = after.length;
-  while (endBefore > start && endAfter > start && before.charCodeAt(endBefore - 1) === after.charCodeAt(endAfter - 1)) {
+  while (
+    endBefore > start &&
+    endAfter > start &&
+    before.charCodeAt(endBefore - 1) === after.charCodeAt(endAfter - 1)
+  ) {
     endBefore--;
     endAfter--;
   }
   // Never split a \r\n pair or a surrogate pair between the kept and the replaced text.
-  while (start > 0 && (isLow(before.charCodeAt(start)) || (before[start - 1] === '\r' && before[start] === '\n'))) start--;
-  while (endBefore < before.length && endAfter < after.length && (isLow(before.charCodeAt(endBefore)) || (before[endBefore - 1] === '\r' && before[endBefore] === '\n'))) {
+  while (
+    start > 0 &&
+    (isLow(before.charCodeAt(start)) || (before[start - 1] === '\r' && before[start] === '\n'))
+  )
+    start--;
+  while (
+    endBefore < before.length &&
+    endAfter < after.length &&
+    (isLow(before.charCodeAt(endBefore)) ||
+      (before[endBefore - 1] === '\r' && before[endBefore] === '\n'))
+  ) {
     endBefore++;
     endAfter++;
   }
-  return { range: rangeOf(analysis.parsed.source, start, endBefore), newText: after.slice(start, endAfter) };
+  return {
+    range: rangeOf(analysis.parsed.source, start, endBefore),
+    newText: after.slice(start, endAfter),
+  };
 }
 
 function isLow(code: number): boolean {

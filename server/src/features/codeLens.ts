@@ -18,10 +18,18 @@ export function codeLenses(analysis: Analysis, uri: string): CodeLens[] {
     if (inCycle(order, c)) parts.push('in a dependency cycle');
     else {
       parts.push(phaseLabel(order, c));
-      parts.push(waitsFor.length === 0 ? 'starts first' : `waits for ${waitsFor.map((e) => waitLabel(e, e.from)).join(', ')}`);
+      parts.push(
+        waitsFor.length === 0
+          ? 'starts first'
+          : `waits for ${waitsFor.map((e) => waitLabel(e, e.from)).join(', ')}`,
+      );
     }
-    if (waitedBy.length > 0) parts.push(`${waitedBy.length} wait${waitedBy.length === 1 ? 's' : ''} for it`);
+    if (waitedBy.length > 0)
+      parts.push(`${waitedBy.length} wait${waitedBy.length === 1 ? 's' : ''} for it`);
     const title = parts.join(' · ');
-    return { range: nodeRange(model.source, c.nameNode ?? c.node), command: { title, command: Commands.showGraphFor, arguments: [uri, c.id] } };
+    return {
+      range: nodeRange(model.source, c.nameNode ?? c.node),
+      command: { title, command: Commands.showGraphFor, arguments: [uri, c.id] },
+    };
   });
 }

@@ -11,10 +11,35 @@
  * Snippet syntax only when the client supports it; plain text otherwise.
  */
 import { findNodeAtOffset, getLocation, parseTree, type Node, type ParseError } from 'jsonc-parser';
-import type { CompletionItem, CompletionItemKind, CompletionList, Position, Range, TextEdit } from 'vscode-languageserver-types';
-import { addToArrayProperty, type Analysis, type ContainerModel, detectStyle, displayName, type FormatStyle, initContainers, keyOf, type OffsetEdit, properties, type SourceText, type TaskModel } from '../engine/index';
+import type {
+  CompletionItem,
+  CompletionItemKind,
+  CompletionList,
+  Position,
+  Range,
+  TextEdit,
+} from 'vscode-languageserver-types';
+import {
+  addToArrayProperty,
+  type Analysis,
+  type ContainerModel,
+  detectStyle,
+  displayName,
+  type FormatStyle,
+  initContainers,
+  keyOf,
+  type OffsetEdit,
+  properties,
+  type SourceText,
+  type TaskModel,
+} from '../engine/index';
 import { rangeOf } from './located';
-import { CONDITION_CONSTRAINTS, CONDITION_MEANING, CONDITIONS, type KnownCondition } from './startOrderWords';
+import {
+  CONDITION_CONSTRAINTS,
+  CONDITION_MEANING,
+  CONDITIONS,
+  type KnownCondition,
+} from './startOrderWords';
 
 export interface CompletionOptions {
   /** The client declares `completionItem.snippetSupport`. */
@@ -24,17 +49,32 @@ export interface CompletionOptions {
 }
 
 // LSP constants (vscode-languageserver-types values).
-const KIND = { value: 12, snippet: 15, reference: 18, folder: 19, enumMember: 20, property: 10 } as const;
+const KIND = {
+  value: 12,
+  snippet: 15,
+  reference: 18,
+  folder: 19,
+  enumMember: 20,
+  property: 10,
+} as const;
 const PLAIN_TEXT = 1;
 const SNIPPET = 2;
 const AS_IS = 1;
 
-export function completion(analysis: Analysis, position: Position, options: CompletionOptions): CompletionList {
+export function completion(
+  analysis: Analysis,
+  position: Position,
+  options: CompletionOptions,
+): CompletionList {
   const items = completionItems(analysis, position, options);
   return { isIncomplete: false, items };
 }
 
-function completionItems(analysis: Analysis, position: Position, options: CompletionOptions): CompletionItem[] {
+function completionItems(
+  analysis: Analysis,
+  position: Position,
+  options: CompletionOptions,
+): CompletionItem[] {
   const source = analysis.parsed.source;
   const text = source.text;
   const offset = source.offsetAt(position);
@@ -51,17 +91,28 @@ function completionItems(analysis: Analysis, position: Position, options: Comple
   const container = innermostContainer(model, offset);
 
   // Inside a string (or at a value position): names, volumes, conditions.
-  const inString = previous && previous.type === 'string' && offset > previous.offset && offset <= previous.offset + previous.length;
+  const inString =
+    previous &&
+    previous.type === 'string' &&
+    offset > previous.offset &&
+    offset <= previous.offset + previous.length;
   const atValue = !previous && !location.isAtPropertyKey;
   if ((inString || atValue) && container) {
-    const range = inString ? stringRange(source, previous!, offset) : rangeOf(source, offset, offset);
+    const range = inString
+      ? stringRange(source, previous!, offset)
+      : rangeOf(source, offset, offset);
     if (inString || isValuePosition(text, offset)) {
-      if ((last === 'containerName' && grandKey === 'dependsOn') || (last === 'sourceContainer' && grandKey === 'volumesFrom')) {
+      if (
+        (last === 'containerName' && grandKey === 'dependsOn') ||
+        (last === 'sourceContainer' && grandKey === 'volumesFrom')
+      ) {
         return containerNameItems(model, container, range);
       }
-      if (typeof last === 'number' && parentKey === 'links') return containerNameItems(model, container, range);
+      if (typeof last === 'number' && parentKey === 'links')
+        return containerNameItems(model, container, range);
       if (last === 'sourceVolume' && grandKey === 'mountPoints') return volumeItems(model, range);
-      if (last === 'condition' && grandKey === 'dependsOn') return conditionItems(model, container, offset, range);
+      if (last === 'condition' && grandKey === 'dependsOn')
+        return conditionItems(model, container, offset, range);
     }
   }
 
@@ -71,11 +122,18 @@ function completionItems(analysis: Analysis, position: Position, options: Comple
   const wordStart = bareWordStart(text, offset);
   if (enclosing.type === 'array' && !previous) {
     const at = insertionPoint(source, enclosing, wordStart, offset);
-    if (enclosing === model.containersNode) return [initContainerItem(model, at, writer, style)].filter(isItem);
-    if (container && enclosing === container.dependsOnNode) return [dependsOnEntryItem(model, container, at, writer, style)];
+    if (enclosing === model.containersNode)
+      return [initContainerItem(model, at, writer, style)].filter(isItem);
+    if (container && enclosing === container.dependsOnNode)
+      return [dependsOnEntryItem(model, container, at, writer, style)];
     return [];
   }
-  if (enclosing.type === 'object' && container && enclosing === container.node && location.isAtPropertyKey) {
+  if (
+    enclosing.type === 'object' &&
+    container &&
+    enclosing === container.node &&
+    location.isAtPropertyKey
+  ) {
     let start = wordStart;
     let end = offset;
     let current: Node | undefined;
@@ -88,7 +146,10 @@ function completionItems(analysis: Analysis, position: Position, options: Comple
       end = closed ? previous.offset + previous.length : offset;
     }
     const at = insertionPoint(source, enclosing, start, end, current);
-    return [healthCheckItem(model, container, at, writer, style), dependsOnPropertyItem(model, container, at, writer, style)].filter(isItem);
+    return [
+      healthCheckItem(model, container, at, writer, style),
+      dependsOnPropertyItem(model, container, at, writer, style),
+    ].filter(isItem);
   }
   return [];
 }
@@ -99,15 +160,32 @@ function isItem(item: CompletionItem | undefined): item is CompletionItem {
 
 /** The container object that holds the offset strictly inside its braces. */
 function innermostContainer(model: TaskModel, offset: number): ContainerModel | undefined {
-  return model.containers.find((c) => offset > c.node.offset && offset < c.node.offset + c.node.length);
+  return model.containers.find(
+    (c) => offset > c.node.offset && offset < c.node.offset + c.node.length,
+  );
 }
 
 /** The innermost object or array whose brackets hold the offset. */
 function enclosingNode(root: Node | undefined, offset: number): Node | undefined {
   let node = root ? findNodeAtOffset(root, offset, false) : undefined;
   // findNodeAtOffset gives the deepest node; an offset just after a value belongs to its parent.
-  while (node && !((node.type === 'object' || node.type === 'array') && offset > node.offset && offset < node.offset + node.length)) node = node.parent;
-  if (!node && root && (root.type === 'object' || root.type === 'array') && offset > root.offset && offset < root.offset + root.length) node = root;
+  while (
+    node &&
+    !(
+      (node.type === 'object' || node.type === 'array') &&
+      offset > node.offset &&
+      offset < node.offset + node.length
+    )
+  )
+    node = node.parent;
+  if (
+    !node &&
+    root &&
+    (root.type === 'object' || root.type === 'array') &&
+    offset > root.offset &&
+    offset < root.offset + root.length
+  )
+    node = root;
   return node;
 }
 
@@ -124,7 +202,10 @@ function isValuePosition(text: string, offset: number): boolean {
 
 /** The range a string completion replaces: the whole string, or up to the cursor when it is not closed. */
 function stringRange(source: SourceText, node: Node, offset: number): Range {
-  const closed = node.length >= 2 && source.text[node.offset + node.length - 1] === '"' && !/[\r\n]/.test(source.text.slice(node.offset, node.offset + node.length));
+  const closed =
+    node.length >= 2 &&
+    source.text[node.offset + node.length - 1] === '"' &&
+    !/[\r\n]/.test(source.text.slice(node.offset, node.offset + node.length));
   return rangeOf(source, node.offset, closed ? node.offset + node.length : offset);
 }
 
@@ -137,49 +218,119 @@ function bareWordStart(text: string, offset: number): number {
 
 // ---- names, volumes, conditions -----------------------------------------------------------
 
-function valueItem(label: string, kind: CompletionItemKind, range: Range, detail: string | undefined, sortText: string): CompletionItem {
+function valueItem(
+  label: string,
+  kind: CompletionItemKind,
+  range: Range,
+  detail: string | undefined,
+  sortText: string,
+): CompletionItem {
   const newText = JSON.stringify(label);
-  const item: CompletionItem = { label, kind, textEdit: { range, newText }, filterText: newText, sortText, insertTextFormat: PLAIN_TEXT };
+  const item: CompletionItem = {
+    label,
+    kind,
+    textEdit: { range, newText },
+    filterText: newText,
+    sortText,
+    insertTextFormat: PLAIN_TEXT,
+  };
   if (detail) item.detail = detail;
   return item;
 }
 
-function containerNameItems(model: TaskModel, self: ContainerModel, range: Range): CompletionItem[] {
+function containerNameItems(
+  model: TaskModel,
+  self: ContainerModel,
+  range: Range,
+): CompletionItem[] {
   const inits = initContainers(model);
   return model.containers
-    .filter((c) => c !== self && c.name?.value && c.name.value !== self.name?.value && model.byName.get(c.name.value) === c)
+    .filter(
+      (c) =>
+        c !== self &&
+        c.name?.value &&
+        c.name.value !== self.name?.value &&
+        model.byName.get(c.name.value) === c,
+    )
     .map((c, i) => {
-      const facts = [c.image?.value, c.essential ? 'essential' : 'not essential', inits.has(c) ? 'init container' : undefined, c.healthCheckNode ? 'has a healthCheck' : undefined];
-      return valueItem(c.name!.value, KIND.reference, range, facts.filter(Boolean).join(' · '), String(i).padStart(4, '0'));
+      const facts = [
+        c.image?.value,
+        c.essential ? 'essential' : 'not essential',
+        inits.has(c) ? 'init container' : undefined,
+        c.healthCheckNode ? 'has a healthCheck' : undefined,
+      ];
+      return valueItem(
+        c.name!.value,
+        KIND.reference,
+        range,
+        facts.filter(Boolean).join(' · '),
+        String(i).padStart(4, '0'),
+      );
     });
 }
 
 function volumeItems(model: TaskModel, range: Range): CompletionItem[] {
-  const names = [...new Set(model.volumes.map((v) => v.name?.value).filter((n): n is string => !!n))];
+  const names = [
+    ...new Set(model.volumes.map((v) => v.name?.value).filter((n): n is string => !!n)),
+  ];
   return names.map((n, i) => {
-    const users = model.containers.filter((c) => c.mountPoints.some((m) => m.sourceVolume?.value === n)).map(displayName);
-    return valueItem(n, KIND.folder, range, users.length > 0 ? `task volume · mounted by ${users.join(', ')}` : 'task volume', String(i).padStart(4, '0'));
+    const users = model.containers
+      .filter((c) => c.mountPoints.some((m) => m.sourceVolume?.value === n))
+      .map(displayName);
+    return valueItem(
+      n,
+      KIND.folder,
+      range,
+      users.length > 0 ? `task volume · mounted by ${users.join(', ')}` : 'task volume',
+      String(i).padStart(4, '0'),
+    );
   });
 }
 
 /** The conditions, the likely one first: SUCCESS for an init container, HEALTHY for one with a healthCheck. */
-export function conditionOrder(target: ContainerModel | undefined, isInit: boolean): KnownCondition[] {
+export function conditionOrder(
+  target: ContainerModel | undefined,
+  isInit: boolean,
+): KnownCondition[] {
   if (target && isInit) return ['SUCCESS', 'COMPLETE', 'START', 'HEALTHY'];
   if (target?.healthCheckNode) return ['HEALTHY', 'START', 'SUCCESS', 'COMPLETE'];
   return [...CONDITIONS];
 }
 
-function conditionItems(model: TaskModel, c: ContainerModel, offset: number, range: Range): CompletionItem[] {
-  const dep = c.dependsOn.find((d) => offset >= d.node.offset && offset <= d.node.offset + d.node.length);
+function conditionItems(
+  model: TaskModel,
+  c: ContainerModel,
+  offset: number,
+  range: Range,
+): CompletionItem[] {
+  const dep = c.dependsOn.find(
+    (d) => offset >= d.node.offset && offset <= d.node.offset + d.node.length,
+  );
   const targetName = dep?.containerName?.value;
   const target = targetName ? model.byName.get(targetName) : undefined;
   const order = conditionOrder(target, target ? initContainers(model).has(target) : false);
   return order.map((cond, i) => {
-    const item = valueItem(cond, KIND.enumMember, range, CONDITION_MEANING[cond].replace('the other container', targetName ?? 'the other container'), String(i));
+    const item = valueItem(
+      cond,
+      KIND.enumMember,
+      range,
+      CONDITION_MEANING[cond].replace('the other container', targetName ?? 'the other container'),
+      String(i),
+    );
     const warnings: string[] = [];
-    if (target && (cond === 'COMPLETE' || cond === 'SUCCESS') && target.essential) warnings.push(`⚠ ${displayName(target)} is essential: ECS does not accept ${cond} on it.`);
-    if (target && cond === 'HEALTHY' && !target.healthCheckNode) warnings.push(`⚠ ${displayName(target)} has no healthCheck.`);
-    item.documentation = { kind: 'markdown', value: [`Wait until ${CONDITION_MEANING[cond]}.`, '', ...CONDITION_CONSTRAINTS[cond].map((l) => `- ${l}`), ...warnings.map((w) => `- ${w}`)].join('\n') };
+    if (target && (cond === 'COMPLETE' || cond === 'SUCCESS') && target.essential)
+      warnings.push(`⚠ ${displayName(target)} is essential: ECS does not accept ${cond} on it.`);
+    if (target && cond === 'HEALTHY' && !target.healthCheckNode)
+      warnings.push(`⚠ ${displayName(target)} has no healthCheck.`);
+    item.documentation = {
+      kind: 'markdown',
+      value: [
+        `Wait until ${CONDITION_MEANING[cond]}.`,
+        '',
+        ...CONDITION_CONSTRAINTS[cond].map((l) => `- ${l}`),
+        ...warnings.map((w) => `- ${w}`),
+      ].join('\n'),
+    };
     if (i === 0) item.preselect = true;
     return item;
   });
@@ -216,8 +367,13 @@ class SnippetWriter {
 
   /** `"${n|a,b|}"`: a JSON string whose content is a choice. */
   choice(n: number, options: string[]): string {
-    if (!this.snippets || options.length <= 1) return options.length > 0 ? this.placeholder(n, options[0]!) : this.placeholder(n, '');
-    const escaped = options.map((o) => JSON.stringify(o).slice(1, -1).replace(/[$}\\,|]/g, '\\$&'));
+    if (!this.snippets || options.length <= 1)
+      return options.length > 0 ? this.placeholder(n, options[0]!) : this.placeholder(n, '');
+    const escaped = options.map((o) =>
+      JSON.stringify(o)
+        .slice(1, -1)
+        .replace(/[$}\\,|]/g, '\\$&'),
+    );
     return `"\${${n}|${escaped.join(',')}|}"`;
   }
 
@@ -243,12 +399,23 @@ interface InsertionPoint {
 
 /** Is there a comma between two offsets (comments aside)? */
 function commaBetween(text: string, from: number, to: number): boolean {
-  return text.slice(from, to).replace(/\/\/[^\r\n]*|\/\*[\s\S]*?\*\//g, '').includes(',');
+  return text
+    .slice(from, to)
+    .replace(/\/\/[^\r\n]*|\/\*[\s\S]*?\*\//g, '')
+    .includes(',');
 }
 
-function insertionPoint(source: SourceText, parent: Node, start: number, end: number, current?: Node): InsertionPoint {
+function insertionPoint(
+  source: SourceText,
+  parent: Node,
+  start: number,
+  end: number,
+  current?: Node,
+): InsertionPoint {
   const text = source.text;
-  const children = (parent.type === 'object' ? properties(parent) : parent.children ?? []).filter((c) => c !== current);
+  const children = (parent.type === 'object' ? properties(parent) : (parent.children ?? [])).filter(
+    (c) => c !== current,
+  );
   const prev = [...children].reverse().find((c) => c.offset + c.length <= start);
   const next = children.find((c) => c.offset >= end);
   let before = '';
@@ -261,7 +428,9 @@ function insertionPoint(source: SourceText, parent: Node, start: number, end: nu
   const after = next && !commaBetween(text, end, next.offset) ? ',' : '';
   const lineStart = source.lineStartOf(start);
   const linePrefix = text.slice(lineStart, start);
-  const indent = /^[ \t]*$/.test(linePrefix) ? linePrefix : source.indentationAt(start) + detectStyle(source).unit;
+  const indent = /^[ \t]*$/.test(linePrefix)
+    ? linePrefix
+    : source.indentationAt(start) + detectStyle(source).unit;
   return { source, start, end, indent, before, after, extraEdits };
 }
 
@@ -285,7 +454,12 @@ interface SnippetSpec {
   sortText?: string;
 }
 
-function snippetItem(at: InsertionPoint, writer: SnippetWriter, style: FormatStyle, spec: SnippetSpec): CompletionItem {
+function snippetItem(
+  at: InsertionPoint,
+  writer: SnippetWriter,
+  style: FormatStyle,
+  spec: SnippetSpec,
+): CompletionItem {
   const newText = at.before + layout(spec.lines, at, style) + at.after;
   const item: CompletionItem = {
     label: spec.label,
@@ -313,21 +487,38 @@ function uniqueName(base: string, taken: Set<string>): string {
 function likelyTargets(model: TaskModel, self: ContainerModel): ContainerModel[] {
   const inits = initContainers(model);
   const already = new Set(self.dependsOn.map((d) => d.containerName?.value));
-  const others = model.containers.filter((c) => c !== self && c.name?.value && !already.has(c.name.value));
+  const others = model.containers.filter(
+    (c) => c !== self && c.name?.value && !already.has(c.name.value),
+  );
   const rank = (c: ContainerModel) => (inits.has(c) ? 0 : c.healthCheckNode ? 1 : 2);
   return [...others].sort((a, b) => rank(a) - rank(b) || a.index - b.index);
 }
 
-function dependsOnEntryLine(model: TaskModel, self: ContainerModel, writer: SnippetWriter, first: number): { line: string; target?: ContainerModel } {
+function dependsOnEntryLine(
+  model: TaskModel,
+  self: ContainerModel,
+  writer: SnippetWriter,
+  first: number,
+): { line: string; target?: ContainerModel } {
   const targets = likelyTargets(model, self);
   const target = targets[0];
   const names = targets.map((t) => t.name!.value);
   const conditions = conditionOrder(target, target ? initContainers(model).has(target) : false);
-  const nameText = names.length > 0 ? writer.choice(first, names) : writer.placeholder(first, 'container-name');
-  return { line: `{ "containerName": ${nameText}, "condition": ${writer.choice(first + 1, conditions)} }`, target };
+  const nameText =
+    names.length > 0 ? writer.choice(first, names) : writer.placeholder(first, 'container-name');
+  return {
+    line: `{ "containerName": ${nameText}, "condition": ${writer.choice(first + 1, conditions)} }`,
+    target,
+  };
 }
 
-function dependsOnEntryItem(model: TaskModel, self: ContainerModel, at: InsertionPoint, writer: SnippetWriter, style: FormatStyle): CompletionItem {
+function dependsOnEntryItem(
+  model: TaskModel,
+  self: ContainerModel,
+  at: InsertionPoint,
+  writer: SnippetWriter,
+  style: FormatStyle,
+): CompletionItem {
   const { line, target } = dependsOnEntryLine(model, self, writer, 1);
   return snippetItem(at, writer, style, {
     label: 'dependsOn entry',
@@ -337,25 +528,40 @@ function dependsOnEntryItem(model: TaskModel, self: ContainerModel, at: Insertio
   });
 }
 
-function dependsOnPropertyItem(model: TaskModel, self: ContainerModel, at: InsertionPoint, writer: SnippetWriter, style: FormatStyle): CompletionItem | undefined {
+function dependsOnPropertyItem(
+  model: TaskModel,
+  self: ContainerModel,
+  at: InsertionPoint,
+  writer: SnippetWriter,
+  style: FormatStyle,
+): CompletionItem | undefined {
   if (properties(self.node).some((p) => keyOf(p) === 'dependsOn')) return undefined;
   const { line, target } = dependsOnEntryLine(model, self, writer, 1);
   return snippetItem(at, writer, style, {
     label: 'dependsOn',
-    detail: target ? `${displayName(self)} waits for ${displayName(target)}` : 'containers to wait for',
+    detail: target
+      ? `${displayName(self)} waits for ${displayName(target)}`
+      : 'containers to wait for',
     documentation: `The containers ${displayName(self)} waits for before it starts, each with a condition (SUCCESS for an init container, HEALTHY for one with a healthCheck).`,
     lines: ['"dependsOn": [', `\t${line}`, `]${writer.end}`],
   });
 }
 
-function healthCheckItem(_model: TaskModel, self: ContainerModel, at: InsertionPoint, writer: SnippetWriter, style: FormatStyle): CompletionItem | undefined {
+function healthCheckItem(
+  _model: TaskModel,
+  self: ContainerModel,
+  at: InsertionPoint,
+  writer: SnippetWriter,
+  style: FormatStyle,
+): CompletionItem | undefined {
   if (properties(self.node).some((p) => keyOf(p) === 'healthCheck')) return undefined;
   const port = self.portMappings.find((p) => p.containerPort)?.containerPort?.value;
   const url = `http://localhost${port ? `:${port}` : ''}/`;
   return snippetItem(at, writer, style, {
     label: 'healthCheck',
     detail: `a health check for ${displayName(self)}`,
-    documentation: 'A command ECS runs in the container; exit code 0 means healthy. Other containers can then wait for it with HEALTHY. interval 5–300 s, timeout 2–60 s, retries 1–10, startPeriod 0–300 s.',
+    documentation:
+      'A command ECS runs in the container; exit code 0 means healthy. Other containers can then wait for it with HEALTHY. interval 5–300 s, timeout 2–60 s, retries 1–10, startPeriod 0–300 s.',
     lines: [
       '"healthCheck": {',
       `\t"command": ["CMD-SHELL", ${writer.placeholder(1, `curl -f ${url} || exit 1`)}],`,
@@ -369,7 +575,13 @@ function healthCheckItem(_model: TaskModel, self: ContainerModel, at: InsertionP
 }
 
 /** The init container's lines (leading tabs for nesting). */
-function initContainerLines(writer: SnippetWriter, name: string, volume: string, path: string, first: number): string[] {
+function initContainerLines(
+  writer: SnippetWriter,
+  name: string,
+  volume: string,
+  path: string,
+  first: number,
+): string[] {
   return [
     '{',
     `\t"name": ${writer.lit(name)},`,
@@ -384,17 +596,36 @@ function initContainerLines(writer: SnippetWriter, name: string, volume: string,
   ];
 }
 
-function initContainerItem(model: TaskModel, at: InsertionPoint, writer: SnippetWriter, style: FormatStyle): CompletionItem | undefined {
+function initContainerItem(
+  model: TaskModel,
+  at: InsertionPoint,
+  writer: SnippetWriter,
+  style: FormatStyle,
+): CompletionItem | undefined {
   const name = uniqueName('init', new Set(model.byName.keys()));
-  const volumeNames = new Set<string>([...model.volumes.map((v) => v.name?.value ?? ''), ...model.containers.flatMap((c) => c.mountPoints.map((m) => m.sourceVolume?.value ?? ''))]);
+  const volumeNames = new Set<string>([
+    ...model.volumes.map((v) => v.name?.value ?? ''),
+    ...model.containers.flatMap((c) => c.mountPoints.map((m) => m.sourceVolume?.value ?? '')),
+  ]);
   const volume = uniqueName('shared', volumeNames);
   const path = `/${volume}`;
   const lines = initContainerLines(writer, name, volume, path, 1);
   lines[lines.length - 1] += writer.end;
   const inits = initContainers(model);
   const mains = model.containers.filter((c) => c.essential && !inits.has(c));
-  const wiring = wiringEdits(model, at, mains, name, volume, path, initContainerLines(new SnippetWriter(false), name, volume, path, 1));
-  const told = wiring.mains.length > 0 ? ` Also makes ${wiring.mains.map(displayName).join(', ')} wait for it (SUCCESS) and mount \`${volume}\` read-only at ${path}${wiring.volumeAdded ? `, and adds \`${volume}\` to the task volumes` : ''}.` : '';
+  const wiring = wiringEdits(
+    model,
+    at,
+    mains,
+    name,
+    volume,
+    path,
+    initContainerLines(new SnippetWriter(false), name, volume, path, 1),
+  );
+  const told =
+    wiring.mains.length > 0
+      ? ` Also makes ${wiring.mains.map(displayName).join(', ')} wait for it (SUCCESS) and mount \`${volume}\` read-only at ${path}${wiring.volumeAdded ? `, and adds \`${volume}\` to the task volumes` : ''}.`
+      : '';
   return snippetItem(at, writer, style, {
     label: 'init container with shared volume',
     detail: `a non-essential "${name}" that writes to volume "${volume}"`,
@@ -410,26 +641,79 @@ function initContainerItem(model: TaskModel, at: InsertionPoint, writer: Snippet
  * and mounts the volume read-only, and the task declares the volume. They are offered only when the
  * resulting document parses as well as before (else the snippet comes alone).
  */
-function wiringEdits(model: TaskModel, at: InsertionPoint, mains: ContainerModel[], name: string, volume: string, path: string, plainLines: string[]): { edits: TextEdit[]; mains: ContainerModel[]; volumeAdded: boolean } {
+function wiringEdits(
+  model: TaskModel,
+  at: InsertionPoint,
+  mains: ContainerModel[],
+  name: string,
+  volume: string,
+  path: string,
+  plainLines: string[],
+): { edits: TextEdit[]; mains: ContainerModel[]; volumeAdded: boolean } {
   const none = { edits: [], mains: [], volumeAdded: false };
   if (!model.task) return none;
   const source = model.source;
   const style = detectStyle(source);
   const offsetEdits: OffsetEdit[] = [];
   for (const m of mains) {
-    offsetEdits.push(...mergeSamePoint([
-      ...addToArrayProperty(source, m.node, 'dependsOn', { containerName: name, condition: 'SUCCESS' }, style, { after: ['essential', 'image', 'name'] }),
-      ...addToArrayProperty(source, m.node, 'mountPoints', { sourceVolume: volume, containerPath: path, readOnly: true }, style, { after: ['portMappings', 'command', 'essential', 'image'] }),
-    ]));
+    offsetEdits.push(
+      ...mergeSamePoint([
+        ...addToArrayProperty(
+          source,
+          m.node,
+          'dependsOn',
+          { containerName: name, condition: 'SUCCESS' },
+          style,
+          { after: ['essential', 'image', 'name'] },
+        ),
+        ...addToArrayProperty(
+          source,
+          m.node,
+          'mountPoints',
+          { sourceVolume: volume, containerPath: path, readOnly: true },
+          style,
+          { after: ['portMappings', 'command', 'essential', 'image'] },
+        ),
+      ]),
+    );
   }
   const declared = model.volumes.some((v) => v.name?.value === volume);
-  if (!declared) offsetEdits.push(...addToArrayProperty(source, model.task, 'volumes', { name: volume }, style, { after: ['containerDefinitions'] }));
-  if (offsetEdits.some((e) => e.invalid || (e.offset < at.end && e.offset + e.length > at.start) || e.offset === at.start || e.offset === at.end)) return none;
+  if (!declared)
+    offsetEdits.push(
+      ...addToArrayProperty(source, model.task, 'volumes', { name: volume }, style, {
+        after: ['containerDefinitions'],
+      }),
+    );
+  if (
+    offsetEdits.some(
+      (e) =>
+        e.invalid ||
+        (e.offset < at.end && e.offset + e.length > at.start) ||
+        e.offset === at.start ||
+        e.offset === at.end,
+    )
+  )
+    return none;
   // Check the whole result parses no worse than the document does now.
   const inserted = at.before + layout(plainLines, at, style) + at.after;
-  const all = [...offsetEdits, { offset: at.start, length: at.end - at.start, newText: inserted }, ...at.extraEdits.map((e) => ({ offset: source.offsetAt(e.range.start), length: 0, newText: e.newText }))];
+  const all = [
+    ...offsetEdits,
+    { offset: at.start, length: at.end - at.start, newText: inserted },
+    ...at.extraEdits.map((e) => ({
+      offset: source.offsetAt(e.range.start),
+      length: 0,
+      newText: e.newText,
+    })),
+  ];
   if (!parsesAsWell(source.text, applyOffsets(source.text, all))) return none;
-  return { edits: offsetEdits.map((e) => ({ range: rangeOf(source, e.offset, e.offset + e.length), newText: e.newText })), mains, volumeAdded: !declared };
+  return {
+    edits: offsetEdits.map((e) => ({
+      range: rangeOf(source, e.offset, e.offset + e.length),
+      newText: e.newText,
+    })),
+    mains,
+    volumeAdded: !declared,
+  };
 }
 
 /** Two property insertions at one point (both appended to the same object): one edit, in order. */
@@ -443,7 +727,10 @@ function mergeSamePoint(edits: OffsetEdit[]): OffsetEdit[] {
   return out;
 }
 
-function applyOffsets(text: string, edits: { offset: number; length: number; newText: string }[]): string {
+function applyOffsets(
+  text: string,
+  edits: { offset: number; length: number; newText: string }[],
+): string {
   const sorted = [...edits].sort((a, b) => b.offset - a.offset);
   let out = text;
   for (const e of sorted) out = out.slice(0, e.offset) + e.newText + out.slice(e.offset + e.length);
@@ -490,24 +777,64 @@ function taskDefinitionLines(writer: SnippetWriter): string[] {
   ];
 }
 
-function emptyDocumentItems(analysis: Analysis, offset: number, writer: SnippetWriter, style: FormatStyle, options: CompletionOptions): CompletionItem[] {
+function emptyDocumentItems(
+  analysis: Analysis,
+  offset: number,
+  writer: SnippetWriter,
+  style: FormatStyle,
+  options: CompletionOptions,
+): CompletionItem[] {
   if (!options.namedLikeTaskDefinition) return [];
   const source = analysis.parsed.source;
   const root = analysis.parsed.root;
-  const documentation = 'A Fargate task definition whose app waits for a non-essential init container (SUCCESS) and reads its output from a shared task volume.';
-  const spec = { label: 'task definition with an init container', detail: 'ECS task definition', documentation, sortText: '0' };
+  const documentation =
+    'A Fargate task definition whose app waits for a non-essential init container (SUCCESS) and reads its output from a shared task volume.';
+  const spec = {
+    label: 'task definition with an init container',
+    detail: 'ECS task definition',
+    documentation,
+    sortText: '0',
+  };
   const withoutComments = source.text.replace(/\/\/[^\r\n]*|\/\*[\s\S]*?\*\//g, '');
   if (withoutComments.trim() === '') {
     const start = bareWordStart(source.text, offset);
-    const at: InsertionPoint = { source, start, end: offset, indent: '', before: '', after: '', extraEdits: [] };
-    return [snippetItem(at, writer, style, { ...spec, lines: ['{', ...taskDefinitionLines(writer), '}'] })];
+    const at: InsertionPoint = {
+      source,
+      start,
+      end: offset,
+      indent: '',
+      before: '',
+      after: '',
+      extraEdits: [],
+    };
+    return [
+      snippetItem(at, writer, style, {
+        ...spec,
+        lines: ['{', ...taskDefinitionLines(writer), '}'],
+      }),
+    ];
   }
-  if (root?.type === 'object' && (root.children ?? []).length === 0 && offset > root.offset && offset < root.offset + root.length) {
+  if (
+    root?.type === 'object' &&
+    (root.children ?? []).length === 0 &&
+    offset > root.offset &&
+    offset < root.offset + root.length
+  ) {
     // `{|}`: fill the object; the properties start on their own line.
     const inside = source.text.slice(root.offset + 1, root.offset + root.length - 1);
     if (inside.trim() !== '') return [];
-    const at: InsertionPoint = { source, start: root.offset + 1, end: root.offset + root.length - 1, indent: '', before: '', after: '', extraEdits: [] };
-    return [snippetItem(at, writer, style, { ...spec, lines: ['', ...taskDefinitionLines(writer), ''] })];
+    const at: InsertionPoint = {
+      source,
+      start: root.offset + 1,
+      end: root.offset + root.length - 1,
+      indent: '',
+      before: '',
+      after: '',
+      extraEdits: [],
+    };
+    return [
+      snippetItem(at, writer, style, { ...spec, lines: ['', ...taskDefinitionLines(writer), ''] }),
+    ];
   }
   return [];
 }

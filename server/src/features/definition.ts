@@ -12,5 +12,7 @@ export function definition(analysis: Analysis, position: Position, uri: string):
   const use = nameUseAt(model, model.source.offsetAt(position));
   if (!use) return [];
   const declaration = use.use === 'declaration' ? use : declarationOf(model, use.kind, use.name);
-  return declaration ? [{ uri, range: rangeOf(model.source, declaration.start, declaration.end) }] : [];
+  return declaration
+    ? [{ uri, range: rangeOf(model.source, declaration.start, declaration.end) }]
+    : [];
 }

@@ -4,7 +4,14 @@
  * syntax errors are not among them: the editor's own JSON support reports those.
  */
 import type { Diagnostic, DiagnosticRelatedInformation } from 'vscode-languageserver-types';
-import { type Analysis, type DiagnosticTag as EngineTag, type Finding, ruleById, ruleDocUrl, type Severity } from '../engine/index';
+import {
+  type Analysis,
+  type DiagnosticTag as EngineTag,
+  type Finding,
+  ruleById,
+  ruleDocUrl,
+  type Severity,
+} from '../engine/index';
 
 export const DIAGNOSTIC_SOURCE = 'ecs-init-order';
 
@@ -22,7 +29,10 @@ export function toDiagnostic(finding: Finding, uri: string): Diagnostic {
   // Rules have a page; engine notices (analysis-skipped) do not.
   if (ruleById(finding.code)) diagnostic.codeDescription = { href: ruleDocUrl(finding.code) };
   if (finding.related.length > 0) {
-    diagnostic.relatedInformation = finding.related.map((r): DiagnosticRelatedInformation => ({ location: { uri, range: r.range }, message: r.message }));
+    diagnostic.relatedInformation = finding.related.map((r): DiagnosticRelatedInformation => ({
+      location: { uri, range: r.range },
+      message: r.message,
+    }));
   }
   if (finding.tags.length > 0) diagnostic.tags = finding.tags.map((t) => TAG[t]);
   return diagnostic;
@@ -33,6 +43,12 @@ export function toDiagnostic(finding: Finding, uri: string): Diagnostic {
  * editor already validates the file against our JSON schema (`schemaValidated`), the findings the
  * schema reports too are left out, so no problem is shown twice.
  */
-export function diagnostics(analysis: Analysis, uri: string, schemaValidated = false): Diagnostic[] {
-  return analysis.findings.filter((f) => !(schemaValidated && f.schemaCovered)).map((f) => toDiagnostic(f, uri));
+export function diagnostics(
+  analysis: Analysis,
+  uri: string,
+  schemaValidated = false,
+): Diagnostic[] {
+  return analysis.findings
+    .filter((f) => !(schemaValidated && f.schemaCovered))
+    .map((f) => toDiagnostic(f, uri));
 }

@@ -3,7 +3,13 @@
  * and the task volumes. A bare container array lists its containers at the top.
  */
 import type { DocumentSymbol, SymbolInformation } from 'vscode-languageserver-types';
-import { type Analysis, type ContainerModel, displayName, type Node, type TaskModel } from '../engine/index';
+import {
+  type Analysis,
+  type ContainerModel,
+  displayName,
+  type Node,
+  type TaskModel,
+} from '../engine/index';
 import { nodeRange } from './located';
 
 // SymbolKind values (LSP): Module 2, Field 8, Class 5, Event 24, Struct 23.
@@ -12,8 +18,21 @@ const CLASS = 5;
 const STRUCT = 23;
 const EVENT = 24;
 
-function symbol(model: TaskModel, name: string, detail: string | undefined, kind: DocumentSymbol['kind'], node: Node, selection: Node | undefined, children?: DocumentSymbol[]): DocumentSymbol {
-  const s: DocumentSymbol = { name: name || ' ', kind, range: nodeRange(model.source, node), selectionRange: nodeRange(model.source, selection ?? node) };
+function symbol(
+  model: TaskModel,
+  name: string,
+  detail: string | undefined,
+  kind: DocumentSymbol['kind'],
+  node: Node,
+  selection: Node | undefined,
+  children?: DocumentSymbol[],
+): DocumentSymbol {
+  const s: DocumentSymbol = {
+    name: name || ' ',
+    kind,
+    range: nodeRange(model.source, node),
+    selectionRange: nodeRange(model.source, selection ?? node),
+  };
   if (detail) s.detail = detail;
   if (children) s.children = children;
   return s;
@@ -22,7 +41,16 @@ function symbol(model: TaskModel, name: string, detail: string | undefined, kind
 function containerSymbol(model: TaskModel, c: ContainerModel): DocumentSymbol {
   const waits = c.dependsOn
     .filter((d) => d.containerName)
-    .map((d) => symbol(model, `waits for ${d.containerName!.value}`, d.condition?.value, EVENT, d.node, d.containerName!.node));
+    .map((d) =>
+      symbol(
+        model,
+        `waits for ${d.containerName!.value}`,
+        d.condition?.value,
+        EVENT,
+        d.node,
+        d.containerName!.node,
+      ),
+    );
   return symbol(model, displayName(c), c.image?.value, CLASS, c.node, c.nameNode, waits);
 }
 
@@ -31,18 +59,33 @@ export function documentSymbols(analysis: Analysis): DocumentSymbol[] {
   if (!model) return [];
   const containers = model.containers.map((c) => containerSymbol(model, c));
   if (!model.task) return containers;
-  const volumes = model.volumes.filter((v) => v.name).map((v) => symbol(model, v.name!.value, 'volume', STRUCT, v.node, v.name!.node));
+  const volumes = model.volumes
+    .filter((v) => v.name)
+    .map((v) => symbol(model, v.name!.value, 'volume', STRUCT, v.node, v.name!.node));
   const family = model.family?.value;
   const name = family ? family : 'task definition';
   const detail = `${model.containers.length} container${model.containers.length === 1 ? '' : 's'}`;
-  return [symbol(model, name, detail, MODULE, model.task, model.family?.node, [...containers, ...volumes])];
+  return [
+    symbol(model, name, detail, MODULE, model.task, model.family?.node, [
+      ...containers,
+      ...volumes,
+    ]),
+  ];
 }
 
 /** For clients without hierarchical symbols: the same symbols, flat, each naming its parent. */
-export function flattenSymbols(symbols: DocumentSymbol[], uri: string, parent?: string): SymbolInformation[] {
+export function flattenSymbols(
+  symbols: DocumentSymbol[],
+  uri: string,
+  parent?: string,
+): SymbolInformation[] {
   const out: SymbolInformation[] = [];
   for (const s of symbols) {
-    const info: SymbolInformation = { name: s.name, kind: s.kind, location: { uri, range: s.range } };
+    const info: SymbolInformation = {
+      name: s.name,
+      kind: s.kind,
+      location: { uri, range: s.range },
+    };
     if (parent) info.containerName = parent;
     out.push(info, ...flattenSymbols(s.children ?? [], uri, s.name));
   }

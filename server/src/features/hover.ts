@@ -4,8 +4,27 @@
  * the start order, specific to the container under the cursor, each with a link to AWS's docs.
  */
 import type { Hover, Position } from 'vscode-languageserver-types';
-import { type Analysis, type ContainerModel, type DependencyModel, displayName, initContainers, isLogRouter, keyOf, type Node, nonShellEntrypoint, type StartOrder, type TaskModel } from '../engine/index';
-import { containerAt, contains, nodeRange, nameUseAt, propertyKeyAt, type NameUse } from './located';
+import {
+  type Analysis,
+  type ContainerModel,
+  type DependencyModel,
+  displayName,
+  initContainers,
+  isLogRouter,
+  keyOf,
+  type Node,
+  nonShellEntrypoint,
+  type StartOrder,
+  type TaskModel,
+} from '../engine/index';
+import {
+  containerAt,
+  contains,
+  nodeRange,
+  nameUseAt,
+  propertyKeyAt,
+  type NameUse,
+} from './located';
 import {
   awsDoc,
   code,
@@ -27,7 +46,10 @@ interface HoverContext {
 }
 
 function result(ctx: HoverContext, node: Node, lines: string[]): Hover {
-  return { contents: { kind: 'markdown', value: lines.join('\n') }, range: nodeRange(ctx.model.source, node) };
+  return {
+    contents: { kind: 'markdown', value: lines.join('\n') },
+    range: nodeRange(ctx.model.source, node),
+  };
 }
 
 function link(title: string, anchor: string): string {
@@ -48,8 +70,10 @@ export function hover(analysis: Analysis, position: Position): Hover | null {
   if (c) {
     for (const dep of c.dependsOn) {
       const conditionKey = dep.node.children?.find((p) => keyOf(p) === 'condition')?.children?.[0];
-      if (contains(dep.conditionNode, offset)) return result(ctx, dep.conditionNode, conditionLines(ctx, c, dep));
-      if (contains(conditionKey, offset)) return result(ctx, conditionKey, conditionLines(ctx, c, dep));
+      if (contains(dep.conditionNode, offset))
+        return result(ctx, dep.conditionNode, conditionLines(ctx, c, dep));
+      if (contains(conditionKey, offset))
+        return result(ctx, conditionKey, conditionLines(ctx, c, dep));
     }
     const key = propertyKeyAt(c.node, offset);
     const lines = key ? containerKeyLines(ctx, c, key.key) : undefined;
@@ -63,7 +87,12 @@ export function hover(analysis: Analysis, position: Position): Hover | null {
 
 // ---- containers ---------------------------------------------------------------------------
 
-const CONDITION_SHORT: Record<string, string> = { START: 'has started', COMPLETE: 'has exited', SUCCESS: 'has exited with code 0', HEALTHY: 'is healthy' };
+const CONDITION_SHORT: Record<string, string> = {
+  START: 'has started',
+  COMPLETE: 'has exited',
+  SUCCESS: 'has exited with code 0',
+  HEALTHY: 'is healthy',
+};
 
 function containerLines(ctx: HoverContext, use: NameUse): string[] {
   const { model, order } = ctx;
@@ -73,14 +102,23 @@ function containerLines(ctx: HoverContext, use: NameUse): string[] {
   if (use.use !== 'declaration' && owner) lines.push(referenceSentence(use, owner, target), '');
   if (!target) {
     const names = [...model.byName.keys()];
-    lines.push(`No container is named ${code(use.name)} in this task definition${names.length > 0 ? ` (containers: ${names.map(code).join(', ')})` : ''}.`);
+    lines.push(
+      `No container is named ${code(use.name)} in this task definition${names.length > 0 ? ` (containers: ${names.map(code).join(', ')})` : ''}.`,
+    );
     return lines;
   }
-  const labels = [ctx.inits.has(target) ? 'init container' : undefined, isLogRouter(target) ? 'FireLens log router' : undefined].filter(Boolean);
+  const labels = [
+    ctx.inits.has(target) ? 'init container' : undefined,
+    isLogRouter(target) ? 'FireLens log router' : undefined,
+  ].filter(Boolean);
   const phases = phaseCount(order);
   const phase = order.phase.get(target) ?? -1;
-  const where = phase >= 0 ? `${phaseLabel(order, target)} of ${phases}` : phaseLabel(order, target);
-  lines.push(`**${md(displayName(target))}**${labels.length > 0 ? ` · ${labels.join(' · ')}` : ''} · ${where}`, '');
+  const where =
+    phase >= 0 ? `${phaseLabel(order, target)} of ${phases}` : phaseLabel(order, target);
+  lines.push(
+    `**${md(displayName(target))}**${labels.length > 0 ? ` · ${labels.join(' · ')}` : ''} · ${where}`,
+    '',
+  );
   const waitsFor = order.waitsFor.get(target)!;
   const waitedBy = order.waitedBy.get(target)!;
   lines.push(
@@ -90,24 +128,43 @@ function containerLines(ctx: HoverContext, use: NameUse): string[] {
         : '- Waits for nothing.'
       : `- Waits for: ${waitsFor.map((e) => `${md(waitLabel(e, e.from))} — until it ${CONDITION_SHORT[e.condition] ?? `reaches ${e.condition}`}`).join('; ')}`,
   );
-  lines.push(waitedBy.length === 0 ? '- Nothing waits for it.' : `- Waited for by: ${waitedBy.map((e) => md(waitLabel(e, e.to))).join(', ')}`);
-  if (target.essentialUnknown) lines.push('- `essential` is not a boolean here (a template placeholder?): until it is, it counts as essential.');
-  else lines.push(`- ${exitConsequence(target)}${target.essentialNode ? '' : ' (essential is true when left out)'}.`);
-  if (phase < 0) lines.push('- It never starts: every container on a dependency cycle waits for another one on it.');
+  lines.push(
+    waitedBy.length === 0
+      ? '- Nothing waits for it.'
+      : `- Waited for by: ${waitedBy.map((e) => md(waitLabel(e, e.to))).join(', ')}`,
+  );
+  if (target.essentialUnknown)
+    lines.push(
+      '- `essential` is not a boolean here (a template placeholder?): until it is, it counts as essential.',
+    );
+  else
+    lines.push(
+      `- ${exitConsequence(target)}${target.essentialNode ? '' : ' (essential is true when left out)'}.`,
+    );
+  if (phase < 0)
+    lines.push(
+      '- It never starts: every container on a dependency cycle waits for another one on it.',
+    );
   if (target.image) lines.push(`- Image: ${code(target.image.value)}`);
   return lines;
 }
 
-function referenceSentence(use: NameUse, owner: ContainerModel, target: ContainerModel | undefined): string {
+function referenceSentence(
+  use: NameUse,
+  owner: ContainerModel,
+  target: ContainerModel | undefined,
+): string {
   const who = md(displayName(owner));
   const name = md(use.name);
   if (use.use === 'dependsOn') {
     const dep = owner.dependsOn.find((d) => d.containerName?.node === use.node);
     const cond = dep?.condition?.value;
-    if (cond && isCondition(cond)) return `${who} starts once ${name} ${CONDITION_SHORT[cond]} (${cond}).`;
+    if (cond && isCondition(cond))
+      return `${who} starts once ${name} ${CONDITION_SHORT[cond]} (${cond}).`;
     return `${who} waits for ${name}.`;
   }
-  if (use.use === 'volumesFrom') return `${who} mounts the volumes of ${name}${target ? `, and ECS starts ${name} first` : ''}.`;
+  if (use.use === 'volumesFrom')
+    return `${who} mounts the volumes of ${name}${target ? `, and ECS starts ${name} first` : ''}.`;
   return `${who} links to ${name}${use.alias ? ` as ${code(use.alias)}` : ''}${target ? `, and ECS starts ${name} first` : ''} (links work only in the bridge network mode).`;
 }
 
@@ -120,15 +177,33 @@ function conditionLines(ctx: HoverContext, c: ContainerModel, dep: DependencyMod
   const other = targetName ? md(targetName) : 'the other container';
   const lines: string[] = [];
   if (value !== undefined && isCondition(value)) {
-    lines.push(`**${value}**: ${md(displayName(c))} starts once ${CONDITION_MEANING[value].replace('the other container', other)}.`, '');
+    lines.push(
+      `**${value}**: ${md(displayName(c))} starts once ${CONDITION_MEANING[value].replace('the other container', other)}.`,
+      '',
+    );
     for (const constraint of CONDITION_CONSTRAINTS[value]) lines.push(`- ${constraint}`);
-    if (target && (value === 'COMPLETE' || value === 'SUCCESS') && target.essential && !target.essentialUnknown) {
-      lines.push(`- ⚠ ${md(displayName(target))} is essential${target.essentialNode ? '' : ' (the default)'}: ECS does not accept ${value} here.`);
+    if (
+      target &&
+      (value === 'COMPLETE' || value === 'SUCCESS') &&
+      target.essential &&
+      !target.essentialUnknown
+    ) {
+      lines.push(
+        `- ⚠ ${md(displayName(target))} is essential${target.essentialNode ? '' : ' (the default)'}: ECS does not accept ${value} here.`,
+      );
     }
-    if (target && value === 'HEALTHY' && !target.healthCheckNode) lines.push(`- ⚠ ${md(displayName(target))} has no healthCheck, so it never becomes healthy.`);
-    if (target && value === 'START' && ctx.inits.has(target)) lines.push(`- ${md(displayName(target))} looks like an init container: START does not wait for it to finish; SUCCESS does.`);
+    if (target && value === 'HEALTHY' && !target.healthCheckNode)
+      lines.push(`- ⚠ ${md(displayName(target))} has no healthCheck, so it never becomes healthy.`);
+    if (target && value === 'START' && ctx.inits.has(target))
+      lines.push(
+        `- ${md(displayName(target))} looks like an init container: START does not wait for it to finish; SUCCESS does.`,
+      );
   } else {
-    lines.push(value === undefined ? 'The condition must be a string.' : `${code(value)} is not a condition: ECS accepts exactly START, COMPLETE, SUCCESS or HEALTHY (upper case).`);
+    lines.push(
+      value === undefined
+        ? 'The condition must be a string.'
+        : `${code(value)} is not a condition: ECS accepts exactly START, COMPLETE, SUCCESS or HEALTHY (upper case).`,
+    );
   }
   lines.push('', 'The conditions:');
   for (const cond of CONDITIONS) lines.push(`- **${cond}**: ${CONDITION_MEANING[cond]}.`);
@@ -138,7 +213,11 @@ function conditionLines(ctx: HoverContext, c: ContainerModel, dep: DependencyMod
 
 // ---- keys ---------------------------------------------------------------------------------
 
-function containerKeyLines(ctx: HoverContext, c: ContainerModel, key: string): string[] | undefined {
+function containerKeyLines(
+  ctx: HoverContext,
+  c: ContainerModel,
+  key: string,
+): string[] | undefined {
   switch (key) {
     case 'essential':
       return essentialLines(ctx, c);
@@ -150,9 +229,21 @@ function containerKeyLines(ctx: HoverContext, c: ContainerModel, key: string): s
     case 'mountPoints':
       return mountPointsLines(ctx, c);
     case 'volumesFrom':
-      return ['**volumesFrom**', '', `${md(displayName(c))} mounts every volume of the containers named here, and ECS starts those containers first (as a START dependency would).`, '', link('volumesFrom', 'container_definition_volumesfrom')];
+      return [
+        '**volumesFrom**',
+        '',
+        `${md(displayName(c))} mounts every volume of the containers named here, and ECS starts those containers first (as a START dependency would).`,
+        '',
+        link('volumesFrom', 'container_definition_volumesfrom'),
+      ];
     case 'links':
-      return ['**links**', '', `Lets ${md(displayName(c))} reach the named containers by name (\`name:alias\`), and ECS starts them first (as a START dependency would). Only in the \`bridge\` network mode; not with \`awsvpc\` (Fargate).`, '', link('links', 'container_definition_links')];
+      return [
+        '**links**',
+        '',
+        `Lets ${md(displayName(c))} reach the named containers by name (\`name:alias\`), and ECS starts them first (as a START dependency would). Only in the \`bridge\` network mode; not with \`awsvpc\` (Fargate).`,
+        '',
+        link('links', 'container_definition_links'),
+      ];
     case 'startTimeout':
       return startTimeoutLines(ctx, c);
     case 'stopTimeout':
@@ -168,12 +259,32 @@ function essentialLines(ctx: HoverContext, c: ContainerModel): string[] {
   const name = md(displayName(c));
   const lines: string[] = ['**essential**', ''];
   const init = ctx.inits.has(c);
-  if (c.essentialUnknown) lines.push(`\`essential\` is not a boolean here (a template placeholder?): until it is, ${name} counts as essential.`);
-  else if (c.essential && init) lines.push(`${name} is essential: when it exits, even with code 0, ECS stops the task. An init container should be \`"essential": false\`, and the containers that need it should wait for it with SUCCESS.`);
-  else if (c.essential) lines.push(`${name} is essential: if it stops or fails, for any reason, ECS stops the other containers and the task.`);
-  else if (init) lines.push(`${name} is not essential: when it exits, the other containers keep running, as an init container's should. The containers that need its work wait for it with SUCCESS.`);
-  else lines.push(`${name} is not essential: when it exits or fails, the other containers keep running.`);
-  lines.push('', '`essential` is true when left out. Every task needs at least one essential container.', '', link('essential', 'container_definition_essential'));
+  if (c.essentialUnknown)
+    lines.push(
+      `\`essential\` is not a boolean here (a template placeholder?): until it is, ${name} counts as essential.`,
+    );
+  else if (c.essential && init)
+    lines.push(
+      `${name} is essential: when it exits, even with code 0, ECS stops the task. An init container should be \`"essential": false\`, and the containers that need it should wait for it with SUCCESS.`,
+    );
+  else if (c.essential)
+    lines.push(
+      `${name} is essential: if it stops or fails, for any reason, ECS stops the other containers and the task.`,
+    );
+  else if (init)
+    lines.push(
+      `${name} is not essential: when it exits, the other containers keep running, as an init container's should. The containers that need its work wait for it with SUCCESS.`,
+    );
+  else
+    lines.push(
+      `${name} is not essential: when it exits or fails, the other containers keep running.`,
+    );
+  lines.push(
+    '',
+    '`essential` is true when left out. Every task needs at least one essential container.',
+    '',
+    link('essential', 'container_definition_essential'),
+  );
   return lines;
 }
 
@@ -183,7 +294,9 @@ function dependsOnLines(ctx: HoverContext, c: ContainerModel): string[] {
   const lines = [
     '**dependsOn**',
     '',
-    explicit.length > 0 ? `${name} starts once ${explicit.map((e) => `${md(displayName(e.from))} ${CONDITION_SHORT[e.condition] ?? `reaches ${e.condition}`}`).join(', and ')}.` : `The containers ${name} waits for before it starts.`,
+    explicit.length > 0
+      ? `${name} starts once ${explicit.map((e) => `${md(displayName(e.from))} ${CONDITION_SHORT[e.condition] ?? `reaches ${e.condition}`}`).join(', and ')}.`
+      : `The containers ${name} waits for before it starts.`,
     '',
     'ECS starts a container only once each container in its dependsOn has reached its condition; at shutdown the order is reversed. ECS does not document the order of containerDefinitions as a start order: dependsOn is how to order containers.',
     '',
@@ -196,40 +309,79 @@ function dependsOnLines(ctx: HoverContext, c: ContainerModel): string[] {
 
 function commandLines(c: ContainerModel, key: 'entryPoint' | 'command'): string[] {
   const lines: string[] = [];
-  if (key === 'command') lines.push('**command**', '', "Replaces the image's CMD. It is passed as arguments to the ENTRYPOINT (the image's, or this container's `entryPoint`).");
-  else lines.push('**entryPoint**', '', "Replaces the image's ENTRYPOINT; `command` is then passed to it as arguments.");
+  if (key === 'command')
+    lines.push(
+      '**command**',
+      '',
+      "Replaces the image's CMD. It is passed as arguments to the ENTRYPOINT (the image's, or this container's `entryPoint`).",
+    );
+  else
+    lines.push(
+      '**entryPoint**',
+      '',
+      "Replaces the image's ENTRYPOINT; `command` is then passed to it as arguments.",
+    );
   const image = c.image?.value;
   const entry = nonShellEntrypoint(image);
   if (image && entry) {
     lines.push('');
-    if (c.entryPointNode) lines.push(`The image ${code(image)} has ENTRYPOINT ${code(entry)}; this container's \`entryPoint\` (${code(JSON.stringify(c.entryPoint))}) replaces it.`);
+    if (c.entryPointNode)
+      lines.push(
+        `The image ${code(image)} has ENTRYPOINT ${code(entry)}; this container's \`entryPoint\` (${code(JSON.stringify(c.entryPoint))}) replaces it.`,
+      );
     else if (c.command.length > 0) {
-      lines.push(`The image ${code(image)} has ENTRYPOINT ${code(entry)}: this container runs ${code(`${entry} ${c.command.join(' ')}`.slice(0, 120))}.`);
-      lines.push(`To run a shell script, put the shell in \`entryPoint\` (\`["sh", "-c"]\`) and keep only the script in \`command\`.`);
-    } else lines.push(`The image ${code(image)} has ENTRYPOINT ${code(entry)}: \`command\` holds its arguments.`);
+      lines.push(
+        `The image ${code(image)} has ENTRYPOINT ${code(entry)}: this container runs ${code(`${entry} ${c.command.join(' ')}`.slice(0, 120))}.`,
+      );
+      lines.push(
+        `To run a shell script, put the shell in \`entryPoint\` (\`["sh", "-c"]\`) and keep only the script in \`command\`.`,
+      );
+    } else
+      lines.push(
+        `The image ${code(image)} has ENTRYPOINT ${code(entry)}: \`command\` holds its arguments.`,
+      );
   }
-  lines.push('', link(key, key === 'command' ? 'container_definition_command' : 'container_definition_entrypoint'));
+  lines.push(
+    '',
+    link(
+      key,
+      key === 'command' ? 'container_definition_command' : 'container_definition_entrypoint',
+    ),
+  );
   return lines;
 }
 
 function mountPointsLines(ctx: HoverContext, c: ContainerModel): string[] {
-  const lines = ['**mountPoints**', '', `Mounts task volumes (declared in the task's \`volumes\`) into ${md(displayName(c))}. Each container has its own filesystem: a file an init container writes reaches another container only through a volume both mount (or volumesFrom).`];
+  const lines = [
+    '**mountPoints**',
+    '',
+    `Mounts task volumes (declared in the task's \`volumes\`) into ${md(displayName(c))}. Each container has its own filesystem: a file an init container writes reaches another container only through a volume both mount (or volumesFrom).`,
+  ];
   if (c.mountPoints.length > 0) lines.push('');
   for (const m of c.mountPoints) {
     const volume = m.sourceVolume?.value;
     if (!volume) continue;
-    const others = ctx.model.containers.filter((o) => o !== c && o.mountPoints.some((x) => x.sourceVolume?.value === volume));
+    const others = ctx.model.containers.filter(
+      (o) => o !== c && o.mountPoints.some((x) => x.sourceVolume?.value === volume),
+    );
     const declared = ctx.model.volumes.some((v) => v.name?.value === volume);
     const at = m.containerPath ? ` at ${code(m.containerPath.value)}` : '';
-    const shared = others.length > 0 ? `, shared with ${others.map((o) => md(displayName(o))).join(', ')}` : '';
-    lines.push(`- ${code(volume)}${at}${m.readOnly ? ' (read-only)' : ''}${shared}${declared || !ctx.model.knowsTaskLevel ? '' : ' — ⚠ not in the task volumes'}`);
+    const shared =
+      others.length > 0 ? `, shared with ${others.map((o) => md(displayName(o))).join(', ')}` : '';
+    lines.push(
+      `- ${code(volume)}${at}${m.readOnly ? ' (read-only)' : ''}${shared}${declared || !ctx.model.knowsTaskLevel ? '' : ' — ⚠ not in the task volumes'}`,
+    );
   }
   lines.push('', link('mountPoints', 'container_definition_mountpoints'));
   return lines;
 }
 
 function waitingWithCompletion(ctx: HoverContext, c: ContainerModel) {
-  return ctx.order.waitedBy.get(c)!.filter((e) => e.condition === 'COMPLETE' || e.condition === 'SUCCESS' || e.condition === 'HEALTHY');
+  return ctx.order.waitedBy
+    .get(c)!
+    .filter(
+      (e) => e.condition === 'COMPLETE' || e.condition === 'SUCCESS' || e.condition === 'HEALTHY',
+    );
 }
 
 function startTimeoutLines(ctx: HoverContext, c: ContainerModel): string[] {
@@ -274,8 +426,12 @@ function healthCheckLines(ctx: HoverContext, c: ContainerModel): string[] {
     '- interval 5–300 s (default 30), timeout 2–60 s (default 5), retries 1–10 (default 3), startPeriod 0–300 s (off by default).',
     '- Other containers can wait for HEALTHY only with a healthCheck here: ECS does not watch a HEALTHCHECK written in the image.',
   ];
-  if (healthy.length > 0) lines.push(`- Waited for with HEALTHY by: ${healthy.map((e) => md(displayName(e.to))).join(', ')} (checked only at startup).`);
-  if (!c.essential) lines.push(`- ${name} is not essential: its health does not change the task's health.`);
+  if (healthy.length > 0)
+    lines.push(
+      `- Waited for with HEALTHY by: ${healthy.map((e) => md(displayName(e.to))).join(', ')} (checked only at startup).`,
+    );
+  if (!c.essential)
+    lines.push(`- ${name} is not essential: its health does not change the task's health.`);
   lines.push('', link('healthCheck', 'container_definition_healthcheck'));
   return lines;
 }
@@ -287,7 +443,9 @@ function mountsOf(ctx: HoverContext, volume: string): string[] {
   for (const c of ctx.model.containers) {
     for (const m of c.mountPoints) {
       if (m.sourceVolume?.value !== volume) continue;
-      out.push(`${md(displayName(c))}${m.containerPath ? ` at ${code(m.containerPath.value)}` : ''}${m.readOnly ? ' (read-only)' : ''}`);
+      out.push(
+        `${md(displayName(c))}${m.containerPath ? ` at ${code(m.containerPath.value)}` : ''}${m.readOnly ? ' (read-only)' : ''}`,
+      );
     }
   }
   return out;
@@ -296,7 +454,10 @@ function mountsOf(ctx: HoverContext, volume: string): string[] {
 function volumeLines(ctx: HoverContext, volume: string): string[] {
   const declared = ctx.model.volumes.some((v) => v.name?.value === volume);
   const mounts = mountsOf(ctx, volume);
-  const lines = [`**Volume ${md(volume)}**${declared || !ctx.model.knowsTaskLevel ? '' : ' — ⚠ not in the task volumes'}`, ''];
+  const lines = [
+    `**Volume ${md(volume)}**${declared || !ctx.model.knowsTaskLevel ? '' : ' — ⚠ not in the task volumes'}`,
+    '',
+  ];
   lines.push(mounts.length > 0 ? `Mounted by ${mounts.join(', ')}.` : 'No container mounts it.');
   lines.push('', link('volumes', 'volumes'));
   return lines;
@@ -306,13 +467,15 @@ function volumesKeyLines(ctx: HoverContext): string[] {
   const lines = [
     '**volumes**',
     '',
-    "Storage the containers mount with `mountPoints.sourceVolume`. A volume with only a `name` is task-scoped storage (on Fargate as well): it lives as long as the task, and it is how an init container hands files to the others.",
+    'Storage the containers mount with `mountPoints.sourceVolume`. A volume with only a `name` is task-scoped storage (on Fargate as well): it lives as long as the task, and it is how an init container hands files to the others.',
     '',
   ];
   for (const v of ctx.model.volumes) {
     if (!v.name) continue;
     const mounts = mountsOf(ctx, v.name.value);
-    lines.push(`- ${code(v.name.value)}: ${mounts.length > 0 ? `mounted by ${mounts.join(', ')}` : 'not mounted by any container'}`);
+    lines.push(
+      `- ${code(v.name.value)}: ${mounts.length > 0 ? `mounted by ${mounts.join(', ')}` : 'not mounted by any container'}`,
+    );
   }
   lines.push('', link('volumes', 'volumes'));
   return lines;

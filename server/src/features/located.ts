@@ -5,7 +5,14 @@
  * `mountPoints[].sourceVolume`). Hover, definition, references, rename and completion share these.
  */
 import type { Range } from 'vscode-languageserver-types';
-import { type ContainerModel, keyOf, type Node, properties, type SourceText, type TaskModel } from '../engine/index';
+import {
+  type ContainerModel,
+  keyOf,
+  type Node,
+  properties,
+  type SourceText,
+  type TaskModel,
+} from '../engine/index';
 
 /** Does the node's text hold `offset` (its end included, where a cursor after the last character stands)? */
 export function contains(node: Node | undefined, offset: number): node is Node {
@@ -26,7 +33,10 @@ export function containerAt(model: TaskModel, offset: number): ContainerModel | 
 }
 
 /** The property of `obj` whose key string holds `offset`. */
-export function propertyKeyAt(obj: Node | undefined, offset: number): { key: string; property: Node; keyNode: Node } | undefined {
+export function propertyKeyAt(
+  obj: Node | undefined,
+  offset: number,
+): { key: string; property: Node; keyNode: Node } | undefined {
   for (const property of properties(obj)) {
     const keyNode = property.children![0]!;
     const key = keyOf(property);
@@ -55,15 +65,42 @@ export interface NameUse {
   owner?: ContainerModel;
 }
 
-function use(source: SourceText, kind: NameKind, useKind: NameUseKind, name: string, node: Node, owner?: ContainerModel, alias?: string): NameUse | undefined {
+function use(
+  source: SourceText,
+  kind: NameKind,
+  useKind: NameUseKind,
+  name: string,
+  node: Node,
+  owner?: ContainerModel,
+  alias?: string,
+): NameUse | undefined {
   if (name === '' || node.type !== 'string') return undefined;
   const closed = node.length >= 2 && source.text[node.offset + node.length - 1] === '"';
   const innerStart = node.offset + 1;
   const inner = source.text.slice(innerStart, node.offset + node.length - (closed ? 1 : 0));
-  const plain = useKind === 'link' ? inner === name || inner.startsWith(`${name}:`) : inner === name;
+  const plain =
+    useKind === 'link' ? inner === name || inner.startsWith(`${name}:`) : inner === name;
   const result: NameUse = plain
-    ? { kind, use: useKind, name, node, start: innerStart, end: innerStart + name.length, escaped: false, owner }
-    : { kind, use: useKind, name, node, start: innerStart, end: innerStart + inner.length, escaped: true, owner };
+    ? {
+        kind,
+        use: useKind,
+        name,
+        node,
+        start: innerStart,
+        end: innerStart + name.length,
+        escaped: false,
+        owner,
+      }
+    : {
+        kind,
+        use: useKind,
+        name,
+        node,
+        start: innerStart,
+        end: innerStart + inner.length,
+        escaped: true,
+        owner,
+      };
   if (alias !== undefined) result.alias = alias;
   return result;
 }
@@ -72,13 +109,34 @@ function use(source: SourceText, kind: NameKind, useKind: NameUseKind, name: str
 export function nameUses(model: TaskModel): NameUse[] {
   const source = model.source;
   const out: (NameUse | undefined)[] = [];
-  for (const v of model.volumes) if (v.name) out.push(use(source, 'volume', 'declaration', v.name.value, v.name.node));
+  for (const v of model.volumes)
+    if (v.name) out.push(use(source, 'volume', 'declaration', v.name.value, v.name.node));
   for (const c of model.containers) {
     if (c.name) out.push(use(source, 'container', 'declaration', c.name.value, c.name.node, c));
-    for (const d of c.dependsOn) if (d.containerName) out.push(use(source, 'container', 'dependsOn', d.containerName.value, d.containerName.node, c));
-    for (const v of c.volumesFrom) if (v.sourceContainer) out.push(use(source, 'container', 'volumesFrom', v.sourceContainer.value, v.sourceContainer.node, c));
-    for (const l of c.links) out.push(use(source, 'container', 'link', l.target, l.node, c, l.alias));
-    for (const m of c.mountPoints) if (m.sourceVolume) out.push(use(source, 'volume', 'sourceVolume', m.sourceVolume.value, m.sourceVolume.node, c));
+    for (const d of c.dependsOn)
+      if (d.containerName)
+        out.push(
+          use(source, 'container', 'dependsOn', d.containerName.value, d.containerName.node, c),
+        );
+    for (const v of c.volumesFrom)
+      if (v.sourceContainer)
+        out.push(
+          use(
+            source,
+            'container',
+            'volumesFrom',
+            v.sourceContainer.value,
+            v.sourceContainer.node,
+            c,
+          ),
+        );
+    for (const l of c.links)
+      out.push(use(source, 'container', 'link', l.target, l.node, c, l.alias));
+    for (const m of c.mountPoints)
+      if (m.sourceVolume)
+        out.push(
+          use(source, 'volume', 'sourceVolume', m.sourceVolume.value, m.sourceVolume.node, c),
+        );
   }
   return out.filter((u): u is NameUse => u !== undefined).sort((a, b) => a.start - b.start);
 }
@@ -97,7 +155,9 @@ export function usesOf(model: TaskModel, kind: NameKind, name: string): NameUse[
 export function declarationOf(model: TaskModel, kind: NameKind, name: string): NameUse | undefined {
   if (kind === 'container') {
     const c = model.byName.get(name);
-    return c?.name ? use(model.source, 'container', 'declaration', name, c.name.node, c) : undefined;
+    return c?.name
+      ? use(model.source, 'container', 'declaration', name, c.name.node, c)
+      : undefined;
   }
   const v = model.volumes.find((x) => x.name?.value === name);
   return v?.name ? use(model.source, 'volume', 'declaration', name, v.name.node) : undefined;

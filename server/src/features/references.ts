@@ -6,7 +6,12 @@ import type { Location, Position } from 'vscode-languageserver-types';
 import type { Analysis } from '../engine/index';
 import { nameUseAt, rangeOf, usesOf } from './located';
 
-export function references(analysis: Analysis, position: Position, uri: string, includeDeclaration: boolean): Location[] {
+export function references(
+  analysis: Analysis,
+  position: Position,
+  uri: string,
+  includeDeclaration: boolean,
+): Location[] {
   const model = analysis.model;
   if (!model) return [];
   const at = nameUseAt(model, model.source.offsetAt(position));

@@ -15,7 +15,10 @@ const VALID_NAME = /^[A-Za-z0-9_-]{1,255}$/;
 export type RenameResult = { edit: WorkspaceEdit } | { error: string };
 
 /** The range of the name under the cursor and the name itself, or null when nothing renamable is there. */
-export function prepareRename(analysis: Analysis, position: Position): { range: Range; placeholder: string } | null {
+export function prepareRename(
+  analysis: Analysis,
+  position: Position,
+): { range: Range; placeholder: string } | null {
   const model = analysis.model;
   if (!model) return null;
   const use = nameUseAt(model, model.source.offsetAt(position));
@@ -29,18 +32,32 @@ export interface RenameOptions {
   documentChanges: boolean;
 }
 
-export function rename(analysis: Analysis, position: Position, newName: string, options: RenameOptions): RenameResult | null {
+export function rename(
+  analysis: Analysis,
+  position: Position,
+  newName: string,
+  options: RenameOptions,
+): RenameResult | null {
   const model = analysis.model;
   if (!model) return null;
   const at = nameUseAt(model, model.source.offsetAt(position));
   if (!at) return null;
   const what = at.kind === 'container' ? 'Container' : 'Volume';
   if (!VALID_NAME.test(newName)) {
-    return { error: `"${newName}" is not a valid ${what.toLowerCase()} name: use 1 to 255 letters, digits, hyphens (-) and underscores (_).` };
+    return {
+      error: `"${newName}" is not a valid ${what.toLowerCase()} name: use 1 to 255 letters, digits, hyphens (-) and underscores (_).`,
+    };
   }
-  if (newName === at.name) return { edit: workspaceEdit(options.uri, options.version, [], options.documentChanges) };
-  const taken = at.kind === 'container' ? model.byName.has(newName) : model.volumes.some((v) => v.name?.value === newName);
-  if (taken) return { error: `${what} names must be unique: this task definition already has a ${what.toLowerCase()} named "${newName}".` };
+  if (newName === at.name)
+    return { edit: workspaceEdit(options.uri, options.version, [], options.documentChanges) };
+  const taken =
+    at.kind === 'container'
+      ? model.byName.has(newName)
+      : model.volumes.some((v) => v.name?.value === newName);
+  if (taken)
+    return {
+      error: `${what} names must be unique: this task definition already has a ${what.toLowerCase()} named "${newName}".`,
+    };
   const edits = usesOf(model, at.kind, at.name).map((u) => renameEdit(analysis, u, newName));
   return { edit: workspaceEdit(options.uri, options.version, edits, options.documentChanges) };
 }
@@ -50,7 +67,10 @@ function renameEdit(analysis: Analysis, use: NameUse, newName: string): TextEdit
   if (use.escaped) {
     // The name is written with escapes: replace the whole string with the new value.
     const value = use.alias !== undefined ? `${newName}:${use.alias}` : newName;
-    return { range: rangeOf(source, use.node.offset, use.node.offset + use.node.length), newText: JSON.stringify(value) };
+    return {
+      range: rangeOf(source, use.node.offset, use.node.offset + use.node.length),
+      newText: JSON.stringify(value),
+    };
   }
   return { range: rangeOf(source, use.start, use.end), newText: newName };
 }

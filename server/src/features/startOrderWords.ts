@@ -4,7 +4,8 @@
  */
 import { type ContainerModel, displayName, type StartEdge, type StartOrder } from '../engine/index';
 
-export const AWS_PARAMETERS_URL = 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html';
+export const AWS_PARAMETERS_URL =
+  'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html';
 
 /** A link to one section of AWS's "task definition parameters" page. */
 export function awsDoc(anchor: string): string {
@@ -29,12 +30,24 @@ export const CONDITION_MEANING: Record<KnownCondition, string> = {
 /** One line per constraint ECS puts on a condition. */
 export const CONDITION_CONSTRAINTS: Record<KnownCondition, string[]> = {
   START: ['The other container only has to be started: nothing says it is ready.'],
-  COMPLETE: ["Can't be set on an essential container: the container waited for must be `\"essential\": false` (when an essential container exits, the task stops).", 'A failed run (non-zero exit code) still lets the waiting container start; use SUCCESS to require exit code 0.'],
-  SUCCESS: ["Can't be set on an essential container: the container waited for must be `\"essential\": false` (when an essential container exits, the task stops)."],
-  HEALTHY: ['The container waited for needs a `healthCheck` in the task definition (a HEALTHCHECK in its image is not watched by ECS).', 'Checked only at startup: if the container becomes unhealthy later, the containers that waited for it keep running.'],
+  COMPLETE: [
+    'Can\'t be set on an essential container: the container waited for must be `"essential": false` (when an essential container exits, the task stops).',
+    'A failed run (non-zero exit code) still lets the waiting container start; use SUCCESS to require exit code 0.',
+  ],
+  SUCCESS: [
+    'Can\'t be set on an essential container: the container waited for must be `"essential": false` (when an essential container exits, the task stops).',
+  ],
+  HEALTHY: [
+    'The container waited for needs a `healthCheck` in the task definition (a HEALTHCHECK in its image is not watched by ECS).',
+    'Checked only at startup: if the container becomes unhealthy later, the containers that waited for it keep running.',
+  ],
 };
 
-const REASON_WORD: Record<string, string> = { links: 'links', volumesFrom: 'volumesFrom', firelens: 'FireLens' };
+const REASON_WORD: Record<string, string> = {
+  links: 'links',
+  volumesFrom: 'volumesFrom',
+  firelens: 'FireLens',
+};
 
 /** `init-setup (SUCCESS)`; an implicit wait says where it comes from: `log-router (START, FireLens)`. */
 export function waitLabel(edge: StartEdge, who: ContainerModel): string {
@@ -62,7 +75,9 @@ export function phaseLabel(order: StartOrder, c: ContainerModel): string {
 
 /** What happens when the container exits, by its `essential` flag. */
 export function exitConsequence(c: ContainerModel): string {
-  return c.essential ? 'essential: when it exits, the task stops' : 'non-essential: when it exits, the others keep running';
+  return c.essential
+    ? 'essential: when it exits, the task stops'
+    : 'non-essential: when it exits, the others keep running';
 }
 
 /** Escape text for Markdown (names and images are user text). */

@@ -33,13 +33,21 @@ function doc(text: string): Doc {
   const root = parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
   assert.ok(root);
   const source = new SourceText(text);
-  return { source, root, style: detectStyle(source), at: (path) => findNodeAtLocation(root, path)! };
+  return {
+    source,
+    root,
+    style: detectStyle(source),
+    at: (path) => findNodeAtLocation(root, path)!,
+  };
 }
 
 function edit(text: string, build: (d: Doc) => OffsetEdit[]): string {
   const d = doc(text);
   const edits = build(d);
-  assert.ok(edits.every((e) => !e.invalid), 'edits can be made');
+  assert.ok(
+    edits.every((e) => !e.invalid),
+    'edits can be made',
+  );
   return applyOffsetEdits(text, edits);
 }
 
@@ -48,8 +56,14 @@ const crlf = (...lines: string[]) => lines.join('\r\n');
 describe('detectStyle', () => {
   test('the unit of the first indented child line, and the first line break', () => {
     assert.deepEqual(detectStyle(new SourceText('{\n  "a": 1\n}')), { unit: '  ', eol: '\n' });
-    assert.deepEqual(detectStyle(new SourceText('{\n    "a": {\n        "b": 1\n    }\n}')), { unit: '    ', eol: '\n' });
-    assert.deepEqual(detectStyle(new SourceText('{\r\n\t"a": 1\r\n}')), { unit: '\t', eol: '\r\n' });
+    assert.deepEqual(detectStyle(new SourceText('{\n    "a": {\n        "b": 1\n    }\n}')), {
+      unit: '    ',
+      eol: '\n',
+    });
+    assert.deepEqual(detectStyle(new SourceText('{\r\n\t"a": 1\r\n}')), {
+      unit: '\t',
+      eol: '\r\n',
+    });
     // A one-line document: two spaces and \n.
     assert.deepEqual(detectStyle(new SourceText('{ "a": 1 }')), { unit: '  ', eol: '\n' });
   });
@@ -59,12 +73,26 @@ describe('formatValue / compactValue', () => {
   test('objects on several lines from the given indentation, short primitive arrays inline', () => {
     const style = { unit: '\t', eol: '\r\n' };
     assert.equal(
-      formatValue({ command: ['CMD-SHELL', 'curl -f http://localhost/ || exit 1'], interval: 30, options: {} }, '\t\t', style),
+      formatValue(
+        {
+          command: ['CMD-SHELL', 'curl -f http://localhost/ || exit 1'],
+          interval: 30,
+          options: {},
+        },
+        '\t\t',
+        style,
+      ),
       '{\r\n\t\t\t"command": ["CMD-SHELL", "curl -f http://localhost/ || exit 1"],\r\n\t\t\t"interval": 30,\r\n\t\t\t"options": {}\r\n\t\t}',
     );
-    assert.equal(formatValue([{ name: 'a' }], '', { unit: '  ', eol: '\n' }), '[\n  {\n    "name": "a"\n  }\n]');
+    assert.equal(
+      formatValue([{ name: 'a' }], '', { unit: '  ', eol: '\n' }),
+      '[\n  {\n    "name": "a"\n  }\n]',
+    );
     assert.equal(formatValue([], '', style), '[]');
-    assert.equal(compactValue({ containerName: 'init', condition: 'SUCCESS' }), '{ "containerName": "init", "condition": "SUCCESS" }');
+    assert.equal(
+      compactValue({ containerName: 'init', condition: 'SUCCESS' }),
+      '{ "containerName": "init", "condition": "SUCCESS" }',
+    );
     assert.equal(compactValue(['sh', '-c']), '["sh", "-c"]');
   });
 });
@@ -81,7 +109,11 @@ describe('insertProperty', () => {
 
   test('after an anchor: before the next sibling, on its own line', () => {
     assert.equal(
-      edit(OBJ, (d) => insertProperty(d.source, d.root, 'essential', false, d.style, { after: ['missing', 'name'] })),
+      edit(OBJ, (d) =>
+        insertProperty(d.source, d.root, 'essential', false, d.style, {
+          after: ['missing', 'name'],
+        }),
+      ),
       '{\n  "name": "app",\n  "essential": false,\n  "image": "nginx"\n}\n',
     );
   });
@@ -89,7 +121,15 @@ describe('insertProperty', () => {
   test('an object value in a 4-space file', () => {
     const text = '{\n    "name": "app",\n    "image": "nginx"\n}\n';
     assert.equal(
-      edit(text, (d) => insertProperty(d.source, d.root, 'healthCheck', { command: ['CMD', 'true'], interval: 5 }, d.style)),
+      edit(text, (d) =>
+        insertProperty(
+          d.source,
+          d.root,
+          'healthCheck',
+          { command: ['CMD', 'true'], interval: 5 },
+          d.style,
+        ),
+      ),
       '{\n    "name": "app",\n    "image": "nginx",\n    "healthCheck": {\n        "command": ["CMD", "true"],\n        "interval": 5\n    }\n}\n',
     );
   });
@@ -97,8 +137,29 @@ describe('insertProperty', () => {
   test('tabs and CRLF', () => {
     const text = crlf('{', '\t"name": "app",', '\t"image": "nginx"', '}', '');
     assert.equal(
-      edit(text, (d) => insertProperty(d.source, d.root, 'dependsOn', [{ containerName: 'init', condition: 'SUCCESS' }], d.style, { after: ['image'] })),
-      crlf('{', '\t"name": "app",', '\t"image": "nginx",', '\t"dependsOn": [', '\t\t{', '\t\t\t"containerName": "init",', '\t\t\t"condition": "SUCCESS"', '\t\t}', '\t]', '}', ''),
+      edit(text, (d) =>
+        insertProperty(
+          d.source,
+          d.root,
+          'dependsOn',
+          [{ containerName: 'init', condition: 'SUCCESS' }],
+          d.style,
+          { after: ['image'] },
+        ),
+      ),
+      crlf(
+        '{',
+        '\t"name": "app",',
+        '\t"image": "nginx",',
+        '\t"dependsOn": [',
+        '\t\t{',
+        '\t\t\t"containerName": "init",',
+        '\t\t\t"condition": "SUCCESS"',
+        '\t\t}',
+        '\t]',
+        '}',
+        '',
+      ),
     );
   });
 
@@ -119,14 +180,25 @@ describe('insertProperty', () => {
   });
 
   test('one-line objects stay on one line', () => {
-    assert.equal(edit('{ "a": 1, "b": 2 }', (d) => insertProperty(d.source, d.root, 'c', [1, 2], d.style)), '{ "a": 1, "b": 2, "c": [1, 2] }');
-    assert.equal(edit('{ "a": 1, "b": 2, }', (d) => insertProperty(d.source, d.root, 'c', { x: 1 }, d.style)), '{ "a": 1, "b": 2, "c": { "x": 1 }, }');
+    assert.equal(
+      edit('{ "a": 1, "b": 2 }', (d) => insertProperty(d.source, d.root, 'c', [1, 2], d.style)),
+      '{ "a": 1, "b": 2, "c": [1, 2] }',
+    );
+    assert.equal(
+      edit('{ "a": 1, "b": 2, }', (d) => insertProperty(d.source, d.root, 'c', { x: 1 }, d.style)),
+      '{ "a": 1, "b": 2, "c": { "x": 1 }, }',
+    );
   });
 
   test('an empty object, and one holding only a comment', () => {
-    assert.equal(edit('{}', (d) => insertProperty(d.source, d.root, 'a', 1, d.style)), '{\n  "a": 1\n}');
     assert.equal(
-      edit('{\n  "x": {\n    // nothing yet\n  }\n}', (d) => insertProperty(d.source, d.at(['x']), 'a', 1, d.style)),
+      edit('{}', (d) => insertProperty(d.source, d.root, 'a', 1, d.style)),
+      '{\n  "a": 1\n}',
+    );
+    assert.equal(
+      edit('{\n  "x": {\n    // nothing yet\n  }\n}', (d) =>
+        insertProperty(d.source, d.at(['x']), 'a', 1, d.style),
+      ),
       '{\n  "x": {\n    // nothing yet\n    "a": 1\n  }\n}',
     );
   });
@@ -141,28 +213,43 @@ describe('insertProperty', () => {
 describe('setProperty', () => {
   test('replaces an existing value in place', () => {
     assert.equal(
-      edit('{\n  "name": "app",\n  "essential": true, // was the default\n  "image": "nginx"\n}', (d) => setProperty(d.source, d.root, 'essential', false, d.style)),
+      edit(
+        '{\n  "name": "app",\n  "essential": true, // was the default\n  "image": "nginx"\n}',
+        (d) => setProperty(d.source, d.root, 'essential', false, d.style),
+      ),
       '{\n  "name": "app",\n  "essential": false, // was the default\n  "image": "nginx"\n}',
     );
   });
 
   test('replaces an explicit null with a formatted value', () => {
     assert.equal(
-      edit('{\n  "name": "app",\n  "dependsOn": null\n}', (d) => setProperty(d.source, d.root, 'dependsOn', [{ containerName: 'x', condition: 'START' }], d.style)),
+      edit('{\n  "name": "app",\n  "dependsOn": null\n}', (d) =>
+        setProperty(
+          d.source,
+          d.root,
+          'dependsOn',
+          [{ containerName: 'x', condition: 'START' }],
+          d.style,
+        ),
+      ),
       '{\n  "name": "app",\n  "dependsOn": [\n    {\n      "containerName": "x",\n      "condition": "START"\n    }\n  ]\n}',
     );
   });
 
   test('with duplicate keys, sets the one that counts (the last)', () => {
     assert.equal(
-      edit('{\n  "essential": true,\n  "essential": true\n}', (d) => setProperty(d.source, d.root, 'essential', false, d.style)),
+      edit('{\n  "essential": true,\n  "essential": true\n}', (d) =>
+        setProperty(d.source, d.root, 'essential', false, d.style),
+      ),
       '{\n  "essential": true,\n  "essential": false\n}',
     );
   });
 
   test('inserts when absent', () => {
     assert.equal(
-      edit('{\n    "name": "app"\n}', (d) => setProperty(d.source, d.root, 'essential', false, d.style, { after: ['name'] })),
+      edit('{\n    "name": "app"\n}', (d) =>
+        setProperty(d.source, d.root, 'essential', false, d.style, { after: ['name'] }),
+      ),
       '{\n    "name": "app",\n    "essential": false\n}',
     );
   });
@@ -170,12 +257,25 @@ describe('setProperty', () => {
 
 describe('appendToArray / addToArrayProperty', () => {
   test('inline arrays stay inline, with or without a trailing comma', () => {
-    assert.equal(edit('{ "links": ["a", "b"] }', (d) => appendToArray(d.source, d.at(['links']), 'c', d.style)), '{ "links": ["a", "b", "c"] }');
-    assert.equal(edit('{ "links": ["a", "b",] }', (d) => appendToArray(d.source, d.at(['links']), 'c', d.style)), '{ "links": ["a", "b", "c",] }');
+    assert.equal(
+      edit('{ "links": ["a", "b"] }', (d) =>
+        appendToArray(d.source, d.at(['links']), 'c', d.style),
+      ),
+      '{ "links": ["a", "b", "c"] }',
+    );
+    assert.equal(
+      edit('{ "links": ["a", "b",] }', (d) =>
+        appendToArray(d.source, d.at(['links']), 'c', d.style),
+      ),
+      '{ "links": ["a", "b", "c",] }',
+    );
   });
 
   test('an empty array is filled on new lines', () => {
-    assert.equal(edit('{\n  "links": []\n}', (d) => appendToArray(d.source, d.at(['links']), 'c', d.style)), '{\n  "links": [\n    "c"\n  ]\n}');
+    assert.equal(
+      edit('{\n  "links": []\n}', (d) => appendToArray(d.source, d.at(['links']), 'c', d.style)),
+      '{\n  "links": [\n    "c"\n  ]\n}',
+    );
     assert.equal(
       edit('[\n  // containers\n]', (d) => appendToArray(d.source, d.root, { name: 'a' }, d.style)),
       '[\n  // containers\n  {\n    "name": "a"\n  }\n]',
@@ -184,7 +284,9 @@ describe('appendToArray / addToArrayProperty', () => {
 
   test('CRLF, with a comment after the last element', () => {
     assert.equal(
-      edit(crlf('{', '  "links": [', '    "a" // first', '  ]', '}'), (d) => appendToArray(d.source, d.at(['links']), 'b', d.style)),
+      edit(crlf('{', '  "links": [', '    "a" // first', '  ]', '}'), (d) =>
+        appendToArray(d.source, d.at(['links']), 'b', d.style),
+      ),
       crlf('{', '  "links": [', '    "a", // first', '    "b"', '  ]', '}'),
     );
   });
@@ -192,54 +294,103 @@ describe('appendToArray / addToArrayProperty', () => {
   test('addToArrayProperty appends to an existing array (tabs)', () => {
     assert.equal(
       edit('{\n\t"dependsOn": [\n\t\t{ "containerName": "a", "condition": "START" }\n\t]\n}', (d) =>
-        addToArrayProperty(d.source, d.root, 'dependsOn', { containerName: 'b', condition: 'SUCCESS' }, d.style),
+        addToArrayProperty(
+          d.source,
+          d.root,
+          'dependsOn',
+          { containerName: 'b', condition: 'SUCCESS' },
+          d.style,
+        ),
       ),
       '{\n\t"dependsOn": [\n\t\t{ "containerName": "a", "condition": "START" },\n\t\t{\n\t\t\t"containerName": "b",\n\t\t\t"condition": "SUCCESS"\n\t\t}\n\t]\n}',
     );
   });
 
   test('addToArrayProperty creates the property, or replaces a value that is not an array', () => {
-    assert.equal(edit('{\n\t"name": "x"\n}', (d) => addToArrayProperty(d.source, d.root, 'links', 'db', d.style)), '{\n\t"name": "x",\n\t"links": ["db"]\n}');
-    assert.equal(edit('{\n  "links": "db"\n}', (d) => addToArrayProperty(d.source, d.root, 'links', 'cache', d.style)), '{\n  "links": ["cache"]\n}');
+    assert.equal(
+      edit('{\n\t"name": "x"\n}', (d) =>
+        addToArrayProperty(d.source, d.root, 'links', 'db', d.style),
+      ),
+      '{\n\t"name": "x",\n\t"links": ["db"]\n}',
+    );
+    assert.equal(
+      edit('{\n  "links": "db"\n}', (d) =>
+        addToArrayProperty(d.source, d.root, 'links', 'cache', d.style),
+      ),
+      '{\n  "links": ["cache"]\n}',
+    );
   });
 });
 
 describe('removeProperty', () => {
   test('a property alone on its line goes with its line', () => {
-    assert.equal(edit('{\n  "a": 1,\n  "b": 2,\n  "c": 3\n}', (d) => removeProperty(d.source, d.at(['b']).parent!)), '{\n  "a": 1,\n  "c": 3\n}');
     assert.equal(
-      edit(crlf('{', '\t"a": 1,', '\t"b": 2,', '\t"c": 3', '}'), (d) => removeProperty(d.source, d.at(['b']).parent!)),
+      edit('{\n  "a": 1,\n  "b": 2,\n  "c": 3\n}', (d) =>
+        removeProperty(d.source, d.at(['b']).parent!),
+      ),
+      '{\n  "a": 1,\n  "c": 3\n}',
+    );
+    assert.equal(
+      edit(crlf('{', '\t"a": 1,', '\t"b": 2,', '\t"c": 3', '}'), (d) =>
+        removeProperty(d.source, d.at(['b']).parent!),
+      ),
       crlf('{', '\t"a": 1,', '\t"c": 3', '}'),
     );
   });
 
   test('its own trailing comment goes too; the neighbours’ comments stay', () => {
     assert.equal(
-      edit('{\n  "a": 1, // keep a\n  "b": 2, // drop b\n  "c": 3\n}', (d) => removeProperty(d.source, d.at(['b']).parent!)),
+      edit('{\n  "a": 1, // keep a\n  "b": 2, // drop b\n  "c": 3\n}', (d) =>
+        removeProperty(d.source, d.at(['b']).parent!),
+      ),
       '{\n  "a": 1, // keep a\n  "c": 3\n}',
     );
   });
 
   test('the last property takes the comma before it', () => {
-    assert.equal(edit('{\n  "a": 1,\n  "b": 2\n}', (d) => removeProperty(d.source, d.at(['b']).parent!)), '{\n  "a": 1\n}');
+    assert.equal(
+      edit('{\n  "a": 1,\n  "b": 2\n}', (d) => removeProperty(d.source, d.at(['b']).parent!)),
+      '{\n  "a": 1\n}',
+    );
   });
 
   test('one-line objects', () => {
-    assert.equal(edit('{ "a": 1, "b": 2, "c": 3 }', (d) => removeProperty(d.source, d.at(['b']).parent!)), '{ "a": 1, "c": 3 }');
-    assert.equal(edit('{ "a": 1 }', (d) => removeProperty(d.source, d.at(['a']).parent!)), '{  }');
+    assert.equal(
+      edit('{ "a": 1, "b": 2, "c": 3 }', (d) => removeProperty(d.source, d.at(['b']).parent!)),
+      '{ "a": 1, "c": 3 }',
+    );
+    assert.equal(
+      edit('{ "a": 1 }', (d) => removeProperty(d.source, d.at(['a']).parent!)),
+      '{  }',
+    );
   });
 });
 
 describe('deleteArrayElements', () => {
   test('first, last, first two, all', () => {
-    assert.equal(edit('["a", "b", "c"]', (d) => deleteArrayElements(d.root, 0, 1)), '["b", "c"]');
-    assert.equal(edit('["a", "b", "c"]', (d) => deleteArrayElements(d.root, 2, 3)), '["a", "b"]');
-    assert.equal(edit('["sh", "-c", "echo hi"]', (d) => deleteArrayElements(d.root, 0, 2)), '["echo hi"]');
-    assert.equal(edit('[\n  "a",\n  "b"\n]', (d) => deleteArrayElements(d.root, 0, 2)), '[]');
+    assert.equal(
+      edit('["a", "b", "c"]', (d) => deleteArrayElements(d.root, 0, 1)),
+      '["b", "c"]',
+    );
+    assert.equal(
+      edit('["a", "b", "c"]', (d) => deleteArrayElements(d.root, 2, 3)),
+      '["a", "b"]',
+    );
+    assert.equal(
+      edit('["sh", "-c", "echo hi"]', (d) => deleteArrayElements(d.root, 0, 2)),
+      '["echo hi"]',
+    );
+    assert.equal(
+      edit('[\n  "a",\n  "b"\n]', (d) => deleteArrayElements(d.root, 0, 2)),
+      '[]',
+    );
   });
 
   test('multi-line arrays keep the indentation of what stays', () => {
-    assert.equal(edit('[\n    "sh",\n    "-c",\n    "echo hi"\n]', (d) => deleteArrayElements(d.root, 0, 2)), '[\n    "echo hi"\n]');
+    assert.equal(
+      edit('[\n    "sh",\n    "-c",\n    "echo hi"\n]', (d) => deleteArrayElements(d.root, 0, 2)),
+      '[\n    "echo hi"\n]',
+    );
   });
 
   test('an empty or out-of-range span does nothing', () => {
@@ -252,7 +403,9 @@ describe('deleteArrayElements', () => {
 describe('replaceNode', () => {
   test('replaces exactly the value, nothing around it', () => {
     assert.equal(
-      edit('{ "condition": "success" /* from the wiki */ }', (d) => [replaceNode(d.at(['condition']), '"SUCCESS"')]),
+      edit('{ "condition": "success" /* from the wiki */ }', (d) => [
+        replaceNode(d.at(['condition']), '"SUCCESS"'),
+      ]),
       '{ "condition": "SUCCESS" /* from the wiki */ }',
     );
   });

@@ -15,7 +15,11 @@ import { plainTree } from '../../support/trees';
 
 function reference(text: string): { root: Node | undefined; errors: ParseError[] } {
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+  const root = parseTree(text, errors, {
+    allowTrailingComma: true,
+    disallowComments: false,
+    allowEmptyContent: true,
+  });
   return { root, errors };
 }
 
@@ -24,10 +28,17 @@ function agrees(text: string): 'fast' | 'fallback' {
   const fast = fastParseTree(text, MAX_NESTING_DEPTH);
   const ref = reference(text);
   if (!fast) {
-    assert.ok(ref.errors.length > 0 || ref.root === undefined || /[\v\f\u00a0\u2028\u2029]/.test(text), `the fast path gave up on well-formed text: ${JSON.stringify(text.slice(0, 200))}`);
+    assert.ok(
+      ref.errors.length > 0 || ref.root === undefined || /[\v\f\u00a0\u2028\u2029]/.test(text),
+      `the fast path gave up on well-formed text: ${JSON.stringify(text.slice(0, 200))}`,
+    );
     return 'fallback';
   }
-  assert.equal(ref.errors.length, 0, `the fast path accepted text jsonc-parser rejects: ${JSON.stringify(text.slice(0, 200))}`);
+  assert.equal(
+    ref.errors.length,
+    0,
+    `the fast path accepted text jsonc-parser rejects: ${JSON.stringify(text.slice(0, 200))}`,
+  );
   assert.deepEqual(plainTree(fast), plainTree(ref.root));
   assert.equal(fast.parent, undefined);
   assert.ok(!('parent' in fast), 'the root has no parent key, as in jsonc-parser');
@@ -39,13 +50,16 @@ describe('fast parser', () => {
     const docs = seedDocuments();
     assert.ok(docs.length > 10);
     let fast = 0;
-    for (const d of docs) if (agrees(d.text.charCodeAt(0) === 0xfeff ? ' ' + d.text.slice(1) : d.text) === 'fast') fast++;
+    for (const d of docs)
+      if (agrees(d.text.charCodeAt(0) === 0xfeff ? ' ' + d.text.slice(1) : d.text) === 'fast')
+        fast++;
     // Nearly every file on disk is well-formed; the rest are the deliberately broken fixtures.
     assert.ok(fast >= docs.length * 0.8, `${fast} of ${docs.length} took the fast path`);
   });
 
   test('builds the same tree on generated task definitions of 20 KB and 1 MB', () => {
-    for (const size of [20_000, 1_000_000]) assert.equal(agrees(generateTaskDefinition(size)), 'fast');
+    for (const size of [20_000, 1_000_000])
+      assert.equal(agrees(generateTaskDefinition(size)), 'fast');
   });
 
   test('reads every JSON value JSON.stringify writes, compact or indented', () => {
@@ -120,7 +134,11 @@ describe('fast parser', () => {
   });
 
   test('nesting deeper than the limit is left to the depth check, which skips the analysis', () => {
-    const deep = '{"containerDefinitions": ' + '['.repeat(MAX_NESTING_DEPTH + 5) + ']'.repeat(MAX_NESTING_DEPTH + 5) + '}';
+    const deep =
+      '{"containerDefinitions": ' +
+      '['.repeat(MAX_NESTING_DEPTH + 5) +
+      ']'.repeat(MAX_NESTING_DEPTH + 5) +
+      '}';
     assert.equal(fastParseTree(deep, MAX_NESTING_DEPTH), undefined);
     assert.match(parseDocument(deep).skipped?.reason ?? '', /nests deeper/);
     const atLimit = '['.repeat(MAX_NESTING_DEPTH) + ']'.repeat(MAX_NESTING_DEPTH);

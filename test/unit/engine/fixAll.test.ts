@@ -9,9 +9,18 @@ import { CORRECT_FIXTURES } from '../rules/helpers';
 const SEED = readFileSync('examples/seed-task-definition.json', 'utf8');
 
 /** The seed in other styles: tabs + CRLF, and JSONC with comments and trailing commas. */
-const SEED_TABS_CRLF = SEED.replace(/^( +)/gm, (s) => '\t'.repeat(s.length / 2)).replace(/\n/g, '\r\n');
-const SEED_JSONC = SEED.replace('"family": "my-app-with-init",', '"family": "my-app-with-init", // deployed by CI')
-  .replace('"essential": true,\n      "logConfiguration"', '"essential": true, // TODO: review\n      "logConfiguration"')
+const SEED_TABS_CRLF = SEED.replace(/^( +)/gm, (s) => '\t'.repeat(s.length / 2)).replace(
+  /\n/g,
+  '\r\n',
+);
+const SEED_JSONC = SEED.replace(
+  '"family": "my-app-with-init",',
+  '"family": "my-app-with-init", // deployed by CI',
+)
+  .replace(
+    '"essential": true,\n      "logConfiguration"',
+    '"essential": true, // TODO: review\n      "logConfiguration"',
+  )
   .replace('"memory": "2048"\n}', '"memory": "2048",\n}');
 
 /** Broken task definitions whose fixes interact. */
@@ -53,19 +62,26 @@ function parseErrors(text: string): ParseError[] {
 
 function allInputs(): Record<string, string> {
   const inputs: Record<string, string> = { ...BROKEN, ...CORRECT_FIXTURES };
-  for (const f of readdirSync('examples').filter((n) => n.endsWith('.json'))) inputs[`examples/${f}`] = readFileSync(`examples/${f}`, 'utf8');
+  for (const f of readdirSync('examples').filter((n) => n.endsWith('.json')))
+    inputs[`examples/${f}`] = readFileSync(`examples/${f}`, 'utf8');
   return inputs;
 }
 
 describe('fixAll on the seed', () => {
   test('applies the structural fixes, and only safe ones', () => {
     const result = fixAll(SEED);
-    assert.deepEqual(
-      result.applied.map((a) => a.code).sort(),
-      ['entrypoint-overrides-shell', 'essential-init-container', 'init-output-not-shared'],
-    );
+    assert.deepEqual(result.applied.map((a) => a.code).sort(), [
+      'entrypoint-overrides-shell',
+      'essential-init-container',
+      'init-output-not-shared',
+    ]);
     const left = analyze(result.text).findings.map((f) => f.code);
-    for (const code of ['essential-init-container', 'init-not-awaited', 'init-output-not-shared', 'entrypoint-overrides-shell']) {
+    for (const code of [
+      'essential-init-container',
+      'init-not-awaited',
+      'init-output-not-shared',
+      'entrypoint-overrides-shell',
+    ]) {
       assert.ok(!left.includes(code), `${code} is fixed`);
     }
     // Role ARNs need the user's value: those findings remain, no placeholder is written.
@@ -139,9 +155,18 @@ describe('applyTextEdits', () => {
   test('applies non-overlapping edits whatever their order', () => {
     const text = '{\r\n  "a": 1,\r\n  "b": 2\r\n}';
     const edits = [
-      { range: { start: { line: 1, character: 7 }, end: { line: 1, character: 8 } }, newText: '10' },
-      { range: { start: { line: 2, character: 7 }, end: { line: 2, character: 8 } }, newText: '20' },
-      { range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, newText: '  "c": 3\r\n' },
+      {
+        range: { start: { line: 1, character: 7 }, end: { line: 1, character: 8 } },
+        newText: '10',
+      },
+      {
+        range: { start: { line: 2, character: 7 }, end: { line: 2, character: 8 } },
+        newText: '20',
+      },
+      {
+        range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } },
+        newText: '  "c": 3\r\n',
+      },
     ];
     const expected = '{\r\n  "a": 10,\r\n  "b": 20\r\n  "c": 3\r\n}';
     assert.equal(applyTextEdits(text, edits), expected);

@@ -2,8 +2,19 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
-import { analyze, SourceText, type Range, type StartOrderGraph } from '../../../server/src/engine/index';
-import { DATADOG_SIDECAR, EC2_BRIDGE_LINKS, FIRELENS_ROUTER, INIT_DONE_RIGHT, INIT_ORDER_RULES } from '../rules/helpers';
+import {
+  analyze,
+  SourceText,
+  type Range,
+  type StartOrderGraph,
+} from '../../../server/src/engine/index';
+import {
+  DATADOG_SIDECAR,
+  EC2_BRIDGE_LINKS,
+  FIRELENS_ROUTER,
+  INIT_DONE_RIGHT,
+  INIT_ORDER_RULES,
+} from '../rules/helpers';
 
 const SEED = readFileSync('examples/seed-task-definition.json', 'utf8');
 
@@ -40,9 +51,18 @@ describe('story', () => {
   });
 
   test('HEALTHY and the implicit orders say why', () => {
-    assert.deepEqual(graph(DATADOG_SIDECAR).story, ['datadog-agent starts first.', 'Then payments starts, once datadog-agent reports healthy.']);
-    assert.deepEqual(graph(FIRELENS_ROUTER).story, ['log_router starts first.', 'Then catalog starts, once log_router has started (implicit: FireLens log router).']);
-    assert.deepEqual(graph(EC2_BRIDGE_LINKS).story, ['app starts first.', 'Then nginx starts, once app has started (implicit: links).']);
+    assert.deepEqual(graph(DATADOG_SIDECAR).story, [
+      'datadog-agent starts first.',
+      'Then payments starts, once datadog-agent reports healthy.',
+    ]);
+    assert.deepEqual(graph(FIRELENS_ROUTER).story, [
+      'log_router starts first.',
+      'Then catalog starts, once log_router has started (implicit: FireLens log router).',
+    ]);
+    assert.deepEqual(graph(EC2_BRIDGE_LINKS).story, [
+      'app starts first.',
+      'Then nginx starts, once app has started (implicit: links).',
+    ]);
   });
 
   test('a container waiting for several lists them all', () => {
@@ -77,7 +97,9 @@ describe('story', () => {
   });
 
   test('no containers yet', () => {
-    assert.deepEqual(graph('{ "family": "new", "containerDefinitions": [] }').story, ['The task defines no containers yet.']);
+    assert.deepEqual(graph('{ "family": "new", "containerDefinitions": [] }').story, [
+      'The task defines no containers yet.',
+    ]);
   });
 });
 
@@ -87,7 +109,17 @@ describe('graph data', () => {
     assert.equal(g.uri, 'file:///repo/task.json');
     assert.equal(g.family, 'my-app-with-init');
     assert.deepEqual(
-      g.nodes.map((n) => [n.id, n.phase, n.essential, n.essentialExplicit, n.isInit, n.hasHealthCheck, n.isLogRouter, n.waitsFor, n.waitedBy]),
+      g.nodes.map((n) => [
+        n.id,
+        n.phase,
+        n.essential,
+        n.essentialExplicit,
+        n.isInit,
+        n.hasHealthCheck,
+        n.isLogRouter,
+        n.waitsFor,
+        n.waitedBy,
+      ]),
       [
         ['init-setup', 0, false, true, true, false, false, [], ['app-container']],
         ['app-container', 1, true, true, false, false, false, ['init-setup'], []],
@@ -100,26 +132,40 @@ describe('graph data', () => {
     );
     // The node range is the container's name; the edge range is its dependsOn entry.
     const source = new SourceText(INIT_DONE_RIGHT);
-    const text = (r: Range) => INIT_DONE_RIGHT.slice(source.offsetAt(r.start), source.offsetAt(r.end));
+    const text = (r: Range) =>
+      INIT_DONE_RIGHT.slice(source.offsetAt(r.start), source.offsetAt(r.end));
     assert.equal(text(g.nodes[0]!.range), '"init-setup"');
-    assert.equal(text(g.edges[0]!.range), '{\n          "containerName": "init-setup",\n          "condition": "SUCCESS"\n        }');
+    assert.equal(
+      text(g.edges[0]!.range),
+      '{\n          "containerName": "init-setup",\n          "condition": "SUCCESS"\n        }',
+    );
   });
 
   test('problems are attached to the node they concern', () => {
     const g = graph(SEED);
     const init = g.nodes.find((n) => n.id === 'init-setup')!;
     const codes = init.problems.map((p) => p.code);
-    for (const code of ['essential-init-container', 'init-not-awaited', 'init-output-not-shared', 'entrypoint-overrides-shell']) {
+    for (const code of [
+      'essential-init-container',
+      'init-not-awaited',
+      'init-output-not-shared',
+      'entrypoint-overrides-shell',
+    ]) {
       assert.ok(codes.includes(code), `${code} on init-setup`);
     }
     assert.deepEqual(
-      g.nodes.find((n) => n.id === 'app-container')!.problems.map((p) => p.code).filter((c) => (INIT_ORDER_RULES as readonly string[]).includes(c)),
+      g.nodes
+        .find((n) => n.id === 'app-container')!
+        .problems.map((p) => p.code)
+        .filter((c) => (INIT_ORDER_RULES as readonly string[]).includes(c)),
       [],
     );
   });
 
   test('cycle edges are marked and cycle members have no phase', () => {
-    const g = graph('{ "containerDefinitions": [{ "name": "a", "dependsOn": [{ "containerName": "b", "condition": "START" }] }, { "name": "b", "dependsOn": [{ "containerName": "a", "condition": "START" }] }] }');
+    const g = graph(
+      '{ "containerDefinitions": [{ "name": "a", "dependsOn": [{ "containerName": "b", "condition": "START" }] }, { "name": "b", "dependsOn": [{ "containerName": "a", "condition": "START" }] }] }',
+    );
     assert.deepEqual(g.cycles, [['a', 'b']]);
     assert.deepEqual(g.phases, []);
     assert.ok(g.edges.every((e) => e.inCycle));

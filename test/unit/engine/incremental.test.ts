@@ -27,11 +27,19 @@ function seen(a: Analysis): unknown {
 }
 
 /** Analyses `after` from scratch and from the analysis of `before`; both must agree. */
-function agree(before: string, after: string, previous = analyze(before)): { analysis: Analysis; reused: boolean } {
+function agree(
+  before: string,
+  after: string,
+  previous = analyze(before),
+): { analysis: Analysis; reused: boolean } {
   const oldRoot = previous.parsed.root;
   const incremental = analyze(after, { previous });
   const reused = oldRoot !== undefined && incremental.parsed.root === oldRoot;
-  assert.deepEqual(seen(incremental), seen(analyze(after)), `after the edit ${JSON.stringify(changedSpan(before, after))}`);
+  assert.deepEqual(
+    seen(incremental),
+    seen(analyze(after)),
+    `after the edit ${JSON.stringify(changedSpan(before, after))}`,
+  );
   return { analysis: incremental, reused };
 }
 
@@ -40,7 +48,8 @@ function valueOffsets(a: Analysis): number[] {
   const out: number[] = [];
   const visit = (n: Node | undefined) => {
     if (!n) return;
-    if (n.type === 'string' && !(n.parent?.type === 'property' && n.parent.children?.[0] === n)) out.push(n.offset + 1 + Math.floor((n.length - 2) / 2));
+    if (n.type === 'string' && !(n.parent?.type === 'property' && n.parent.children?.[0] === n))
+      out.push(n.offset + 1 + Math.floor((n.length - 2) / 2));
     n.children?.forEach(visit);
   };
   visit(a.parsed.root);
@@ -56,24 +65,40 @@ describe('incremental analysis', () => {
     assert.deepEqual(changedSpan('', 'x'), { start: 0, oldEnd: 0, newEnd: 1 });
     assert.equal(changedSpan('same', 'same'), undefined);
     const long = 'x'.repeat(3_000_000);
-    assert.deepEqual(changedSpan(long + 'a' + long, long + 'bc' + long), { start: 3_000_000, oldEnd: 3_000_001, newEnd: 3_000_002 });
+    assert.deepEqual(changedSpan(long + 'a' + long, long + 'bc' + long), {
+      start: 3_000_000,
+      oldEnd: 3_000_001,
+      newEnd: 3_000_002,
+    });
   });
 
   test('the line index of the text before an edit is reused, and every position is that of a fresh index', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('a', 'b', '\n', ' ', '\r'), maxLength: 60 }), fc.nat(), fc.nat({ max: 8 }), fc.string({ unit: fc.constantFrom('x', '\n', '\r'), maxLength: 6 }), (before, at, removed, inserted) => {
-        const start = at % (before.length + 1);
-        const after = before.slice(0, start) + inserted + before.slice(start + removed);
-        const old = new SourceText(before);
-        old.positionAt(0); // builds its index
-        const change = changedSpan(before, after);
-        const derived = new SourceText(after, change ? { source: old, ...change } : undefined);
-        const fresh = new SourceText(after);
-        for (let k = 0; k <= after.length; k++) assert.deepEqual(derived.positionAt(k), fresh.positionAt(k), `offset ${k} of ${JSON.stringify(after)}`);
-        assert.equal(derived.lineCount, fresh.lineCount);
-        // The old text's index was taken over; asked again, it builds a correct one of its own.
-        for (let k = 0; k <= before.length; k++) assert.deepEqual(old.positionAt(k), new SourceText(before).positionAt(k));
-      }),
+      fc.property(
+        fc.string({ unit: fc.constantFrom('a', 'b', '\n', ' ', '\r'), maxLength: 60 }),
+        fc.nat(),
+        fc.nat({ max: 8 }),
+        fc.string({ unit: fc.constantFrom('x', '\n', '\r'), maxLength: 6 }),
+        (before, at, removed, inserted) => {
+          const start = at % (before.length + 1);
+          const after = before.slice(0, start) + inserted + before.slice(start + removed);
+          const old = new SourceText(before);
+          old.positionAt(0); // builds its index
+          const change = changedSpan(before, after);
+          const derived = new SourceText(after, change ? { source: old, ...change } : undefined);
+          const fresh = new SourceText(after);
+          for (let k = 0; k <= after.length; k++)
+            assert.deepEqual(
+              derived.positionAt(k),
+              fresh.positionAt(k),
+              `offset ${k} of ${JSON.stringify(after)}`,
+            );
+          assert.equal(derived.lineCount, fresh.lineCount);
+          // The old text's index was taken over; asked again, it builds a correct one of its own.
+          for (let k = 0; k <= before.length; k++)
+            assert.deepEqual(old.positionAt(k), new SourceText(before).positionAt(k));
+        },
+      ),
       { numRuns: 2000, seed: 11 },
     );
     // A paste of many lines.
@@ -82,7 +107,10 @@ describe('incremental analysis', () => {
     old.positionAt(0);
     const after = '{\n' + lines + '}\n';
     const derived = new SourceText(after, { source: old, ...changedSpan('{\n}\n', after)! });
-    assert.deepEqual(derived.positionAt(after.length - 2), new SourceText(after).positionAt(after.length - 2));
+    assert.deepEqual(
+      derived.positionAt(after.length - 2),
+      new SourceText(after).positionAt(after.length - 2),
+    );
     assert.equal(derived.lineCount, 5003);
   });
 
@@ -103,22 +131,32 @@ describe('incremental analysis', () => {
     }
     assert.ok(edits > 200, `${edits} edits`);
     // Values outside container definitions (family, ARNs) are parsed whole; most are inside.
-    assert.ok(reusedCount > edits * 0.6, `${reusedCount} of ${edits} edits reused the previous tree`);
+    assert.ok(
+      reusedCount > edits * 0.6,
+      `${reusedCount} of ${edits} edits reused the previous tree`,
+    );
   });
 
   test('a session of edits, each analysed from the one before, never drifts from a full analysis', () => {
     const docs = seedDocuments();
     fc.assert(
-      fc.property(fc.nat({ max: docs.length - 1 }), fc.array(mutationArb, { minLength: 1, maxLength: 6 }), (i, steps) => {
-        let text = docs[i]!.text;
-        let previous = analyze(text);
-        for (const mutations of steps) {
-          const next = mutate(text, mutations);
-          previous = agree(text, next, previous).analysis;
-          text = next;
-        }
-      }),
-      { numRuns: Number(process.env.FUZZ_RUNS ?? 300), seed: Number(process.env.FUZZ_SEED ?? 20261125) },
+      fc.property(
+        fc.nat({ max: docs.length - 1 }),
+        fc.array(mutationArb, { minLength: 1, maxLength: 6 }),
+        (i, steps) => {
+          let text = docs[i]!.text;
+          let previous = analyze(text);
+          for (const mutations of steps) {
+            const next = mutate(text, mutations);
+            previous = agree(text, next, previous).analysis;
+            text = next;
+          }
+        },
+      ),
+      {
+        numRuns: Number(process.env.FUZZ_RUNS ?? 300),
+        seed: Number(process.env.FUZZ_SEED ?? 20261125),
+      },
     );
   });
 

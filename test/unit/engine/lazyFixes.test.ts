@@ -23,7 +23,14 @@ function countingRule(build: () => void): Rule {
         message: 'test finding',
         fixes: () => {
           build();
-          return [{ title: 'Rename to "x"', isPreferred: true, safe: true, edits: [replaceNode(c.nameNode!, '"x"')] }];
+          return [
+            {
+              title: 'Rename to "x"',
+              isPreferred: true,
+              safe: true,
+              edits: [replaceNode(c.nameNode!, '"x"')],
+            },
+          ];
         },
       });
     },
@@ -44,7 +51,15 @@ describe('lazy fixes', () => {
     // Serialised findings (CLI --format json, LSP payloads) carry the fixes.
     const serialised = JSON.parse(JSON.stringify(finding));
     assert.deepEqual(serialised.fixes, JSON.parse(JSON.stringify(finding!.fixes)));
-    assert.deepEqual(Object.keys(serialised).sort(), ['code', 'fixes', 'message', 'range', 'related', 'severity', 'tags']);
+    assert.deepEqual(Object.keys(serialised).sort(), [
+      'code',
+      'fixes',
+      'message',
+      'range',
+      'related',
+      'severity',
+      'tags',
+    ]);
   });
 
   test('a fix builder that throws costs its fixes, not the finding, and is recorded', () => {
@@ -65,7 +80,13 @@ describe('lazy fixes', () => {
   test('the seed: analysing builds no fix until asked, and the fixes are those of every rule', () => {
     const analysis = analyze(SEED);
     const titles = analysis.findings.flatMap((f) => f.fixes.map((x) => `${f.code}: ${x.title}`));
-    assert.ok(titles.some((t) => t.startsWith('init-output-not-shared: Share /app through a new volume')), titles.join('\n'));
-    assert.ok(titles.some((t) => t.startsWith('essential-init-container: Make ')), titles.join('\n'));
+    assert.ok(
+      titles.some((t) => t.startsWith('init-output-not-shared: Share /app through a new volume')),
+      titles.join('\n'),
+    );
+    assert.ok(
+      titles.some((t) => t.startsWith('essential-init-container: Make ')),
+      titles.join('\n'),
+    );
   });
 });

@@ -26,7 +26,12 @@ describe('essential', () => {
   ]
 }`);
     assert.deepEqual(
-      m.containers.map((c) => [c.name?.value, c.essential, c.essentialNode !== undefined, c.essentialUnknown]),
+      m.containers.map((c) => [
+        c.name?.value,
+        c.essential,
+        c.essentialNode !== undefined,
+        c.essentialUnknown,
+      ]),
       [
         ['app', true, false, false],
         ['sidecar', false, true, false],
@@ -36,7 +41,9 @@ describe('essential', () => {
   });
 
   test('a non-boolean (a template placeholder, a quoted "false") is unknown, read as the default', () => {
-    const m = model('{ "containerDefinitions": [{ "name": "a", "essential": "${ESSENTIAL}" }, { "name": "b", "essential": "false" }] }');
+    const m = model(
+      '{ "containerDefinitions": [{ "name": "a", "essential": "${ESSENTIAL}" }, { "name": "b", "essential": "false" }] }',
+    );
     assert.deepEqual(
       m.containers.map((c) => [c.essential, c.essentialUnknown]),
       [
@@ -82,7 +89,10 @@ describe('null counts as absent (console exports write nulls)', () => {
     assert.equal(init!.essential, true);
     assert.equal(init!.essentialNode, undefined);
     assert.equal(init!.entryPointNode, undefined);
-    assert.deepEqual([init!.dependsOn, init!.links, init!.volumesFrom, init!.mountPoints, init!.portMappings], [[], [], [], [], []]);
+    assert.deepEqual(
+      [init!.dependsOn, init!.links, init!.volumesFrom, init!.mountPoints, init!.portMappings],
+      [[], [], [], [], []],
+    );
     assert.equal(init!.healthCheckNode, undefined);
     assert.equal(init!.logDriver, undefined);
     assert.equal(m.containers[1]!.dependsOn[0]!.conditionNode, undefined);
@@ -92,7 +102,10 @@ describe('null counts as absent (console exports write nulls)', () => {
     assert.equal(model(text).networkMode, 'bridge');
     assert.equal(model(text).networkModeNode, undefined);
     assert.equal(model('{ "containerDefinitions": [] }').networkMode, 'bridge');
-    assert.equal(model('{ "networkMode": "awsvpc", "containerDefinitions": [] }').networkMode, 'awsvpc');
+    assert.equal(
+      model('{ "networkMode": "awsvpc", "containerDefinitions": [] }').networkMode,
+      'awsvpc',
+    );
   });
 
   test('as the rules see it: no task role, a missing condition, essential by default', () => {
@@ -117,7 +130,9 @@ describe('duplicate keys: the last one wins, as with JSON.parse and the AWS CLI'
   });
 
   test('task fields', () => {
-    const m = model('{ "family": "old", "family": "new", "containerDefinitions": [], "containerDefinitions": [{ "name": "a" }] }');
+    const m = model(
+      '{ "family": "old", "family": "new", "containerDefinitions": [], "containerDefinitions": [{ "name": "a" }] }',
+    );
     assert.equal(m.family?.value, 'new');
     assert.equal(m.containers.length, 1);
   });
@@ -125,20 +140,21 @@ describe('duplicate keys: the last one wins, as with JSON.parse and the AWS CLI'
 
 describe('names and ids', () => {
   test('nameless and repeated names get #index ids; byName keeps the first', () => {
-    const m = model('{ "containerDefinitions": [{ "name": "app" }, { "image": "x" }, { "name": "app" }, { "name": "" }] }');
+    const m = model(
+      '{ "containerDefinitions": [{ "name": "app" }, { "image": "x" }, { "name": "app" }, { "name": "" }] }',
+    );
     assert.deepEqual(
       m.containers.map((c) => c.id),
       ['app', '#1', '#2', '#3'],
     );
     assert.equal(m.byName.get('app'), m.containers[0]);
-    assert.deepEqual(
-      m.containers.map(displayName),
-      ['app', 'container #2', 'app', 'container #4'],
-    );
+    assert.deepEqual(m.containers.map(displayName), ['app', 'container #2', 'app', 'container #4']);
   });
 
   test('links: name:alias splits, a placeholder stays whole', () => {
-    const m = model('{ "containerDefinitions": [{ "name": "web", "links": ["app:backend", "cache", "${LINK}", ""] }] }');
+    const m = model(
+      '{ "containerDefinitions": [{ "name": "web", "links": ["app:backend", "cache", "${LINK}", ""] }] }',
+    );
     assert.deepEqual(
       m.containers[0]!.links.map((l) => [l.target, l.alias]),
       [
@@ -152,8 +168,15 @@ describe('names and ids', () => {
 
 describe('task level', () => {
   test('requiresCompatibilities: FARGATE in any case makes it a Fargate task, also next to EC2', () => {
-    assert.equal(model('{ "requiresCompatibilities": ["EC2", "fargate"], "containerDefinitions": [] }').isFargate, true);
-    assert.equal(model('{ "requiresCompatibilities": ["EC2"], "containerDefinitions": [] }').isFargate, false);
+    assert.equal(
+      model('{ "requiresCompatibilities": ["EC2", "fargate"], "containerDefinitions": [] }')
+        .isFargate,
+      true,
+    );
+    assert.equal(
+      model('{ "requiresCompatibilities": ["EC2"], "containerDefinitions": [] }').isFargate,
+      false,
+    );
     assert.equal(model('{ "containerDefinitions": [] }').isFargate, false);
   });
 

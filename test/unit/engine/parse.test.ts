@@ -37,7 +37,8 @@ describe('recognising a task definition', () => {
   });
 
   test('a bare array of container definitions (Terraform container_definitions), only where allowed', () => {
-    const text = '[{ "name": "app", "image": "shop/app:1", "essential": true }, { "name": "proxy", "portMappings": [] }]';
+    const text =
+      '[{ "name": "app", "image": "shop/app:1", "essential": true }, { "name": "proxy", "portMappings": [] }]';
     assert.equal(parseDocument(text).kind, 'container-array');
     assert.equal(parseDocument(text, { allowContainerArray: false }).kind, undefined);
     assert.equal(analyze(text, { allowContainerArray: false }).isTaskDefinition, false);
@@ -51,11 +52,13 @@ describe('recognising a task definition', () => {
   describe('anything else gets no findings at all', () => {
     const others: Record<string, string> = {
       'an empty file': '',
-      'whitespace': '  \n ',
+      whitespace: '  \n ',
       'a string': '"containerDefinitions"',
       'not JSON': 'containerDefinitions: [app]',
-      'a package.json': '{ "name": "app", "version": "1.0.0", "dependencies": { "left-pad": "1.3.0" } }',
-      'a CloudFormation template': '{ "Resources": { "Task": { "Type": "AWS::ECS::TaskDefinition", "Properties": { "ContainerDefinitions": [] } } } }',
+      'a package.json':
+        '{ "name": "app", "version": "1.0.0", "dependencies": { "left-pad": "1.3.0" } }',
+      'a CloudFormation template':
+        '{ "Resources": { "Task": { "Type": "AWS::ECS::TaskDefinition", "Properties": { "ContainerDefinitions": [] } } } }',
       'a taskDefinition wrapper without containers': '{ "taskDefinition": { "family": "x" } }',
       'an array of numbers': '[1, 2, 3]',
       'an empty array': '[]',
@@ -88,9 +91,13 @@ describe('positions', () => {
   test('CRLF: lines and characters are those of the CRLF text', () => {
     const text = BROKEN_DEPENDENCY.replace(/\n/g, '\r\n');
     const f = analyze(text).findings.find((x) => x.code === 'dependency-unknown-container')!;
-    const line = '    { "name": "app", "image": "shop/app:1", "dependsOn": [{ "containerName": "cache", "condition": "START" }] }';
+    const line =
+      '    { "name": "app", "image": "shop/app:1", "dependsOn": [{ "containerName": "cache", "condition": "START" }] }';
     const start = line.indexOf('"cache"');
-    assert.deepEqual(f.range, { start: { line: 3, character: start }, end: { line: 3, character: start + 7 } });
+    assert.deepEqual(f.range, {
+      start: { line: 3, character: start },
+      end: { line: 3, character: start + 7 },
+    });
     assert.deepEqual(underlinedBy(text, 'dependency-unknown-container'), ['"cache"']);
   });
 

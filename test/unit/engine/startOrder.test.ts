@@ -14,7 +14,10 @@ function order(text: string): StartOrder {
 
 /** Edges as `from -> to CONDITION reason`, implicit ones marked. */
 function edges(o: StartOrder): string[] {
-  return o.edges.map((e) => `${e.from.id} -> ${e.to.id} ${e.condition} ${e.reason}${e.implicit ? ' (implicit)' : ''}`);
+  return o.edges.map(
+    (e) =>
+      `${e.from.id} -> ${e.to.id} ${e.condition} ${e.reason}${e.implicit ? ' (implicit)' : ''}`,
+  );
 }
 
 function phases(o: StartOrder): Record<string, number> {
@@ -40,7 +43,11 @@ describe('phases', () => {
 { "name": "metrics" }`),
     );
     assert.deepEqual(phases(o), { migrate: 0, api: 1, worker: 2, metrics: 0 });
-    assert.deepEqual(edges(o), ['migrate -> api SUCCESS dependsOn', 'migrate -> worker SUCCESS dependsOn', 'api -> worker HEALTHY dependsOn']);
+    assert.deepEqual(edges(o), [
+      'migrate -> api SUCCESS dependsOn',
+      'migrate -> worker SUCCESS dependsOn',
+      'api -> worker HEALTHY dependsOn',
+    ]);
   });
 
   test('the init container done right: init first, the app after it', () => {
@@ -58,7 +65,8 @@ describe('phases', () => {
 });
 
 describe('cycles', () => {
-  const CYCLE = task(`{ "name": "api", "dependsOn": [{ "containerName": "worker", "condition": "START" }] },
+  const CYCLE =
+    task(`{ "name": "api", "dependsOn": [{ "containerName": "worker", "condition": "START" }] },
 { "name": "worker", "dependsOn": [{ "containerName": "cache", "condition": "START" }] },
 { "name": "cache", "dependsOn": [{ "containerName": "api", "condition": "HEALTHY" }] },
 { "name": "metrics", "dependsOn": [{ "containerName": "cache", "condition": "START" }] },
@@ -70,10 +78,11 @@ describe('cycles', () => {
       o.cycles.map((c) => c.map((x) => x.id)),
       [['api', 'cache', 'worker']],
     );
-    assert.deepEqual(
-      [...o.cycleEdges].map((e) => `${e.from.id} -> ${e.to.id}`).sort(),
-      ['api -> cache', 'cache -> worker', 'worker -> api'],
-    );
+    assert.deepEqual([...o.cycleEdges].map((e) => `${e.from.id} -> ${e.to.id}`).sort(), [
+      'api -> cache',
+      'cache -> worker',
+      'worker -> api',
+    ]);
     assert.deepEqual(phases(o), { api: -1, worker: -1, cache: -1, metrics: -1, free: 0 });
   });
 
@@ -108,18 +117,25 @@ describe('implicit edges ECS adds on its own', () => {
 { "name": "web", "links": ["assets"], "volumesFrom": [{ "sourceContainer": "assets", "readOnly": true }] },
 { "name": "cron", "volumesFrom": [{ "sourceContainer": "assets" }] }`),
     );
-    assert.deepEqual(edges(o), ['assets -> web START links (implicit)', 'assets -> cron START volumesFrom (implicit)']);
+    assert.deepEqual(edges(o), [
+      'assets -> web START links (implicit)',
+      'assets -> cron START volumesFrom (implicit)',
+    ]);
   });
 
   test('an explicit dependsOn in the same direction replaces the implicit edge', () => {
-    const o = order(task(`{ "name": "app" },
-{ "name": "web", "links": ["app"], "dependsOn": [{ "containerName": "app", "condition": "HEALTHY" }] }`));
+    const o = order(
+      task(`{ "name": "app" },
+{ "name": "web", "links": ["app"], "dependsOn": [{ "containerName": "app", "condition": "HEALTHY" }] }`),
+    );
     assert.deepEqual(edges(o), ['app -> web HEALTHY dependsOn']);
   });
 
   test('a dependsOn against the direction of links does not cancel the link: it is a cycle', () => {
-    const o = order(task(`{ "name": "web", "links": ["app"] },
-{ "name": "app", "dependsOn": [{ "containerName": "web", "condition": "START" }] }`));
+    const o = order(
+      task(`{ "name": "web", "links": ["app"] },
+{ "name": "app", "dependsOn": [{ "containerName": "web", "condition": "START" }] }`),
+    );
     assert.deepEqual(edges(o), ['web -> app START dependsOn', 'app -> web START links (implicit)']);
     assert.deepEqual(
       o.cycles.map((c) => c.map((x) => x.id)),

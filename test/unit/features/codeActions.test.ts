@@ -8,29 +8,57 @@ import { applyWorkspaceEdit, editsOf, fixture, SEED, URI } from './cursor';
 
 const BROKEN = fixture('broken-start-order-task-def.jsonc');
 
-function actionsFor(text: string, pick: (d: Diagnostic) => boolean, only?: string[], documentChanges = true) {
+function actionsFor(
+  text: string,
+  pick: (d: Diagnostic) => boolean,
+  only?: string[],
+  documentChanges = true,
+) {
   const analysis = analyze(text, { uri: URI });
   const diags = diagnostics(analysis, URI).filter(pick);
-  return { diags, actions: codeActions(analysis, { diagnostics: diags, only }, { uri: URI, version: 7, documentChanges, analysisOptions: { uri: URI } }) };
+  return {
+    diags,
+    actions: codeActions(
+      analysis,
+      { diagnostics: diags, only },
+      { uri: URI, version: 7, documentChanges, analysisOptions: { uri: URI } },
+    ),
+  };
 }
 
 describe('quick fixes', () => {
   test('a misspelt condition: the fix, preferred, tied to its diagnostic, and the exact text after it', () => {
-    const { diags, actions } = actionsFor(BROKEN, (d) => d.code === 'dependency-invalid-condition', ['quickfix']);
+    const { diags, actions } = actionsFor(
+      BROKEN,
+      (d) => d.code === 'dependency-invalid-condition',
+      ['quickfix'],
+    );
     assert.equal(actions.length, 1);
     const action = actions[0]!;
     assert.equal(action.title, 'Change "success" to "SUCCESS"');
     assert.equal(action.kind, 'quickfix');
     assert.equal(action.isPreferred, true);
     assert.deepEqual(action.diagnostics, diags);
-    assert.deepEqual((action.edit!.documentChanges![0] as { textDocument: unknown }).textDocument, { uri: URI, version: 7 });
-    assert.equal(applyWorkspaceEdit(BROKEN, action.edit), BROKEN.replace('"condition": "success" }, // typed', '"condition": "SUCCESS" }, // typed'));
+    assert.deepEqual((action.edit!.documentChanges![0] as { textDocument: unknown }).textDocument, {
+      uri: URI,
+      version: 7,
+    });
+    assert.equal(
+      applyWorkspaceEdit(BROKEN, action.edit),
+      BROKEN.replace('"condition": "success" }, // typed', '"condition": "SUCCESS" }, // typed'),
+    );
   });
 
   test('an unknown container: the close name is offered', () => {
     const { actions } = actionsFor(BROKEN, (d) => d.code === 'dependency-unknown-container');
-    assert.deepEqual(actions.filter((a) => a.kind === 'quickfix').map((a) => a.title), ['Change "cach" to "cache"']);
-    assert.equal(applyWorkspaceEdit(BROKEN, actions[0]!.edit), BROKEN.replace('"containerName": "cach"', '"containerName": "cache"'));
+    assert.deepEqual(
+      actions.filter((a) => a.kind === 'quickfix').map((a) => a.title),
+      ['Change "cach" to "cache"'],
+    );
+    assert.equal(
+      applyWorkspaceEdit(BROKEN, actions[0]!.edit),
+      BROKEN.replace('"containerName": "cach"', '"containerName": "cache"'),
+    );
   });
 
   test('every fix of the seed’s diagnostics applies as the engine wrote it, and the JSON stays valid', () => {
@@ -50,19 +78,37 @@ describe('quick fixes', () => {
     const analysis = analyze(BROKEN, { uri: URI });
     const d = diagnostics(analysis, URI).find((x) => x.code === 'dependency-invalid-condition')!;
     const other: Diagnostic = { ...d, source: 'json' };
-    const moved: Diagnostic = { ...d, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } };
-    assert.deepEqual(codeActions(analysis, { diagnostics: [other, moved], only: ['quickfix'] }, { uri: URI, version: 1, documentChanges: false, analysisOptions: {} }), []);
+    const moved: Diagnostic = {
+      ...d,
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
+    };
+    assert.deepEqual(
+      codeActions(
+        analysis,
+        { diagnostics: [other, moved], only: ['quickfix'] },
+        { uri: URI, version: 1, documentChanges: false, analysisOptions: {} },
+      ),
+      [],
+    );
   });
 
   test('without documentChanges support the edit is in `changes`', () => {
-    const { actions } = actionsFor(BROKEN, (d) => d.code === 'dependency-invalid-condition', ['quickfix'], false);
+    const { actions } = actionsFor(
+      BROKEN,
+      (d) => d.code === 'dependency-invalid-condition',
+      ['quickfix'],
+      false,
+    );
     assert.equal(actions[0]!.edit!.documentChanges, undefined);
     assert.equal(editsOf(actions[0]!.edit).length, 1);
   });
 });
 
 describe('source.fixAll.ecsInitOrder', () => {
-  function fixAllOf(text: string, only: string[] | undefined = [FIX_ALL_KIND]): CodeAction | undefined {
+  function fixAllOf(
+    text: string,
+    only: string[] | undefined = [FIX_ALL_KIND],
+  ): CodeAction | undefined {
     return actionsFor(text, () => false, only).actions.find((a) => a.kind === FIX_ALL_KIND);
   }
 
@@ -75,7 +121,12 @@ describe('source.fixAll.ecsInitOrder', () => {
     const after = applyWorkspaceEdit(SEED, action.edit);
     assert.equal(after, fixAll(SEED).text);
     JSON.parse(after);
-    assert.deepEqual(analyze(after).findings.map((f) => f.code).filter((c) => c === 'essential-init-container' || c === 'init-not-awaited'), []);
+    assert.deepEqual(
+      analyze(after)
+        .findings.map((f) => f.code)
+        .filter((c) => c === 'essential-init-container' || c === 'init-not-awaited'),
+      [],
+    );
   });
 
   test('offered for `source` and `source.fixAll`, not for `quickfix`; absent when nothing changes', () => {

@@ -18,7 +18,9 @@ function apply(text: string, item: CompletionItem): string {
 }
 
 function labels(items: CompletionItem[]): string[] {
-  return [...items].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label)).map((i) => i.label);
+  return [...items]
+    .sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label))
+    .map((i) => i.label);
 }
 
 function stripComments(text: string): string {
@@ -31,11 +33,23 @@ describe('names, volumes and conditions', () => {
     const { text, items } = complete(webDeps);
     assert.deepEqual(labels(items), ['fetch-config', 'log-router', 'redis']);
     const fetch = items.find((i) => i.label === 'fetch-config')!;
-    assert.equal(fetch.detail, 'public.ecr.aws/aws-cli/aws-cli:2.17.0 · not essential · init container');
-    assert.equal(items.find((i) => i.label === 'redis')!.detail, 'public.ecr.aws/docker/library/redis:7.2 · essential · has a healthCheck');
+    assert.equal(
+      fetch.detail,
+      'public.ecr.aws/aws-cli/aws-cli:2.17.0 · not essential · init container',
+    );
+    assert.equal(
+      items.find((i) => i.label === 'redis')!.detail,
+      'public.ecr.aws/docker/library/redis:7.2 · essential · has a healthCheck',
+    );
     assert.equal(fetch.filterText, '"fetch-config"');
     // The whole string is replaced, quotes included.
-    assert.equal(apply(text, fetch), SHOP.replace('{ "containerName": "redis", "condition": "HEALTHY" }', '{ "containerName": "fetch-config", "condition": "HEALTHY" }'));
+    assert.equal(
+      apply(text, fetch),
+      SHOP.replace(
+        '{ "containerName": "redis", "condition": "HEALTHY" }',
+        '{ "containerName": "fetch-config", "condition": "HEALTHY" }',
+      ),
+    );
   });
 
   test('a value not typed yet gets its quotes', () => {
@@ -45,7 +59,10 @@ describe('names, volumes and conditions', () => {
 ]}`;
     const { text, items } = complete(doc);
     assert.deepEqual(labels(items), ['init']);
-    assert.equal(apply(text, items[0]!), text.replace('"containerName": }', '"containerName": "init"}'));
+    assert.equal(
+      apply(text, items[0]!),
+      text.replace('"containerName": }', '"containerName": "init"}'),
+    );
   });
 
   test('an unterminated string is completed up to the cursor, keeping what follows', () => {
@@ -54,7 +71,10 @@ describe('names, volumes and conditions', () => {
   {"name": "app", "image": "nginx", "dependsOn": [{"containerName": "in|}]}
 ]}`;
     const { text, items } = complete(doc);
-    assert.equal(apply(text, items[0]!), text.replace('"containerName": "in}', '"containerName": "init"}'));
+    assert.equal(
+      apply(text, items[0]!),
+      text.replace('"containerName": "in}', '"containerName": "init"}'),
+    );
   });
 
   test('volumesFrom.sourceContainer and links entries offer containers too', () => {
@@ -68,7 +88,10 @@ describe('names, volumes and conditions', () => {
   {"name": "app", "image": "nginx", "links": ["db", |]}
 ]}`);
     assert.deepEqual(labels(links.items), ['db']);
-    assert.equal(apply(links.text, links.items[0]!), links.text.replace('"links": ["db", ]', '"links": ["db", "db"]'));
+    assert.equal(
+      apply(links.text, links.items[0]!),
+      links.text.replace('"links": ["db", ]', '"links": ["db", "db"]'),
+    );
   });
 
   test('mountPoints.sourceVolume offers the task volumes', () => {
@@ -87,7 +110,10 @@ describe('names, volumes and conditions', () => {
     assert.match(doc, /Can't be set on an essential container/);
     const healthy = complete(cursorIn(SHOP, '"condition": "HEALTHY"', 14)).items;
     assert.deepEqual(labels(healthy), ['HEALTHY', 'START', 'SUCCESS', 'COMPLETE']);
-    assert.match((healthy.find((i) => i.label === 'SUCCESS')!.documentation as MarkupContent).value, /⚠ redis is essential: ECS does not accept SUCCESS on it\./);
+    assert.match(
+      (healthy.find((i) => i.label === 'SUCCESS')!.documentation as MarkupContent).value,
+      /⚠ redis is essential: ECS does not accept SUCCESS on it\./,
+    );
   });
 
   test('nothing in other strings, nor in JSON that is not a task definition', () => {
@@ -163,8 +189,16 @@ describe('snippets', () => {
     assert.deepEqual(labels(items), ['init container with shared volume']);
     const item = items[0]!;
     assert.equal(item.insertTextFormat, 2);
-    assert.match((item.documentation as MarkupContent).value, /Also makes api wait for it \(SUCCESS\) and mount `shared` read-only at \/shared, and adds `shared` to the task volumes\./);
-    const expected = API_WITH_INIT.replace('IMAGE', '${1:public.ecr.aws/docker/library/busybox:1.36}').replace('COMMAND', '${2:echo ready > /shared/ready}').replace('END', '$0');
+    assert.match(
+      (item.documentation as MarkupContent).value,
+      /Also makes api wait for it \(SUCCESS\) and mount `shared` read-only at \/shared, and adds `shared` to the task volumes\./,
+    );
+    const expected = API_WITH_INIT.replace(
+      'IMAGE',
+      '${1:public.ecr.aws/docker/library/busybox:1.36}',
+    )
+      .replace('COMMAND', '${2:echo ready > /shared/ready}')
+      .replace('END', '$0');
     assert.equal(apply(text, item), expected);
   });
 
@@ -174,9 +208,17 @@ describe('snippets', () => {
     assert.equal(item.insertTextFormat, 1);
     assert.doesNotMatch((item.textEdit as TextEdit).newText, /\$/);
     const result = apply(text, item);
-    assert.equal(result, API_WITH_INIT.replace('IMAGE', 'public.ecr.aws/docker/library/busybox:1.36').replace('COMMAND', 'echo ready > /shared/ready').replace('END', ''));
+    assert.equal(
+      result,
+      API_WITH_INIT.replace('IMAGE', 'public.ecr.aws/docker/library/busybox:1.36')
+        .replace('COMMAND', 'echo ready > /shared/ready')
+        .replace('END', ''),
+    );
     JSON.parse(result);
-    assert.deepEqual(analyze(result).findings.map((f) => f.code), []);
+    assert.deepEqual(
+      analyze(result).findings.map((f) => f.code),
+      [],
+    );
   });
 
   test('the init container gets a free name, and commas where the array needs them', () => {
@@ -188,18 +230,34 @@ describe('snippets', () => {
     const { text, items } = complete(doc, false);
     const result = apply(text, items[0]!);
     const parsed = JSON.parse(result);
-    assert.deepEqual(parsed.containerDefinitions.map((c: { name: string }) => c.name), ['init', 'init-2', 'app']);
-    assert.deepEqual(parsed.containerDefinitions[2].dependsOn, [{ containerName: 'init-2', condition: 'SUCCESS' }]);
+    assert.deepEqual(
+      parsed.containerDefinitions.map((c: { name: string }) => c.name),
+      ['init', 'init-2', 'app'],
+    );
+    assert.deepEqual(parsed.containerDefinitions[2].dependsOn, [
+      { containerName: 'init-2', condition: 'SUCCESS' },
+    ]);
     assert.deepEqual(parsed.volumes, [{ name: 'shared' }]);
   });
 
   test('in the seed, the app waits for the new init container (the comma after the last element is added)', () => {
-    const doc = cursorAfter(SEED, '    }\n  ],\n  "requiresCompatibilities"', -'\n  ],\n  "requiresCompatibilities"'.length);
+    const doc = cursorAfter(
+      SEED,
+      '    }\n  ],\n  "requiresCompatibilities"',
+      -'\n  ],\n  "requiresCompatibilities"'.length,
+    );
     const { text, items } = complete(doc, false);
     const parsed = JSON.parse(apply(text, items[0]!));
-    assert.deepEqual(parsed.containerDefinitions.map((c: { name: string }) => c.name), ['init-setup', 'app-container', 'init']);
-    assert.deepEqual(parsed.containerDefinitions[1].dependsOn, [{ containerName: 'init', condition: 'SUCCESS' }]);
-    assert.deepEqual(parsed.containerDefinitions[1].mountPoints, [{ sourceVolume: 'shared', containerPath: '/shared', readOnly: true }]);
+    assert.deepEqual(
+      parsed.containerDefinitions.map((c: { name: string }) => c.name),
+      ['init-setup', 'app-container', 'init'],
+    );
+    assert.deepEqual(parsed.containerDefinitions[1].dependsOn, [
+      { containerName: 'init', condition: 'SUCCESS' },
+    ]);
+    assert.deepEqual(parsed.containerDefinitions[1].mountPoints, [
+      { sourceVolume: 'shared', containerPath: '/shared', readOnly: true },
+    ]);
   });
 
   test('a dependsOn entry, with the likely container and condition first', () => {
@@ -212,10 +270,15 @@ describe('snippets', () => {
 ]}`;
     const snippet = complete(doc);
     assert.deepEqual(labels(snippet.items), ['dependsOn entry']);
-    assert.equal((snippet.items[0]!.textEdit as TextEdit).newText, '{ "containerName": "${1|migrate,redis|}", "condition": "${2|SUCCESS,COMPLETE,START,HEALTHY|}" }$0');
+    assert.equal(
+      (snippet.items[0]!.textEdit as TextEdit).newText,
+      '{ "containerName": "${1|migrate,redis|}", "condition": "${2|SUCCESS,COMPLETE,START,HEALTHY|}" }$0',
+    );
     const plain = complete(doc, false);
     const result = apply(plain.text, plain.items[0]!);
-    assert.deepEqual(JSON.parse(result).containerDefinitions[2].dependsOn, [{ containerName: 'migrate', condition: 'SUCCESS' }]);
+    assert.deepEqual(JSON.parse(result).containerDefinitions[2].dependsOn, [
+      { containerName: 'migrate', condition: 'SUCCESS' },
+    ]);
   });
 
   test('healthCheck and dependsOn at a property position of a container, not when present', () => {
@@ -232,7 +295,10 @@ describe('snippets', () => {
 }`;
     const { text, items } = complete(doc, false);
     assert.deepEqual(labels(items), ['dependsOn', 'healthCheck']);
-    const health = apply(text, items.find((i) => i.label === 'healthCheck')!);
+    const health = apply(
+      text,
+      items.find((i) => i.label === 'healthCheck')!,
+    );
     assert.equal(
       health,
       text.replace(
@@ -247,17 +313,35 @@ describe('snippets', () => {
       "portMappings"`,
       ),
     );
-    const depends = JSON.parse(apply(text, items.find((i) => i.label === 'dependsOn')!));
-    assert.deepEqual(depends.containerDefinitions[0].dependsOn, [{ containerName: 'migrate', condition: 'SUCCESS' }]);
-    assert.deepEqual(labels(complete(cursorAfter(SHOP, '"name": "web",\n')).items), ['healthCheck']);
-    assert.deepEqual(labels(complete(cursorAfter(SHOP, '"name": "redis",\n')).items), ['dependsOn']);
+    const depends = JSON.parse(
+      apply(
+        text,
+        items.find((i) => i.label === 'dependsOn')!,
+      ),
+    );
+    assert.deepEqual(depends.containerDefinitions[0].dependsOn, [
+      { containerName: 'migrate', condition: 'SUCCESS' },
+    ]);
+    assert.deepEqual(labels(complete(cursorAfter(SHOP, '"name": "web",\n')).items), [
+      'healthCheck',
+    ]);
+    assert.deepEqual(labels(complete(cursorAfter(SHOP, '"name": "redis",\n')).items), [
+      'dependsOn',
+    ]);
   });
 
   test('a half-typed key is replaced by the property', () => {
     const doc = `{"containerDefinitions": [{"name": "api", "image": "nginx", "hea|"}]}`;
     const { text, items } = complete(doc, false);
-    const result = apply(text, items.find((i) => i.label === 'healthCheck')!);
-    assert.deepEqual(Object.keys(JSON.parse(result).containerDefinitions[0]), ['name', 'image', 'healthCheck']);
+    const result = apply(
+      text,
+      items.find((i) => i.label === 'healthCheck')!,
+    );
+    assert.deepEqual(Object.keys(JSON.parse(result).containerDefinitions[0]), [
+      'name',
+      'image',
+      'healthCheck',
+    ]);
   });
 
   test('an empty document named like a task definition gets a whole task definition', () => {
@@ -265,8 +349,14 @@ describe('snippets', () => {
     assert.deepEqual(labels(items), ['task definition with an init container']);
     const result = apply(text, items[0]!);
     const parsed = JSON.parse(result);
-    assert.deepEqual(parsed.containerDefinitions.map((c: { name: string }) => c.name), ['init', 'app']);
-    assert.deepEqual(analyze(result).findings.map((f) => f.code), []);
+    assert.deepEqual(
+      parsed.containerDefinitions.map((c: { name: string }) => c.name),
+      ['init', 'app'],
+    );
+    assert.deepEqual(
+      analyze(result).findings.map((f) => f.code),
+      [],
+    );
     const snippet = complete('|').items[0]!;
     assert.match((snippet.textEdit as TextEdit).newText, /"family": "\$\{1:my-app\}"/);
     assert.deepEqual(complete('|', true, false).items, []);

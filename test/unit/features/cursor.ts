@@ -5,7 +5,12 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Position, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
-import { analyze, applyTextEdits, type Analysis, type AnalysisOptions } from '../../../server/src/engine/index';
+import {
+  analyze,
+  applyTextEdits,
+  type Analysis,
+  type AnalysisOptions,
+} from '../../../server/src/engine/index';
 
 export const URI = 'file:///work/project/task-definition.json';
 
@@ -19,7 +24,8 @@ export interface AtCursor {
 /** `text` with one `|` marking the cursor: the text without it, the cursor position and the analysis. */
 export function atCursor(textWithCursor: string, options: AnalysisOptions = {}): AtCursor {
   const offset = textWithCursor.indexOf('|');
-  if (offset < 0 || textWithCursor.indexOf('|', offset + 1) >= 0) throw new Error('mark the cursor with exactly one |');
+  if (offset < 0 || textWithCursor.indexOf('|', offset + 1) >= 0)
+    throw new Error('mark the cursor with exactly one |');
   const text = textWithCursor.slice(0, offset) + textWithCursor.slice(offset + 1);
   const analysis = analyze(text, { uri: URI, ...options });
   return { text, offset, position: analysis.parsed.source.positionAt(offset), analysis };
@@ -42,12 +48,20 @@ export function cursorIn(text: string, needle: string, into = 1): string {
 export function editsOf(edit: WorkspaceEdit | null | undefined, uri = URI): TextEdit[] {
   if (!edit) return [];
   if (edit.documentChanges) {
-    return edit.documentChanges.flatMap((c) => ('textDocument' in c && c.textDocument.uri === uri ? c.edits.filter((e): e is TextEdit => 'range' in e) : []));
+    return edit.documentChanges.flatMap((c) =>
+      'textDocument' in c && c.textDocument.uri === uri
+        ? c.edits.filter((e): e is TextEdit => 'range' in e)
+        : [],
+    );
   }
   return edit.changes?.[uri] ?? [];
 }
 
-export function applyWorkspaceEdit(text: string, edit: WorkspaceEdit | null | undefined, uri = URI): string {
+export function applyWorkspaceEdit(
+  text: string,
+  edit: WorkspaceEdit | null | undefined,
+  uri = URI,
+): string {
   return applyTextEdits(text, editsOf(edit, uri));
 }
 

@@ -14,7 +14,10 @@ function hoverAt(textWithCursor: string): { markdown: string; hovered: string; r
   const result = hover(analysis, position);
   assert.ok(result, 'a hover');
   const source = new SourceText(text);
-  const hovered = text.slice(source.offsetAt(result.range!.start), source.offsetAt(result.range!.end));
+  const hovered = text.slice(
+    source.offsetAt(result.range!.start),
+    source.offsetAt(result.range!.end),
+  );
   return { markdown: (result.contents as MarkupContent).value, hovered, result };
 }
 
@@ -57,7 +60,10 @@ describe('hover on container names and references', () => {
   test('a links value: the alias and the implicit start order', () => {
     const { markdown, hovered } = hoverAt(cursorIn(ARRAY, '"migrate:db-migrations"', 3));
     assert.equal(hovered, '"migrate:db-migrations"');
-    assert.match(markdown, /^api links to migrate as `db-migrations`, and ECS starts migrate first/);
+    assert.match(
+      markdown,
+      /^api links to migrate as `db-migrations`, and ECS starts migrate first/,
+    );
     assert.match(markdown, /Waited for by: api \(START, links\)/);
   });
 
@@ -77,7 +83,10 @@ describe('hover on container names and references', () => {
     assert.match(cycle, /\*\*api\*\* · in a dependency cycle/);
     assert.match(cycle, /It never starts/);
     const unknown = hoverAt(cursorIn(BROKEN, '"cach"', 2)).markdown;
-    assert.match(unknown, /No container is named `cach` in this task definition \(containers: `db-migrate`, `api`, `worker`, `cache`\)\./);
+    assert.match(
+      unknown,
+      /No container is named `cach` in this task definition \(containers: `db-migrate`, `api`, `worker`, `cache`\)\./,
+    );
   });
 });
 
@@ -85,9 +94,13 @@ describe('hover on conditions', () => {
   test('SUCCESS: meaning, the essential constraint, the list of conditions and the AWS link', () => {
     const { markdown, hovered } = hoverAt(cursorIn(SHOP, '"SUCCESS"', 2));
     assert.equal(hovered, '"SUCCESS"');
-    assert.match(markdown, /^\*\*SUCCESS\*\*: web starts once fetch-config has run and exited with code 0\./);
+    assert.match(
+      markdown,
+      /^\*\*SUCCESS\*\*: web starts once fetch-config has run and exited with code 0\./,
+    );
     assert.match(markdown, /Can't be set on an essential container/);
-    for (const cond of ['START', 'COMPLETE', 'SUCCESS', 'HEALTHY']) assert.match(markdown, new RegExp(`- \\*\\*${cond}\\*\\*: `));
+    for (const cond of ['START', 'COMPLETE', 'SUCCESS', 'HEALTHY'])
+      assert.match(markdown, new RegExp(`- \\*\\*${cond}\\*\\*: `));
     assert.match(markdown, /task_definition_parameters\.html#container_definition_dependson/);
     assert.doesNotMatch(markdown, /⚠/);
   });
@@ -105,8 +118,14 @@ describe('hover on conditions', () => {
   {"name": "setup", "image": "busybox"},
   {"name": "app", "image": "nginx", "dependsOn": [{"containerName": "setup", "condition": "COMP|LETE"}]}
 ]}`;
-    assert.match(hoverAt(text).markdown, /⚠ setup is essential \(the default\): ECS does not accept COMPLETE here\./);
-    assert.match(hoverAt(cursorIn(BROKEN, '"success"', 2)).markdown, /^`success` is not a condition: ECS accepts exactly START, COMPLETE, SUCCESS or HEALTHY/);
+    assert.match(
+      hoverAt(text).markdown,
+      /⚠ setup is essential \(the default\): ECS does not accept COMPLETE here\./,
+    );
+    assert.match(
+      hoverAt(cursorIn(BROKEN, '"success"', 2)).markdown,
+      /^`success` is not a condition: ECS accepts exactly START, COMPLETE, SUCCESS or HEALTHY/,
+    );
   });
 });
 
@@ -114,59 +133,99 @@ describe('hover on keys', () => {
   test('essential of the seed’s init container', () => {
     const { markdown, hovered } = hoverAt(cursorIn(SEED, '"essential"', 2));
     assert.equal(hovered, '"essential"');
-    assert.match(markdown, /init-setup is essential: when it exits, even with code 0, ECS stops the task/);
-    assert.match(markdown, /\(https:\/\/docs\.aws\.amazon\.com\/AmazonECS\/latest\/developerguide\/task_definition_parameters\.html#container_definition_essential\)/);
+    assert.match(
+      markdown,
+      /init-setup is essential: when it exits, even with code 0, ECS stops the task/,
+    );
+    assert.match(
+      markdown,
+      /\(https:\/\/docs\.aws\.amazon\.com\/AmazonECS\/latest\/developerguide\/task_definition_parameters\.html#container_definition_essential\)/,
+    );
   });
 
   test('essential of a non-essential init container and of a sidecar', () => {
-    assert.match(hoverAt(cursorIn(SHOP, '"essential": false', 2)).markdown, /fetch-config is not essential: when it exits, the other containers keep running/);
+    assert.match(
+      hoverAt(cursorIn(SHOP, '"essential": false', 2)).markdown,
+      /fetch-config is not essential: when it exits, the other containers keep running/,
+    );
     const sidecar = `{"containerDefinitions": [
   {"name": "app", "image": "nginx:1.27"},
   {"name": "xray", "image": "public.ecr.aws/xray/aws-xray-daemon:3.3", "ess|ential": false}
 ]}`;
-    assert.match(hoverAt(sidecar).markdown, /xray is not essential: when it exits or fails, the other containers keep running\./);
-    const app = hoverAt(`{"containerDefinitions": [{"name": "app", "image": "nginx:1.27", "ess|ential": true}]}`).markdown;
-    assert.match(app, /app is essential: if it stops or fails, for any reason, ECS stops the other containers and the task\./);
+    assert.match(
+      hoverAt(sidecar).markdown,
+      /xray is not essential: when it exits or fails, the other containers keep running\./,
+    );
+    const app = hoverAt(
+      `{"containerDefinitions": [{"name": "app", "image": "nginx:1.27", "ess|ential": true}]}`,
+    ).markdown;
+    assert.match(
+      app,
+      /app is essential: if it stops or fails, for any reason, ECS stops the other containers and the task\./,
+    );
   });
 
   test('command on an image whose ENTRYPOINT is not a shell', () => {
     const { markdown } = hoverAt(cursorIn(SEED, '"command"', 2));
-    assert.match(markdown, /The image `amazon\/aws-cli:latest` has ENTRYPOINT `aws`: this container runs `aws sh -c /);
+    assert.match(
+      markdown,
+      /The image `amazon\/aws-cli:latest` has ENTRYPOINT `aws`: this container runs `aws sh -c /,
+    );
     assert.match(markdown, /put the shell in `entryPoint`/);
     assert.match(markdown, /#container_definition_command\)/);
   });
 
   test('entryPoint that replaces the image’s ENTRYPOINT', () => {
     const { markdown } = hoverAt(cursorIn(SHOP, '"entryPoint"', 2));
-    assert.match(markdown, /has ENTRYPOINT `aws`; this container's `entryPoint` \(`\["sh","-c"\]`\) replaces it\./);
+    assert.match(
+      markdown,
+      /has ENTRYPOINT `aws`; this container's `entryPoint` \(`\["sh","-c"\]`\) replaces it\./,
+    );
     assert.match(markdown, /#container_definition_entrypoint\)/);
   });
 
   test('dependsOn lists what the container waits for', () => {
     const { markdown } = hoverAt(cursorIn(SHOP, '"dependsOn"', 2));
-    assert.match(markdown, /web starts once fetch-config has exited with code 0, and redis is healthy\./);
+    assert.match(
+      markdown,
+      /web starts once fetch-config has exited with code 0, and redis is healthy\./,
+    );
     assert.match(markdown, /at shutdown the order is reversed/);
   });
 
   test('mountPoints and the task volumes say who shares what', () => {
     const web = SHOP.indexOf('"name": "web"');
-    const mounts = hoverAt(SHOP.slice(0, web) + cursorIn(SHOP.slice(web), '"mountPoints"', 2)).markdown;
+    const mounts = hoverAt(
+      SHOP.slice(0, web) + cursorIn(SHOP.slice(web), '"mountPoints"', 2),
+    ).markdown;
     assert.match(mounts, /- `config` at `\/config` \(read-only\), shared with fetch-config/);
     const volumes = hoverAt(cursorIn(SHOP, '"volumes"', 2)).markdown;
-    assert.match(volumes, /- `config`: mounted by fetch-config at `\/config`, web at `\/config` \(read-only\)/);
+    assert.match(
+      volumes,
+      /- `config`: mounted by fetch-config at `\/config`, web at `\/config` \(read-only\)/,
+    );
     assert.match(volumes, /task_definition_parameters\.html#volumes\)/);
   });
 
   test('startTimeout is about the container others wait for', () => {
     const { markdown } = hoverAt(cursorIn(SHOP, '"startTimeout"', 2));
     assert.match(markdown, /set on the container being waited for, as in AWS's example/);
-    assert.match(markdown, /Here: web \(SUCCESS\) waits for fetch-config; if fetch-config takes longer, the task stops\./);
-    assert.match(markdown, /Fargate: at most 120 seconds \(AWS's CloudFormation schema gives 2 to 120\)/);
+    assert.match(
+      markdown,
+      /Here: web \(SUCCESS\) waits for fetch-config; if fetch-config takes longer, the task stops\./,
+    );
+    assert.match(
+      markdown,
+      /Fargate: at most 120 seconds \(AWS's CloudFormation schema gives 2 to 120\)/,
+    );
     assert.match(markdown, /#container_definition_timeout\)/);
   });
 
   test('stopTimeout and healthCheck', () => {
-    assert.match(hoverAt(cursorIn(SHOP, '"stopTimeout"', 2)).markdown, /Fargate: 30 seconds by default, at most 120/);
+    assert.match(
+      hoverAt(cursorIn(SHOP, '"stopTimeout"', 2)).markdown,
+      /Fargate: 30 seconds by default, at most 120/,
+    );
     const health = hoverAt(cursorIn(SHOP, '"healthCheck"', 2)).markdown;
     assert.match(health, /Waited for with HEALTHY by: web \(checked only at startup\)/);
     assert.match(health, /ECS does not watch a HEALTHCHECK written in the image/);
@@ -174,7 +233,13 @@ describe('hover on keys', () => {
   });
 
   test('no hover elsewhere, nor on JSON that is not a task definition', () => {
-    assert.equal(hover(atCursor(cursorIn(SHOP, '"family"', 2)).analysis, atCursor(cursorIn(SHOP, '"family"', 2)).position), null);
+    assert.equal(
+      hover(
+        atCursor(cursorIn(SHOP, '"family"', 2)).analysis,
+        atCursor(cursorIn(SHOP, '"family"', 2)).position,
+      ),
+      null,
+    );
     const plain = atCursor('{"name": "in|it", "essential": true}');
     assert.equal(hover(plain.analysis, plain.position), null);
   });

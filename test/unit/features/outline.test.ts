@@ -12,7 +12,10 @@ const SHOP = fixture('shop-web-task-definition.json');
 const BROKEN = fixture('broken-start-order-task-def.jsonc');
 
 function outline(symbols: DocumentSymbol[], depth = 0): string[] {
-  return symbols.flatMap((s) => [`${'  '.repeat(depth)}${s.name}${s.detail ? ` (${s.detail})` : ''} [${s.kind}]`, ...outline(s.children ?? [], depth + 1)]);
+  return symbols.flatMap((s) => [
+    `${'  '.repeat(depth)}${s.name}${s.detail ? ` (${s.detail})` : ''} [${s.kind}]`,
+    ...outline(s.children ?? [], depth + 1),
+  ]);
 }
 
 describe('document symbols', () => {
@@ -33,14 +36,27 @@ describe('document symbols', () => {
     const [task] = documentSymbols(analyze(SEED));
     const init = task!.children![0]!;
     const s = new SourceText(SEED);
-    assert.equal(SEED.slice(s.offsetAt(init.selectionRange.start), s.offsetAt(init.selectionRange.end)), '"init-setup"');
-    assert.ok(SEED.slice(s.offsetAt(init.range.start), s.offsetAt(init.range.end)).startsWith('{\n      "name": "init-setup"'));
+    assert.equal(
+      SEED.slice(s.offsetAt(init.selectionRange.start), s.offsetAt(init.selectionRange.end)),
+      '"init-setup"',
+    );
+    assert.ok(
+      SEED.slice(s.offsetAt(init.range.start), s.offsetAt(init.range.end)).startsWith(
+        '{\n      "name": "init-setup"',
+      ),
+    );
   });
 
   test('a bare container array lists its containers; flat symbols name their parent', () => {
-    assert.deepEqual(outline(documentSymbols(analyze(fixture('containers.json')))), ['migrate (flyway/flyway:10) [5]', 'api (registry.example.com/api:3.1.0) [5]']);
+    assert.deepEqual(outline(documentSymbols(analyze(fixture('containers.json')))), [
+      'migrate (flyway/flyway:10) [5]',
+      'api (registry.example.com/api:3.1.0) [5]',
+    ]);
     const flat = flattenSymbols(documentSymbols(analyze(SEED)), URI);
-    assert.deepEqual(flat.map((s) => `${s.name} < ${s.containerName ?? ''}`), ['my-app-with-init < ', 'init-setup < my-app-with-init', 'app-container < my-app-with-init']);
+    assert.deepEqual(
+      flat.map((s) => `${s.name} < ${s.containerName ?? ''}`),
+      ['my-app-with-init < ', 'init-setup < my-app-with-init', 'app-container < my-app-with-init'],
+    );
     assert.deepEqual(documentSymbols(analyze('{"a": 1}')), []);
   });
 });
@@ -57,14 +73,23 @@ describe('code lenses', () => {
         'phase 2 · waits for fetch-config (SUCCESS), redis (HEALTHY), log-router (START, FireLens)',
       ],
     );
-    assert.deepEqual(lenses[3]!.command, { title: lenses[3]!.command!.title, command: 'ecsInitOrder.showStartOrderGraph', arguments: [URI, 'web'] });
+    assert.deepEqual(lenses[3]!.command, {
+      title: lenses[3]!.command!.title,
+      command: 'ecsInitOrder.showStartOrderGraph',
+      arguments: [URI, 'web'],
+    });
     assert.deepEqual(lenses[3]!.range.start, { line: 39, character: 14 });
   });
 
   test('cycles', () => {
     assert.deepEqual(
       codeLenses(analyze(BROKEN), URI).map((l) => l.command!.title),
-      ['phase 1 · starts first · 1 waits for it', 'in a dependency cycle · 1 waits for it', 'in a dependency cycle · 1 waits for it', 'phase 1 · starts first'],
+      [
+        'phase 1 · starts first · 1 waits for it',
+        'in a dependency cycle · 1 waits for it',
+        'in a dependency cycle · 1 waits for it',
+        'phase 1 · starts first',
+      ],
     );
   });
 });
@@ -75,14 +100,48 @@ describe('diagnostics', () => {
     const healthy = diags.find((d) => d.code === 'healthy-without-healthcheck')!;
     assert.equal(healthy.source, 'ecs-init-order');
     assert.equal(healthy.severity, 1);
-    assert.equal(healthy.codeDescription?.href, 'https://github.com/ecs-init-order/ecs-init-order/blob/main/docs/rules/healthy-without-healthcheck.md');
-    assert.deepEqual(healthy.relatedInformation, [{ location: { uri: URI, range: { start: { line: 17, character: 14 }, end: { line: 17, character: 19 } } }, message: 'api has no healthCheck' }]);
-    assert.deepEqual(diags.map((d) => d.code), ['dependency-invalid-condition', 'dependency-cycle', 'dependency-cycle', 'healthy-without-healthcheck', 'dependency-unknown-container']);
+    assert.equal(
+      healthy.codeDescription?.href,
+      'https://github.com/ecs-init-order/ecs-init-order/blob/main/docs/rules/healthy-without-healthcheck.md',
+    );
+    assert.deepEqual(healthy.relatedInformation, [
+      {
+        location: {
+          uri: URI,
+          range: { start: { line: 17, character: 14 }, end: { line: 17, character: 19 } },
+        },
+        message: 'api has no healthCheck',
+      },
+    ]);
+    assert.deepEqual(
+      diags.map((d) => d.code),
+      [
+        'dependency-invalid-condition',
+        'dependency-cycle',
+        'dependency-cycle',
+        'healthy-without-healthcheck',
+        'dependency-unknown-container',
+      ],
+    );
   });
 
   test('severity overrides and "off", tags, and the analysis-skipped notice', () => {
-    const diags = diagnostics(analyze(BROKEN, { uri: URI, severities: { 'dependency-cycle': 'hint', 'dependency-unknown-container': 'off' } }), URI);
-    assert.deepEqual(diags.map((d) => `${d.code}:${d.severity}`), ['dependency-invalid-condition:1', 'dependency-cycle:4', 'dependency-cycle:4', 'healthy-without-healthcheck:1']);
+    const diags = diagnostics(
+      analyze(BROKEN, {
+        uri: URI,
+        severities: { 'dependency-cycle': 'hint', 'dependency-unknown-container': 'off' },
+      }),
+      URI,
+    );
+    assert.deepEqual(
+      diags.map((d) => `${d.code}:${d.severity}`),
+      [
+        'dependency-invalid-condition:1',
+        'dependency-cycle:4',
+        'dependency-cycle:4',
+        'healthy-without-healthcheck:1',
+      ],
+    );
     const deep = `{"containerDefinitions": [${'['.repeat(300)}${']'.repeat(300)}]}`;
     const skipped = diagnostics(analyze(deep), URI);
     assert.equal(skipped.length, 1);
@@ -93,20 +152,36 @@ describe('diagnostics', () => {
 
   test('tags map to LSP diagnostic tags', () => {
     const range = { start: { line: 1, character: 2 }, end: { line: 1, character: 9 } };
-    const d = toDiagnostic({ code: 'dependency-duplicate', severity: 'hint', message: 'm', range, related: [], fixes: [], tags: ['unnecessary', 'deprecated'] }, URI);
+    const d = toDiagnostic(
+      {
+        code: 'dependency-duplicate',
+        severity: 'hint',
+        message: 'm',
+        range,
+        related: [],
+        fixes: [],
+        tags: ['unnecessary', 'deprecated'],
+      },
+      URI,
+    );
     assert.deepEqual(d, {
       range,
       severity: 4,
       code: 'dependency-duplicate',
       source: 'ecs-init-order',
       message: 'm',
-      codeDescription: { href: 'https://github.com/ecs-init-order/ecs-init-order/blob/main/docs/rules/dependency-duplicate.md' },
+      codeDescription: {
+        href: 'https://github.com/ecs-init-order/ecs-init-order/blob/main/docs/rules/dependency-duplicate.md',
+      },
       tags: [1, 2],
     });
   });
 
   test('no diagnostics for syntax errors or for other JSON', () => {
-    const withSyntaxErrors = SHOP.replace('"family": "shop-web",', '"family": "shop-web",,').replace('"cpu": "1024",', '"cpu": "1024"');
+    const withSyntaxErrors = SHOP.replace(
+      '"family": "shop-web",',
+      '"family": "shop-web",,',
+    ).replace('"cpu": "1024",', '"cpu": "1024"');
     assert.ok(analyze(withSyntaxErrors).parsed.syntaxErrors.length >= 2);
     assert.deepEqual(diagnostics(analyze(withSyntaxErrors), URI), []);
     assert.deepEqual(diagnostics(analyze('{"compilerOptions": {}}'), URI), []);

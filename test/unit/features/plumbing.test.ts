@@ -6,21 +6,49 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache } from '../../../server/src/documents';
 import { analyze, type Analysis, type AnalysisOptions } from '../../../server/src/engine/index';
 import { guard, runSafe } from '../../../server/src/runSafe';
-import { analysisOptions, DEFAULT_SETTINGS, normalizeSettings, SettingsStore, uriPath } from '../../../server/src/settings';
+import {
+  analysisOptions,
+  DEFAULT_SETTINGS,
+  normalizeSettings,
+  SettingsStore,
+  uriPath,
+} from '../../../server/src/settings';
 
 describe('settings', () => {
   test('defaults, wrong types ignored, dotted and nested keys', () => {
     assert.deepEqual(normalizeSettings(undefined), DEFAULT_SETTINGS);
-    const s = normalizeSettings({ enable: 'yes', rules: { a: 'off', b: 'loud', c: 'hint' }, filePatterns: ['**/*.ecs.json', 3], codeLens: { enable: false } });
-    assert.deepEqual(s, { enable: true, rules: { a: 'off', c: 'hint' }, filePatterns: ['**/*.ecs.json'], codeLensEnable: false });
+    const s = normalizeSettings({
+      enable: 'yes',
+      rules: { a: 'off', b: 'loud', c: 'hint' },
+      filePatterns: ['**/*.ecs.json', 3],
+      codeLens: { enable: false },
+    });
+    assert.deepEqual(s, {
+      enable: true,
+      rules: { a: 'off', c: 'hint' },
+      filePatterns: ['**/*.ecs.json'],
+      codeLensEnable: false,
+    });
     assert.equal(normalizeSettings({ 'codeLens.enable': false }).codeLensEnable, false);
     assert.equal(normalizeSettings({ enable: false }).enable, false);
   });
 
   test('a root array is read as containers only in files named like task definitions', () => {
-    assert.equal(analysisOptions('file:///infra/web-containers.json', DEFAULT_SETTINGS).allowContainerArray, true);
-    assert.equal(analysisOptions('file:///infra/package.json', DEFAULT_SETTINGS).allowContainerArray, false);
-    assert.equal(analysisOptions('file:///infra/app.ecs.json', normalizeSettings({ filePatterns: ['**/*.ecs.json'] })).allowContainerArray, true);
+    assert.equal(
+      analysisOptions('file:///infra/web-containers.json', DEFAULT_SETTINGS).allowContainerArray,
+      true,
+    );
+    assert.equal(
+      analysisOptions('file:///infra/package.json', DEFAULT_SETTINGS).allowContainerArray,
+      false,
+    );
+    assert.equal(
+      analysisOptions(
+        'file:///infra/app.ecs.json',
+        normalizeSettings({ filePatterns: ['**/*.ecs.json'] }),
+      ).allowContainerArray,
+      true,
+    );
     assert.equal(uriPath('file:///a/my%20task-def.json'), '/a/my task-def.json');
   });
 
@@ -71,7 +99,8 @@ describe('analysis cache', () => {
       previous.push(options.previous);
       return analyze(text, options);
     });
-    const text = '{"containerDefinitions": [{"name": "app", "image": "nginx:1.27", "essential": true}]}';
+    const text =
+      '{"containerDefinitions": [{"name": "app", "image": "nginx:1.27", "essential": true}]}';
     const doc = TextDocument.create('file:///t.json', 'json', 1, text);
     const first = cache.get(doc, {});
     TextDocument.update(doc, [{ text: text.replace('nginx:1.27', 'nginx:1.28') }], 2);
@@ -79,7 +108,10 @@ describe('analysis cache', () => {
     assert.equal(previous[1], first);
     // Typed inside the container: its tree was reused, and the result is that of a fresh analysis.
     assert.equal(second.parsed.root, first.parsed.root);
-    assert.deepEqual(JSON.parse(JSON.stringify(second.findings)), JSON.parse(JSON.stringify(analyze(doc.getText()).findings)));
+    assert.deepEqual(
+      JSON.parse(JSON.stringify(second.findings)),
+      JSON.parse(JSON.stringify(analyze(doc.getText()).findings)),
+    );
     TextDocument.update(doc, [{ text }], 3);
     cache.get(doc, { severities: { 'image-latest-tag': 'off' } });
     assert.equal(previous[2], undefined);
@@ -93,15 +125,24 @@ describe('runSafe', () => {
   test('returns the result, or the fallback and a logged stack when the work throws', async () => {
     assert.equal(await runSafe(logger, () => 42, 0, 'answer'), 42);
     assert.equal(
-      await runSafe(logger, () => {
-        throw new Error('boom');
-      }, 'fallback', 'Hover failed'),
+      await runSafe(
+        logger,
+        () => {
+          throw new Error('boom');
+        },
+        'fallback',
+        'Hover failed',
+      ),
       'fallback',
     );
     assert.match(logged[0]!, /^Hover failed: boom\nError: boom\n\s+at /);
-    guard(logger, () => {
-      throw new TypeError('bad');
-    }, 'Checking failed');
+    guard(
+      logger,
+      () => {
+        throw new TypeError('bad');
+      },
+      'Checking failed',
+    );
     assert.match(logged[1]!, /^Checking failed: bad/);
   });
 

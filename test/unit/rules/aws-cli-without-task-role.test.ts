@@ -25,7 +25,10 @@ describe(ID, () => {
   test('fires on Fargate: underlines the command, says the aws command fails without credentials', () => {
     const f = onlyFinding(ID, EXPORT);
     assert.equal(f.severity, 'warning');
-    assert.equal(underlined(EXPORT, f.range), '["s3", "sync", "/data", "s3://exports-bucket/nightly"]');
+    assert.equal(
+      underlined(EXPORT, f.range),
+      '["s3", "sync", "/data", "s3://exports-bucket/nightly"]',
+    );
     assert.equal(f.container, 'export');
     assert.match(f.message, /export runs the AWS CLI, but the task definition has no taskRoleArn/);
     assert.match(f.message, /the execution role is only for ECS itself/);
@@ -85,11 +88,17 @@ describe(ID, () => {
     assert.deepEqual(
       found.map((f) => [f.container, underlined(text, f.range)]),
       [
-        ['export', '["sh", "-c", "pip install awscli && aws s3 sync /data s3://exports-bucket/nightly"]'],
+        [
+          'export',
+          '["sh", "-c", "pip install awscli && aws s3 sync /data s3://exports-bucket/nightly"]',
+        ],
         ['uploader', '"amazon/aws-cli:2.17.0"'],
       ],
     );
-    assert.match(found[0]!.message, /or, on EC2 where the instance metadata service is reachable, runs with the container instance's role/);
+    assert.match(
+      found[0]!.message,
+      /or, on EC2 where the instance metadata service is reachable, runs with the container instance's role/,
+    );
     // Inserted after executionRoleArn, the preferred anchor.
     assert.equal(
       applyFix(text, found[0]!),
@@ -118,7 +127,15 @@ describe(ID, () => {
   });
 
   test('fix in a CRLF file', () => {
-    const text = ['{', '  "family": "nightly-export",', '  "containerDefinitions": [', '    { "name": "export", "image": "amazon/aws-cli:2.17.0", "command": ["s3", "ls"] }', '  ]', '}', ''].join('\r\n');
+    const text = [
+      '{',
+      '  "family": "nightly-export",',
+      '  "containerDefinitions": [',
+      '    { "name": "export", "image": "amazon/aws-cli:2.17.0", "command": ["s3", "ls"] }',
+      '  ]',
+      '}',
+      '',
+    ].join('\r\n');
     assert.equal(
       applyFix(text, onlyFinding(ID, text)),
       [
@@ -135,11 +152,38 @@ describe(ID, () => {
   });
 
   test('does not fire with a taskRoleArn, on a bare container array, or when nothing runs aws', () => {
-    assert.deepEqual(findingsOf(ID, EXPORT.replace('"networkMode"', '"taskRoleArn": "arn:aws:iam::123456789012:role/export",\n    "networkMode"')), []);
-    assert.deepEqual(findingsOf(ID, '[{ "name": "export", "image": "amazon/aws-cli:2.17.0", "command": ["s3", "ls"] }]'), []);
-    assert.deepEqual(findingsOf(ID, EXPORT.replace('public.ecr.aws/aws-cli/aws-cli:2.17.0', 'rclone/rclone:1.68')), []);
+    assert.deepEqual(
+      findingsOf(
+        ID,
+        EXPORT.replace(
+          '"networkMode"',
+          '"taskRoleArn": "arn:aws:iam::123456789012:role/export",\n    "networkMode"',
+        ),
+      ),
+      [],
+    );
+    assert.deepEqual(
+      findingsOf(
+        ID,
+        '[{ "name": "export", "image": "amazon/aws-cli:2.17.0", "command": ["s3", "ls"] }]',
+      ),
+      [],
+    );
+    assert.deepEqual(
+      findingsOf(ID, EXPORT.replace('public.ecr.aws/aws-cli/aws-cli:2.17.0', 'rclone/rclone:1.68')),
+      [],
+    );
     // "aws" inside another word or path is not the CLI.
-    assert.deepEqual(findingsOf(ID, EXPORT.replace('public.ecr.aws/aws-cli/aws-cli:2.17.0', 'shop/app:1').replace('["s3", "sync", "/data", "s3://exports-bucket/nightly"]', '["node", "/srv/laws-engine.js"]')), []);
+    assert.deepEqual(
+      findingsOf(
+        ID,
+        EXPORT.replace('public.ecr.aws/aws-cli/aws-cli:2.17.0', 'shop/app:1').replace(
+          '["s3", "sync", "/data", "s3://exports-bucket/nightly"]',
+          '["node", "/srv/laws-engine.js"]',
+        ),
+      ),
+      [],
+    );
   });
 
   describe('does not fire on correct task definitions', () => {

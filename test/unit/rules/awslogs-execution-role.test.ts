@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { applyFix, CORRECT_FIXTURES, EC2_BRIDGE_LINKS, findingsOf, onlyFinding, underlined } from './helpers';
+import {
+  applyFix,
+  CORRECT_FIXTURES,
+  EC2_BRIDGE_LINKS,
+  findingsOf,
+  onlyFinding,
+  underlined,
+} from './helpers';
 
 const ID = 'awslogs-execution-role';
 
@@ -38,7 +45,10 @@ describe(ID, () => {
     assert.deepEqual(
       f.related.map((r) => [underlined(ORDERS, r.range), r.message]),
       [
-        ['"123456789012.dkr.ecr.eu-west-1.amazonaws.com/orders:4.0.0"', 'orders pulls its image from a private Amazon ECR repository'],
+        [
+          '"123456789012.dkr.ecr.eu-west-1.amazonaws.com/orders:4.0.0"',
+          'orders pulls its image from a private Amazon ECR repository',
+        ],
         [
           '[{ "name": "DB_PASSWORD", "valueFrom": "arn:aws:secretsmanager:eu-west-1:123456789012:secret:orders/db" }]',
           'orders reads secrets from Secrets Manager or Parameter Store',
@@ -158,8 +168,14 @@ describe(ID, () => {
 }
 `;
     const f = onlyFinding(ID, text);
-    assert.equal(underlined(text, f.range), '{ "credentialsParameter": "arn:aws:secretsmanager:us-east-1:123456789012:secret:registry" }');
-    assert.match(f.message, /api uses private registry credentials, but the task definition has no executionRoleArn: ECS needs a task execution role/);
+    assert.equal(
+      underlined(text, f.range),
+      '{ "credentialsParameter": "arn:aws:secretsmanager:us-east-1:123456789012:secret:registry" }',
+    );
+    assert.match(
+      f.message,
+      /api uses private registry credentials, but the task definition has no executionRoleArn: ECS needs a task execution role/,
+    );
     assert.doesNotMatch(f.message, /on Fargate/);
     assert.deepEqual(
       f.related.map((r) => r.message),
@@ -168,8 +184,23 @@ describe(ID, () => {
   });
 
   test('does not fire with an executionRoleArn, or on a bare container array', () => {
-    assert.deepEqual(findingsOf(ID, ORDERS.replace('"taskRoleArn"', '"executionRoleArn": "arn:aws:iam::123456789012:role/ecsTaskExecutionRole",\n  "taskRoleArn"')), []);
-    assert.deepEqual(findingsOf(ID, '[{ "name": "orders", "image": "shop/orders:4", "logConfiguration": { "logDriver": "awslogs" } }]'), []);
+    assert.deepEqual(
+      findingsOf(
+        ID,
+        ORDERS.replace(
+          '"taskRoleArn"',
+          '"executionRoleArn": "arn:aws:iam::123456789012:role/ecsTaskExecutionRole",\n  "taskRoleArn"',
+        ),
+      ),
+      [],
+    );
+    assert.deepEqual(
+      findingsOf(
+        ID,
+        '[{ "name": "orders", "image": "shop/orders:4", "logConfiguration": { "logDriver": "awslogs" } }]',
+      ),
+      [],
+    );
   });
 
   describe('does not fire on correct task definitions', () => {

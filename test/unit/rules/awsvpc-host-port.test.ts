@@ -34,7 +34,10 @@ describe(ID, () => {
     assert.equal(underlined(MOVED_FROM_BRIDGE, f.range), '80');
     assert.equal(f.range.start.line, 13);
     assert.equal(f.container, 'web');
-    assert.match(f.message, /web maps host port 80 to container port 3000, but in network mode awsvpc \(as on Fargate\) there is no port translation: hostPort must be left out or equal to containerPort/);
+    assert.match(
+      f.message,
+      /web maps host port 80 to container port 3000, but in network mode awsvpc \(as on Fargate\) there is no port translation: hostPort must be left out or equal to containerPort/,
+    );
     assert.match(f.message, /the host ports and container ports in port mappings must match/);
     assert.deepEqual(
       f.fixes.map((x) => [x.title, x.isPreferred, x.safe]),
@@ -75,7 +78,10 @@ describe(ID, () => {
 
   test('fix: or removes hostPort', () => {
     const f = onlyFinding(ID, MOVED_FROM_BRIDGE);
-    assert.equal(applyFix(MOVED_FROM_BRIDGE, f, 1), MOVED_FROM_BRIDGE.replace('          "hostPort": 80,\n', ''));
+    assert.equal(
+      applyFix(MOVED_FROM_BRIDGE, f, 1),
+      MOVED_FROM_BRIDGE.replace('          "hostPort": 80,\n', ''),
+    );
   });
 
   test('fires in host mode too', () => {
@@ -86,20 +92,51 @@ describe(ID, () => {
 
   describe('does not fire', () => {
     test('in bridge mode, where hostPort maps', () => {
-      assert.deepEqual(findingsOf(ID, MOVED_FROM_BRIDGE.replace('"awsvpc"', '"bridge"').replace('["FARGATE"]', '["EC2"]')), []);
+      assert.deepEqual(
+        findingsOf(
+          ID,
+          MOVED_FROM_BRIDGE.replace('"awsvpc"', '"bridge"').replace('["FARGATE"]', '["EC2"]'),
+        ),
+        [],
+      );
     });
     test('when hostPort equals containerPort, is left out, or is 0', () => {
-      assert.deepEqual(findingsOf(ID, MOVED_FROM_BRIDGE.replace('"hostPort": 80', '"hostPort": 3000')), []);
-      assert.deepEqual(findingsOf(ID, MOVED_FROM_BRIDGE.replace('          "hostPort": 80,\n', '')), []);
-      assert.deepEqual(findingsOf(ID, MOVED_FROM_BRIDGE.replace('"hostPort": 80', '"hostPort": 0')), []);
+      assert.deepEqual(
+        findingsOf(ID, MOVED_FROM_BRIDGE.replace('"hostPort": 80', '"hostPort": 3000')),
+        [],
+      );
+      assert.deepEqual(
+        findingsOf(ID, MOVED_FROM_BRIDGE.replace('          "hostPort": 80,\n', '')),
+        [],
+      );
+      assert.deepEqual(
+        findingsOf(ID, MOVED_FROM_BRIDGE.replace('"hostPort": 80', '"hostPort": 0')),
+        [],
+      );
     });
     test('on a containerPortRange mapping, or a placeholder port', () => {
-      assert.deepEqual(findingsOf(ID, MOVED_FROM_BRIDGE.replace('"containerPort": 3000', '"containerPortRange": "3000-3010"')), []);
-      assert.deepEqual(findingsOf(ID, MOVED_FROM_BRIDGE.replace('"hostPort": 80', '"hostPort": "${HOST_PORT}"')), []);
+      assert.deepEqual(
+        findingsOf(
+          ID,
+          MOVED_FROM_BRIDGE.replace('"containerPort": 3000', '"containerPortRange": "3000-3010"'),
+        ),
+        [],
+      );
+      assert.deepEqual(
+        findingsOf(ID, MOVED_FROM_BRIDGE.replace('"hostPort": 80', '"hostPort": "${HOST_PORT}"')),
+        [],
+      );
     });
     test('in a bare container array (the network mode is not known)', () => {
-      assert.deepEqual(findingsOf(ID, '[\n  { "name": "web", "image": "shop/storefront:3.2.0", "portMappings": [{ "containerPort": 3000, "hostPort": 80 }] }\n]\n'), []);
+      assert.deepEqual(
+        findingsOf(
+          ID,
+          '[\n  { "name": "web", "image": "shop/storefront:3.2.0", "portMappings": [{ "containerPort": 3000, "hostPort": 80 }] }\n]\n',
+        ),
+        [],
+      );
     });
-    for (const [name, text] of Object.entries({ ...REAL_WORLD_CORRECT, ...GOOD_FIXTURES })) test(name, () => assert.deepEqual(findingsOf(ID, text), []));
+    for (const [name, text] of Object.entries({ ...REAL_WORLD_CORRECT, ...GOOD_FIXTURES }))
+      test(name, () => assert.deepEqual(findingsOf(ID, text), []));
   });
 });

@@ -96,7 +96,10 @@ describe(ID, () => {
   test('COMPLETE on an explicitly essential sidecar: the fix replaces true, but is not applied automatically', () => {
     const f = onlyFinding(ID, EXPLICIT_ESSENTIAL);
     assert.equal(underlined(EXPLICIT_ESSENTIAL, f.range), '"COMPLETE"');
-    assert.match(f.message, /envoy is marked essential: ECS does not allow COMPLETE on an essential container/);
+    assert.match(
+      f.message,
+      /envoy is marked essential: ECS does not allow COMPLETE on an essential container/,
+    );
     assert.deepEqual(
       f.related.map((r) => underlined(EXPLICIT_ESSENTIAL, r.range)),
       ['true'],
@@ -141,9 +144,18 @@ describe(ID, () => {
   });
 
   test('does not fire when the target is non-essential, START/HEALTHY, or essential is a placeholder', () => {
-    assert.deepEqual(findingsOf(ID, EXPLICIT_ESSENTIAL.replace('"essential": true', '"essential": false')), []);
+    assert.deepEqual(
+      findingsOf(ID, EXPLICIT_ESSENTIAL.replace('"essential": true', '"essential": false')),
+      [],
+    );
     assert.deepEqual(findingsOf(ID, EXPLICIT_ESSENTIAL.replace('"COMPLETE"', '"START"')), []);
-    assert.deepEqual(findingsOf(ID, EXPLICIT_ESSENTIAL.replace('"essential": true', '"essential": "${ENVOY_ESSENTIAL}"')), []);
+    assert.deepEqual(
+      findingsOf(
+        ID,
+        EXPLICIT_ESSENTIAL.replace('"essential": true', '"essential": "${ENVOY_ESSENTIAL}"'),
+      ),
+      [],
+    );
   });
 
   describe('does not fire on correct task definitions', () => {

@@ -109,8 +109,14 @@ describe(ID, () => {
     assert.deepEqual(
       found.map((f) => [underlined(text, f.range), f.message]),
       [
-        ['"app"', 'web starts after app (implicit, links), which is part of a dependency cycle (web → app → web): none of these containers can start.'],
-        ['{ "containerName": "web", "condition": "START" }', 'app waits for web (START), which is part of a dependency cycle (web → app → web): none of these containers can start.'],
+        [
+          '"app"',
+          'web starts after app (implicit, links), which is part of a dependency cycle (web → app → web): none of these containers can start.',
+        ],
+        [
+          '{ "containerName": "web", "condition": "START" }',
+          'app waits for web (START), which is part of a dependency cycle (web → app → web): none of these containers can start.',
+        ],
       ],
     );
   });

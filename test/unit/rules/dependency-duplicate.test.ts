@@ -34,8 +34,14 @@ describe(ID, () => {
     // Harmless at run time (the agent checks the same condition twice), so softer than the default.
     assert.equal(f.severity, 'warning');
     assert.equal(f.range.start.line, 14);
-    assert.equal(underlined(text, f.range), '{ "containerName": "migrate", "condition": "SUCCESS" }');
-    assert.equal(f.message, 'api lists "migrate" twice in dependsOn with the same condition: the second entry adds nothing. Keep one.');
+    assert.equal(
+      underlined(text, f.range),
+      '{ "containerName": "migrate", "condition": "SUCCESS" }',
+    );
+    assert.equal(
+      f.message,
+      'api lists "migrate" twice in dependsOn with the same condition: the second entry adds nothing. Keep one.',
+    );
     assert.deepEqual(
       f.related.map((r) => [r.range.start.line, r.message]),
       [[13, 'first dependency on migrate']],

@@ -39,7 +39,10 @@ describe(ID, () => {
     assert.equal(f.severity, 'error');
     assert.equal(underlined(text, f.range), '"success"');
     assert.equal(f.container, 'orders');
-    assert.equal(f.message, '"success" is not a dependsOn condition: ECS accepts exactly START, COMPLETE, SUCCESS or HEALTHY (upper case).');
+    assert.equal(
+      f.message,
+      '"success" is not a dependsOn condition: ECS accepts exactly START, COMPLETE, SUCCESS or HEALTHY (upper case).',
+    );
     assert.deepEqual(
       f.fixes.map((x) => [x.title, x.isPreferred, x.safe]),
       [['Change "success" to "SUCCESS"', true, true]],
@@ -113,7 +116,10 @@ describe(ID, () => {
     const text = ordersTask(`        { "containerName": "db-migrate" }`);
     const f = onlyFinding(ID, text);
     assert.equal(underlined(text, f.range), '{ "containerName": "db-migrate" }');
-    assert.match(f.message, /has no condition: ECS requires one of START, COMPLETE, SUCCESS or HEALTHY/);
+    assert.match(
+      f.message,
+      /has no condition: ECS requires one of START, COMPLETE, SUCCESS or HEALTHY/,
+    );
     assert.deepEqual(
       f.fixes.map((x) => [x.title, x.isPreferred, x.safe]),
       [
@@ -223,7 +229,13 @@ describe(ID, () => {
   });
 
   test('does not fire on a template placeholder', () => {
-    assert.deepEqual(findingsOf(ID, ordersTask(`        { "containerName": "envoy", "condition": "\${ENVOY_CONDITION}" }`)), []);
+    assert.deepEqual(
+      findingsOf(
+        ID,
+        ordersTask(`        { "containerName": "envoy", "condition": "\${ENVOY_CONDITION}" }`),
+      ),
+      [],
+    );
   });
 
   describe('does not fire on correct task definitions', () => {

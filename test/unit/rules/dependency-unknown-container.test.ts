@@ -88,7 +88,10 @@ describe(ID, () => {
         ['Change "worker-c" to "worker-b"', false, false],
       ],
     );
-    assert.equal(applyFix(text, f, 1), text.replace('"containerName": "worker-c"', '"containerName": "worker-b"'));
+    assert.equal(
+      applyFix(text, f, 1),
+      text.replace('"containerName": "worker-c"', '"containerName": "worker-b"'),
+    );
   });
 
   test('a missing, non-string or empty containerName is reported where it is', () => {
@@ -118,7 +121,10 @@ describe(ID, () => {
         ['""', 0],
       ],
     );
-    assert.match(found[0]!.message, /sidecar has no containerName: ECS requires the name of the container to wait for/);
+    assert.match(
+      found[0]!.message,
+      /sidecar has no containerName: ECS requires the name of the container to wait for/,
+    );
     assert.match(found[1]!.message, /containerName must be a string/);
     assert.match(found[2]!.message, /empty containerName/);
   });

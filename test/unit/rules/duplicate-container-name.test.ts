@@ -35,7 +35,10 @@ describe(ID, () => {
       f.related.map((r) => [r.range.start.line, r.message]),
       [[4, '"indexer" is first used here']],
     );
-    assert.deepEqual(f.fixes.map((x) => [x.title, x.isPreferred, x.safe]), [['Rename this container to "indexer-2"', false, false]]);
+    assert.deepEqual(
+      f.fixes.map((x) => [x.title, x.isPreferred, x.safe]),
+      [['Rename this container to "indexer-2"', false, false]],
+    );
   });
 
   test('fix: renames the duplicate only', () => {
@@ -82,14 +85,27 @@ describe(ID, () => {
 
   describe('does not fire', () => {
     test('on the same template placeholder twice (each may render differently)', () => {
-      assert.deepEqual(findingsOf(ID, PASTED.replace(/"indexer",\n      "image"/g, '"${NAME}",\n      "image"')), []);
+      assert.deepEqual(
+        findingsOf(ID, PASTED.replace(/"indexer",\n      "image"/g, '"${NAME}",\n      "image"')),
+        [],
+      );
     });
     test('on two empty names (missing-required-field reports them)', () => {
       assert.deepEqual(findingsOf(ID, PASTED.replace(/"name": "indexer"/g, '"name": ""')), []);
     });
     test('on names that differ only in case (no AWS text says they clash)', () => {
-      assert.deepEqual(findingsOf(ID, PASTED.replace('"name": "indexer",\n      "image": "search/indexer:5.0.2",\n      "essential": false', '"name": "Indexer",\n      "image": "search/indexer:5.0.2",\n      "essential": false')), []);
+      assert.deepEqual(
+        findingsOf(
+          ID,
+          PASTED.replace(
+            '"name": "indexer",\n      "image": "search/indexer:5.0.2",\n      "essential": false',
+            '"name": "Indexer",\n      "image": "search/indexer:5.0.2",\n      "essential": false',
+          ),
+        ),
+        [],
+      );
     });
-    for (const [name, text] of Object.entries({ ...REAL_WORLD_CORRECT, ...GOOD_FIXTURES })) test(name, () => assert.deepEqual(findingsOf(ID, text), []));
+    for (const [name, text] of Object.entries({ ...REAL_WORLD_CORRECT, ...GOOD_FIXTURES }))
+      test(name, () => assert.deepEqual(findingsOf(ID, text), []));
   });
 });

@@ -27,7 +27,10 @@ describe(ID, () => {
   test('fires on sh -c given to amazon/aws-cli: underlines the command, explains what really runs', () => {
     const f = onlyFinding(ID, INIT);
     assert.equal(f.severity, 'warning');
-    assert.equal(underlined(INIT, f.range), `["sh", "-c", "aws s3 cp s3://my-bucket/config.yaml /app/config.yaml && echo 'Setup complete'"]`);
+    assert.equal(
+      underlined(INIT, f.range),
+      `["sh", "-c", "aws s3 cp s3://my-bucket/config.yaml /app/config.yaml && echo 'Setup complete'"]`,
+    );
     assert.equal(f.container, 'init-setup');
     assert.match(f.message, /amazon\/aws-cli:latest has ENTRYPOINT `aws`/);
     assert.match(f.message, /this runs `aws sh -c …`, not a shell/);
@@ -144,13 +147,31 @@ describe(ID, () => {
 }
 `,
     );
-    const digest = INIT.replace('amazon/aws-cli:latest', 'amazon/aws-cli@sha256:4b2f4c7bd0a1b5e3d6c2ce5ab8d0e13c4a1f06f26b1c1f3e2a9b8d7c6e5f4a3b');
+    const digest = INIT.replace(
+      'amazon/aws-cli:latest',
+      'amazon/aws-cli@sha256:4b2f4c7bd0a1b5e3d6c2ce5ab8d0e13c4a1f06f26b1c1f3e2a9b8d7c6e5f4a3b',
+    );
     assert.equal(findingsOf(ID, digest).length, 1);
   });
 
   test('does not fire when entryPoint is set, when the command is aws arguments, or on a placeholder image', () => {
-    assert.deepEqual(findingsOf(ID, INIT.replace('"command": ["sh", "-c", ', '"entryPoint": ["sh", "-c"],\n      "command": [')), []);
-    assert.deepEqual(findingsOf(ID, INIT.replace(`["sh", "-c", "aws s3 cp s3://my-bucket/config.yaml /app/config.yaml && echo 'Setup complete'"]`, '["s3", "cp", "s3://my-bucket/config.yaml", "/app/config.yaml"]')), []);
+    assert.deepEqual(
+      findingsOf(
+        ID,
+        INIT.replace('"command": ["sh", "-c", ', '"entryPoint": ["sh", "-c"],\n      "command": ['),
+      ),
+      [],
+    );
+    assert.deepEqual(
+      findingsOf(
+        ID,
+        INIT.replace(
+          `["sh", "-c", "aws s3 cp s3://my-bucket/config.yaml /app/config.yaml && echo 'Setup complete'"]`,
+          '["s3", "cp", "s3://my-bucket/config.yaml", "/app/config.yaml"]',
+        ),
+      ),
+      [],
+    );
     assert.deepEqual(findingsOf(ID, INIT.replace('amazon/aws-cli:latest', '${INIT_IMAGE}')), []);
     assert.deepEqual(findingsOf(ID, INIT.replace('amazon/aws-cli:latest', 'alpine:3.20')), []);
   });

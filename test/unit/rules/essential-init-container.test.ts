@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { applyFix, CORRECT_FIXTURES, findingsOf, MIGRATION_SINGLE, onlyFinding, underlined } from './helpers';
+import {
+  applyFix,
+  CORRECT_FIXTURES,
+  findingsOf,
+  MIGRATION_SINGLE,
+  onlyFinding,
+  underlined,
+} from './helpers';
 
 const ID = 'essential-init-container';
 
@@ -53,7 +60,10 @@ describe(ID, () => {
     const f = onlyFinding(ID, SEED);
     assert.equal(f.severity, 'warning');
     assert.equal(underlined(SEED, f.range), 'true');
-    assert.deepEqual(f.range, { start: { line: 7, character: 19 }, end: { line: 7, character: 23 } });
+    assert.deepEqual(f.range, {
+      start: { line: 7, character: 19 },
+      end: { line: 7, character: 23 },
+    });
     assert.equal(f.container, 'init-setup');
     assert.match(f.message, /init-setup looks like an init container/);
     assert.match(f.message, /is marked "essential": true/);
@@ -234,7 +244,10 @@ describe(ID, () => {
         '',
       ].join('\r\n');
       const f = onlyFinding(ID, text);
-      assert.deepEqual(f.range, { start: { line: 6, character: 19 }, end: { line: 6, character: 23 } });
+      assert.deepEqual(f.range, {
+        start: { line: 6, character: 19 },
+        end: { line: 6, character: 23 },
+      });
       assert.equal(
         applyFix(text, f),
         [
@@ -392,7 +405,10 @@ describe(ID, () => {
 `;
     const f = onlyFinding(ID, text);
     assert.match(f.message, /api, worker included/);
-    assert.equal(f.fixes[0]!.title, 'Make db-migrate non-essential and make api, worker wait for it (SUCCESS)');
+    assert.equal(
+      f.fixes[0]!.title,
+      'Make db-migrate non-essential and make api, worker wait for it (SUCCESS)',
+    );
     assert.equal(
       applyFix(text, f),
       `{
@@ -421,7 +437,10 @@ describe(ID, () => {
   });
 
   test('does not fire on a template placeholder for essential', () => {
-    const text = SEED.replace('"essential": true,\n      "logConfiguration"', '"essential": "${INIT_ESSENTIAL}",\n      "logConfiguration"');
+    const text = SEED.replace(
+      '"essential": true,\n      "logConfiguration"',
+      '"essential": "${INIT_ESSENTIAL}",\n      "logConfiguration"',
+    );
     assert.notEqual(text, SEED);
     assert.deepEqual(findingsOf(ID, text), []);
   });

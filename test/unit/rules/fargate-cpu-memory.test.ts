@@ -24,10 +24,22 @@ describe(ID, () => {
     const f = onlyFinding(ID, text);
     assert.equal(f.severity, 'error');
     assert.equal(underlined(text, f.range), '"4096"');
-    assert.match(f.message, /memory "4096" is not offered with cpu 256 \(0\.25 vCPU\) on Fargate: with that cpu, memory must be 512, 1024 or 2048 MiB/);
-    assert.match(f.message, /4096 MiB goes with cpu 512 \(0\.5 vCPU\), 1024 \(1 vCPU\) or 2048 \(2 vCPU\)\./);
-    assert.deepEqual(f.related.map((r) => [underlined(text, r.range), r.message]), [['"256"', 'cpu 256 (0.25 vCPU)']]);
-    assert.deepEqual(f.fixes.map((x) => [x.title, x.isPreferred, x.safe]), [['Change memory to "2048"', true, false]]);
+    assert.match(
+      f.message,
+      /memory "4096" is not offered with cpu 256 \(0\.25 vCPU\) on Fargate: with that cpu, memory must be 512, 1024 or 2048 MiB/,
+    );
+    assert.match(
+      f.message,
+      /4096 MiB goes with cpu 512 \(0\.5 vCPU\), 1024 \(1 vCPU\) or 2048 \(2 vCPU\)\./,
+    );
+    assert.deepEqual(
+      f.related.map((r) => [underlined(text, r.range), r.message]),
+      [['"256"', 'cpu 256 (0.25 vCPU)']],
+    );
+    assert.deepEqual(
+      f.fixes.map((x) => [x.title, x.isPreferred, x.safe]),
+      [['Change memory to "2048"', true, false]],
+    );
   });
 
   test('fix: the nearest valid memory, a string staying a string', () => {
@@ -62,14 +74,20 @@ describe(ID, () => {
     assert.deepEqual(findingsOf(ID, task('16384', '40960')), []);
     const f = onlyFinding(ID, task('8192', '18432'));
     assert.match(f.message, /memory must be 16384 to 61440 in steps of 4096 MiB/);
-    assert.deepEqual(f.fixes.map((x) => x.title), ['Change memory to 16384', 'Change memory to 20480']);
+    assert.deepEqual(
+      f.fixes.map((x) => x.title),
+      ['Change memory to 16384', 'Change memory to 20480'],
+    );
   });
 
   test('a cpu that is not a Fargate size', () => {
     const text = task('300', '1024');
     const f = onlyFinding(ID, text);
     assert.equal(underlined(text, f.range), '300');
-    assert.match(f.message, /cpu 300 is not a Fargate task size: Fargate offers 256 \(\.25 vCPU\), 512/);
+    assert.match(
+      f.message,
+      /cpu 300 is not a Fargate task size: Fargate offers 256 \(\.25 vCPU\), 512/,
+    );
     assert.deepEqual(f.fixes, []);
   });
 
@@ -77,8 +95,14 @@ describe(ID, () => {
     const text = task('"1024"', '');
     const f = onlyFinding(ID, text);
     assert.equal(underlined(text, f.range), '"1024"');
-    assert.match(f.message, /This task requires FARGATE but has no task-level memory: Fargate requires both/);
-    assert.deepEqual(f.fixes.map((x) => [x.title, x.isPreferred, x.safe]), [['Add "memory": "2048"', true, false]]);
+    assert.match(
+      f.message,
+      /This task requires FARGATE but has no task-level memory: Fargate requires both/,
+    );
+    assert.deepEqual(
+      f.fixes.map((x) => [x.title, x.isPreferred, x.safe]),
+      [['Add "memory": "2048"', true, false]],
+    );
     assert.equal(applyFix(text, f), task('"1024"', '"2048"'));
   });
 
@@ -86,7 +110,10 @@ describe(ID, () => {
     const text = task('', '"2048"');
     const f = onlyFinding(ID, text);
     assert.equal(underlined(text, f.range), '"2048"');
-    assert.match(f.message, /has no task-level cpu: .*\("Fargate requires that 'cpu' be defined at the task level"\)/);
+    assert.match(
+      f.message,
+      /has no task-level cpu: .*\("Fargate requires that 'cpu' be defined at the task level"\)/,
+    );
     assert.equal(applyFix(text, f), task('"256"', '"2048"'));
   });
 
@@ -107,7 +134,13 @@ describe(ID, () => {
 
   describe('does not fire', () => {
     test('on valid pairs in every documented form', () => {
-      for (const [cpu, memory] of [['"256"', '"512"'], ['512', '4096'], ['"0.25 vCPU"', '"0.5 GB"'], ['"1 vcpu"', '"8GB"'], ['"4096"', '"30 GB"']]) {
+      for (const [cpu, memory] of [
+        ['"256"', '"512"'],
+        ['512', '4096'],
+        ['"0.25 vCPU"', '"0.5 GB"'],
+        ['"1 vcpu"', '"8GB"'],
+        ['"4096"', '"30 GB"'],
+      ]) {
         assert.deepEqual(findingsOf(ID, task(cpu!, memory!)), [], `${cpu} / ${memory}`);
       }
     });
@@ -118,8 +151,12 @@ describe(ID, () => {
     });
     test('on EC2 (task-level cpu and memory are optional there)', () => {
       assert.deepEqual(findingsOf(ID, task('', '').replace('["FARGATE"]', '["EC2"]')), []);
-      assert.deepEqual(findingsOf(ID, task('"256"', '"4096"').replace('["FARGATE"]', '["EC2"]')), []);
+      assert.deepEqual(
+        findingsOf(ID, task('"256"', '"4096"').replace('["FARGATE"]', '["EC2"]')),
+        [],
+      );
     });
-    for (const [name, text] of Object.entries({ ...REAL_WORLD_CORRECT, ...GOOD_FIXTURES })) test(name, () => assert.deepEqual(findingsOf(ID, text), []));
+    for (const [name, text] of Object.entries({ ...REAL_WORLD_CORRECT, ...GOOD_FIXTURES }))
+      test(name, () => assert.deepEqual(findingsOf(ID, text), []));
   });
 });

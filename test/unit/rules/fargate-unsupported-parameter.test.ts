@@ -40,15 +40,38 @@ describe(ID, () => {
     const found = findingsOf(ID, TRANSCODER);
     assert.deepEqual(
       found.map((f) => underlined(TRANSCODER, f.range)),
-      ['"privileged"', '"dnsServers"', '"sharedMemorySize"', '"NET_ADMIN"', '"json-file"', '"sourcePath"', '"dockerVolumeConfiguration"'],
+      [
+        '"privileged"',
+        '"dnsServers"',
+        '"sharedMemorySize"',
+        '"NET_ADMIN"',
+        '"json-file"',
+        '"sourcePath"',
+        '"dockerVolumeConfiguration"',
+      ],
     );
     assert.ok(found.every((f) => f.severity === 'error'));
-    assert.match(found[0]!.message, /^"privileged" in transcoder is not valid for a Fargate task: Fargate does not run privileged containers\. The task definition requires FARGATE, so ECS rejects it\.$/);
-    assert.match(found[3]!.message, /The capability NET_ADMIN in transcoder .* the only capability Fargate lets a container add is CAP_SYS_PTRACE/);
-    assert.match(found[4]!.message, /The log driver "json-file" of transcoder .* only the awslogs, splunk and awsfirelens log drivers/);
-    assert.match(found[5]!.message, /"host\.sourcePath" of volume "scratch" .* supported only on EC2/);
+    assert.match(
+      found[0]!.message,
+      /^"privileged" in transcoder is not valid for a Fargate task: Fargate does not run privileged containers\. The task definition requires FARGATE, so ECS rejects it\.$/,
+    );
+    assert.match(
+      found[3]!.message,
+      /The capability NET_ADMIN in transcoder .* the only capability Fargate lets a container add is CAP_SYS_PTRACE/,
+    );
+    assert.match(
+      found[4]!.message,
+      /The log driver "json-file" of transcoder .* only the awslogs, splunk and awsfirelens log drivers/,
+    );
+    assert.match(
+      found[5]!.message,
+      /"host\.sourcePath" of volume "scratch" .* supported only on EC2/,
+    );
     assert.equal(found[0]!.container, 'transcoder');
-    assert.deepEqual(found[0]!.related.map((r) => underlined(TRANSCODER, r.range)), ['["FARGATE"]']);
+    assert.deepEqual(
+      found[0]!.related.map((r) => underlined(TRANSCODER, r.range)),
+      ['["FARGATE"]'],
+    );
   });
 
   test('fixes remove the parameter (not safe: it removes what the user wrote); none for a capability or a log driver', () => {
@@ -65,8 +88,14 @@ describe(ID, () => {
         [['Remove "dockerVolumeConfiguration"', true, false]],
       ],
     );
-    assert.equal(applyFix(TRANSCODER, found[0]!), TRANSCODER.replace('      "privileged": true,\n', ''));
-    assert.equal(applyFix(TRANSCODER, found[5]!), TRANSCODER.replace('"host": { "sourcePath": "/mnt/scratch" }', '"host": {  }'));
+    assert.equal(
+      applyFix(TRANSCODER, found[0]!),
+      TRANSCODER.replace('      "privileged": true,\n', ''),
+    );
+    assert.equal(
+      applyFix(TRANSCODER, found[5]!),
+      TRANSCODER.replace('"host": { "sourcePath": "/mnt/scratch" }', '"host": {  }'),
+    );
     assert.equal(
       applyFix(TRANSCODER, found[2]!),
       TRANSCODER.replace('        "sharedMemorySize": 512,\n', ''),
@@ -82,7 +111,10 @@ describe(ID, () => {
   "placementConstraints": [{ "type": "memberOf", "expression": "attribute:ecs.instance-type == t3.small" }],
   "containerDefinitions": [{ "name": "app", "image": "shop/app:1", "hostname": "app.internal" }]
 }`;
-    assert.deepEqual(findingsOf(ID, text).map((f) => underlined(text, f.range)), ['"ipcMode"', '"placementConstraints"', '"hostname"']);
+    assert.deepEqual(
+      findingsOf(ID, text).map((f) => underlined(text, f.range)),
+      ['"ipcMode"', '"placementConstraints"', '"hostname"'],
+    );
   });
 
   describe('does not fire', () => {
@@ -96,12 +128,19 @@ describe(ID, () => {
     });
     test('on EC2 or without requiresCompatibilities', () => {
       assert.deepEqual(findingsOf(ID, TRANSCODER.replace('["FARGATE"]', '["EC2"]')), []);
-      assert.deepEqual(findingsOf(ID, TRANSCODER.replace('  "requiresCompatibilities": ["FARGATE"],\n', '')), []);
+      assert.deepEqual(
+        findingsOf(ID, TRANSCODER.replace('  "requiresCompatibilities": ["FARGATE"],\n', '')),
+        [],
+      );
     });
     test('on links (links-in-awsvpc reports them) or a placeholder log driver', () => {
-      const text = TRANSCODER.replace('"json-file"', '"${log_driver}"').replace('"privileged": true,', '"links": ["x"],');
+      const text = TRANSCODER.replace('"json-file"', '"${log_driver}"').replace(
+        '"privileged": true,',
+        '"links": ["x"],',
+      );
       assert.ok(!findingsOf(ID, text).some((f) => /links|log driver/.test(f.message)));
     });
-    for (const [name, text] of Object.entries(REAL_WORLD_CORRECT)) test(name, () => assert.deepEqual(findingsOf(ID, text), []));
+    for (const [name, text] of Object.entries(REAL_WORLD_CORRECT))
+      test(name, () => assert.deepEqual(findingsOf(ID, text), []));
   });
 });

@@ -32,7 +32,9 @@ describe('test/fixtures/good under every rule', () => {
       assert.ok(analysis.isTaskDefinition);
       const findings = [...syntaxFindings(analysis.parsed), ...analysis.findings];
       assert.deepEqual(
-        findings.filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => `${f.range.start.line + 1} ${f.code}: ${f.message}`),
+        findings
+          .filter((f) => f.severity === 'error' || f.severity === 'warning')
+          .map((f) => `${f.range.start.line + 1} ${f.code}: ${f.message}`),
         [],
       );
       assert.deepEqual([...new Set(findings.map((f) => f.code))], EXPECTED_QUIET_NOTES[name] ?? []);

@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { applyFix, CORRECT_FIXTURES, ENVOY_HEALTHY, findingsOf, onlyFinding, underlined } from './helpers';
+import {
+  applyFix,
+  CORRECT_FIXTURES,
+  ENVOY_HEALTHY,
+  findingsOf,
+  onlyFinding,
+  underlined,
+} from './helpers';
 
 const ID = 'healthy-without-healthcheck';
 
@@ -29,8 +36,14 @@ describe(ID, () => {
     assert.equal(f.severity, 'error');
     assert.equal(underlined(PROXY, f.range), '"HEALTHY"');
     assert.equal(f.container, 'dashboard');
-    assert.match(f.message, /dashboard waits for oauth2-proxy to be HEALTHY, but oauth2-proxy has no healthCheck/);
-    assert.match(f.message, /only report a container healthy when the task definition gives it a health check/);
+    assert.match(
+      f.message,
+      /dashboard waits for oauth2-proxy to be HEALTHY, but oauth2-proxy has no healthCheck/,
+    );
+    assert.match(
+      f.message,
+      /only report a container healthy when the task definition gives it a health check/,
+    );
     assert.match(f.message, /dashboard never starts/);
     assert.deepEqual(
       f.related.map((r) => [underlined(PROXY, r.range), r.message]),
@@ -121,7 +134,16 @@ describe(ID, () => {
 
   test('a HEALTHCHECK in the image does not count: ECS only runs the task definition’s health check', () => {
     // Nothing in the file can tell the image's HEALTHCHECK; the finding stands for any image.
-    assert.equal(findingsOf(ID, PROXY.replace('quay.io/oauth2-proxy/oauth2-proxy:v7.6.0', 'nginxinc/nginx-unprivileged:1.27')).length, 1);
+    assert.equal(
+      findingsOf(
+        ID,
+        PROXY.replace(
+          'quay.io/oauth2-proxy/oauth2-proxy:v7.6.0',
+          'nginxinc/nginx-unprivileged:1.27',
+        ),
+      ).length,
+      1,
+    );
   });
 
   test('does not fire on HEALTHY for a health-checked container, or on other conditions', () => {

@@ -6,11 +6,22 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, applyTextEdits, SourceText, type AnalysisOptions, type Finding, type Range } from '../../../server/src/engine/index';
+import {
+  analyze,
+  applyTextEdits,
+  SourceText,
+  type AnalysisOptions,
+  type Finding,
+  type Range,
+} from '../../../server/src/engine/index';
 import { ruleById } from '../../../server/src/engine/rules/index';
 
 /** Findings of one rule, run on its own through analyze() (severity overrides still apply). */
-export function findingsOf(id: string, text: string, options: Omit<AnalysisOptions, 'rules'> = {}): Finding[] {
+export function findingsOf(
+  id: string,
+  text: string,
+  options: Omit<AnalysisOptions, 'rules'> = {},
+): Finding[] {
   const rule = ruleById(id);
   assert.ok(rule, `no rule "${id}" in the catalog`);
   const analysis = analyze(text, { ...options, rules: [rule] });
@@ -19,9 +30,17 @@ export function findingsOf(id: string, text: string, options: Omit<AnalysisOptio
 }
 
 /** The one finding of a rule on a text (fails when there are none or several). */
-export function onlyFinding(id: string, text: string, options: Omit<AnalysisOptions, 'rules'> = {}): Finding {
+export function onlyFinding(
+  id: string,
+  text: string,
+  options: Omit<AnalysisOptions, 'rules'> = {},
+): Finding {
   const found = findingsOf(id, text, options);
-  assert.equal(found.length, 1, `expected exactly one ${id} finding, got ${found.length}: ${found.map((f) => f.message).join(' | ')}`);
+  assert.equal(
+    found.length,
+    1,
+    `expected exactly one ${id} finding, got ${found.length}: ${found.map((f) => f.message).join(' | ')}`,
+  );
   return found[0]!;
 }
 
@@ -33,8 +52,12 @@ export function underlined(text: string, range: Range): string {
 
 /** Apply one fix of a finding (by index or by exact title) and return the whole resulting text. */
 export function applyFix(text: string, finding: Finding, which: number | string = 0): string {
-  const fix = typeof which === 'number' ? finding.fixes[which] : finding.fixes.find((f) => f.title === which);
-  assert.ok(fix, `finding ${finding.code} has no fix ${JSON.stringify(which)} (fixes: ${finding.fixes.map((f) => f.title).join(' | ')})`);
+  const fix =
+    typeof which === 'number' ? finding.fixes[which] : finding.fixes.find((f) => f.title === which);
+  assert.ok(
+    fix,
+    `finding ${finding.code} has no fix ${JSON.stringify(which)} (fixes: ${finding.fixes.map((f) => f.title).join(' | ')})`,
+  );
   return applyTextEdits(text, fix.edits);
 }
 

@@ -27,7 +27,10 @@ describe(ID, () => {
     assert.equal(f.severity, 'hint');
     assert.equal(underlined(text, f.range), '"nginx"');
     assert.equal(f.container, 'web');
-    assert.match(f.message, /The image of web "nginx" has no tag, so ECS pulls its latest tag: which image runs depends on when it is deployed/);
+    assert.match(
+      f.message,
+      /The image of web "nginx" has no tag, so ECS pulls its latest tag: which image runs depends on when it is deployed/,
+    );
     assert.match(f.message, /Pin a version tag \(e\.g\. :1\.4\.2\) or a digest \(@sha256:…\)/);
     assert.deepEqual(f.fixes, []);
     assert.deepEqual(f.tags, []);
@@ -59,6 +62,7 @@ describe(ID, () => {
     ]) {
       test(JSON.stringify(image), () => assert.deepEqual(findingsOf(ID, withImage(image)), []));
     }
-    for (const [name, text] of Object.entries({ ...REAL_WORLD_CORRECT, ...GOOD_FIXTURES })) test(name, () => assert.deepEqual(findingsOf(ID, text), []));
+    for (const [name, text] of Object.entries({ ...REAL_WORLD_CORRECT, ...GOOD_FIXTURES }))
+      test(name, () => assert.deepEqual(findingsOf(ID, text), []));
   });
 });

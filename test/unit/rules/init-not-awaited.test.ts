@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { applyFix, CORRECT_FIXTURES, findingsOf, MIGRATION_SINGLE, onlyFinding, underlined } from './helpers';
+import {
+  applyFix,
+  CORRECT_FIXTURES,
+  findingsOf,
+  MIGRATION_SINGLE,
+  onlyFinding,
+  underlined,
+} from './helpers';
 
 const ID = 'init-not-awaited';
 
@@ -35,7 +42,10 @@ describe(ID, () => {
     assert.equal(f.severity, 'warning');
     assert.equal(underlined(NGINX, f.range), '"config-loader"');
     assert.equal(f.container, 'config-loader');
-    assert.match(f.message, /config-loader looks like an init container, but no container waits for it/);
+    assert.match(
+      f.message,
+      /config-loader looks like an init container, but no container waits for it/,
+    );
     assert.match(f.message, /ECS does not document array order as start order/);
     assert.match(f.message, /nginx can start before config-loader has finished/);
     assert.match(f.message, /condition SUCCESS/);
@@ -160,7 +170,10 @@ describe(ID, () => {
   });
 
   test('an essential init container: offered but not applied automatically (SUCCESS on an essential container is rejected)', () => {
-    const text = NGINX.replace('"essential": false,\n      "entryPoint"', '"essential": true,\n      "entryPoint"');
+    const text = NGINX.replace(
+      '"essential": false,\n      "entryPoint"',
+      '"essential": true,\n      "entryPoint"',
+    );
     assert.notEqual(text, NGINX);
     const f = onlyFinding(ID, text);
     assert.deepEqual(
@@ -170,10 +183,16 @@ describe(ID, () => {
   });
 
   test('does not fire when a container waits for it, also implicitly through volumesFrom', () => {
-    const waited = NGINX.replace('"essential": true,\n      "portMappings"', '"essential": true,\n      "dependsOn": [{ "containerName": "config-loader", "condition": "SUCCESS" }],\n      "portMappings"');
+    const waited = NGINX.replace(
+      '"essential": true,\n      "portMappings"',
+      '"essential": true,\n      "dependsOn": [{ "containerName": "config-loader", "condition": "SUCCESS" }],\n      "portMappings"',
+    );
     assert.notEqual(waited, NGINX);
     assert.deepEqual(findingsOf(ID, waited), []);
-    const implicit = NGINX.replace('"essential": true,\n      "portMappings"', '"essential": true,\n      "volumesFrom": [{ "sourceContainer": "config-loader" }],\n      "portMappings"');
+    const implicit = NGINX.replace(
+      '"essential": true,\n      "portMappings"',
+      '"essential": true,\n      "volumesFrom": [{ "sourceContainer": "config-loader" }],\n      "portMappings"',
+    );
     assert.notEqual(implicit, NGINX);
     assert.deepEqual(findingsOf(ID, implicit), []);
   });

@@ -52,19 +52,36 @@ describe(ID, () => {
   test('fires on the seed: underlines the init command, points at the reader, names path and caveat', () => {
     const f = onlyFinding(ID, SEED);
     assert.equal(f.severity, 'warning');
-    assert.equal(underlined(SEED, f.range), `["sh", "-c", "aws s3 cp s3://my-bucket/config.yaml /app/config.yaml && echo 'Setup complete'"]`);
+    assert.equal(
+      underlined(SEED, f.range),
+      `["sh", "-c", "aws s3 cp s3://my-bucket/config.yaml /app/config.yaml && echo 'Setup complete'"]`,
+    );
     assert.equal(f.container, 'init-setup');
     assert.match(f.message, /init-setup writes \/app\/config\.yaml and app-container reads it/);
     assert.match(f.message, /each container has its own filesystem/);
     assert.match(f.message, /shared volume/);
-    assert.match(f.message, /If \/app also holds files from app-container's image, mount a dedicated directory instead/);
+    assert.match(
+      f.message,
+      /If \/app also holds files from app-container's image, mount a dedicated directory instead/,
+    );
     assert.deepEqual(
       f.related.map((r) => [underlined(SEED, r.range), r.message]),
-      [['["python", "app.py", "--config", "/app/config.yaml"]', 'app-container reads /app/config.yaml']],
+      [
+        [
+          '["python", "app.py", "--config", "/app/config.yaml"]',
+          'app-container reads /app/config.yaml',
+        ],
+      ],
     );
     assert.deepEqual(
       f.fixes.map((x) => [x.title, x.isPreferred, x.safe]),
-      [['Share /app through a new volume "init-setup-data" mounted in init-setup and app-container', true, true]],
+      [
+        [
+          'Share /app through a new volume "init-setup-data" mounted in init-setup and app-container',
+          true,
+          true,
+        ],
+      ],
     );
   });
 
@@ -226,7 +243,10 @@ describe(ID, () => {
 `;
     const f = onlyFinding(ID, text);
     assert.match(f.message, /fetch-themes writes \/srv\/themes\/theme\.zip and cms reads it/);
-    assert.equal(f.fixes[0]!.title, 'Share /srv/themes through a new volume "fetch-themes-data-2" mounted in fetch-themes and cms');
+    assert.equal(
+      f.fixes[0]!.title,
+      'Share /srv/themes through a new volume "fetch-themes-data-2" mounted in fetch-themes and cms',
+    );
     assert.equal(
       applyFix(text, f),
       `{

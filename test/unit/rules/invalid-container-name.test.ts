@@ -30,9 +30,15 @@ describe(ID, () => {
     assert.equal(f.severity, 'error');
     assert.equal(underlined(SPACED, f.range), '"orders api"');
     assert.equal(f.container, 'orders api');
-    assert.match(f.message, /"orders api" is not a valid container name: it contains spaces\. ECS allows up to 255 letters, digits, hyphens \(-\) and underscores \(_\)/);
+    assert.match(
+      f.message,
+      /"orders api" is not a valid container name: it contains spaces\. ECS allows up to 255 letters, digits, hyphens \(-\) and underscores \(_\)/,
+    );
     assert.match(f.message, /Container\.name contains invalid characters/);
-    assert.deepEqual(f.fixes.map((x) => [x.title, x.isPreferred, x.safe]), [['Rename "orders api" to "orders-api" (and the 2 references to it)', true, true]]);
+    assert.deepEqual(
+      f.fixes.map((x) => [x.title, x.isPreferred, x.safe]),
+      [['Rename "orders api" to "orders-api" (and the 2 references to it)', true, true]],
+    );
   });
 
   test('fix: renames the container and every reference to it (dependsOn, volumesFrom) in one edit set', () => {
@@ -72,8 +78,16 @@ describe(ID, () => {
 `;
     const f = onlyFinding(ID, text);
     assert.match(f.message, /it contains "\."/);
-    assert.deepEqual(f.fixes.map((x) => [x.title, x.isPreferred, x.safe]), [['Rename "php.fpm" to "php-fpm" (and the reference to it)', true, false]]);
-    assert.equal(applyFix(text, f), text.replace('"name": "php.fpm"', '"name": "php-fpm"').replace('"links": ["php.fpm:fpm"]', '"links": ["php-fpm:fpm"]'));
+    assert.deepEqual(
+      f.fixes.map((x) => [x.title, x.isPreferred, x.safe]),
+      [['Rename "php.fpm" to "php-fpm" (and the reference to it)', true, false]],
+    );
+    assert.equal(
+      applyFix(text, f),
+      text
+        .replace('"name": "php.fpm"', '"name": "php-fpm"')
+        .replace('"links": ["php.fpm:fpm"]', '"links": ["php-fpm:fpm"]'),
+    );
   });
 
   test('the App Mesh proxyConfiguration containerName follows the rename', () => {
@@ -86,7 +100,10 @@ describe(ID, () => {
 }
 `;
     const f = onlyFinding(ID, text);
-    assert.equal(f.fixes[0]!.title, 'Rename "envoy/proxy" to "envoy-proxy" (and the reference to it)');
+    assert.equal(
+      f.fixes[0]!.title,
+      'Rename "envoy/proxy" to "envoy-proxy" (and the reference to it)',
+    );
     assert.equal(applyFix(text, f), text.replace(/"envoy\/proxy"/g, '"envoy-proxy"'));
   });
 
@@ -118,6 +135,7 @@ describe(ID, () => {
     test('on an empty name (missing-required-field reports it)', () => {
       assert.deepEqual(findingsOf(ID, SPACED.replace('"name": "orders api"', '"name": ""')), []);
     });
-    for (const [name, text] of Object.entries({ ...REAL_WORLD_CORRECT, ...GOOD_FIXTURES })) test(name, () => assert.deepEqual(findingsOf(ID, text), []));
+    for (const [name, text] of Object.entries({ ...REAL_WORLD_CORRECT, ...GOOD_FIXTURES }))
+      test(name, () => assert.deepEqual(findingsOf(ID, text), []));
   });
 });

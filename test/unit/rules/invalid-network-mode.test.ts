@@ -20,28 +20,41 @@ describe(ID, () => {
     const f = onlyFinding(ID, text);
     assert.equal(f.severity, 'error');
     assert.equal(underlined(text, f.range), '"default"');
-    assert.match(f.message, /"default" is not a value ECS accepts for networkMode \(none, bridge, awsvpc or host\)/);
+    assert.match(
+      f.message,
+      /"default" is not a value ECS accepts for networkMode \(none, bridge, awsvpc or host\)/,
+    );
     assert.match(f.message, /<default>, it means leaving the field out/);
-    assert.deepEqual(f.fixes.map((x) => [x.title, x.isPreferred, x.safe]), [
-      ['Remove "networkMode" (use the default)', true, false],
-      ['Change "default" to "awsvpc"', false, false],
-    ]);
+    assert.deepEqual(
+      f.fixes.map((x) => [x.title, x.isPreferred, x.safe]),
+      [
+        ['Remove "networkMode" (use the default)', true, false],
+        ['Change "default" to "awsvpc"', false, false],
+      ],
+    );
     assert.equal(applyFix(text, f), text.replace('  "networkMode": "default",\n', ''));
     assert.equal(applyFix(text, f, 1), withMode('"awsvpc"'));
   });
 
   test('"<default>" copied from the docs, and "nat", get the same advice', () => {
-    for (const mode of ['"<default>"', '"nat"']) assert.match(onlyFinding(ID, withMode(mode)).message, /it means leaving the field out/);
+    for (const mode of ['"<default>"', '"nat"'])
+      assert.match(onlyFinding(ID, withMode(mode)).message, /it means leaving the field out/);
   });
 
   test('a mode in the wrong case: the fix lower-cases it (safe)', () => {
     const text = withMode('"AWSVPC"');
     const f = onlyFinding(ID, text);
-    assert.match(f.message, /"AWSVPC" is not a network mode: ECS accepts exactly none, bridge, awsvpc or host, in lower case/);
-    assert.deepEqual(f.fixes.map((x) => [x.title, x.isPreferred, x.safe]), [
-      ['Change "AWSVPC" to "awsvpc"', true, true],
-      ['Remove "networkMode" (use the default)', false, false],
-    ]);
+    assert.match(
+      f.message,
+      /"AWSVPC" is not a network mode: ECS accepts exactly none, bridge, awsvpc or host, in lower case/,
+    );
+    assert.deepEqual(
+      f.fixes.map((x) => [x.title, x.isPreferred, x.safe]),
+      [
+        ['Change "AWSVPC" to "awsvpc"', true, true],
+        ['Remove "networkMode" (use the default)', false, false],
+      ],
+    );
     assert.equal(applyFix(text, f), withMode('"awsvpc"'));
   });
 
@@ -52,9 +65,18 @@ describe(ID, () => {
   });
 
   describe('does not fire', () => {
-    for (const mode of ['"none"', '"bridge"', '"awsvpc"', '"host"', 'null', '"${network_mode}"', '"#{NetworkMode}"']) {
+    for (const mode of [
+      '"none"',
+      '"bridge"',
+      '"awsvpc"',
+      '"host"',
+      'null',
+      '"${network_mode}"',
+      '"#{NetworkMode}"',
+    ]) {
       test(mode, () => assert.deepEqual(findingsOf(ID, withMode(mode)), []));
     }
-    for (const [name, text] of Object.entries(REAL_WORLD_CORRECT)) test(name, () => assert.deepEqual(findingsOf(ID, text), []));
+    for (const [name, text] of Object.entries(REAL_WORLD_CORRECT))
+      test(name, () => assert.deepEqual(findingsOf(ID, text), []));
   });
 });

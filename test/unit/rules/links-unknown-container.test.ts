@@ -32,7 +32,10 @@ describe(ID, () => {
     assert.equal(typo!.severity, 'error');
     assert.equal(underlined(BRIDGE, typo!.range), '"php_fpm:fpm"');
     assert.equal(typo!.container, 'nginx');
-    assert.match(typo!.message, /nginx links to "php_fpm", but no container of this task definition has that name/);
+    assert.match(
+      typo!.message,
+      /nginx links to "php_fpm", but no container of this task definition has that name/,
+    );
     assert.match(typo!.message, /Did you mean "php-fpm"\?/);
     assert.equal(underlined(BRIDGE, missing!.range), '"memcached"');
     assert.doesNotMatch(missing!.message, /Did you mean/);
@@ -41,7 +44,10 @@ describe(ID, () => {
 
   test('fix: replaces the name and keeps the alias (safe with one candidate)', () => {
     const [typo] = findingsOf(ID, BRIDGE);
-    assert.deepEqual(typo!.fixes.map((f) => [f.title, f.isPreferred, f.safe]), [['Change "php_fpm:fpm" to "php-fpm:fpm"', true, true]]);
+    assert.deepEqual(
+      typo!.fixes.map((f) => [f.title, f.isPreferred, f.safe]),
+      [['Change "php_fpm:fpm" to "php-fpm:fpm"', true, true]],
+    );
     assert.equal(applyFix(BRIDGE, typo!), BRIDGE.replace('"php_fpm:fpm"', '"php-fpm:fpm"'));
   });
 
@@ -70,8 +76,15 @@ describe(ID, () => {
       assert.deepEqual(findingsOf(ID, text), []);
     });
     test('on null links (console export)', () => {
-      assert.deepEqual(findingsOf(ID, `{ "containerDefinitions": [{ "name": "a", "image": "x", "links": null }] }`), []);
+      assert.deepEqual(
+        findingsOf(
+          ID,
+          `{ "containerDefinitions": [{ "name": "a", "image": "x", "links": null }] }`,
+        ),
+        [],
+      );
     });
-    for (const [name, text] of Object.entries(REAL_WORLD_CORRECT)) test(name, () => assert.deepEqual(findingsOf(ID, text), []));
+    for (const [name, text] of Object.entries(REAL_WORLD_CORRECT))
+      test(name, () => assert.deepEqual(findingsOf(ID, text), []));
   });
 });

@@ -46,9 +46,18 @@ describe(ID, () => {
     assert.equal(redis!.severity, 'warning');
     assert.equal(underlined(SHOP, redis!.range), '"redis://localhost:6379/0"');
     assert.equal(redis!.container, 'shop');
-    assert.match(redis!.message, /shop points at localhost:6379, redis's port, but in bridge mode every container has its own network namespace: localhost is shop itself/);
-    assert.match(redis!.message, /Link the containers \("links": \["redis"\]\) and use "redis:6379", or switch the task to networkMode awsvpc, where the containers of a task share localhost/);
-    assert.deepEqual(redis!.related.map((r) => [underlined(SHOP, r.range), r.message]), [['6379', 'redis listens on 6379']]);
+    assert.match(
+      redis!.message,
+      /shop points at localhost:6379, redis's port, but in bridge mode every container has its own network namespace: localhost is shop itself/,
+    );
+    assert.match(
+      redis!.message,
+      /Link the containers \("links": \["redis"\]\) and use "redis:6379", or switch the task to networkMode awsvpc, where the containers of a task share localhost/,
+    );
+    assert.deepEqual(
+      redis!.related.map((r) => [underlined(SHOP, r.range), r.message]),
+      [['6379', 'redis listens on 6379']],
+    );
     // An existing link gives the host name to use.
     assert.match(statsd!.message, /Use "metrics:8125" \(the name its link gives statsd\)/);
     assert.deepEqual(redis!.fixes, []);
@@ -62,10 +71,10 @@ describe(ID, () => {
   });
 
   test('in the command as well', () => {
-    const text = SHOP.replace('"links": ["statsd:metrics"],', '"command": ["./wait-for", "127.0.0.1:6379", "--", "node", "server.js"],').replace(
-      '        { "name": "REDIS_URL", "value": "redis://localhost:6379/0" },\n',
-      '',
-    );
+    const text = SHOP.replace(
+      '"links": ["statsd:metrics"],',
+      '"command": ["./wait-for", "127.0.0.1:6379", "--", "node", "server.js"],',
+    ).replace('        { "name": "REDIS_URL", "value": "redis://localhost:6379/0" },\n', '');
     assert.ok(findingsOf(ID, text).some((f) => underlined(text, f.range) === '"127.0.0.1:6379"'));
   });
 
@@ -75,9 +84,25 @@ describe(ID, () => {
       assert.deepEqual(findingsOf(ID, SHOP.replace('"bridge"', '"host"')), []);
     });
     test('on a port no other container exposes, or on a bare container array', () => {
-      assert.deepEqual(findingsOf(ID, SHOP.replace('"containerPort": 6379', '"containerPort": 6380').replace('"containerPort": 8125', '"containerPort": 8126')), []);
-      assert.deepEqual(findingsOf(ID, `[{ "name": "a", "image": "x", "environment": [{ "name": "U", "value": "localhost:80" }] }, { "name": "b", "image": "y", "portMappings": [{ "containerPort": 80 }] }]`), []);
+      assert.deepEqual(
+        findingsOf(
+          ID,
+          SHOP.replace('"containerPort": 6379', '"containerPort": 6380').replace(
+            '"containerPort": 8125',
+            '"containerPort": 8126',
+          ),
+        ),
+        [],
+      );
+      assert.deepEqual(
+        findingsOf(
+          ID,
+          `[{ "name": "a", "image": "x", "environment": [{ "name": "U", "value": "localhost:80" }] }, { "name": "b", "image": "y", "portMappings": [{ "containerPort": 80 }] }]`,
+        ),
+        [],
+      );
     });
-    for (const [name, text] of Object.entries(REAL_WORLD_CORRECT)) test(name, () => assert.deepEqual(findingsOf(ID, text), []));
+    for (const [name, text] of Object.entries(REAL_WORLD_CORRECT))
+      test(name, () => assert.deepEqual(findingsOf(ID, text), []));
   });
 });

@@ -26,9 +26,15 @@ describe(ID, () => {
     assert.equal(f.severity, 'error');
     assert.equal(underlined(text, f.range), '2048');
     assert.equal(f.container, 'resizer');
-    assert.match(f.message, /resizer reserves 2048 MiB \(memoryReservation\) but its hard limit is 1024 MiB \(memory\)/);
+    assert.match(
+      f.message,
+      /resizer reserves 2048 MiB \(memoryReservation\) but its hard limit is 1024 MiB \(memory\)/,
+    );
     assert.match(f.message, /AWS requires memory to be greater than memoryReservation/);
-    assert.deepEqual(f.related.map((r) => [underlined(text, r.range), r.message]), [['1024', 'memory (hard limit): 1024 MiB']]);
+    assert.deepEqual(
+      f.related.map((r) => [underlined(text, r.range), r.message]),
+      [['1024', 'memory (hard limit): 1024 MiB']],
+    );
     assert.deepEqual(f.fixes, []);
   });
 
@@ -36,14 +42,25 @@ describe(ID, () => {
     const text = withMemory('512', '512');
     const f = onlyFinding(ID, text);
     assert.match(f.message, /with a hard limit of the same 512 MiB/);
-    assert.deepEqual(f.fixes.map((x) => [x.title, x.isPreferred, x.safe]), [['Remove "memoryReservation"', true, false]]);
+    assert.deepEqual(
+      f.fixes.map((x) => [x.title, x.isPreferred, x.safe]),
+      [['Remove "memoryReservation"', true, false]],
+    );
     assert.equal(applyFix(text, f), text.replace('      "memoryReservation": 512,\n', ''));
   });
 
   describe('does not fire', () => {
-    for (const [m, r] of [['1024', '512'], ['0', '0'], ['"${memory}"', '"${memory}"'], ['null', '512'], ['512', 'null']]) {
-      test(`memory ${m}, memoryReservation ${r}`, () => assert.deepEqual(findingsOf(ID, withMemory(m!, r!)), []));
+    for (const [m, r] of [
+      ['1024', '512'],
+      ['0', '0'],
+      ['"${memory}"', '"${memory}"'],
+      ['null', '512'],
+      ['512', 'null'],
+    ]) {
+      test(`memory ${m}, memoryReservation ${r}`, () =>
+        assert.deepEqual(findingsOf(ID, withMemory(m!, r!)), []));
     }
-    for (const [name, text] of Object.entries(REAL_WORLD_CORRECT)) test(name, () => assert.deepEqual(findingsOf(ID, text), []));
+    for (const [name, text] of Object.entries(REAL_WORLD_CORRECT))
+      test(name, () => assert.deepEqual(findingsOf(ID, text), []));
   });
 });

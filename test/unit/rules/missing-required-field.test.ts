@@ -22,14 +22,25 @@ describe(ID, () => {
   test('a new, empty container object: one finding per missing field, on its opening brace', () => {
     const found = findingsOf(ID, TYPING);
     assert.deepEqual(
-      found.map((f) => [f.severity, underlined(TYPING, f.range), f.range.start.line, f.range.start.character]),
+      found.map((f) => [
+        f.severity,
+        underlined(TYPING, f.range),
+        f.range.start.line,
+        f.range.start.character,
+      ]),
       [
         ['error', '{', 7, 4],
         ['error', '{', 7, 4],
       ],
     );
-    assert.match(found[0]!.message, /The name of container #2 is missing: ECS requires a name for every container \("Container\.name should not be null or empty"\)/);
-    assert.match(found[1]!.message, /The image of container #2 is missing: ECS requires the image to run \("Container\.image should not be null or empty"\)/);
+    assert.match(
+      found[0]!.message,
+      /The name of container #2 is missing: ECS requires a name for every container \("Container\.name should not be null or empty"\)/,
+    );
+    assert.match(
+      found[1]!.message,
+      /The image of container #2 is missing: ECS requires the image to run \("Container\.image should not be null or empty"\)/,
+    );
     for (const f of found) assert.deepEqual(f.fixes, []);
   });
 
@@ -61,7 +72,10 @@ describe(ID, () => {
   });
 
   test('a missing family is reported on the task object, an empty one on its value', () => {
-    const noFamily = TYPING.replace('  "family": "shop",\n', '').replace('{}', '{ "name": "worker", "image": "shop/worker:2.4.0" }');
+    const noFamily = TYPING.replace('  "family": "shop",\n', '').replace(
+      '{}',
+      '{ "name": "worker", "image": "shop/worker:2.4.0" }',
+    );
     const f = onlyFinding(ID, noFamily);
     assert.equal(f.range.start.line, 0);
     assert.equal(underlined(noFamily, f.range), '{');
@@ -76,7 +90,10 @@ describe(ID, () => {
     const empty = '{\n  "family": "shop",\n  "containerDefinitions": []\n}\n';
     const f = onlyFinding(ID, empty);
     assert.equal(underlined(empty, f.range), '[]');
-    assert.match(f.message, /containerDefinitions is empty: ECS requires at least one container definition \("Container list cannot be empty"\)/);
+    assert.match(
+      f.message,
+      /containerDefinitions is empty: ECS requires at least one container definition \("Container list cannot be empty"\)/,
+    );
     const nulled = empty.replace('[]', 'null');
     const n = onlyFinding(ID, nulled);
     assert.equal(underlined(nulled, n.range), 'null');
@@ -96,18 +113,28 @@ describe(ID, () => {
       assert.deepEqual(findingsOf(ID, text), []);
     });
     test('on the task-level fields of a bare container array (Terraform container_definitions)', () => {
-      assert.deepEqual(findingsOf(ID, '[\n  { "name": "app", "image": "shop/app:2.4.0" }\n]\n'), []);
+      assert.deepEqual(
+        findingsOf(ID, '[\n  { "name": "app", "image": "shop/app:2.4.0" }\n]\n'),
+        [],
+      );
     });
     test('on a dependsOn entry with an empty containerName (dependency-unknown-container reports it)', () => {
-      const text = TYPING.replace('{}', '{ "name": "worker", "image": "shop/worker:2.4.0", "dependsOn": [{ "containerName": "", "condition": "START" }] }');
+      const text = TYPING.replace(
+        '{}',
+        '{ "name": "worker", "image": "shop/worker:2.4.0", "dependsOn": [{ "containerName": "", "condition": "START" }] }',
+      );
       assert.deepEqual(findingsOf(ID, text), []);
       const other = findingsOf('dependency-unknown-container', text);
       assert.equal(other.length, 1);
       assert.equal(underlined(text, other[0]!.range), '""');
     });
     test('on a name or image of the wrong type (the JSON schema reports the type)', () => {
-      assert.deepEqual(findingsOf(ID, TYPING.replace('{}', '{ "name": 7, "image": ["nginx"] }')), []);
+      assert.deepEqual(
+        findingsOf(ID, TYPING.replace('{}', '{ "name": 7, "image": ["nginx"] }')),
+        [],
+      );
     });
-    for (const [name, text] of Object.entries({ ...REAL_WORLD_CORRECT, ...GOOD_FIXTURES })) test(name, () => assert.deepEqual(findingsOf(ID, text), []));
+    for (const [name, text] of Object.entries({ ...REAL_WORLD_CORRECT, ...GOOD_FIXTURES }))
+      test(name, () => assert.deepEqual(findingsOf(ID, text), []));
   });
 });

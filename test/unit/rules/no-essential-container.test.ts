@@ -38,7 +38,10 @@ describe(ID, () => {
       f.related.map((r) => [underlined(ALL_OPTIONAL, r.range), r.range.start.line, r.message]),
       [['false', 6, 'db-migrate is not essential either']],
     );
-    assert.deepEqual(f.fixes.map((x) => [x.title, x.isPreferred, x.safe]), [['Make api essential', true, false]]);
+    assert.deepEqual(
+      f.fixes.map((x) => [x.title, x.isPreferred, x.safe]),
+      [['Make api essential', true, false]],
+    );
   });
 
   test('fix: sets essential to true on the main container', () => {
@@ -76,22 +79,53 @@ describe(ID, () => {
     const f = onlyFinding(ID, text);
     assert.equal(f.container, 'init-a');
     assert.equal(f.fixes[0]!.title, 'Make init-a essential');
-    assert.equal(applyFix(text, f), text.replace('"name": "init-a", "image": "busybox:1.36", "essential": false', '"name": "init-a", "image": "busybox:1.36", "essential": true'));
+    assert.equal(
+      applyFix(text, f),
+      text.replace(
+        '"name": "init-a", "image": "busybox:1.36", "essential": false',
+        '"name": "init-a", "image": "busybox:1.36", "essential": true',
+      ),
+    );
   });
 
   describe('does not fire', () => {
     test('when essential is left out (it defaults to true)', () => {
-      assert.deepEqual(findingsOf(ID, ALL_OPTIONAL.replace('      "essential": false,\n      "dependsOn"', '      "dependsOn"')), []);
+      assert.deepEqual(
+        findingsOf(
+          ID,
+          ALL_OPTIONAL.replace('      "essential": false,\n      "dependsOn"', '      "dependsOn"'),
+        ),
+        [],
+      );
     });
     test('when one container is essential', () => {
-      assert.deepEqual(findingsOf(ID, ALL_OPTIONAL.replace('"essential": false,\n      "dependsOn"', '"essential": true,\n      "dependsOn"')), []);
+      assert.deepEqual(
+        findingsOf(
+          ID,
+          ALL_OPTIONAL.replace(
+            '"essential": false,\n      "dependsOn"',
+            '"essential": true,\n      "dependsOn"',
+          ),
+        ),
+        [],
+      );
     });
     test('when essential is a template placeholder', () => {
-      assert.deepEqual(findingsOf(ID, ALL_OPTIONAL.replace('"essential": false,\n      "dependsOn"', '"essential": "${API_ESSENTIAL}",\n      "dependsOn"')), []);
+      assert.deepEqual(
+        findingsOf(
+          ID,
+          ALL_OPTIONAL.replace(
+            '"essential": false,\n      "dependsOn"',
+            '"essential": "${API_ESSENTIAL}",\n      "dependsOn"',
+          ),
+        ),
+        [],
+      );
     });
     test('on an empty containerDefinitions (missing-required-field reports it)', () => {
       assert.deepEqual(findingsOf(ID, '{ "family": "x", "containerDefinitions": [] }'), []);
     });
-    for (const [name, text] of Object.entries({ ...REAL_WORLD_CORRECT, ...GOOD_FIXTURES })) test(name, () => assert.deepEqual(findingsOf(ID, text), []));
+    for (const [name, text] of Object.entries({ ...REAL_WORLD_CORRECT, ...GOOD_FIXTURES }))
+      test(name, () => assert.deepEqual(findingsOf(ID, text), []));
   });
 });

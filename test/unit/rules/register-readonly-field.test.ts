@@ -77,29 +77,58 @@ describe(ID, () => {
     const found = findingsOf(ID, EXPORT);
     assert.deepEqual(
       found.map((f) => underlined(EXPORT, f.range)),
-      ['"taskDefinitionArn"', '"revision"', '"status"', '"requiresAttributes"', '"compatibilities"', '"registeredAt"', '"registeredBy"'],
+      [
+        '"taskDefinitionArn"',
+        '"revision"',
+        '"status"',
+        '"requiresAttributes"',
+        '"compatibilities"',
+        '"registeredAt"',
+        '"registeredBy"',
+      ],
     );
     assert.ok(found.every((f) => f.severity === 'hint'));
-    assert.match(found[1]!.message, /"revision" is set by ECS when it registers a task definition \(describe-task-definition output\); it is not an input: aws ecs register-task-definition --cli-input-json rejects it \("Unknown parameter in input"\)/);
-    assert.match(found[1]!.message, /"Prepare for register-task-definition" removes all such fields\.$/);
+    assert.match(
+      found[1]!.message,
+      /"revision" is set by ECS when it registers a task definition \(describe-task-definition output\); it is not an input: aws ecs register-task-definition --cli-input-json rejects it \("Unknown parameter in input"\)/,
+    );
+    assert.match(
+      found[1]!.message,
+      /"Prepare for register-task-definition" removes all such fields\.$/,
+    );
   });
 
   test('each finding offers the whole preparation and its own removal, neither applied by --fix', () => {
     const found = findingsOf(ID, EXPORT);
-    assert.deepEqual(found[1]!.fixes.map((x) => [x.title, x.isPreferred, x.safe]), [
-      [PREPARE, false, false],
-      ['Remove "revision"', false, false],
-    ]);
+    assert.deepEqual(
+      found[1]!.fixes.map((x) => [x.title, x.isPreferred, x.safe]),
+      [
+        [PREPARE, false, false],
+        ['Remove "revision"', false, false],
+      ],
+    );
     for (const f of found) assert.equal(applyFix(EXPORT, f, PREPARE), PREPARED_EXPORT);
-    assert.equal(applyFix(EXPORT, found[1]!, 'Remove "revision"'), EXPORT.replace('    "revision": 17,\n', ''));
+    assert.equal(
+      applyFix(EXPORT, found[1]!, 'Remove "revision"'),
+      EXPORT.replace('    "revision": 17,\n', ''),
+    );
     assert.equal(fixAll(EXPORT, { rules: [ruleById(ID)!] }).text, EXPORT);
   });
 
   test('describe output: the wrapper finding, and the preparation unwraps (re-indented) and keeps the tags', () => {
     const found = findingsOf(ID, DESCRIBE);
-    assert.deepEqual(found.map((f) => underlined(DESCRIBE, f.range)), ['"taskDefinition"', '"taskDefinitionArn"', '"revision"', '"status"']);
-    assert.match(found[0]!.message, /This is describe-task-definition output: aws ecs register-task-definition --cli-input-json takes the task definition itself, not the "taskDefinition" wrapper/);
-    assert.deepEqual(found[0]!.fixes.map((x) => x.title), [PREPARE, 'Unwrap "taskDefinition"']);
+    assert.deepEqual(
+      found.map((f) => underlined(DESCRIBE, f.range)),
+      ['"taskDefinition"', '"taskDefinitionArn"', '"revision"', '"status"'],
+    );
+    assert.match(
+      found[0]!.message,
+      /This is describe-task-definition output: aws ecs register-task-definition --cli-input-json takes the task definition itself, not the "taskDefinition" wrapper/,
+    );
+    assert.deepEqual(
+      found[0]!.fixes.map((x) => x.title),
+      [PREPARE, 'Unwrap "taskDefinition"'],
+    );
     assert.match(found[1]!.message, /removes all such fields and unwraps taskDefinition\.$/);
     const prepared = `{
   "containerDefinitions": [
@@ -145,7 +174,12 @@ describe(ID, () => {
   });
 
   test('CRLF and tab indentation survive the preparation', () => {
-    const text = DESCRIBE.replace(/\n/g, '\r\n').replace(/  /g, '\t').replace('"tags": [\r\n\t\t{\r\n\t\t\t"key": "team",\r\n\t\t\t"value": "billing"\r\n\t\t}\r\n\t]', '"tags": []');
+    const text = DESCRIBE.replace(/\n/g, '\r\n')
+      .replace(/  /g, '\t')
+      .replace(
+        '"tags": [\r\n\t\t{\r\n\t\t\t"key": "team",\r\n\t\t\t"value": "billing"\r\n\t\t}\r\n\t]',
+        '"tags": []',
+      );
     const found = findingsOf(ID, text);
     assert.equal(
       applyFix(text, found[0]!, PREPARE),
@@ -157,7 +191,10 @@ describe(ID, () => {
     const text = `{ "family": "x", "containerDefinitions": [{ "name": "a", "image": "b" }], "deregisteredAt": null }`;
     const [f] = findingsOf(ID, text);
     assert.equal(underlined(text, f!.range), '"deregisteredAt"');
-    assert.equal(applyFix(text, f!, PREPARE), `{ "family": "x", "containerDefinitions": [{ "name": "a", "image": "b" }] }`);
+    assert.equal(
+      applyFix(text, f!, PREPARE),
+      `{ "family": "x", "containerDefinitions": [{ "name": "a", "image": "b" }] }`,
+    );
   });
 
   describe('does not fire', () => {

@@ -45,18 +45,41 @@ describe(ID, () => {
     assert.equal(otel!.severity, 'warning');
     assert.equal(underlined(PAYMENTS, otel!.range), '"http://localhost:4317"');
     assert.equal(otel!.container, 'payments-api');
-    assert.match(otel!.message, /payments-api talks to localhost:4317, which is otel-collector's port, but nothing makes it wait for otel-collector/);
+    assert.match(
+      otel!.message,
+      /payments-api talks to localhost:4317, which is otel-collector's port, but nothing makes it wait for otel-collector/,
+    );
     assert.match(otel!.message, /with START \(otel-collector has no health check/);
     assert.match(vault!.message, /with HEALTHY, since vault-agent has a health check/);
-    assert.deepEqual(otel!.related.map((r) => [underlined(PAYMENTS, r.range), r.message]), [['4317', 'otel-collector listens on 4317']]);
+    assert.deepEqual(
+      otel!.related.map((r) => [underlined(PAYMENTS, r.range), r.message]),
+      [['4317', 'otel-collector listens on 4317']],
+    );
   });
 
   test('fix (safe): adds the dependsOn, HEALTHY where there is a health check', () => {
     const [otel, vault] = findingsOf(ID, PAYMENTS);
-    assert.deepEqual(otel!.fixes.map((x) => [x.title, x.isPreferred, x.safe]), [['Make payments-api wait for otel-collector (START)', true, true]]);
-    const dependsOn = (entries: string) => PAYMENTS.replace('"essential": true,\n', `"essential": true,\n      "dependsOn": [\n${entries}\n      ],\n`);
-    assert.equal(applyFix(PAYMENTS, otel!), dependsOn('        {\n          "containerName": "otel-collector",\n          "condition": "START"\n        }'));
-    assert.equal(applyFix(PAYMENTS, vault!), dependsOn('        {\n          "containerName": "vault-agent",\n          "condition": "HEALTHY"\n        }'));
+    assert.deepEqual(
+      otel!.fixes.map((x) => [x.title, x.isPreferred, x.safe]),
+      [['Make payments-api wait for otel-collector (START)', true, true]],
+    );
+    const dependsOn = (entries: string) =>
+      PAYMENTS.replace(
+        '"essential": true,\n',
+        `"essential": true,\n      "dependsOn": [\n${entries}\n      ],\n`,
+      );
+    assert.equal(
+      applyFix(PAYMENTS, otel!),
+      dependsOn(
+        '        {\n          "containerName": "otel-collector",\n          "condition": "START"\n        }',
+      ),
+    );
+    assert.equal(
+      applyFix(PAYMENTS, vault!),
+      dependsOn(
+        '        {\n          "containerName": "vault-agent",\n          "condition": "HEALTHY"\n        }',
+      ),
+    );
     // fix-all takes one per round, then the second finding's fix appends to the array it created.
     const all = fixAll(PAYMENTS).text;
     assert.deepEqual(findingsOf(ID, all), []);
@@ -64,25 +87,46 @@ describe(ID, () => {
 
   describe('does not fire', () => {
     test('when the container waits for the sidecar, also through another container', () => {
-      const text = PAYMENTS.replace('"essential": true,\n', '"essential": true,\n      "dependsOn": [{ "containerName": "vault-agent", "condition": "HEALTHY" }],\n').replace(
+      const text = PAYMENTS.replace(
+        '"essential": true,\n',
+        '"essential": true,\n      "dependsOn": [{ "containerName": "vault-agent", "condition": "HEALTHY" }],\n',
+      ).replace(
         '"portMappings": [{ "containerPort": 8200 }],',
         '"portMappings": [{ "containerPort": 8200 }],\n      "dependsOn": [{ "containerName": "otel-collector", "condition": "START" }],',
       );
       assert.deepEqual(findingsOf(ID, text), []);
     });
     test('when the only order is implicit (FireLens: the app logs through the router it talks to)', () => {
-      const text = PAYMENTS.replace('"portMappings": [{ "containerPort": 4317 }]', '"portMappings": [{ "containerPort": 4317 }],\n      "firelensConfiguration": { "type": "fluentbit" }')
-        .replace('"essential": true,\n', '"essential": true,\n      "logConfiguration": { "logDriver": "awsfirelens", "options": { "Name": "stdout" } },\n      "dependsOn": [{ "containerName": "vault-agent", "condition": "HEALTHY" }],\n');
+      const text = PAYMENTS.replace(
+        '"portMappings": [{ "containerPort": 4317 }]',
+        '"portMappings": [{ "containerPort": 4317 }],\n      "firelensConfiguration": { "type": "fluentbit" }',
+      ).replace(
+        '"essential": true,\n',
+        '"essential": true,\n      "logConfiguration": { "logDriver": "awsfirelens", "options": { "Name": "stdout" } },\n      "dependsOn": [{ "containerName": "vault-agent", "condition": "HEALTHY" }],\n',
+      );
       assert.deepEqual(findingsOf(ID, text), []);
     });
     test('on a sidecar that waits for the container (a deliberate order): only the other one is reported', () => {
-      const text = PAYMENTS.replace('"portMappings": [{ "containerPort": 4317 }]', '"portMappings": [{ "containerPort": 4317 }],\n      "dependsOn": [{ "containerName": "payments-api", "condition": "START" }]');
+      const text = PAYMENTS.replace(
+        '"portMappings": [{ "containerPort": 4317 }]',
+        '"portMappings": [{ "containerPort": 4317 }],\n      "dependsOn": [{ "containerName": "payments-api", "condition": "START" }]',
+      );
       assert.equal(findingsOf(ID, text).length, 1);
     });
     test('in bridge mode or for a bare container array', () => {
-      assert.deepEqual(findingsOf(ID, PAYMENTS.replace('"awsvpc"', '"bridge"').replace('"FARGATE"', '"EC2"')), []);
-      assert.deepEqual(findingsOf(ID, `[{ "name": "a", "image": "x", "environment": [{ "name": "U", "value": "localhost:80" }] }, { "name": "b", "image": "y", "portMappings": [{ "containerPort": 80 }] }]`), []);
+      assert.deepEqual(
+        findingsOf(ID, PAYMENTS.replace('"awsvpc"', '"bridge"').replace('"FARGATE"', '"EC2"')),
+        [],
+      );
+      assert.deepEqual(
+        findingsOf(
+          ID,
+          `[{ "name": "a", "image": "x", "environment": [{ "name": "U", "value": "localhost:80" }] }, { "name": "b", "image": "y", "portMappings": [{ "containerPort": 80 }] }]`,
+        ),
+        [],
+      );
     });
-    for (const [name, text] of Object.entries(REAL_WORLD_CORRECT)) test(name, () => assert.deepEqual(findingsOf(ID, text), []));
+    for (const [name, text] of Object.entries(REAL_WORLD_CORRECT))
+      test(name, () => assert.deepEqual(findingsOf(ID, text), []));
   });
 });

@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { applyFix, CORRECT_FIXTURES, EC2_BRIDGE_LINKS, findingsOf, onlyFinding, underlined } from './helpers';
+import {
+  applyFix,
+  CORRECT_FIXTURES,
+  EC2_BRIDGE_LINKS,
+  findingsOf,
+  onlyFinding,
+  underlined,
+} from './helpers';
 
 const ID = 'start-condition-on-init';
 
@@ -32,7 +39,10 @@ describe(ID, () => {
     assert.equal(underlined(CHECKOUT, f.range), '"START"');
     assert.equal(f.range.start.line, 13);
     assert.equal(f.container, 'api');
-    assert.match(f.message, /api waits for db-migrate with START, which only waits until db-migrate has started, not until its setup has finished/);
+    assert.match(
+      f.message,
+      /api waits for db-migrate with START, which only waits until db-migrate has started, not until its setup has finished/,
+    );
     assert.match(f.message, /Use SUCCESS/);
     assert.deepEqual(
       f.fixes.map((x) => [x.title, x.isPreferred, x.safe]),

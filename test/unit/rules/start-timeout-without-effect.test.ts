@@ -31,19 +31,31 @@ describe(ID, () => {
     assert.deepEqual(f.tags, ['unnecessary']);
     assert.equal(underlined(LEDGER, f.range), '"startTimeout"');
     assert.equal(f.container, 'ledger');
-    assert.match(f.message, /startTimeout on ledger has no effect: no container waits for ledger\. AWS documents startTimeout as the time the containers that depend on this one wait for it/);
-    assert.match(f.message, /to bound how long ledger waits for db-migrate, set startTimeout on that container/);
+    assert.match(
+      f.message,
+      /startTimeout on ledger has no effect: no container waits for ledger\. AWS documents startTimeout as the time the containers that depend on this one wait for it/,
+    );
+    assert.match(
+      f.message,
+      /to bound how long ledger waits for db-migrate, set startTimeout on that container/,
+    );
   });
 
   test('fix: removes it', () => {
     const f = onlyFinding(ID, LEDGER);
-    assert.deepEqual(f.fixes.map((x) => [x.title, x.isPreferred, x.safe]), [['Remove "startTimeout"', true, false]]);
+    assert.deepEqual(
+      f.fixes.map((x) => [x.title, x.isPreferred, x.safe]),
+      [['Remove "startTimeout"', true, false]],
+    );
     assert.equal(applyFix(LEDGER, f), LEDGER.replace('      "startTimeout": 120,\n', ''));
   });
 
   describe('does not fire', () => {
     test('on the container others wait for', () => {
-      const text = LEDGER.replace('      "startTimeout": 120,\n', '').replace('"essential": false,', '"essential": false,\n      "startTimeout": 120,');
+      const text = LEDGER.replace('      "startTimeout": 120,\n', '').replace(
+        '"essential": false,',
+        '"essential": false,\n      "startTimeout": 120,',
+      );
       assert.deepEqual(findingsOf(ID, text), []);
     });
     test('when the only waiting is implicit (FireLens router)', () => {
@@ -53,7 +65,9 @@ describe(ID, () => {
 ] }`;
       assert.deepEqual(findingsOf(ID, text), []);
     });
-    test('on 0 (a skeleton\'s unset value)', () => assert.deepEqual(findingsOf(ID, LEDGER.replace('120', '0')), []));
-    for (const [name, text] of Object.entries(REAL_WORLD_CORRECT)) test(name, () => assert.deepEqual(findingsOf(ID, text), []));
+    test("on 0 (a skeleton's unset value)", () =>
+      assert.deepEqual(findingsOf(ID, LEDGER.replace('120', '0')), []));
+    for (const [name, text] of Object.entries(REAL_WORLD_CORRECT))
+      test(name, () => assert.deepEqual(findingsOf(ID, text), []));
   });
 });

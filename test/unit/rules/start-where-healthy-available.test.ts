@@ -31,22 +31,39 @@ describe(ID, () => {
     assert.equal(f.severity, 'hint');
     assert.equal(underlined(COLOR, f.range), '"START"');
     assert.equal(f.container, 'app');
-    assert.match(f.message, /app waits for envoy with START, which only waits until its process has started\. envoy has a health check, so HEALTHY would wait until it actually serves/);
+    assert.match(
+      f.message,
+      /app waits for envoy with START, which only waits until its process has started\. envoy has a health check, so HEALTHY would wait until it actually serves/,
+    );
     assert.equal(f.related.length, 1);
   });
 
   test('fix: START → HEALTHY (offered, not applied by --fix: it changes when the app starts)', () => {
     const f = onlyFinding(ID, COLOR);
-    assert.deepEqual(f.fixes.map((x) => [x.title, x.isPreferred, x.safe]), [['Change "START" to "HEALTHY"', true, false]]);
-    assert.equal(applyFix(COLOR, f), COLOR.replace('"condition": "START"', '"condition": "HEALTHY"'));
+    assert.deepEqual(
+      f.fixes.map((x) => [x.title, x.isPreferred, x.safe]),
+      [['Change "START" to "HEALTHY"', true, false]],
+    );
+    assert.equal(
+      applyFix(COLOR, f),
+      COLOR.replace('"condition": "START"', '"condition": "HEALTHY"'),
+    );
   });
 
   describe('does not fire', () => {
     test('when the target has no health check, or an empty one', () => {
-      assert.deepEqual(findingsOf(ID, COLOR.replace(/"healthCheck": \{[^}]*\}/, '"essential": true')), []);
-      assert.deepEqual(findingsOf(ID, COLOR.replace(/"command": \[[^\]]*\]/, '"command": [""]')), []);
+      assert.deepEqual(
+        findingsOf(ID, COLOR.replace(/"healthCheck": \{[^}]*\}/, '"essential": true')),
+        [],
+      );
+      assert.deepEqual(
+        findingsOf(ID, COLOR.replace(/"command": \[[^\]]*\]/, '"command": [""]')),
+        [],
+      );
     });
-    test('on HEALTHY', () => assert.deepEqual(findingsOf(ID, COLOR.replace('"START"', '"HEALTHY"')), []));
-    for (const [name, text] of Object.entries(REAL_WORLD_CORRECT)) test(name, () => assert.deepEqual(findingsOf(ID, text), []));
+    test('on HEALTHY', () =>
+      assert.deepEqual(findingsOf(ID, COLOR.replace('"START"', '"HEALTHY"')), []));
+    for (const [name, text] of Object.entries(REAL_WORLD_CORRECT))
+      test(name, () => assert.deepEqual(findingsOf(ID, text), []));
   });
 });

@@ -31,8 +31,14 @@ describe(ID, () => {
     assert.equal(f.severity, 'error');
     assert.equal(underlined(text, f.range), '300');
     assert.equal(f.container, 'worker');
-    assert.match(f.message, /^stopTimeout of worker is 300: above 120\. ECS accepts at most 120 seconds on Fargate\./);
-    assert.deepEqual(f.fixes.map((x) => [x.title, x.isPreferred, x.safe]), [['Change 300 to 120', true, false]]);
+    assert.match(
+      f.message,
+      /^stopTimeout of worker is 300: above 120\. ECS accepts at most 120 seconds on Fargate\./,
+    );
+    assert.deepEqual(
+      f.fixes.map((x) => [x.title, x.isPreferred, x.safe]),
+      [['Change 300 to 120', true, false]],
+    );
   });
 
   test('fix: clamps into the range', () => {
@@ -44,14 +50,20 @@ describe(ID, () => {
     const text = task('FARGATE', '"startTimeout": 1');
     const f = onlyFinding(ID, text);
     assert.equal(f.severity, 'warning');
-    assert.match(f.message, /startTimeout of worker is 1: below 2\. ECS accepts 2 to 120 seconds on Fargate \(the minimum of 2 is stated in AWS CloudFormation's description of the field, not in the ECS API reference\)/);
+    assert.match(
+      f.message,
+      /startTimeout of worker is 1: below 2\. ECS accepts 2 to 120 seconds on Fargate \(the minimum of 2 is stated in AWS CloudFormation's description of the field, not in the ECS API reference\)/,
+    );
     assert.equal(applyFix(text, f), task('FARGATE', '"startTimeout": 2'));
   });
 
   test('Fargate: a startTimeout above 120 is an error', () => {
     const f = onlyFinding(ID, task('FARGATE', '"startTimeout": 180'));
     assert.equal(f.severity, 'error');
-    assert.deepEqual(f.fixes.map((x) => x.title), ['Change 180 to 120']);
+    assert.deepEqual(
+      f.fixes.map((x) => x.title),
+      ['Change 180 to 120'],
+    );
   });
 
   test('a number written as a string: the safe fix drops the quotes', () => {
@@ -59,8 +71,14 @@ describe(ID, () => {
     const f = onlyFinding(ID, text);
     assert.equal(f.severity, 'error');
     assert.equal(underlined(text, f.range), '"120"');
-    assert.match(f.message, /startTimeout of worker is the string "120": the ECS API takes a number here, and the AWS CLI and SDKs reject a string/);
-    assert.deepEqual(f.fixes.map((x) => [x.title, x.isPreferred, x.safe]), [['Change "120" to 120', true, true]]);
+    assert.match(
+      f.message,
+      /startTimeout of worker is the string "120": the ECS API takes a number here, and the AWS CLI and SDKs reject a string/,
+    );
+    assert.deepEqual(
+      f.fixes.map((x) => [x.title, x.isPreferred, x.safe]),
+      [['Change "120" to 120', true, true]],
+    );
     assert.equal(applyFix(text, f), task('EC2', '"startTimeout": 120'));
   });
 
@@ -68,7 +86,10 @@ describe(ID, () => {
     const text = task('FARGATE', '"stopTimeout": "150"');
     const f = onlyFinding(ID, text);
     assert.match(f.message, /is "150": a string, where ECS takes a number; above 120/);
-    assert.deepEqual(f.fixes.map((x) => [x.title, x.safe]), [['Change "150" to 120', false]]);
+    assert.deepEqual(
+      f.fixes.map((x) => [x.title, x.safe]),
+      [['Change "150" to 120', false]],
+    );
     assert.equal(applyFix(text, f), task('FARGATE', '"stopTimeout": 120'));
   });
 
@@ -95,12 +116,28 @@ describe(ID, () => {
       assert.deepEqual(findingsOf(ID, task('EC2', '"stopTimeout": 600, "startTimeout": 300')), []);
     });
     test('in a bare container array (the launch type is not known): only the type is checked', () => {
-      assert.deepEqual(findingsOf(ID, '[\n  { "name": "worker", "image": "shop/worker:1.0.0", "stopTimeout": 300 }\n]\n'), []);
+      assert.deepEqual(
+        findingsOf(
+          ID,
+          '[\n  { "name": "worker", "image": "shop/worker:1.0.0", "stopTimeout": 300 }\n]\n',
+        ),
+        [],
+      );
     });
     test('on Fargate values in range, and on placeholders', () => {
-      assert.deepEqual(findingsOf(ID, task('FARGATE', '"startTimeout": 2, "stopTimeout": 120')), []);
-      assert.deepEqual(findingsOf(ID, task('FARGATE', '"startTimeout": "${START_TIMEOUT}", "stopTimeout": ${stop}')), []);
+      assert.deepEqual(
+        findingsOf(ID, task('FARGATE', '"startTimeout": 2, "stopTimeout": 120')),
+        [],
+      );
+      assert.deepEqual(
+        findingsOf(
+          ID,
+          task('FARGATE', '"startTimeout": "${START_TIMEOUT}", "stopTimeout": ${stop}'),
+        ),
+        [],
+      );
     });
-    for (const [name, text] of Object.entries({ ...REAL_WORLD_CORRECT, ...GOOD_FIXTURES })) test(name, () => assert.deepEqual(findingsOf(ID, text), []));
+    for (const [name, text] of Object.entries({ ...REAL_WORLD_CORRECT, ...GOOD_FIXTURES }))
+      test(name, () => assert.deepEqual(findingsOf(ID, text), []));
   });
 });

@@ -20,9 +20,15 @@ describe(ID, () => {
     assert.equal(f.severity, 'error');
     assert.equal(underlined(text, f.range), '"c11"');
     assert.equal(f.container, 'c11');
-    assert.match(f.message, /This task definition has 12 containers, but ECS allows at most 10 per task definition \(a fixed quota that cannot be raised\)/);
+    assert.match(
+      f.message,
+      /This task definition has 12 containers, but ECS allows at most 10 per task definition \(a fixed quota that cannot be raised\)/,
+    );
     assert.match(f.message, /c11, c12 are over the limit/);
-    assert.deepEqual(f.related.map((r) => [underlined(text, r.range), r.message]), [['"c12"', 'c12 is over the limit']]);
+    assert.deepEqual(
+      f.related.map((r) => [underlined(text, r.range), r.message]),
+      [['"c12"', 'c12 is over the limit']],
+    );
     assert.deepEqual(f.fixes, []);
   });
 
@@ -33,6 +39,7 @@ describe(ID, () => {
 
   describe('does not fire', () => {
     test('with exactly 10 containers', () => assert.deepEqual(findingsOf(ID, task(10)), []));
-    for (const [name, text] of Object.entries(REAL_WORLD_CORRECT)) test(name, () => assert.deepEqual(findingsOf(ID, text), []));
+    for (const [name, text] of Object.entries(REAL_WORLD_CORRECT))
+      test(name, () => assert.deepEqual(findingsOf(ID, text), []));
   });
 });

@@ -43,9 +43,15 @@ describe(ID, () => {
     assert.equal(f.severity, 'error');
     assert.equal(underlined(NO_VOLUMES, f.range), '"content"');
     assert.equal(f.container, 'cms');
-    assert.match(f.message, /cms mounts the volume "content", but the task definition declares no volume with that name/);
+    assert.match(
+      f.message,
+      /cms mounts the volume "content", but the task definition declares no volume with that name/,
+    );
     assert.doesNotMatch(f.message, /Did you mean/);
-    assert.deepEqual(f.fixes.map((x) => [x.title, x.isPreferred, x.safe]), [['Add the volume "content" to the task\'s volumes', true, true]]);
+    assert.deepEqual(
+      f.fixes.map((x) => [x.title, x.isPreferred, x.safe]),
+      [['Add the volume "content" to the task\'s volumes', true, true]],
+    );
   });
 
   test('fix: creates "volumes" after containerDefinitions when it is absent', () => {
@@ -75,9 +81,15 @@ describe(ID, () => {
   });
 
   test('fix: fills an empty "volumes": [] (describe output writes one)', () => {
-    const text = NO_VOLUMES.replace('  ],\n  "requiresCompatibilities"', '  ],\n  "volumes": [],\n  "requiresCompatibilities"');
+    const text = NO_VOLUMES.replace(
+      '  ],\n  "requiresCompatibilities"',
+      '  ],\n  "volumes": [],\n  "requiresCompatibilities"',
+    );
     const f = onlyFinding(ID, text);
-    assert.equal(applyFix(text, f), text.replace('"volumes": []', '"volumes": [\n    {\n      "name": "content"\n    }\n  ]'));
+    assert.equal(
+      applyFix(text, f),
+      text.replace('"volumes": []', '"volumes": [\n    {\n      "name": "content"\n    }\n  ]'),
+    );
   });
 
   test('a close volume name: the rename is preferred (not safe), adding the typo as a volume is offered too', () => {
@@ -90,7 +102,10 @@ describe(ID, () => {
         ['Add the volume "contnet" to the task\'s volumes', false, true],
       ],
     );
-    assert.equal(applyFix(TYPO, f, 0), TYPO.replace('"sourceVolume": "contnet"', '"sourceVolume": "content"'));
+    assert.equal(
+      applyFix(TYPO, f, 0),
+      TYPO.replace('"sourceVolume": "contnet"', '"sourceVolume": "content"'),
+    );
     assert.equal(
       applyFix(TYPO, f, 1),
       TYPO.replace(
@@ -114,11 +129,21 @@ describe(ID, () => {
     });
     test('on a placeholder sourceVolume, or when a volume name is templated', () => {
       assert.deepEqual(findingsOf(ID, TYPO.replace('"contnet"', '"${VOLUME}"')), []);
-      assert.deepEqual(findingsOf(ID, TYPO.replace('{ "name": "content"', '{ "name": "${VOLUME}"')), []);
+      assert.deepEqual(
+        findingsOf(ID, TYPO.replace('{ "name": "content"', '{ "name": "${VOLUME}"')),
+        [],
+      );
     });
     test('in a bare container array (the task volumes are elsewhere, e.g. in Terraform)', () => {
-      assert.deepEqual(findingsOf(ID, '[\n  { "name": "cms", "image": "ghost:5.96.0", "mountPoints": [{ "sourceVolume": "content", "containerPath": "/c" }] }\n]\n'), []);
+      assert.deepEqual(
+        findingsOf(
+          ID,
+          '[\n  { "name": "cms", "image": "ghost:5.96.0", "mountPoints": [{ "sourceVolume": "content", "containerPath": "/c" }] }\n]\n',
+        ),
+        [],
+      );
     });
-    for (const [name, text] of Object.entries({ ...REAL_WORLD_CORRECT, ...GOOD_FIXTURES })) test(name, () => assert.deepEqual(findingsOf(ID, text), []));
+    for (const [name, text] of Object.entries({ ...REAL_WORLD_CORRECT, ...GOOD_FIXTURES }))
+      test(name, () => assert.deepEqual(findingsOf(ID, text), []));
   });
 });

@@ -32,9 +32,15 @@ describe(ID, () => {
     assert.equal(f.severity, 'error');
     assert.equal(underlined(TYPO, f.range), '"wordpres"');
     assert.equal(f.container, 'nginx');
-    assert.match(f.message, /nginx mounts the volumes of "wordpres", but no container has that name/);
+    assert.match(
+      f.message,
+      /nginx mounts the volumes of "wordpres", but no container has that name/,
+    );
     assert.match(f.message, /Did you mean "wordpress"\?/);
-    assert.deepEqual(f.fixes.map((x) => [x.title, x.isPreferred, x.safe]), [['Change "wordpres" to "wordpress"', true, true]]);
+    assert.deepEqual(
+      f.fixes.map((x) => [x.title, x.isPreferred, x.safe]),
+      [['Change "wordpres" to "wordpress"', true, true]],
+    );
   });
 
   test('fix: replaces the name', () => {
@@ -76,8 +82,14 @@ describe(ID, () => {
     const f = onlyFinding(ID, text);
     assert.equal(underlined(text, f.range), '"nginx"');
     assert.match(f.message, /nginx mounts the volumes of itself/);
-    assert.deepEqual(f.fixes.map((x) => [x.title, x.isPreferred, x.safe]), [['Remove the volumesFrom entry "nginx"', true, false]]);
-    assert.equal(applyFix(text, f), text.replace('\n        { "sourceContainer": "nginx", "readOnly": true }\n      ', ''));
+    assert.deepEqual(
+      f.fixes.map((x) => [x.title, x.isPreferred, x.safe]),
+      [['Remove the volumesFrom entry "nginx"', true, false]],
+    );
+    assert.equal(
+      applyFix(text, f),
+      text.replace('\n        { "sourceContainer": "nginx", "readOnly": true }\n      ', ''),
+    );
   });
 
   test('an empty sourceContainer is reported without a fix', () => {
@@ -92,6 +104,7 @@ describe(ID, () => {
       assert.deepEqual(findingsOf(ID, TYPO.replace('"wordpres"', '"wordpress"')), []);
       assert.deepEqual(findingsOf(ID, TYPO.replace('"wordpres"', '"${DATA_CONTAINER}"')), []);
     });
-    for (const [name, text] of Object.entries({ ...REAL_WORLD_CORRECT, ...GOOD_FIXTURES })) test(name, () => assert.deepEqual(findingsOf(ID, text), []));
+    for (const [name, text] of Object.entries({ ...REAL_WORLD_CORRECT, ...GOOD_FIXTURES }))
+      test(name, () => assert.deepEqual(findingsOf(ID, text), []));
   });
 });

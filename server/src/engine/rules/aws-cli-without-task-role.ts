@@ -8,7 +8,8 @@ export const TASK_ROLE_PLACEHOLDER = 'arn:aws:iam::<account-id>:role/<task-role-
 export const awsCliWithoutTaskRole: Rule = {
   id: 'aws-cli-without-task-role',
   severity: 'warning',
-  summary: 'A container runs the AWS CLI but the task has no taskRoleArn, so it has no AWS credentials.',
+  summary:
+    'A container runs the AWS CLI but the task has no taskRoleArn, so it has no AWS credentials.',
   check(ctx) {
     const task = ctx.model.task;
     if (!ctx.model.knowsTaskLevel || !task || ctx.model.taskRoleArnNode) return;
@@ -28,7 +29,14 @@ export const awsCliWithoutTaskRole: Rule = {
             title: 'Add "taskRoleArn" (fill in your role ARN)',
             isPreferred: true,
             safe: false,
-            edits: insertProperty(ctx.source, task, 'taskRoleArn', TASK_ROLE_PLACEHOLDER, ctx.style, { after: ['executionRoleArn', 'family'] }),
+            edits: insertProperty(
+              ctx.source,
+              task,
+              'taskRoleArn',
+              TASK_ROLE_PLACEHOLDER,
+              ctx.style,
+              { after: ['executionRoleArn', 'family'] },
+            ),
           },
         ],
       });

@@ -20,20 +20,25 @@ function addOption(ctx: RuleContext, c: ContainerModel, key: string, value: stri
   const options = c.logOptionsNode;
   if (options?.type === 'object') {
     const existing = prop(options, key);
-    return existing ? setProperty(ctx.source, options, key, value, ctx.style) : insertProperty(ctx.source, options, key, value, ctx.style);
+    return existing
+      ? setProperty(ctx.source, options, key, value, ctx.style)
+      : insertProperty(ctx.source, options, key, value, ctx.style);
   }
   const config = c.logConfigurationNode;
   if (!config || config.type !== 'object') return [];
   // Options written as something other than an object (a type error): do not replace the user's value.
   const written = presence(ctx.source, config, 'options').state;
   if (written === 'present' || written === 'empty') return [];
-  return setProperty(ctx.source, config, 'options', { [key]: value }, ctx.style, { after: ['logDriver'] });
+  return setProperty(ctx.source, config, 'options', { [key]: value }, ctx.style, {
+    after: ['logDriver'],
+  });
 }
 
 export const awslogsMissingOption: Rule = {
   id: 'awslogs-missing-option',
   severity: 'info',
-  summary: 'awslogs without awslogs-group or awslogs-region (and, on Fargate, awslogs-stream-prefix).',
+  summary:
+    'awslogs without awslogs-group or awslogs-region (and, on Fargate, awslogs-stream-prefix).',
   check(ctx) {
     const { model } = ctx;
     const fargate = model.knowsTaskLevel && model.isFargate;
@@ -41,28 +46,52 @@ export const awslogsMissingOption: Rule = {
     for (const c of model.containers) {
       if (c.logDriver?.value !== 'awslogs') continue;
       // Options that are a template placeholder (or not an object at all) are not judged.
-      const optionsWritten = c.logConfigurationNode?.type === 'object' && presence(ctx.source, c.logConfigurationNode, 'options').state === 'present';
+      const optionsWritten =
+        c.logConfigurationNode?.type === 'object' &&
+        presence(ctx.source, c.logConfigurationNode, 'options').state === 'present';
       if (c.logOptionsNode ? c.logOptionsNode.type !== 'object' : optionsWritten) continue;
-      const required = ['awslogs-group', 'awslogs-region', ...(fargate ? ['awslogs-stream-prefix'] : [])];
+      const required = [
+        'awslogs-group',
+        'awslogs-region',
+        ...(fargate ? ['awslogs-stream-prefix'] : []),
+      ];
       const absent = required.filter((k) => !given(c, k));
       if (absent.length === 0) continue;
       const fixes = (): FixSpec[] => {
         const list: FixSpec[] = [];
         if (absent.includes('awslogs-stream-prefix')) {
-          list.push({ title: 'Add "awslogs-stream-prefix": "ecs"', isPreferred: true, safe: true, edits: addOption(ctx, c, 'awslogs-stream-prefix', 'ecs') });
+          list.push({
+            title: 'Add "awslogs-stream-prefix": "ecs"',
+            isPreferred: true,
+            safe: true,
+            edits: addOption(ctx, c, 'awslogs-stream-prefix', 'ecs'),
+          });
         }
         if (absent.includes('awslogs-group')) {
           // The console's default group name; the log group must exist (or awslogs-create-group be set).
           const group = family ? `/ecs/${family}` : '/ecs/<family>';
-          list.push({ title: `Add "awslogs-group": "${group}"`, isPreferred: false, safe: false, edits: addOption(ctx, c, 'awslogs-group', group) });
+          list.push({
+            title: `Add "awslogs-group": "${group}"`,
+            isPreferred: false,
+            safe: false,
+            edits: addOption(ctx, c, 'awslogs-group', group),
+          });
         }
         if (absent.includes('awslogs-region')) {
-          list.push({ title: `Add "awslogs-region" (fill in your Region)`, isPreferred: false, safe: false, edits: addOption(ctx, c, 'awslogs-region', AWSLOGS_REGION_PLACEHOLDER) });
+          list.push({
+            title: `Add "awslogs-region" (fill in your Region)`,
+            isPreferred: false,
+            safe: false,
+            edits: addOption(ctx, c, 'awslogs-region', AWSLOGS_REGION_PLACEHOLDER),
+          });
         }
         return list;
       };
       const quoted = absent.map((k) => `"${k}"`);
-      const list = quoted.length === 1 ? quoted[0]! : `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`;
+      const list =
+        quoted.length === 1
+          ? quoted[0]!
+          : `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`;
       const needed = absent.filter((k) => k !== 'awslogs-stream-prefix');
       const consequence =
         needed.length > 0

@@ -6,7 +6,8 @@ import type { FixSpec, Rule } from './rule';
 export const awsvpcHostPort: Rule = {
   id: 'awsvpc-host-port',
   severity: 'error',
-  summary: 'A portMappings hostPort that differs from containerPort in network mode awsvpc or host.',
+  summary:
+    'A portMappings hostPort that differs from containerPort in network mode awsvpc or host.',
   check(ctx) {
     const { model } = ctx;
     const mode = model.networkMode;
@@ -17,16 +18,28 @@ export const awsvpcHostPort: Rule = {
         const host = mapping.hostPort;
         // hostPort 0 is read as "not set" by tools that write it (user reports); containerPortRange
         // mappings have no containerPort and are not this rule's business.
-        if (container === undefined || !host || host.value === container || host.value === 0) continue;
+        if (container === undefined || !host || host.value === container || host.value === 0)
+          continue;
         const property = parentProperty(host.node);
         const fixes: FixSpec[] = [
-          { title: `Change hostPort ${host.value} to ${container}`, isPreferred: true, safe: true, edits: [replaceNode(host.node, String(container))] },
+          {
+            title: `Change hostPort ${host.value} to ${container}`,
+            isPreferred: true,
+            safe: true,
+            edits: [replaceNode(host.node, String(container))],
+          },
         ];
-        if (property) fixes.push({ title: `Remove "hostPort": ${host.value}`, isPreferred: false, safe: false, edits: removeProperty(ctx.source, property) });
+        if (property)
+          fixes.push({
+            title: `Remove "hostPort": ${host.value}`,
+            isPreferred: false,
+            safe: false,
+            edits: removeProperty(ctx.source, property),
+          });
         ctx.report({
           at: host.node,
           container: c,
-          message: `${displayName(c)} maps host port ${host.value} to container port ${container}, but in network mode ${mode}${model.isFargate && mode === 'awsvpc' ? ' (as on Fargate)' : ''} there is no port translation: hostPort must be left out or equal to containerPort, so ECS rejects the task definition ("the host ports and container ports in port mappings must match"). The port others reach is containerPort ${container}${mode === 'awsvpc' ? ', on the task\'s own network interface' : ''}; if it must be ${host.value}, change containerPort (and the port the app listens on) instead.`,
+          message: `${displayName(c)} maps host port ${host.value} to container port ${container}, but in network mode ${mode}${model.isFargate && mode === 'awsvpc' ? ' (as on Fargate)' : ''} there is no port translation: hostPort must be left out or equal to containerPort, so ECS rejects the task definition ("the host ports and container ports in port mappings must match"). The port others reach is containerPort ${container}${mode === 'awsvpc' ? ", on the task's own network interface" : ''}; if it must be ${host.value}, change containerPort (and the port the app listens on) instead.`,
           fixes,
         });
       }

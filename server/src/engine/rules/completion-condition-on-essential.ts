@@ -6,21 +6,31 @@ import { makeNonEssential } from './util';
 export const completionConditionOnEssential: Rule = {
   id: 'completion-condition-on-essential',
   severity: 'error',
-  summary: 'COMPLETE or SUCCESS waits for a container that is essential (essential defaults to true).',
+  summary:
+    'COMPLETE or SUCCESS waits for a container that is essential (essential defaults to true).',
   check(ctx) {
     for (const c of ctx.model.containers) {
       for (const dep of c.dependsOn) {
         const cond = dep.condition?.value;
         if (cond !== 'COMPLETE' && cond !== 'SUCCESS') continue;
-        const target = dep.containerName ? ctx.model.byName.get(dep.containerName.value) : undefined;
+        const target = dep.containerName
+          ? ctx.model.byName.get(dep.containerName.value)
+          : undefined;
         if (!target || target === c || !target.essential || target.essentialUnknown) continue;
-        const how = target.essentialNode ? 'is marked essential' : 'is essential (essential defaults to true when it is left out)';
+        const how = target.essentialNode
+          ? 'is marked essential'
+          : 'is essential (essential defaults to true when it is left out)';
         const otherEssential = ctx.model.containers.some((o) => o !== target && o.essential);
         ctx.report({
           at: dep.condition!.node,
           container: c,
           message: `${displayName(c)} waits for ${displayName(target)} to exit (${cond}), but ${displayName(target)} ${how}: ECS does not allow ${cond} on an essential container, and when an essential container exits the whole task stops.`,
-          related: [{ at: target.essentialNode ?? target.nameNode ?? target.node, message: `${displayName(target)} is essential` }],
+          related: [
+            {
+              at: target.essentialNode ?? target.nameNode ?? target.node,
+              message: `${displayName(target)} is essential`,
+            },
+          ],
           fixes: () => [
             {
               title: `Make ${displayName(target)} non-essential ("essential": false)`,

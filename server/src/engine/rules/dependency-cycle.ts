@@ -12,14 +12,20 @@ export const dependencyCycle: Rule = {
       const path = [...cycle, cycle[0]!].map(displayName).join(' → ');
       const edges = [...order.cycleEdges].filter((e) => members.has(e.from) && members.has(e.to));
       for (const edge of edges) {
-        const how = edge.reason === 'dependsOn' ? `waits for ${displayName(edge.from)} (${edge.condition})` : `starts after ${displayName(edge.from)} (implicit, ${edge.reason})`;
+        const how =
+          edge.reason === 'dependsOn'
+            ? `waits for ${displayName(edge.from)} (${edge.condition})`
+            : `starts after ${displayName(edge.from)} (implicit, ${edge.reason})`;
         ctx.report({
           at: edge.node,
           container: edge.to,
           message: `${displayName(edge.to)} ${how}, which is part of a dependency cycle (${path}): none of these containers can start.`,
           related: edges
             .filter((o) => o !== edge)
-            .map((o) => ({ at: o.node, message: `${displayName(o.to)} waits for ${displayName(o.from)}` })),
+            .map((o) => ({
+              at: o.node,
+              message: `${displayName(o.to)} waits for ${displayName(o.from)}`,
+            })),
         });
       }
     }

@@ -32,7 +32,17 @@ export const dependencyDuplicate: Rule = {
             ? `${displayName(c)} lists "${name}" twice in dependsOn with the same condition: the second entry adds nothing. Keep one.`
             : `${displayName(c)} lists "${name}" twice in dependsOn (${first.condition ?? 'no condition'} and ${dep.condition?.value ?? 'no condition'}): ECS does not document what two conditions on the same container mean, so when ${displayName(c)} may start is unclear. Keep the one entry you mean.`,
           related: [{ at: first.node, message: `first dependency on ${name}` }],
-          fixes: () => index < 0 ? [] : [{ title: `Remove the second dependency on ${name}`, isPreferred: true, safe: identical, edits: deleteArrayElements(c.dependsOnNode!, index, index + 1) }],
+          fixes: () =>
+            index < 0
+              ? []
+              : [
+                  {
+                    title: `Remove the second dependency on ${name}`,
+                    isPreferred: true,
+                    safe: identical,
+                    edits: deleteArrayElements(c.dependsOnNode!, index, index + 1),
+                  },
+                ],
         });
       }
     }

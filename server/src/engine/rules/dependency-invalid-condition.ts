@@ -13,24 +13,38 @@ export const dependencyInvalidCondition: Rule = {
   check(ctx) {
     for (const c of ctx.model.containers) {
       for (const dep of c.dependsOn) {
-        const target = dep.containerName?.value ? ctx.model.byName.get(dep.containerName.value) : undefined;
+        const target = dep.containerName?.value
+          ? ctx.model.byName.get(dep.containerName.value)
+          : undefined;
         if (!dep.conditionNode) {
-          const suggested = target && ctx.inits.has(target) ? 'SUCCESS' : target?.healthCheckNode ? 'HEALTHY' : 'START';
+          const suggested =
+            target && ctx.inits.has(target)
+              ? 'SUCCESS'
+              : target?.healthCheckNode
+                ? 'HEALTHY'
+                : 'START';
           ctx.report({
             at: dep.node,
             container: c,
             message: `This dependsOn entry of ${displayName(c)} has no condition: ECS requires one of START, COMPLETE, SUCCESS or HEALTHY.`,
             schemaCovered: true,
-            fixes: () => CONDITIONS.map((cond) => ({
-              title: `Add "condition": "${cond}"`,
-              isPreferred: cond === suggested,
-              edits: insertProperty(ctx.source, dep.node, 'condition', cond, ctx.style, { after: ['containerName'] }),
-            })),
+            fixes: () =>
+              CONDITIONS.map((cond) => ({
+                title: `Add "condition": "${cond}"`,
+                isPreferred: cond === suggested,
+                edits: insertProperty(ctx.source, dep.node, 'condition', cond, ctx.style, {
+                  after: ['containerName'],
+                }),
+              })),
           });
           continue;
         }
         const value = dep.condition?.value;
-        if (value !== undefined && ((CONDITIONS as readonly string[]).includes(value) || isPlaceholder(value))) continue;
+        if (
+          value !== undefined &&
+          ((CONDITIONS as readonly string[]).includes(value) || isPlaceholder(value))
+        )
+          continue;
         const intended = value === undefined ? [] : intendedConditions(value);
         ctx.report({
           at: dep.conditionNode,
@@ -40,19 +54,28 @@ export const dependencyInvalidCondition: Rule = {
             value === undefined
               ? 'condition must be a string: START, COMPLETE, SUCCESS or HEALTHY.'
               : `"${value}" is not a dependsOn condition: ECS accepts exactly START, COMPLETE, SUCCESS or HEALTHY (upper case).`,
-          fixes: () => intended.map((cond, i) => ({
-            title: `Change "${value}" to "${cond}"`,
-            isPreferred: i === 0,
-            safe: i === 0 && intended.length === 1,
-            edits: [replaceNode(dep.conditionNode!, JSON.stringify(cond))],
-          })),
+          fixes: () =>
+            intended.map((cond, i) => ({
+              title: `Change "${value}" to "${cond}"`,
+              isPreferred: i === 0,
+              safe: i === 0 && intended.length === 1,
+              edits: [replaceNode(dep.conditionNode!, JSON.stringify(cond))],
+            })),
         });
       }
     }
   },
 };
 
-const SYNONYMS: Record<string, string> = { STARTED: 'START', RUNNING: 'START', COMPLETED: 'COMPLETE', EXITED: 'COMPLETE', SUCCEEDED: 'SUCCESS', SUCCESSFUL: 'SUCCESS', HEALTH: 'HEALTHY' };
+const SYNONYMS: Record<string, string> = {
+  STARTED: 'START',
+  RUNNING: 'START',
+  COMPLETED: 'COMPLETE',
+  EXITED: 'COMPLETE',
+  SUCCEEDED: 'SUCCESS',
+  SUCCESSFUL: 'SUCCESS',
+  HEALTH: 'HEALTHY',
+};
 
 /** The condition(s) the author most likely meant: same word in another case, a synonym, or a near typo. */
 function intendedConditions(value: string): string[] {

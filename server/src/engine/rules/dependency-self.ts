@@ -17,7 +17,17 @@ export const dependencySelf: Rule = {
           at: dep.containerName.node,
           container: c,
           message: `${displayName(c)} waits for itself: a container cannot start after itself, so it never starts.`,
-          fixes: () => index < 0 ? [] : [{ title: `Remove the dependency of ${own} on itself`, isPreferred: true, safe: false, edits: deleteArrayElements(c.dependsOnNode!, index, index + 1) }],
+          fixes: () =>
+            index < 0
+              ? []
+              : [
+                  {
+                    title: `Remove the dependency of ${own} on itself`,
+                    isPreferred: true,
+                    safe: false,
+                    edits: deleteArrayElements(c.dependsOnNode!, index, index + 1),
+                  },
+                ],
         });
       });
     }

@@ -13,31 +13,49 @@ export const dependencyUnknownContainer: Rule = {
     for (const c of ctx.model.containers) {
       for (const dep of c.dependsOn) {
         if (!dep.containerNameNode) {
-          ctx.report({ at: dep.node, container: c, message: `This dependsOn entry of ${displayName(c)} has no containerName: ECS requires the name of the container to wait for.` });
+          ctx.report({
+            at: dep.node,
+            container: c,
+            message: `This dependsOn entry of ${displayName(c)} has no containerName: ECS requires the name of the container to wait for.`,
+          });
           continue;
         }
         const target = dep.containerName?.value;
         if (target === undefined) {
-          ctx.report({ at: dep.containerNameNode, container: c, message: 'containerName must be a string: the name of a container of this task definition.' });
+          ctx.report({
+            at: dep.containerNameNode,
+            container: c,
+            message:
+              'containerName must be a string: the name of a container of this task definition.',
+          });
           continue;
         }
         if (target === '') {
-          ctx.report({ at: dep.containerNameNode, container: c, message: `This dependsOn entry of ${displayName(c)} has an empty containerName: name the container to wait for.` });
+          ctx.report({
+            at: dep.containerNameNode,
+            container: c,
+            message: `This dependsOn entry of ${displayName(c)} has an empty containerName: name the container to wait for.`,
+          });
           continue;
         }
         if (ctx.model.byName.has(target) || isPlaceholder(target)) continue;
-        const close = closeMatches(target, names.filter((n) => n !== c.name?.value));
-        const suggestion = close.length > 0 ? ` Did you mean ${close.map((n) => `"${n}"`).join(' or ')}?` : '';
+        const close = closeMatches(
+          target,
+          names.filter((n) => n !== c.name?.value),
+        );
+        const suggestion =
+          close.length > 0 ? ` Did you mean ${close.map((n) => `"${n}"`).join(' or ')}?` : '';
         ctx.report({
           at: dep.containerNameNode,
           container: c,
           message: `${displayName(c)} waits for "${target}", but no container has that name, so ECS rejects the task definition.${suggestion}`,
-          fixes: () => close.map((n, i) => ({
-            title: `Change "${target}" to "${n}"`,
-            isPreferred: i === 0 && close.length === 1,
-            safe: close.length === 1,
-            edits: [replaceNode(dep.containerNameNode!, JSON.stringify(n))],
-          })),
+          fixes: () =>
+            close.map((n, i) => ({
+              title: `Change "${target}" to "${n}"`,
+              isPreferred: i === 0 && close.length === 1,
+              safe: close.length === 1,
+              edits: [replaceNode(dep.containerNameNode!, JSON.stringify(n))],
+            })),
         });
       }
     }

@@ -17,7 +17,9 @@ export const duplicateContainerName: Rule = {
   summary: 'Two containers have the same name: ECS rejects the task definition.',
   check(ctx) {
     const first = new Map<string, ContainerModel>();
-    const taken = new Set(ctx.model.containers.flatMap((c) => (c.name?.value ? [c.name.value] : [])));
+    const taken = new Set(
+      ctx.model.containers.flatMap((c) => (c.name?.value ? [c.name.value] : [])),
+    );
     for (const c of ctx.model.containers) {
       const name = c.name?.value;
       // Empty names are missing-required-field's; a placeholder may render differently per container.
@@ -33,7 +35,14 @@ export const duplicateContainerName: Rule = {
         at: c.name.node,
         message: `Container #${c.index + 1} is named "${name}" like container #${earlier.index + 1}: container names must be unique within a task definition, so ECS rejects it ("Container names must be unique within a Task Definition"). dependsOn, links and volumesFrom name containers, so each name must say which one.`,
         related: [{ at: earlier.name!.node, message: `"${name}" is first used here` }],
-        fixes: [{ title: `Rename this container to "${rename}"`, isPreferred: false, safe: false, edits: [replaceNode(c.name.node, JSON.stringify(rename))] }],
+        fixes: [
+          {
+            title: `Rename this container to "${rename}"`,
+            isPreferred: false,
+            safe: false,
+            edits: [replaceNode(c.name.node, JSON.stringify(rename))],
+          },
+        ],
       });
     }
   },

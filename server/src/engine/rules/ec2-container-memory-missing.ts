@@ -15,7 +15,8 @@ function isSet(node: Node | undefined): boolean {
 export const ec2ContainerMemoryMissing: Rule = {
   id: 'ec2-container-memory-missing',
   severity: 'error',
-  summary: 'EC2 (or no launch type) without task-level memory, and a container with neither memory nor memoryReservation.',
+  summary:
+    'EC2 (or no launch type) without task-level memory, and a container with neither memory nor memoryReservation.',
   check(ctx) {
     const { model } = ctx;
     if (!model.knowsTaskLevel || model.isFargate) return;
@@ -25,21 +26,26 @@ export const ec2ContainerMemoryMissing: Rule = {
     for (const c of model.containers) {
       if (isSet(c.memoryNode) || isSet(c.memoryReservationNode)) continue;
       const zero = c.memoryNode ?? c.memoryReservationNode;
-      const launch = model.launchTypes.has('EC2') ? 'On EC2' : 'On EC2 (the launch type when requiresCompatibilities is left out)';
+      const launch = model.launchTypes.has('EC2')
+        ? 'On EC2'
+        : 'On EC2 (the launch type when requiresCompatibilities is left out)';
       ctx.report({
         at: zero ?? c.nameNode ?? c.node,
         container: c,
         message: `${zero ? `${displayName(c)} sets ${c.memoryNode ? 'memory' : 'memoryReservation'} to 0. ` : `${displayName(c)} has neither memory nor memoryReservation. `}${launch}, a task without task-level memory needs a non-zero memory or memoryReservation on every container: ECS rejects it ("At least one of 'memory' or 'memoryReservation' must be specified").`,
-        fixes: () => zero
-          ? []
-          : [
-              {
-                title: 'Add "memoryReservation": 256 (adjust to what the container needs)',
-                isPreferred: false,
-                safe: false,
-                edits: insertProperty(ctx.source, c.node, 'memoryReservation', 256, ctx.style, { after: ['cpu', 'essential', 'image', 'name'] }),
-              },
-            ],
+        fixes: () =>
+          zero
+            ? []
+            : [
+                {
+                  title: 'Add "memoryReservation": 256 (adjust to what the container needs)',
+                  isPreferred: false,
+                  safe: false,
+                  edits: insertProperty(ctx.source, c.node, 'memoryReservation', 256, ctx.style, {
+                    after: ['cpu', 'essential', 'image', 'name'],
+                  }),
+                },
+              ],
       });
     }
   },

@@ -4,12 +4,26 @@ import { displayName } from '../model';
 import { nonShellEntrypoint } from '../roles';
 import type { Rule } from './rule';
 
-const SHELLS = new Set(['sh', 'bash', 'ash', 'zsh', 'dash', '/bin/sh', '/bin/bash', '/bin/ash', '/bin/zsh', '/bin/dash', '/usr/bin/bash', '/usr/bin/env']);
+const SHELLS = new Set([
+  'sh',
+  'bash',
+  'ash',
+  'zsh',
+  'dash',
+  '/bin/sh',
+  '/bin/bash',
+  '/bin/ash',
+  '/bin/zsh',
+  '/bin/dash',
+  '/usr/bin/bash',
+  '/usr/bin/env',
+]);
 
 export const entrypointOverridesShell: Rule = {
   id: 'entrypoint-overrides-shell',
   severity: 'warning',
-  summary: "A shell command is given to an image whose ENTRYPOINT is not a shell (e.g. amazon/aws-cli's `aws`).",
+  summary:
+    "A shell command is given to an image whose ENTRYPOINT is not a shell (e.g. amazon/aws-cli's `aws`).",
   check(ctx) {
     for (const c of ctx.model.containers) {
       const entry = nonShellEntrypoint(c.image?.value);
@@ -22,7 +36,10 @@ export const entrypointOverridesShell: Rule = {
       const message = `${c.image!.value} has ENTRYPOINT \`${entry}\`, and ECS passes "command" to it as arguments: this runs \`${entry} ${shown} …\`, not a shell, so the command fails. Put the shell in "entryPoint" (["${firstWord}", "-c"]) and keep only the script in "command".`;
       const commandNode = c.commandNode;
       const items = commandNode.children ?? [];
-      const hasDashC = c.command[1] === '-c' && items.length >= 3 && items.slice(0, 2).every((n) => n.type === 'string');
+      const hasDashC =
+        c.command[1] === '-c' &&
+        items.length >= 3 &&
+        items.slice(0, 2).every((n) => n.type === 'string');
       const props = properties(c.node);
       const commandIndex = props.findIndex((p) => keyOf(p) === 'command');
       const before = commandIndex > 0 ? keyOf(props[commandIndex - 1]!) : undefined;
@@ -30,7 +47,9 @@ export const entrypointOverridesShell: Rule = {
         at: commandNode,
         container: c,
         message,
-        related: c.image ? [{ at: c.image.node, message: `${c.image.value}: ENTRYPOINT is \`${entry}\`` }] : [],
+        related: c.image
+          ? [{ at: c.image.node, message: `${c.image.value}: ENTRYPOINT is \`${entry}\`` }]
+          : [],
         fixes: () =>
           hasDashC && !oneString
             ? [
@@ -39,7 +58,14 @@ export const entrypointOverridesShell: Rule = {
                   isPreferred: true,
                   safe: true,
                   edits: [
-                    ...insertProperty(ctx.source, c.node, 'entryPoint', [first, '-c'], ctx.style, before ? { after: [before] } : {}),
+                    ...insertProperty(
+                      ctx.source,
+                      c.node,
+                      'entryPoint',
+                      [first, '-c'],
+                      ctx.style,
+                      before ? { after: [before] } : {},
+                    ),
                     ...deleteArrayElements(commandNode, 0, 2),
                   ],
                 },

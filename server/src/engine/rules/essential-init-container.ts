@@ -12,13 +12,25 @@ export const essentialInitContainer: Rule = {
     const waitedToExit = completionTargets(ctx.model);
     for (const init of ctx.model.containers) {
       // completion-condition-on-essential reports the containers others wait on with COMPLETE/SUCCESS.
-      if (!init.essential || init.essentialUnknown || !looksLikeInit(init) || waitedToExit.has(init) || !init.name?.value) continue;
+      if (
+        !init.essential ||
+        init.essentialUnknown ||
+        !looksLikeInit(init) ||
+        waitedToExit.has(init) ||
+        !init.name?.value
+      )
+        continue;
       const mains = mainContainers(ctx, init);
       if (mains.length === 0) continue; // A one-container job (e.g. a migration task) may well be essential.
       const name = init.name.value;
       const waiting = mains.filter((m) => !dependsOnExplicitly(m, name));
-      const edits = (): OffsetEdit[] => [...makeNonEssential(ctx, init), ...waiting.flatMap((m) => addDependsOn(ctx, m, name, 'SUCCESS'))];
-      const how = init.essentialNode ? 'is marked "essential": true' : 'is essential (essential defaults to true when it is left out)';
+      const edits = (): OffsetEdit[] => [
+        ...makeNonEssential(ctx, init),
+        ...waiting.flatMap((m) => addDependsOn(ctx, m, name, 'SUCCESS')),
+      ];
+      const how = init.essentialNode
+        ? 'is marked "essential": true'
+        : 'is essential (essential defaults to true when it is left out)';
       ctx.report({
         at: init.essentialNode ?? init.nameNode ?? init.node,
         container: init,

@@ -22,7 +22,10 @@ function steps(from: number, to: number, by: number): number[] {
   return out;
 }
 
-type Read = { kind: 'value'; units: number; form: 'number' | 'string' | 'unit-string'; spaced: boolean } | { kind: 'placeholder' } | { kind: 'unknown'; text: string };
+type Read =
+  | { kind: 'value'; units: number; form: 'number' | 'string' | 'unit-string'; spaced: boolean }
+  | { kind: 'placeholder' }
+  | { kind: 'unknown'; text: string };
 
 /** Task cpu: CPU units (1024, "1024") or vCPUs ("1 vCPU", "1 vcpu", "0.25 vCPU"). */
 export function readCpu(node: Node): Read {
@@ -35,13 +38,22 @@ export function readMemory(node: Node): Read {
 }
 
 function read(node: Node, unitForm: RegExp, factor: number): Read {
-  if (node.type === 'number' && typeof node.value === 'number') return { kind: 'value', units: node.value, form: 'number', spaced: false };
-  if (node.type !== 'string' || typeof node.value !== 'string') return { kind: 'unknown', text: JSON.stringify(node.value ?? null) };
+  if (node.type === 'number' && typeof node.value === 'number')
+    return { kind: 'value', units: node.value, form: 'number', spaced: false };
+  if (node.type !== 'string' || typeof node.value !== 'string')
+    return { kind: 'unknown', text: JSON.stringify(node.value ?? null) };
   const text = node.value.trim();
   if (isPlaceholder(text) || containsPlaceholder(text)) return { kind: 'placeholder' };
-  if (/^\d+$/.test(text)) return { kind: 'value', units: Number(text), form: 'string', spaced: false };
+  if (/^\d+$/.test(text))
+    return { kind: 'value', units: Number(text), form: 'string', spaced: false };
   const m = unitForm.exec(text);
-  if (m) return { kind: 'value', units: Number(m[1]) * factor, form: 'unit-string', spaced: m[2] !== '' };
+  if (m)
+    return {
+      kind: 'value',
+      units: Number(m[1]) * factor,
+      form: 'unit-string',
+      spaced: m[2] !== '',
+    };
   return { kind: 'unknown', text: node.value };
 }
 
@@ -56,36 +68,45 @@ export function describeMemory(values: readonly number[]): string {
 }
 
 function orList(items: string[]): string {
-  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+  return items.length <= 1
+    ? items.join('')
+    : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
 }
 
 /** The valid values nearest to `value` (one on each side at most), nearest first. */
 function nearest(value: number, valid: readonly number[]): number[] {
   const below = [...valid].reverse().find((v) => v < value);
   const above = valid.find((v) => v > value);
-  return [below, above].filter((v): v is number => v !== undefined).sort((a, b) => Math.abs(a - value) - Math.abs(b - value) || a - b);
+  return [below, above]
+    .filter((v): v is number => v !== undefined)
+    .sort((a, b) => Math.abs(a - value) - Math.abs(b - value) || a - b);
 }
 
 /** `mib` written the way the user wrote their memory: number, numeric string, or a GB string. */
 function memoryText(mib: number, like: Read & { kind: 'value' }): string {
   if (like.form === 'number') return String(mib);
-  if (like.form === 'unit-string' && mib % 1024 === 0) return JSON.stringify(`${mib / 1024}${like.spaced ? ' ' : ''}GB`);
+  if (like.form === 'unit-string' && mib % 1024 === 0)
+    return JSON.stringify(`${mib / 1024}${like.spaced ? ' ' : ''}GB`);
   return JSON.stringify(String(mib));
 }
 
 export const fargateCpuMemory: Rule = {
   id: 'fargate-cpu-memory',
   severity: 'error',
-  summary: 'A Fargate task without task-level cpu and memory, or with a pair Fargate does not offer (e.g. cpu 256 with memory 4096).',
+  summary:
+    'A Fargate task without task-level cpu and memory, or with a pair Fargate does not offer (e.g. cpu 256 with memory 4096).',
   check(ctx) {
     const { model } = ctx;
     const task = model.task;
     if (!model.knowsTaskLevel || !task || !model.isFargate) return;
-    const compat = fargateElement(model.requiresCompatibilitiesNode) ?? model.requiresCompatibilitiesNode!;
+    const compat =
+      fargateElement(model.requiresCompatibilitiesNode) ?? model.requiresCompatibilitiesNode!;
     const cpuNode = model.cpuNode;
     const memNode = model.memoryNode;
-    const cpuWritten = cpuNode !== undefined || presence(ctx.source, task, 'cpu').state === 'present';
-    const memWritten = memNode !== undefined || presence(ctx.source, task, 'memory').state === 'present';
+    const cpuWritten =
+      cpuNode !== undefined || presence(ctx.source, task, 'cpu').state === 'present';
+    const memWritten =
+      memNode !== undefined || presence(ctx.source, task, 'memory').state === 'present';
     const cpu = cpuNode ? readCpu(cpuNode) : undefined;
     const mem = memNode ? readMemory(memNode) : undefined;
 
@@ -95,17 +116,34 @@ export const fargateCpuMemory: Rule = {
       if (!memWritten && cpu?.kind === 'value' && FARGATE_SIZES.has(cpu.units)) {
         const mib = FARGATE_SIZES.get(cpu.units)![0]!;
         const text = cpu.form === 'number' ? mib : String(mib);
-        fixes.push({ title: `Add "memory": ${JSON.stringify(text)}`, isPreferred: true, safe: false, edits: insertProperty(ctx.source, task, 'memory', text, ctx.style, { after: ['cpu'] }) });
+        fixes.push({
+          title: `Add "memory": ${JSON.stringify(text)}`,
+          isPreferred: true,
+          safe: false,
+          edits: insertProperty(ctx.source, task, 'memory', text, ctx.style, { after: ['cpu'] }),
+        });
       }
       if (!cpuWritten && mem?.kind === 'value') {
         const units = [...FARGATE_SIZES].find(([, mems]) => mems.includes(mem.units))?.[0];
         if (units !== undefined) {
           const text = mem.form === 'number' ? units : String(units);
-          fixes.push({ title: `Add "cpu": ${JSON.stringify(text)}`, isPreferred: true, safe: false, edits: insertProperty(ctx.source, task, 'cpu', text, ctx.style, { after: ['requiresCompatibilities'] }) });
+          fixes.push({
+            title: `Add "cpu": ${JSON.stringify(text)}`,
+            isPreferred: true,
+            safe: false,
+            edits: insertProperty(ctx.source, task, 'cpu', text, ctx.style, {
+              after: ['requiresCompatibilities'],
+            }),
+          });
         }
       }
       ctx.report({
-        at: !cpuWritten && cpuNode === undefined && memNode ? memNode : !memWritten && cpuNode ? cpuNode : compat,
+        at:
+          !cpuWritten && cpuNode === undefined && memNode
+            ? memNode
+            : !memWritten && cpuNode
+              ? cpuNode
+              : compat,
         message: `This task requires FARGATE but has no task-level ${absent}: Fargate requires both, as a pair from its table of task sizes, so ECS rejects the task definition${cpuWritten ? '' : ` ("Fargate requires that 'cpu' be defined at the task level")`}.`,
         fixes,
       });
@@ -136,17 +174,27 @@ export const fargateCpuMemory: Rule = {
     }
     if (memories.includes(mem.units)) return;
     const options = nearest(mem.units, memories);
-    const tie = options.length === 2 && Math.abs(options[0]! - mem.units) === Math.abs(options[1]! - mem.units);
+    const tie =
+      options.length === 2 &&
+      Math.abs(options[0]! - mem.units) === Math.abs(options[1]! - mem.units);
     const written = memNode!.type === 'string' ? JSON.stringify(memNode!.value) : String(mem.units);
-    const other = [...FARGATE_SIZES].filter(([, mems]) => mems.includes(mem.units)).map(([u]) => `${u} (${vcpu(u)})`);
+    const other = [...FARGATE_SIZES]
+      .filter(([, mems]) => mems.includes(mem.units))
+      .map(([u]) => `${u} (${vcpu(u)})`);
     ctx.report({
       at: memNode!,
       message: `memory ${written}${mem.form === 'unit-string' ? ` (${mem.units} MiB)` : ''} is not offered with cpu ${cpu.units} (${vcpu(cpu.units)}) on Fargate: with that cpu, memory must be ${describeMemory(memories)} MiB, so ECS rejects the task definition.${other.length > 0 ? ` ${mem.units} MiB goes with cpu ${orList(other)}.` : ''}`,
       related: [{ at: cpuNode!, message: `cpu ${cpu.units} (${vcpu(cpu.units)})` }],
-      fixes: () => options.map((mib, i) => {
-        const text = memoryText(mib, mem);
-        return { title: `Change memory to ${text}`, isPreferred: i === 0 && !tie, safe: false, edits: [replaceNode(memNode!, text)] };
-      }),
+      fixes: () =>
+        options.map((mib, i) => {
+          const text = memoryText(mib, mem);
+          return {
+            title: `Change memory to ${text}`,
+            isPreferred: i === 0 && !tie,
+            safe: false,
+            edits: [replaceNode(memNode!, text)],
+          };
+        }),
     });
   },
 };

@@ -13,7 +13,8 @@ export function fargateElement(compat: Node | undefined): Node | undefined {
 export const fargateNetworkMode: Rule = {
   id: 'fargate-network-mode',
   severity: 'error',
-  summary: 'requiresCompatibilities includes FARGATE but networkMode is not awsvpc (left out, it is bridge).',
+  summary:
+    'requiresCompatibilities includes FARGATE but networkMode is not awsvpc (left out, it is bridge).',
   check(ctx) {
     const { model } = ctx;
     const task = model.task;
@@ -23,26 +24,53 @@ export const fargateNetworkMode: Rule = {
     if (!node && presence(ctx.source, task, 'networkMode').state === 'present') return; // A bare `${m}` placeholder.
     if (node) {
       // Not a network mode at all: invalid-network-mode reports it; a placeholder is not judged.
-      if (written === undefined || isPlaceholder(written) || !(NETWORK_MODES as readonly string[]).includes(written)) return;
+      if (
+        written === undefined ||
+        isPlaceholder(written) ||
+        !(NETWORK_MODES as readonly string[]).includes(written)
+      )
+        return;
       if (written === 'awsvpc') return;
     }
     const withLinks = model.containers.filter((c) => c.links.length > 0);
     const mode = written ?? 'bridge';
-    const how = written === undefined ? 'has no networkMode, so it gets the default, bridge' : `uses network mode "${written}"`;
+    const how =
+      written === undefined
+        ? 'has no networkMode, so it gets the default, bridge'
+        : `uses network mode "${written}"`;
     // bridge (written or default) → awsvpc keeps what the task means, unless links rely on bridge;
     // host and none say something else about networking: the user decides.
     const safe = mode === 'bridge' && withLinks.length === 0;
-    const linksNote = withLinks.length > 0 ? ` Note that awsvpc does not support links (used by ${withLinks.map((c) => c.name?.value ?? `container #${c.index + 1}`).join(', ')}): in awsvpc containers reach each other on localhost.` : '';
+    const linksNote =
+      withLinks.length > 0
+        ? ` Note that awsvpc does not support links (used by ${withLinks.map((c) => c.name?.value ?? `container #${c.index + 1}`).join(', ')}): in awsvpc containers reach each other on localhost.`
+        : '';
     ctx.report({
-      at: node ?? fargateElement(model.requiresCompatibilitiesNode) ?? model.requiresCompatibilitiesNode!,
+      at:
+        node ??
+        fargateElement(model.requiresCompatibilitiesNode) ??
+        model.requiresCompatibilitiesNode!,
       message: `This task requires FARGATE but ${how}: Fargate requires the awsvpc network mode, so ECS rejects the task definition.${linksNote}`,
-      related: node && model.requiresCompatibilitiesNode ? [{ at: model.requiresCompatibilitiesNode, message: 'requiresCompatibilities includes FARGATE' }] : [],
+      related:
+        node && model.requiresCompatibilitiesNode
+          ? [
+              {
+                at: model.requiresCompatibilitiesNode,
+                message: 'requiresCompatibilities includes FARGATE',
+              },
+            ]
+          : [],
       fixes: () => [
         {
-          title: written === undefined ? 'Add "networkMode": "awsvpc"' : `Change networkMode "${written}" to "awsvpc"`,
+          title:
+            written === undefined
+              ? 'Add "networkMode": "awsvpc"'
+              : `Change networkMode "${written}" to "awsvpc"`,
           isPreferred: true,
           safe,
-          edits: setProperty(ctx.source, task, 'networkMode', 'awsvpc', ctx.style, { after: ['requiresCompatibilities'] }),
+          edits: setProperty(ctx.source, task, 'networkMode', 'awsvpc', ctx.style, {
+            after: ['requiresCompatibilities'],
+          }),
         },
       ],
     });

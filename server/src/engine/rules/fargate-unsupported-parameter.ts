@@ -41,7 +41,10 @@ const CONTAINER_PARAMETERS: { key: string; why: string }[] = [
   { key: 'dnsServers', why: 'Fargate does not support it (tasks use the VPC resolver)' },
   { key: 'dnsSearchDomains', why: 'Fargate does not support it' },
   { key: 'dockerSecurityOptions', why: 'Fargate does not support it' },
-  { key: 'extraHosts', why: 'Fargate does not support it (it is not supported in awsvpc, the network mode Fargate uses)' },
+  {
+    key: 'extraHosts',
+    why: 'Fargate does not support it (it is not supported in awsvpc, the network mode Fargate uses)',
+  },
   { key: 'hostname', why: 'Fargate tasks use awsvpc, where hostname is not supported' },
   { key: 'privileged', why: 'Fargate does not run privileged containers' },
 ];
@@ -60,30 +63,65 @@ function containerFindings(c: ContainerModel): Unsupported[] {
   for (const { key, why } of CONTAINER_PARAMETERS) {
     const v = prop(c.node, key);
     if (requests(v) && !(v!.type === 'string' && isPlaceholder(v!.value))) {
-      out.push({ node: v!, what: `"${key}" in ${name}`, why, property: parentProperty(v!), key, container: c });
+      out.push({
+        node: v!,
+        what: `"${key}" in ${name}`,
+        why,
+        property: parentProperty(v!),
+        key,
+        container: c,
+      });
     }
   }
   const linux = prop(c.node, 'linuxParameters');
   for (const { key, why } of LINUX_PARAMETERS) {
     const v = prop(linux, key);
-    if (requests(v)) out.push({ node: v!, what: `"linuxParameters.${key}" in ${name}`, why, property: parentProperty(v!), key: `linuxParameters.${key}`, container: c });
+    if (requests(v))
+      out.push({
+        node: v!,
+        what: `"linuxParameters.${key}" in ${name}`,
+        why,
+        property: parentProperty(v!),
+        key: `linuxParameters.${key}`,
+        container: c,
+      });
   }
   const added = prop(prop(linux, 'capabilities'), 'add');
   for (const cap of elements(added)) {
     const s = str(cap);
     if (s && s.trim() !== '' && !isPlaceholder(s) && s !== 'CAP_SYS_PTRACE' && s !== 'SYS_PTRACE') {
-      out.push({ node: cap, what: `The capability ${s} in ${name}`, why: 'the only capability Fargate lets a container add is CAP_SYS_PTRACE', container: c });
+      out.push({
+        node: cap,
+        what: `The capability ${s} in ${name}`,
+        why: 'the only capability Fargate lets a container add is CAP_SYS_PTRACE',
+        container: c,
+      });
     }
   }
   for (const req of objectElements(prop(c.node, 'resourceRequirements'))) {
     const type = prop(req, 'type');
     if (str(type) === 'GPU' && requests(prop(req, 'value'))) {
-      out.push({ node: type!, what: `A GPU resource requirement in ${name}`, why: 'Fargate has no GPUs', container: c });
+      out.push({
+        node: type!,
+        what: `A GPU resource requirement in ${name}`,
+        why: 'Fargate has no GPUs',
+        container: c,
+      });
     }
   }
   const driver = c.logDriver;
-  if (driver && driver.value.trim() !== '' && !isPlaceholder(driver.value) && !FARGATE_LOG_DRIVERS.includes(driver.value)) {
-    out.push({ node: driver.node, what: `The log driver "${driver.value}" of ${name}`, why: 'Fargate supports only the awslogs, splunk and awsfirelens log drivers', container: c });
+  if (
+    driver &&
+    driver.value.trim() !== '' &&
+    !isPlaceholder(driver.value) &&
+    !FARGATE_LOG_DRIVERS.includes(driver.value)
+  ) {
+    out.push({
+      node: driver.node,
+      what: `The log driver "${driver.value}" of ${name}`,
+      why: 'Fargate supports only the awslogs, splunk and awsfirelens log drivers',
+      container: c,
+    });
   }
   return out;
 }
@@ -93,19 +131,43 @@ function taskFindings(ctx: RuleContext): Unsupported[] {
   const task = ctx.model.task;
   const ipc = prop(task, 'ipcMode');
   if (requests(ipc) && !(ipc!.type === 'string' && isPlaceholder(ipc!.value))) {
-    out.push({ node: ipc!, what: '"ipcMode"', why: 'Fargate does not support it', property: parentProperty(ipc!), key: 'ipcMode' });
+    out.push({
+      node: ipc!,
+      what: '"ipcMode"',
+      why: 'Fargate does not support it',
+      property: parentProperty(ipc!),
+      key: 'ipcMode',
+    });
   }
   const placement = prop(task, 'placementConstraints');
   if (requests(placement)) {
-    out.push({ node: placement!, what: '"placementConstraints"', why: 'Fargate places tasks itself; placement constraints are for EC2 container instances', property: parentProperty(placement!), key: 'placementConstraints' });
+    out.push({
+      node: placement!,
+      what: '"placementConstraints"',
+      why: 'Fargate places tasks itself; placement constraints are for EC2 container instances',
+      property: parentProperty(placement!),
+      key: 'placementConstraints',
+    });
   }
   for (const v of ctx.model.volumes) {
     const vol = v.name?.value ? `volume "${v.name.value}"` : 'a volume';
     if (v.hostSourcePathNode && requests(v.hostSourcePathNode)) {
-      out.push({ node: v.hostSourcePathNode, what: `"host.sourcePath" of ${vol}`, why: 'on Fargate a bind mount is task storage only: host.sourcePath is supported only on EC2 (or Managed Instances)', property: parentProperty(v.hostSourcePathNode), key: 'host.sourcePath' });
+      out.push({
+        node: v.hostSourcePathNode,
+        what: `"host.sourcePath" of ${vol}`,
+        why: 'on Fargate a bind mount is task storage only: host.sourcePath is supported only on EC2 (or Managed Instances)',
+        property: parentProperty(v.hostSourcePathNode),
+        key: 'host.sourcePath',
+      });
     }
     if (v.dockerVolumeConfigurationNode) {
-      out.push({ node: v.dockerVolumeConfigurationNode, what: `"dockerVolumeConfiguration" of ${vol}`, why: 'Docker volumes are supported only on EC2; use a bind mount (task storage) or EFS', property: parentProperty(v.dockerVolumeConfigurationNode), key: 'dockerVolumeConfiguration' });
+      out.push({
+        node: v.dockerVolumeConfigurationNode,
+        what: `"dockerVolumeConfiguration" of ${vol}`,
+        why: 'Docker volumes are supported only on EC2; use a bind mount (task storage) or EFS',
+        property: parentProperty(v.dockerVolumeConfigurationNode),
+        key: 'dockerVolumeConfiguration',
+      });
     }
   }
   return out;
@@ -114,7 +176,8 @@ function taskFindings(ctx: RuleContext): Unsupported[] {
 export const fargateUnsupportedParameter: Rule = {
   id: 'fargate-unsupported-parameter',
   severity: 'error',
-  summary: 'A parameter Fargate rejects: dnsServers, privileged, devices, host.sourcePath, Docker volumes, a log driver other than awslogs, splunk or awsfirelens, …',
+  summary:
+    'A parameter Fargate rejects: dnsServers, privileged, devices, host.sourcePath, Docker volumes, a log driver other than awslogs, splunk or awsfirelens, …',
   check(ctx) {
     if (!ctx.model.knowsTaskLevel || !ctx.model.isFargate) return;
     const found = [...ctx.model.containers.flatMap(containerFindings), ...taskFindings(ctx)];
@@ -124,8 +187,25 @@ export const fargateUnsupportedParameter: Rule = {
         at: key ?? f.node,
         container: f.container,
         message: `${f.what} is not valid for a Fargate task: ${f.why}. The task definition requires FARGATE, so ECS rejects it.`,
-        related: ctx.model.requiresCompatibilitiesNode ? [{ at: ctx.model.requiresCompatibilitiesNode, message: 'requiresCompatibilities includes FARGATE' }] : [],
-        fixes: () => f.property && f.key ? [{ title: `Remove "${f.key}"`, isPreferred: true, safe: false, edits: removeProperty(ctx.source, f.property) }] : [],
+        related: ctx.model.requiresCompatibilitiesNode
+          ? [
+              {
+                at: ctx.model.requiresCompatibilitiesNode,
+                message: 'requiresCompatibilities includes FARGATE',
+              },
+            ]
+          : [],
+        fixes: () =>
+          f.property && f.key
+            ? [
+                {
+                  title: `Remove "${f.key}"`,
+                  isPreferred: true,
+                  safe: false,
+                  edits: removeProperty(ctx.source, f.property),
+                },
+              ]
+            : [],
       });
     }
   },

@@ -6,7 +6,9 @@ import type { Rule } from './rule';
 
 const SHELL = String.raw`(?:\/usr)?(?:\/bin\/)?(?:sh|bash|ash|dash|zsh)`;
 /** A console-form prefix pasted into one string: `CMD-SHELL, …`, `CMD …`, `/bin/sh, -c, …`. */
-const PREFIX = new RegExp(String.raw`^\s*(CMD-SHELL|CMD)\s*(?:,\s*|\s+)|^\s*(${SHELL})\s*,\s*(?:-c\s*,\s*)?(?=\S)`);
+const PREFIX = new RegExp(
+  String.raw`^\s*(CMD-SHELL|CMD)\s*(?:,\s*|\s+)|^\s*(${SHELL})\s*,\s*(?:-c\s*,\s*)?(?=\S)`,
+);
 
 export interface ShapeRepair {
   line: string;
@@ -19,7 +21,8 @@ export function intendedShellLine(command: string[]): ShapeRepair | undefined {
   if (command.length !== 1) return undefined;
   const only = command[0]!;
   const trimmed = only.trim();
-  if (trimmed === '' || isPlaceholder(trimmed) || trimmed === 'CMD' || trimmed === 'CMD-SHELL') return undefined;
+  if (trimmed === '' || isPlaceholder(trimmed) || trimmed === 'CMD' || trimmed === 'CMD-SHELL')
+    return undefined;
   // One word and no comma: ECS runs it as CMD, an executable without arguments, which works.
   if (!/[\s,]/.test(trimmed)) return undefined;
   const m = PREFIX.exec(only);
@@ -33,7 +36,8 @@ export function intendedShellLine(command: string[]): ShapeRepair | undefined {
 export const healthcheckCommandShape: Rule = {
   id: 'healthcheck-command-shape',
   severity: 'warning',
-  summary: 'A health check written as one string (e.g. ["curl -f http://localhost/ || exit 1"]) that ECS runs as one executable named by the whole string.',
+  summary:
+    'A health check written as one string (e.g. ["curl -f http://localhost/ || exit 1"]) that ECS runs as one executable named by the whole string.',
   check(ctx) {
     for (const c of ctx.model.containers) {
       const command = prop(c.healthCheckNode, 'command');
@@ -54,7 +58,12 @@ export const healthcheckCommandShape: Rule = {
             title: `Change ${repair.line === words[0]!.trim() ? 'to' : `${JSON.stringify(words[0])} to`} ${JSON.stringify(fixed).replace(/","/g, '", "')}`,
             isPreferred: true,
             safe: !repair.dropsWords,
-            edits: [replaceNode(command, JSON.stringify(fixed).replace(/^\["CMD-SHELL","/, '["CMD-SHELL", "'))],
+            edits: [
+              replaceNode(
+                command,
+                JSON.stringify(fixed).replace(/^\["CMD-SHELL","/, '["CMD-SHELL", "'),
+              ),
+            ],
           },
         ],
       });

@@ -22,7 +22,11 @@ export const healthcheckCommand: Rule = {
       if (command && command.type !== 'array') continue; // A type error the JSON schema reports.
       const words = elements(command).map((e) => str(e));
       // Empty: no element that says something once the CMD / CMD-SHELL prefix is set aside.
-      const meaningful = words.filter((w, i) => w === undefined || (w.trim() !== '' && !(i === 0 && /^\s*(CMD|CMD-SHELL)\s*,?\s*$/.test(w))));
+      const meaningful = words.filter(
+        (w, i) =>
+          w === undefined ||
+          (w.trim() !== '' && !(i === 0 && /^\s*(CMD|CMD-SHELL)\s*,?\s*$/.test(w))),
+      );
       if (command && meaningful.length > 0) continue;
       const port = c.portMappings.find((p) => p.containerPort)?.containerPort?.value;
       const probe = probeCommand(port);
@@ -39,7 +43,9 @@ export const healthcheckCommand: Rule = {
             title: `Use ${JSON.stringify(probe).replace(/","/g, '", "')} (edit the command)`,
             isPreferred: false,
             safe: false,
-            edits: command ? [replaceNode(command, JSON.stringify(probe).replace(/","/g, '", "'))] : insertProperty(ctx.source, hc, 'command', probe, ctx.style),
+            edits: command
+              ? [replaceNode(command, JSON.stringify(probe).replace(/","/g, '", "'))]
+              : insertProperty(ctx.source, hc, 'command', probe, ctx.style),
           },
         ],
       });

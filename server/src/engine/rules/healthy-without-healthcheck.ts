@@ -10,7 +10,9 @@ export const healthyWithoutHealthcheck: Rule = {
     for (const c of ctx.model.containers) {
       for (const dep of c.dependsOn) {
         if (dep.condition?.value !== 'HEALTHY') continue;
-        const target = dep.containerName ? ctx.model.byName.get(dep.containerName.value) : undefined;
+        const target = dep.containerName
+          ? ctx.model.byName.get(dep.containerName.value)
+          : undefined;
         if (!target || target === c || target.healthCheckNode) continue;
         const port = target.portMappings.find((p) => p.containerPort)?.containerPort?.value;
         const url = `http://localhost${port ? `:${port}` : ''}/`;
@@ -18,7 +20,12 @@ export const healthyWithoutHealthcheck: Rule = {
           at: dep.condition.node,
           container: c,
           message: `${displayName(c)} waits for ${displayName(target)} to be HEALTHY, but ${displayName(target)} has no healthCheck: ECS can only report a container healthy when the task definition gives it a health check, so ${displayName(c)} never starts.`,
-          related: [{ at: target.nameNode ?? target.node, message: `${displayName(target)} has no healthCheck` }],
+          related: [
+            {
+              at: target.nameNode ?? target.node,
+              message: `${displayName(target)} has no healthCheck`,
+            },
+          ],
           fixes: () => [
             {
               title: `Add a healthCheck to ${displayName(target)} (edit its command)`,
@@ -28,7 +35,13 @@ export const healthyWithoutHealthcheck: Rule = {
                 ctx.source,
                 target.node,
                 'healthCheck',
-                { command: ['CMD-SHELL', `curl -f ${url} || exit 1`], interval: 30, timeout: 5, retries: 3, startPeriod: 10 },
+                {
+                  command: ['CMD-SHELL', `curl -f ${url} || exit 1`],
+                  interval: 30,
+                  timeout: 5,
+                  retries: 3,
+                  startPeriod: 10,
+                },
                 ctx.style,
                 { after: ['portMappings', 'essential', 'image'] },
               ),

@@ -20,14 +20,24 @@ export function parseImage(image: string): ImageReference {
 export const imageLatestTag: Rule = {
   id: 'image-latest-tag',
   severity: 'hint',
-  summary: 'An image without a tag or with :latest: which image runs depends on when it is deployed.',
+  summary:
+    'An image without a tag or with :latest: which image runs depends on when it is deployed.',
   check(ctx) {
     for (const c of ctx.model.containers) {
       const image = c.image;
-      if (!image || image.value.trim() === '' || isPlaceholder(image.value) || containsPlaceholder(image.value)) continue;
+      if (
+        !image ||
+        image.value.trim() === '' ||
+        isPlaceholder(image.value) ||
+        containsPlaceholder(image.value)
+      )
+        continue;
       const ref = parseImage(image.value);
       if (ref.digest || (ref.tag !== undefined && ref.tag !== 'latest')) continue;
-      const what = ref.tag === undefined ? `"${image.value.trim()}" has no tag, so ECS pulls its latest tag` : `"${image.value.trim()}" uses the latest tag`;
+      const what =
+        ref.tag === undefined
+          ? `"${image.value.trim()}" has no tag, so ECS pulls its latest tag`
+          : `"${image.value.trim()}" uses the latest tag`;
       ctx.report({
         at: image.node,
         container: c,

@@ -7,7 +7,8 @@ import { addDependsOn, mainContainers } from './util';
 export const initNotAwaited: Rule = {
   id: 'init-not-awaited',
   severity: 'warning',
-  summary: 'No container waits for an init container, so it races the app: array order sequences nothing.',
+  summary:
+    'No container waits for an init container, so it races the app: array order sequences nothing.',
   check(ctx) {
     for (const init of ctx.model.containers) {
       if (!looksLikeInit(init) || !init.name?.value) continue;

@@ -19,7 +19,12 @@ function sharedVolume(init: ContainerModel, reader: ContainerModel, path: string
       m.containerPath &&
       m.sourceVolume &&
       covers(m.containerPath.value, path) &&
-      reader.mountPoints.some((r) => r.sourceVolume?.value === m.sourceVolume!.value && r.containerPath && covers(r.containerPath.value, path)),
+      reader.mountPoints.some(
+        (r) =>
+          r.sourceVolume?.value === m.sourceVolume!.value &&
+          r.containerPath &&
+          covers(r.containerPath.value, path),
+      ),
   );
 }
 
@@ -53,30 +58,65 @@ export const initOutputNotShared: Rule = {
       const readers = waiting.length > 0 ? [...new Set(waiting)] : mainContainers(ctx, init);
       for (const reader of readers) {
         const readerPaths = mentionedPaths(reader);
-        const path = initPaths.find((p) => readerPaths.some((q) => q === p || covers(p, q) || covers(q, p)));
+        const path = initPaths.find((p) =>
+          readerPaths.some((q) => q === p || covers(p, q) || covers(q, p)),
+        );
         if (!path || sharedVolume(init, reader, path)) continue;
         const dir = directoryOf(path);
-        const existing = init.mountPoints.find((m) => m.containerPath && m.sourceVolume && covers(m.containerPath.value, path));
+        const existing = init.mountPoints.find(
+          (m) => m.containerPath && m.sourceVolume && covers(m.containerPath.value, path),
+        );
         const task = ctx.model.task;
         const volume = existing ? existing.sourceVolume!.value : task ? volumeName(ctx, init) : '';
         const readerDir = existing ? existing.containerPath!.value : dir;
         const edits = (): OffsetEdit[] => [
           ...(!existing && task
             ? [
-                ...addToArrayProperty(ctx.source, task, 'volumes', { name: volume }, ctx.style, { after: ['containerDefinitions'] }),
-                ...addToArrayProperty(ctx.source, init.node, 'mountPoints', { sourceVolume: volume, containerPath: dir }, ctx.style, { after: ['command', 'entryPoint', 'essential', 'image'] }),
+                ...addToArrayProperty(ctx.source, task, 'volumes', { name: volume }, ctx.style, {
+                  after: ['containerDefinitions'],
+                }),
+                ...addToArrayProperty(
+                  ctx.source,
+                  init.node,
+                  'mountPoints',
+                  { sourceVolume: volume, containerPath: dir },
+                  ctx.style,
+                  { after: ['command', 'entryPoint', 'essential', 'image'] },
+                ),
               ]
             : []),
-          ...addToArrayProperty(ctx.source, reader.node, 'mountPoints', { sourceVolume: volume, containerPath: readerDir }, ctx.style, { after: ['portMappings', 'command', 'essential', 'image'] }),
+          ...addToArrayProperty(
+            ctx.source,
+            reader.node,
+            'mountPoints',
+            { sourceVolume: volume, containerPath: readerDir },
+            ctx.style,
+            { after: ['portMappings', 'command', 'essential', 'image'] },
+          ),
         ];
         ctx.report({
           at: init.commandNode ?? init.nameNode ?? init.node,
           container: init,
           message: `${initName} writes ${path} and ${displayName(reader)} reads it, but each container has its own filesystem: the file reaches ${displayName(reader)} only through a shared volume (a task volume mounted in both, or volumesFrom). If ${dir} also holds files from ${displayName(reader)}'s image, mount a dedicated directory instead, since the volume hides them.`,
-          related: [{ at: reader.commandNode ?? reader.nameNode ?? reader.node, message: `${displayName(reader)} reads ${path}` }],
-          fixes: () => volume
-            ? [{ title: existing ? `Mount volume "${volume}" at ${readerDir} in ${displayName(reader)}` : `Share ${dir} through a new volume "${volume}" mounted in ${initName} and ${displayName(reader)}`, isPreferred: true, safe: true, edits: edits() }]
-            : [],
+          related: [
+            {
+              at: reader.commandNode ?? reader.nameNode ?? reader.node,
+              message: `${displayName(reader)} reads ${path}`,
+            },
+          ],
+          fixes: () =>
+            volume
+              ? [
+                  {
+                    title: existing
+                      ? `Mount volume "${volume}" at ${readerDir} in ${displayName(reader)}`
+                      : `Share ${dir} through a new volume "${volume}" mounted in ${initName} and ${displayName(reader)}`,
+                    isPreferred: true,
+                    safe: true,
+                    edits: edits(),
+                  },
+                ]
+              : [],
         });
       }
     }

@@ -37,7 +37,12 @@ function renameEverywhere(model: TaskModel, c: ContainerModel, from: string, to:
     }
     for (const link of other.links) {
       if (link.target !== from) continue;
-      edits.push(replaceNode(link.node, JSON.stringify(link.alias !== undefined ? `${to}:${link.alias}` : to)));
+      edits.push(
+        replaceNode(
+          link.node,
+          JSON.stringify(link.alias !== undefined ? `${to}:${link.alias}` : to),
+        ),
+      );
       if (link.alias !== undefined) rewritesOtherText = true;
       count++;
     }
@@ -60,17 +65,28 @@ function renameEverywhere(model: TaskModel, c: ContainerModel, from: string, to:
 export const invalidContainerName: Rule = {
   id: 'invalid-container-name',
   severity: 'error',
-  summary: 'A container name with characters other than letters, digits, hyphens and underscores, or longer than 255.',
+  summary:
+    'A container name with characters other than letters, digits, hyphens and underscores, or longer than 255.',
   check(ctx) {
     const { model } = ctx;
     const taken = new Set(model.containers.flatMap((c) => (c.name?.value ? [c.name.value] : [])));
     for (const c of model.containers) {
       const name = c.name?.value;
       // Empty names are missing-required-field's; placeholders are judged once rendered.
-      if (!c.name || name === undefined || name.trim() === '' || isPlaceholder(name) || containsPlaceholder(name)) continue;
+      if (
+        !c.name ||
+        name === undefined ||
+        name.trim() === '' ||
+        isPlaceholder(name) ||
+        containsPlaceholder(name)
+      )
+        continue;
       if (CONTAINER_NAME.test(name)) continue;
-      const bad = [...new Set(name.replace(/[A-Za-z0-9_-]/g, ''))].map((ch) => (ch === ' ' ? 'spaces' : `"${ch}"`));
-      const why = bad.length > 0 ? `it contains ${bad.join(', ')}` : `it is ${name.length} characters long`;
+      const bad = [...new Set(name.replace(/[A-Za-z0-9_-]/g, ''))].map((ch) =>
+        ch === ' ' ? 'spaces' : `"${ch}"`,
+      );
+      const why =
+        bad.length > 0 ? `it contains ${bad.join(', ')}` : `it is ${name.length} characters long`;
       const fixed = sanitizedName(name);
       const usable = fixed !== '' && CONTAINER_NAME.test(fixed) && !taken.has(fixed);
       const rename = usable ? renameEverywhere(model, c, name, fixed) : undefined;
@@ -82,18 +98,19 @@ export const invalidContainerName: Rule = {
         at: c.name.node,
         container: c,
         message: `"${name}" is not a valid container name: ${why}. ECS allows up to 255 letters, digits, hyphens (-) and underscores (_), and rejects the task definition ("Container.name contains invalid characters").`,
-        fixes: () => rename
-          ? [
-              {
-                title: `Rename "${name}" to "${fixed}"${rename.count > 0 ? ` (and the ${rename.count === 1 ? 'reference' : `${rename.count} references`} to it)` : ''}`,
-                isPreferred: true,
-                // Every reference in the file is renamed with it; a `name:alias` link is rewritten too,
-                // which the title cannot spell out, so that case (and a duplicated name) waits for the user.
-                safe: !rename.rewritesOtherText && !shared,
-                edits: rename.edits,
-              },
-            ]
-          : [],
+        fixes: () =>
+          rename
+            ? [
+                {
+                  title: `Rename "${name}" to "${fixed}"${rename.count > 0 ? ` (and the ${rename.count === 1 ? 'reference' : `${rename.count} references`} to it)` : ''}`,
+                  isPreferred: true,
+                  // Every reference in the file is renamed with it; a `name:alias` link is rewritten too,
+                  // which the title cannot spell out, so that case (and a duplicated name) waits for the user.
+                  safe: !rename.rewritesOtherText && !shared,
+                  edits: rename.edits,
+                },
+              ]
+            : [],
       });
     }
   },

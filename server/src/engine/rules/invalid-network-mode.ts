@@ -8,29 +8,50 @@ export const NETWORK_MODES = ['none', 'bridge', 'awsvpc', 'host'] as const;
 export const invalidNetworkMode: Rule = {
   id: 'invalid-network-mode',
   severity: 'error',
-  summary: 'networkMode is not one of none, bridge, awsvpc or host (e.g. "default": leave the field out for the default).',
+  summary:
+    'networkMode is not one of none, bridge, awsvpc or host (e.g. "default": leave the field out for the default).',
   check(ctx) {
     const node = ctx.model.networkModeNode;
     if (!ctx.model.knowsTaskLevel || !node) return;
     const value = node.type === 'string' ? (node.value as string) : undefined;
     // "<default>" is AWS's notation for "leave it out", not a template placeholder.
     const docsDefault = value !== undefined && /^<(default|nat)>$/i.test(value.trim());
-    if (value !== undefined && ((NETWORK_MODES as readonly string[]).includes(value) || (isPlaceholder(value) && !docsDefault))) return;
+    if (
+      value !== undefined &&
+      ((NETWORK_MODES as readonly string[]).includes(value) ||
+        (isPlaceholder(value) && !docsDefault))
+    )
+      return;
     const property = parentProperty(node);
     const remove: FixSpec | undefined = property
-      ? { title: 'Remove "networkMode" (use the default)', isPreferred: false, safe: false, edits: removeProperty(ctx.source, property) }
+      ? {
+          title: 'Remove "networkMode" (use the default)',
+          isPreferred: false,
+          safe: false,
+          edits: removeProperty(ctx.source, property),
+        }
       : undefined;
     const lower = value?.trim().toLowerCase();
     const fixes: FixSpec[] = [];
     let message: string;
     if (lower !== undefined && (NETWORK_MODES as readonly string[]).includes(lower)) {
       message = `"${value}" is not a network mode: ECS accepts exactly none, bridge, awsvpc or host, in lower case.`;
-      fixes.push({ title: `Change "${value}" to "${lower}"`, isPreferred: true, safe: true, edits: [replaceNode(node, JSON.stringify(lower))] });
+      fixes.push({
+        title: `Change "${value}" to "${lower}"`,
+        isPreferred: true,
+        safe: true,
+        edits: [replaceNode(node, JSON.stringify(lower))],
+      });
       if (remove) fixes.push(remove);
     } else if (lower !== undefined && /^<?(default|nat)>?$/.test(lower)) {
       message = `"${value}" is not a value ECS accepts for networkMode (none, bridge, awsvpc or host). Where AWS's documentation says <default>, it means leaving the field out: then Linux tasks on EC2 use bridge and Windows tasks the Windows default (NAT). On Fargate, use awsvpc.`;
       if (remove) fixes.push({ ...remove, isPreferred: true });
-      fixes.push({ title: `Change "${value}" to "awsvpc"`, isPreferred: false, safe: false, edits: [replaceNode(node, '"awsvpc"')] });
+      fixes.push({
+        title: `Change "${value}" to "awsvpc"`,
+        isPreferred: false,
+        safe: false,
+        edits: [replaceNode(node, '"awsvpc"')],
+      });
     } else {
       message =
         value === undefined
@@ -38,9 +59,15 @@ export const invalidNetworkMode: Rule = {
           : value.trim() === ''
             ? 'networkMode is empty: ECS accepts none, bridge, awsvpc or host. Leave the field out for the default (bridge on Linux EC2 instances).'
             : `"${value}" is not a network mode: ECS accepts exactly none, bridge, awsvpc or host.`;
-      if (remove) fixes.push({ ...remove, isPreferred: value !== undefined && value.trim() === '' });
+      if (remove)
+        fixes.push({ ...remove, isPreferred: value !== undefined && value.trim() === '' });
     }
     // The JSON schema's enum reports the same value, except "<default>", which it reads as a placeholder.
-    ctx.report({ at: node, message, fixes, schemaCovered: !(value !== undefined && isPlaceholder(value)) });
+    ctx.report({
+      at: node,
+      message,
+      fixes,
+      schemaCovered: !(value !== undefined && isPlaceholder(value)),
+    });
   },
 };

@@ -12,19 +12,45 @@ function given(node: Node | undefined): boolean {
 export const launchTypeImplied: Rule = {
   id: 'launch-type-implied',
   severity: 'hint',
-  summary: 'awsvpc with task-level cpu and memory but no requiresCompatibilities: registration skips the Fargate checks.',
+  summary:
+    'awsvpc with task-level cpu and memory but no requiresCompatibilities: registration skips the Fargate checks.',
   check(ctx) {
     const { model } = ctx;
     const task = model.task;
-    if (!model.knowsTaskLevel || !task || model.networkMode !== 'awsvpc' || model.requiresCompatibilitiesNode) return;
+    if (
+      !model.knowsTaskLevel ||
+      !task ||
+      model.networkMode !== 'awsvpc' ||
+      model.requiresCompatibilitiesNode
+    )
+      return;
     if (!given(model.cpuNode) || !given(model.memoryNode)) return;
     ctx.report({
       at: model.networkModeNode!,
       message:
         'This looks like a Fargate task (awsvpc, task-level cpu and memory), but it has no requiresCompatibilities: ECS then registers it without checking it against Fargate\'s requirements, so a parameter Fargate rejects only shows up when a service or run-task starts it on Fargate. Add "requiresCompatibilities": ["FARGATE"] to have registration check it (or ["EC2"] if it runs on EC2 instances).',
       fixes: () => [
-        { title: 'Add "requiresCompatibilities": ["FARGATE"]', isPreferred: true, safe: false, edits: insertProperty(ctx.source, task, 'requiresCompatibilities', ['FARGATE'], ctx.style, { after: ['networkMode'] }) },
-        { title: 'Add "requiresCompatibilities": ["EC2"]', isPreferred: false, safe: false, edits: insertProperty(ctx.source, task, 'requiresCompatibilities', ['EC2'], ctx.style, { after: ['networkMode'] }) },
+        {
+          title: 'Add "requiresCompatibilities": ["FARGATE"]',
+          isPreferred: true,
+          safe: false,
+          edits: insertProperty(
+            ctx.source,
+            task,
+            'requiresCompatibilities',
+            ['FARGATE'],
+            ctx.style,
+            { after: ['networkMode'] },
+          ),
+        },
+        {
+          title: 'Add "requiresCompatibilities": ["EC2"]',
+          isPreferred: false,
+          safe: false,
+          edits: insertProperty(ctx.source, task, 'requiresCompatibilities', ['EC2'], ctx.style, {
+            after: ['networkMode'],
+          }),
+        },
       ],
     });
   },

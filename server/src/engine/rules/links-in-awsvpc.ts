@@ -6,14 +6,22 @@ import type { Rule } from './rule';
 export const linksInAwsvpc: Rule = {
   id: 'links-in-awsvpc',
   severity: 'error',
-  summary: 'links in a task with network mode awsvpc (so also on Fargate), which ECS does not support.',
+  summary:
+    'links in a task with network mode awsvpc (so also on Fargate), which ECS does not support.',
   check(ctx) {
     const { model } = ctx;
     if (!model.knowsTaskLevel || model.networkMode !== 'awsvpc') return;
     for (const c of model.containers) {
       if (c.links.length === 0 || !c.linksNode) continue;
       const property = parentProperty(c.linksNode);
-      const targets = c.links.map((l) => l.target).filter((t) => model.byName.has(t) && t !== c.name?.value && !c.dependsOn.some((d) => d.containerName?.value === t));
+      const targets = c.links
+        .map((l) => l.target)
+        .filter(
+          (t) =>
+            model.byName.has(t) &&
+            t !== c.name?.value &&
+            !c.dependsOn.some((d) => d.containerName?.value === t),
+        );
       const order =
         targets.length > 0
           ? ` If ${displayName(c)} must start after ${targets.join(', ')}, say so with dependsOn (START), which links did implicitly.`
@@ -22,9 +30,17 @@ export const linksInAwsvpc: Rule = {
         at: property?.children?.[0] ?? c.linksNode,
         container: c,
         message: `${displayName(c)} has links, but the task uses network mode awsvpc${model.isFargate ? ' (as Fargate requires)' : ''}, which does not support links: ECS rejects the task definition. In awsvpc the containers of a task share one network namespace and reach each other on localhost:<containerPort>.${order}`,
-        fixes: () => property
-          ? [{ title: `Remove "links" from ${displayName(c)}`, isPreferred: true, safe: false, edits: removeProperty(ctx.source, property) }]
-          : [],
+        fixes: () =>
+          property
+            ? [
+                {
+                  title: `Remove "links" from ${displayName(c)}`,
+                  isPreferred: true,
+                  safe: false,
+                  edits: removeProperty(ctx.source, property),
+                },
+              ]
+            : [],
       });
     }
   },

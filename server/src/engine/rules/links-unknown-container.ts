@@ -16,24 +16,33 @@ export const linksUnknownContainer: Rule = {
         const value = str(el);
         if (value === undefined) continue; // Not a string: the JSON schema reports the type.
         if (value.trim() === '') {
-          ctx.report({ at: el, container: c, message: `This links entry of ${displayName(c)} is empty: name the container to link to ("name" or "name:alias"), or remove the entry.` });
+          ctx.report({
+            at: el,
+            container: c,
+            message: `This links entry of ${displayName(c)} is empty: name the container to link to ("name" or "name:alias"), or remove the entry.`,
+          });
           continue;
         }
         const link = c.links.find((l) => l.node === el);
         if (!link || isPlaceholder(link.target) || ctx.model.byName.has(link.target)) continue;
-        const close = closeMatches(link.target, names.filter((n) => n !== c.name?.value));
-        const suggestion = close.length > 0 ? ` Did you mean ${close.map((n) => `"${n}"`).join(' or ')}?` : '';
+        const close = closeMatches(
+          link.target,
+          names.filter((n) => n !== c.name?.value),
+        );
+        const suggestion =
+          close.length > 0 ? ` Did you mean ${close.map((n) => `"${n}"`).join(' or ')}?` : '';
         const alias = link.alias !== undefined ? `:${link.alias}` : '';
         ctx.report({
           at: el,
           container: c,
           message: `${displayName(c)} links to "${link.target}", but no container of this task definition has that name: a link names another container of the same task, so ECS cannot make it and the container does not start.${suggestion}`,
-          fixes: () => close.map((n, i) => ({
-            title: `Change ${JSON.stringify(value)} to ${JSON.stringify(n + alias)}`,
-            isPreferred: i === 0 && close.length === 1,
-            safe: close.length === 1,
-            edits: [replaceNode(el, JSON.stringify(n + alias))],
-          })),
+          fixes: () =>
+            close.map((n, i) => ({
+              title: `Change ${JSON.stringify(value)} to ${JSON.stringify(n + alias)}`,
+              isPreferred: i === 0 && close.length === 1,
+              safe: close.length === 1,
+              edits: [replaceNode(el, JSON.stringify(n + alias))],
+            })),
         });
       }
     }

@@ -5,7 +5,8 @@ import { localhostReferences } from './localhost';
 export const localhostAcrossBridge: Rule = {
   id: 'localhost-across-bridge',
   severity: 'warning',
-  summary: 'In bridge mode a container points at `localhost:<port>` of another container, but bridge containers do not share localhost.',
+  summary:
+    'In bridge mode a container points at `localhost:<port>` of another container, but bridge containers do not share localhost.',
   check(ctx) {
     const { model } = ctx;
     // bridge is written, or the default on EC2 when networkMode is left out (Fargate requires awsvpc: another rule says so).
@@ -22,7 +23,16 @@ export const localhostAcrossBridge: Rule = {
           at: ref.node,
           container: c,
           message: `${displayName(c)} points at ${ref.host}:${ref.port}, ${displayName(target)}'s port, but in ${model.networkModeNode ? 'bridge' : 'bridge (the default when networkMode is left out)'} mode every container has its own network namespace: ${ref.host} is ${displayName(c)} itself, so the connection is refused. ${instead}, or switch the task to networkMode awsvpc, where the containers of a task share localhost.`,
-          related: [{ at: target.portMappings.find((p) => p.containerPort?.value === ref.port)?.containerPort?.node ?? target.nameNode ?? target.node, message: `${displayName(target)} listens on ${ref.port}` }],
+          related: [
+            {
+              at:
+                target.portMappings.find((p) => p.containerPort?.value === ref.port)?.containerPort
+                  ?.node ??
+                target.nameNode ??
+                target.node,
+              message: `${displayName(target)} listens on ${ref.port}`,
+            },
+          ],
         });
       }
     }

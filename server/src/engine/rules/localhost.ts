@@ -23,7 +23,8 @@ const MAY_NAME_LOCALHOST = /localhost|127\.0\.0\.1|\[::1\]/i;
 /** The string nodes of a container that name localhost (environment values, command, entryPoint). */
 function strings(c: ContainerModel): Node[] {
   const out: Node[] = [];
-  for (const e of c.environment) if (e.value && MAY_NAME_LOCALHOST.test(e.value.value)) out.push(e.value.node);
+  for (const e of c.environment)
+    if (e.value && MAY_NAME_LOCALHOST.test(e.value.value)) out.push(e.value.node);
   for (const n of [...elements(c.commandNode), ...elements(c.entryPointNode)]) {
     const s = str(n);
     if (s !== undefined && MAY_NAME_LOCALHOST.test(s)) out.push(n);
@@ -39,7 +40,8 @@ function exposes(c: ContainerModel, port: number): boolean {
 const mentions = perContainer((c: ContainerModel): { node: Node; host: string; port: number }[] => {
   const found: { node: Node; host: string; port: number }[] = [];
   for (const node of strings(c)) {
-    for (const m of (node.value as string).matchAll(LOCALHOST_PORT)) found.push({ node, host: m[1]!, port: Number(m[2]) });
+    for (const m of (node.value as string).matchAll(LOCALHOST_PORT))
+      found.push({ node, host: m[1]!, port: Number(m[2]) });
   }
   return found;
 });
@@ -60,7 +62,11 @@ export function localhostReferences(model: TaskModel, c: ContainerModel): Localh
 }
 
 /** Does `c` wait, directly or through others, for `target` (explicit or implicit edges)? */
-export function waitsTransitively(order: StartOrder, c: ContainerModel, target: ContainerModel): boolean {
+export function waitsTransitively(
+  order: StartOrder,
+  c: ContainerModel,
+  target: ContainerModel,
+): boolean {
   const seen = new Set<ContainerModel>([c]);
   const stack = [c];
   while (stack.length > 0) {

@@ -6,13 +6,14 @@ import type { Rule } from './rule';
 export const memoryReservationExceedsMemory: Rule = {
   id: 'memory-reservation-exceeds-memory',
   severity: 'error',
-  summary: 'A container\'s memoryReservation (soft limit) is not below its memory (hard limit).',
+  summary: "A container's memoryReservation (soft limit) is not below its memory (hard limit).",
   check(ctx) {
     for (const c of ctx.model.containers) {
       const memory = num(c.memoryNode);
       const reservation = num(c.memoryReservationNode);
       // 0 is "not set" in skeletons; ec2-container-memory-missing speaks about it.
-      if (memory === undefined || reservation === undefined || memory <= 0 || reservation <= 0) continue;
+      if (memory === undefined || reservation === undefined || memory <= 0 || reservation <= 0)
+        continue;
       if (reservation < memory) continue;
       const equal = reservation === memory;
       const property = parentProperty(c.memoryReservationNode!);
@@ -25,7 +26,14 @@ export const memoryReservationExceedsMemory: Rule = {
         related: [{ at: c.memoryNode!, message: `memory (hard limit): ${memory} MiB` }],
         fixes: () =>
           equal && property
-            ? [{ title: 'Remove "memoryReservation"', isPreferred: true, safe: false, edits: removeProperty(ctx.source, property) }]
+            ? [
+                {
+                  title: 'Remove "memoryReservation"',
+                  isPreferred: true,
+                  safe: false,
+                  edits: removeProperty(ctx.source, property),
+                },
+              ]
             : [],
       });
     }

@@ -4,7 +4,8 @@ import type { SourceText } from '../text';
 import type { Span } from '../types';
 import type { ReportSpec, Rule } from './rule';
 
-type Presence = { state: 'absent' } | { state: 'null' | 'empty'; node: Node } | { state: 'present' };
+type Presence =
+  { state: 'absent' } | { state: 'null' | 'empty'; node: Node } | { state: 'present' };
 
 /**
  * Is `key` written in `obj`? Absent, null and "" (also whitespace only) count as missing; any other
@@ -14,8 +15,12 @@ type Presence = { state: 'absent' } | { state: 'null' | 'empty'; node: Node } | 
 export function presence(source: SourceText, obj: Node, key: string): Presence {
   const value = propertyNode(obj, key)?.children?.[1];
   if (!value) return { state: 'absent' };
-  if (value.type === 'null') return source.text.slice(value.offset, value.offset + 4) === 'null' ? { state: 'null', node: value } : { state: 'present' };
-  if (value.type === 'string' && typeof value.value === 'string' && value.value.trim() === '') return { state: 'empty', node: value };
+  if (value.type === 'null')
+    return source.text.slice(value.offset, value.offset + 4) === 'null'
+      ? { state: 'null', node: value }
+      : { state: 'present' };
+  if (value.type === 'string' && typeof value.value === 'string' && value.value.trim() === '')
+    return { state: 'empty', node: value };
   return { state: 'present' };
 }
 
@@ -25,13 +30,18 @@ function openingBrace(obj: Node): Span {
 }
 
 function missing(what: string, p: Presence): string {
-  return p.state === 'empty' ? `${what} is empty` : p.state === 'null' ? `${what} is null` : `${what} is missing`;
+  return p.state === 'empty'
+    ? `${what} is empty`
+    : p.state === 'null'
+      ? `${what} is null`
+      : `${what} is missing`;
 }
 
 export const missingRequiredField: Rule = {
   id: 'missing-required-field',
   severity: 'error',
-  summary: 'A field ECS requires is missing, null or empty: container name or image, the task family, or the container definitions.',
+  summary:
+    'A field ECS requires is missing, null or empty: container name or image, the task family, or the container definitions.',
   check(ctx) {
     const { model, source } = ctx;
     // The JSON schema reports the same missing or empty required fields (required, minLength, minItems).
@@ -57,7 +67,11 @@ export const missingRequiredField: Rule = {
   },
 };
 
-function checkContainer(source: SourceText, c: ContainerModel, report: (spec: ReportSpec) => void): void {
+function checkContainer(
+  source: SourceText,
+  c: ContainerModel,
+  report: (spec: ReportSpec) => void,
+): void {
   const name = presence(source, c.node, 'name');
   if (name.state !== 'present') {
     report({

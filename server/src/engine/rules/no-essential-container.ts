@@ -5,12 +5,17 @@ import type { Rule } from './rule';
 export const noEssentialContainer: Rule = {
   id: 'no-essential-container',
   severity: 'error',
-  summary: 'No container is essential (essential defaults to true, so every container sets it to false): ECS rejects the task definition.',
+  summary:
+    'No container is essential (essential defaults to true, so every container sets it to false): ECS rejects the task definition.',
   check(ctx) {
     const containers = ctx.model.containers;
     // A placeholder (or any non-boolean) may render to true: only a task whose every container
     // says "essential": false is known to have no essential container.
-    if (containers.length === 0 || containers.some((c) => c.essential || c.essentialUnknown || !c.essentialNode)) return;
+    if (
+      containers.length === 0 ||
+      containers.some((c) => c.essential || c.essentialUnknown || !c.essentialNode)
+    )
+      return;
     const main = containers.find((c) => !ctx.inits.has(c)) ?? containers[0]!;
     const others = containers.filter((c) => c !== main);
     const name = displayName(main);
@@ -18,13 +23,18 @@ export const noEssentialContainer: Rule = {
       at: main.essentialNode!,
       container: main,
       message: `No container of this task definition is essential: every one sets "essential": false. ECS requires at least one essential container and rejects the task definition ("Task definition doesn't have any essential container"). Make the container the task exists for (${name}) essential; when it exits, the task stops.`,
-      related: others.map((c) => ({ at: c.essentialNode!, message: `${displayName(c)} is not essential either` })),
+      related: others.map((c) => ({
+        at: c.essentialNode!,
+        message: `${displayName(c)} is not essential either`,
+      })),
       fixes: () => [
         {
           title: `Make ${name} essential`,
           isPreferred: true,
           safe: false,
-          edits: setProperty(ctx.source, main.node, 'essential', true, ctx.style, { after: ['image', 'name'] }),
+          edits: setProperty(ctx.source, main.node, 'essential', true, ctx.style, {
+            after: ['image', 'name'],
+          }),
         },
       ],
     });

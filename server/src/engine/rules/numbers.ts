@@ -16,10 +16,13 @@ export type NumberRead =
 const NUMERIC = /^\s*-?\d+(\.\d+)?\s*$/;
 
 export function readNumber(node: Node): NumberRead {
-  if (node.type === 'number' && typeof node.value === 'number') return { kind: 'number', value: node.value };
+  if (node.type === 'number' && typeof node.value === 'number')
+    return { kind: 'number', value: node.value };
   if (node.type === 'string' && typeof node.value === 'string') {
-    if (isPlaceholder(node.value) || containsPlaceholder(node.value)) return { kind: 'placeholder' };
-    if (NUMERIC.test(node.value)) return { kind: 'numeric-string', value: Number(node.value), text: node.value };
+    if (isPlaceholder(node.value) || containsPlaceholder(node.value))
+      return { kind: 'placeholder' };
+    if (NUMERIC.test(node.value))
+      return { kind: 'numeric-string', value: Number(node.value), text: node.value };
   }
   return { kind: 'other' };
 }

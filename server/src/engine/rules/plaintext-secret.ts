@@ -6,8 +6,29 @@ import type { FixSpec, Rule } from './rule';
 export const SECRET_ARN_PLACEHOLDER = 'arn:aws:secretsmanager:<region>:<account-id>:secret:<name>';
 
 /** Words that end a secret's name: DB_PASSWORD, GITHUB_TOKEN, JWT_SECRET, AWS_SECRET_ACCESS_KEY, … */
-const LAST_WORD = new Set(['PASSWORD', 'PASSWD', 'PASS', 'PASSPHRASE', 'SECRET', 'TOKEN', 'APIKEY', 'CREDENTIALS', 'CREDENTIAL', 'CREDS']);
-const LAST_TWO = new Set(['API_KEY', 'PRIVATE_KEY', 'ACCESS_KEY', 'SECRET_KEY', 'AUTH_KEY', 'SIGNING_KEY', 'ENCRYPTION_KEY', 'MASTER_KEY', 'CLIENT_SECRET']);
+const LAST_WORD = new Set([
+  'PASSWORD',
+  'PASSWD',
+  'PASS',
+  'PASSPHRASE',
+  'SECRET',
+  'TOKEN',
+  'APIKEY',
+  'CREDENTIALS',
+  'CREDENTIAL',
+  'CREDS',
+]);
+const LAST_TWO = new Set([
+  'API_KEY',
+  'PRIVATE_KEY',
+  'ACCESS_KEY',
+  'SECRET_KEY',
+  'AUTH_KEY',
+  'SIGNING_KEY',
+  'ENCRYPTION_KEY',
+  'MASTER_KEY',
+  'CLIENT_SECRET',
+]);
 const WHOLE = new Set(['SECRET_KEY_BASE']);
 /** A quick test that rules out most names before they are split into words. */
 const SECRET_HINT = /pass|secret|token|key|cred/i;
@@ -55,14 +76,21 @@ const plaintextSecrets = perContainer((c: ContainerModel): KeyValueModel[] =>
   c.environment.filter((entry) => {
     const name = entry.name?.value;
     const value = entry.value?.value;
-    return !!name && value !== undefined && !isPlaceholder(name) && looksSecret(name) && !harmlessValue(value);
+    return (
+      !!name &&
+      value !== undefined &&
+      !isPlaceholder(name) &&
+      looksSecret(name) &&
+      !harmlessValue(value)
+    );
   }),
 );
 
 export const plaintextSecret: Rule = {
   id: 'plaintext-secret',
   severity: 'hint',
-  summary: 'An environment variable named like a secret (PASSWORD, TOKEN, API_KEY, …) with a literal value, instead of secrets.',
+  summary:
+    'An environment variable named like a secret (PASSWORD, TOKEN, API_KEY, …) with a literal value, instead of secrets.',
   check(ctx) {
     for (const c of ctx.model.containers) {
       const env = c.environmentNode;
@@ -72,14 +100,26 @@ export const plaintextSecret: Rule = {
         const index = (env.children ?? []).indexOf(entry.node);
         const already = c.secrets.some((s) => s.name?.value === name);
         const fixes = (): FixSpec[] => {
-          const edits: OffsetEdit[] = index < 0 ? [] : [...deleteArrayElements(env, index, index + 1)];
+          const edits: OffsetEdit[] =
+            index < 0 ? [] : [...deleteArrayElements(env, index, index + 1)];
           if (edits.length === 0) return [];
           if (!already) {
-            edits.push(...addToArrayProperty(ctx.source, c.node, 'secrets', { name, valueFrom: SECRET_ARN_PLACEHOLDER }, ctx.style, { after: ['environment'] }));
+            edits.push(
+              ...addToArrayProperty(
+                ctx.source,
+                c.node,
+                'secrets',
+                { name, valueFrom: SECRET_ARN_PLACEHOLDER },
+                ctx.style,
+                { after: ['environment'] },
+              ),
+            );
           }
           return [
             {
-              title: already ? `Remove the plaintext ${name} (secrets already has ${name})` : `Move ${name} to secrets (fill in the secret's ARN)`,
+              title: already
+                ? `Remove the plaintext ${name} (secrets already has ${name})`
+                : `Move ${name} to secrets (fill in the secret's ARN)`,
               isPreferred: true,
               safe: false,
               edits,

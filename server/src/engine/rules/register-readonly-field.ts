@@ -7,7 +7,8 @@ export const PREPARE_TITLE = 'Prepare for register-task-definition';
 export const registerReadonlyField: Rule = {
   id: 'register-readonly-field',
   severity: 'hint',
-  summary: 'describe-task-definition fields (revision, status, …) or the taskDefinition wrapper, which register-task-definition --cli-input-json rejects.',
+  summary:
+    'describe-task-definition fields (revision, status, …) or the taskDefinition wrapper, which register-task-definition --cli-input-json rejects.',
   check(ctx) {
     const { model } = ctx;
     const task = model.task;
@@ -15,13 +16,28 @@ export const registerReadonlyField: Rule = {
     const wrapper = wrapperOf(model.root);
     const fields = readOnlyProperties(task);
     if (fields.length === 0 && !(wrapper && wrapper.inner === task)) return;
-    const prepare = { title: PREPARE_TITLE, isPreferred: false, safe: false, edits: prepareForRegister(ctx.source, model.root, task, ctx.style) };
+    const prepare = {
+      title: PREPARE_TITLE,
+      isPreferred: false,
+      safe: false,
+      edits: prepareForRegister(ctx.source, model.root, task, ctx.style),
+    };
     const unwrapNote = wrapper ? ' and unwraps taskDefinition' : '';
     if (wrapper && wrapper.inner === task) {
       ctx.report({
         at: wrapper.property.children![0]!,
         message: `This is describe-task-definition output: aws ecs register-task-definition --cli-input-json takes the task definition itself, not the "taskDefinition" wrapper, and rejects it ("Unknown parameter in input"). "${PREPARE_TITLE}" unwraps it and removes the fields ECS adds on registration.`,
-        fixes: () => [prepare, { title: 'Unwrap "taskDefinition"', isPreferred: false, safe: false, edits: prepareForRegister(ctx.source, model.root, task, ctx.style, { removeFields: false }) }],
+        fixes: () => [
+          prepare,
+          {
+            title: 'Unwrap "taskDefinition"',
+            isPreferred: false,
+            safe: false,
+            edits: prepareForRegister(ctx.source, model.root, task, ctx.style, {
+              removeFields: false,
+            }),
+          },
+        ],
       });
     }
     for (const field of fields) {
@@ -30,7 +46,15 @@ export const registerReadonlyField: Rule = {
       ctx.report({
         at: key,
         message: `"${name}" is set by ECS when it registers a task definition (describe-task-definition output); it is not an input: aws ecs register-task-definition --cli-input-json rejects it ("Unknown parameter in input"). "${PREPARE_TITLE}" removes all such fields${unwrapNote}.`,
-        fixes: () => [prepare, { title: `Remove "${name}"`, isPreferred: false, safe: false, edits: removeProperty(ctx.source, field) }],
+        fixes: () => [
+          prepare,
+          {
+            title: `Remove "${name}"`,
+            isPreferred: false,
+            safe: false,
+            edits: removeProperty(ctx.source, field),
+          },
+        ],
       });
     }
   },

@@ -23,7 +23,9 @@ export const READ_ONLY_FIELDS = [
 ] as const;
 
 export function readOnlyProperties(task: Node): Node[] {
-  return properties(task).filter((p) => (READ_ONLY_FIELDS as readonly string[]).includes(p.children?.[0]?.value as string));
+  return properties(task).filter((p) =>
+    (READ_ONLY_FIELDS as readonly string[]).includes(p.children?.[0]?.value as string),
+  );
 }
 
 function lineIsOnlyFrom(source: SourceText, offset: number): boolean {
@@ -47,14 +49,21 @@ export function removeProperties(source: SourceText, obj: Node, remove: Node[]):
     const next = siblings[j + 1];
     const prev = siblings[i - 1];
     if (next) {
-      const start = lineIsOnlyFrom(source, first.offset) && lineIsOnlyFrom(source, next.offset) ? source.lineStartOf(first.offset) : first.offset;
+      const start =
+        lineIsOnlyFrom(source, first.offset) && lineIsOnlyFrom(source, next.offset)
+          ? source.lineStartOf(first.offset)
+          : first.offset;
       const end = start === first.offset ? next.offset : source.lineStartOf(next.offset);
       edits.push({ offset: start, length: end - start, newText: '' });
     } else if (prev) {
       const prevEnd = prev.offset + prev.length;
       edits.push({ offset: prevEnd, length: last.offset + last.length - prevEnd, newText: '' });
     } else {
-      edits.push({ offset: first.offset, length: last.offset + last.length - first.offset, newText: '' });
+      edits.push({
+        offset: first.offset,
+        length: last.offset + last.length - first.offset,
+        newText: '',
+      });
     }
     i = j;
   }
@@ -73,8 +82,16 @@ export function wrapperOf(root: Node | undefined): { property: Node; inner: Node
  * describe output, replace the document's root with the inner object re-indented one level less
  * (the wrapper's non-empty `tags`, which registration accepts, move inside). Nothing else changes.
  */
-export function prepareForRegister(source: SourceText, root: Node, task: Node, style: FormatStyle, options: { removeFields: boolean } = { removeFields: true }): OffsetEdit[] {
-  const removals = options.removeFields ? removeProperties(source, task, readOnlyProperties(task)) : [];
+export function prepareForRegister(
+  source: SourceText,
+  root: Node,
+  task: Node,
+  style: FormatStyle,
+  options: { removeFields: boolean } = { removeFields: true },
+): OffsetEdit[] {
+  const removals = options.removeFields
+    ? removeProperties(source, task, readOnlyProperties(task))
+    : [];
   const wrapper = wrapperOf(root);
   if (!wrapper || wrapper.inner !== task) return removals;
   const inner = wrapper.inner;
@@ -89,7 +106,17 @@ export function prepareForRegister(source: SourceText, root: Node, task: Node, s
   const innerText = applyOffsetEdits(source.text.slice(inner.offset, innerEnd), shifted);
   const outerIndent = source.indentationAt(root.offset);
   const wrapperIndent = source.indentationAt(wrapper.property.offset);
-  const delta = wrapperIndent.startsWith(outerIndent) ? wrapperIndent.slice(outerIndent.length) : '';
-  const dedented = delta === '' ? innerText : innerText.split(/(\r\n|\r|\n)/).map((part, i) => (i % 2 === 0 && i > 0 && part.startsWith(delta) ? part.slice(delta.length) : part)).join('');
+  const delta = wrapperIndent.startsWith(outerIndent)
+    ? wrapperIndent.slice(outerIndent.length)
+    : '';
+  const dedented =
+    delta === ''
+      ? innerText
+      : innerText
+          .split(/(\r\n|\r|\n)/)
+          .map((part, i) =>
+            i % 2 === 0 && i > 0 && part.startsWith(delta) ? part.slice(delta.length) : part,
+          )
+          .join('');
   return [{ offset: root.offset, length: root.length, newText: dedented }];
 }

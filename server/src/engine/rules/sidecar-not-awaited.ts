@@ -6,7 +6,8 @@ import { addDependsOn } from './util';
 export const sidecarNotAwaited: Rule = {
   id: 'sidecar-not-awaited',
   severity: 'warning',
-  summary: 'In awsvpc a container talks to `localhost:<port>` of another container but does not wait for it, so it can start first.',
+  summary:
+    'In awsvpc a container talks to `localhost:<port>` of another container but does not wait for it, so it can start first.',
   check(ctx) {
     const { model, order } = ctx;
     if (!model.knowsTaskLevel || model.networkMode !== 'awsvpc') return;
@@ -26,10 +27,27 @@ export const sidecarNotAwaited: Rule = {
           at: ref.node,
           container: c,
           message: `${displayName(c)} talks to ${ref.host}:${ref.port}, which is ${displayName(target)}'s port, but nothing makes it wait for ${displayName(target)}: ECS starts containers without a dependency in no documented order, so ${displayName(c)} can start first and fail to connect. Add a dependsOn on ${displayName(target)} with ${why}.`,
-          related: [{ at: target.portMappings.find((p) => p.containerPort?.value === ref.port)?.containerPort?.node ?? target.nameNode ?? target.node, message: `${displayName(target)} listens on ${ref.port}` }],
-          fixes: () => name
-            ? [{ title: `Make ${displayName(c)} wait for ${name} (${condition})`, isPreferred: true, safe: true, edits: addDependsOn(ctx, c, name, condition) }]
-            : [],
+          related: [
+            {
+              at:
+                target.portMappings.find((p) => p.containerPort?.value === ref.port)?.containerPort
+                  ?.node ??
+                target.nameNode ??
+                target.node,
+              message: `${displayName(target)} listens on ${ref.port}`,
+            },
+          ],
+          fixes: () =>
+            name
+              ? [
+                  {
+                    title: `Make ${displayName(c)} wait for ${name} (${condition})`,
+                    isPreferred: true,
+                    safe: true,
+                    edits: addDependsOn(ctx, c, name, condition),
+                  },
+                ]
+              : [],
         });
       }
     }

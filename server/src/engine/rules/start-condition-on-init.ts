@@ -11,13 +11,22 @@ export const startConditionOnInit: Rule = {
     for (const c of ctx.model.containers) {
       for (const dep of c.dependsOn) {
         if (dep.condition?.value !== 'START') continue;
-        const target = dep.containerName ? ctx.model.byName.get(dep.containerName.value) : undefined;
+        const target = dep.containerName
+          ? ctx.model.byName.get(dep.containerName.value)
+          : undefined;
         if (!target || target === c || !looksLikeInit(target)) continue;
         ctx.report({
           at: dep.condition.node,
           container: c,
           message: `${displayName(c)} waits for ${displayName(target)} with START, which only waits until ${displayName(target)} has started, not until its setup has finished. Use SUCCESS to wait until it has exited with code 0.`,
-          fixes: [{ title: 'Change "START" to "SUCCESS"', isPreferred: true, safe: !target.essential, edits: [replaceNode(dep.condition.node, '"SUCCESS"')] }],
+          fixes: [
+            {
+              title: 'Change "START" to "SUCCESS"',
+              isPreferred: true,
+              safe: !target.essential,
+              edits: [replaceNode(dep.condition.node, '"SUCCESS"')],
+            },
+          ],
         });
       }
     }

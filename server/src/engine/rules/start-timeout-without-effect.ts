@@ -6,7 +6,8 @@ import type { Rule } from './rule';
 export const startTimeoutWithoutEffect: Rule = {
   id: 'start-timeout-without-effect',
   severity: 'hint',
-  summary: 'A startTimeout on a container that no container waits for: it is how long the others wait for this one.',
+  summary:
+    'A startTimeout on a container that no container waits for: it is how long the others wait for this one.',
   check(ctx) {
     for (const c of ctx.model.containers) {
       const node = c.startTimeoutNode;
@@ -19,7 +20,17 @@ export const startTimeoutWithoutEffect: Rule = {
         container: c,
         tags: ['unnecessary'],
         message: `startTimeout on ${displayName(c)} has no effect: no container waits for ${displayName(c)}. AWS documents startTimeout as the time the containers that depend on this one wait for it to reach its condition before they give up${waits.length > 0 ? `; to bound how long ${displayName(c)} waits for ${waits.join(', ')}, set startTimeout on ${waits.length === 1 ? 'that container' : 'those containers'}` : ''}.`,
-        fixes: () => property ? [{ title: 'Remove "startTimeout"', isPreferred: true, safe: false, edits: removeProperty(ctx.source, property) }] : [],
+        fixes: () =>
+          property
+            ? [
+                {
+                  title: 'Remove "startTimeout"',
+                  isPreferred: true,
+                  safe: false,
+                  edits: removeProperty(ctx.source, property),
+                },
+              ]
+            : [],
       });
     }
   },

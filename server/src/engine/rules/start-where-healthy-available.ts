@@ -9,26 +9,41 @@ export function hasUsableHealthCheck(c: ContainerModel): boolean {
   if (command?.type === 'string') return true; // A placeholder for the whole command.
   return elements(command).some((e, i) => {
     const s = str(e);
-    return s !== undefined && s.trim() !== '' && !(i === 0 && /^\s*(CMD|CMD-SHELL)\s*,?\s*$/.test(s));
+    return (
+      s !== undefined && s.trim() !== '' && !(i === 0 && /^\s*(CMD|CMD-SHELL)\s*,?\s*$/.test(s))
+    );
   });
 }
 
 export const startWhereHealthyAvailable: Rule = {
   id: 'start-where-healthy-available',
   severity: 'hint',
-  summary: 'dependsOn START on a container that has a health check: HEALTHY would wait until it serves.',
+  summary:
+    'dependsOn START on a container that has a health check: HEALTHY would wait until it serves.',
   check(ctx) {
     for (const c of ctx.model.containers) {
       for (const dep of c.dependsOn) {
         if (dep.condition?.value !== 'START') continue;
-        const target = dep.containerName ? ctx.model.byName.get(dep.containerName.value) : undefined;
-        if (!target || target === c || ctx.inits.has(target) || !hasUsableHealthCheck(target)) continue;
+        const target = dep.containerName
+          ? ctx.model.byName.get(dep.containerName.value)
+          : undefined;
+        if (!target || target === c || ctx.inits.has(target) || !hasUsableHealthCheck(target))
+          continue;
         ctx.report({
           at: dep.condition.node,
           container: c,
           message: `${displayName(c)} waits for ${displayName(target)} with START, which only waits until its process has started. ${displayName(target)} has a health check, so HEALTHY would wait until it actually serves (ECS checks it only while the task starts).`,
-          related: [{ at: target.healthCheckNode!, message: `${displayName(target)}'s health check` }],
-          fixes: [{ title: 'Change "START" to "HEALTHY"', isPreferred: true, safe: false, edits: [replaceNode(dep.condition.node, '"HEALTHY"')] }],
+          related: [
+            { at: target.healthCheckNode!, message: `${displayName(target)}'s health check` },
+          ],
+          fixes: [
+            {
+              title: 'Change "START" to "HEALTHY"',
+              isPreferred: true,
+              safe: false,
+              edits: [replaceNode(dep.condition.node, '"HEALTHY"')],
+            },
+          ],
         });
       }
     }

@@ -13,14 +13,20 @@ export interface Limits {
 }
 
 function limitsFor(key: 'startTimeout' | 'stopTimeout', fargate: boolean): Limits {
-  if (!fargate) return { min: 0, max: Number.MAX_SAFE_INTEGER, basis: 'a whole number of seconds, 0 or more' };
+  if (!fargate)
+    return { min: 0, max: Number.MAX_SAFE_INTEGER, basis: 'a whole number of seconds, 0 or more' };
   return key === 'stopTimeout'
     ? { min: 0, max: 120, basis: 'at most 120 seconds on Fargate' }
     : { min: 2, max: 120, basis: '2 to 120 seconds on Fargate', softMin: true };
 }
 
 /** The check shared with healthcheck-range: a whole number within limits, not a string. */
-export function checkRange(node: Node, what: string, limits: Limits, extra: string): Omit<ReportSpec, 'container'> | undefined {
+export function checkRange(
+  node: Node,
+  what: string,
+  limits: Limits,
+  extra: string,
+): Omit<ReportSpec, 'container'> | undefined {
   const read = readNumber(node);
   if (read.kind === 'placeholder') return undefined;
   if (read.kind === 'other') {
@@ -32,30 +38,50 @@ export function checkRange(node: Node, what: string, limits: Limits, extra: stri
   const fixed = nearestAllowed(value, limits.min, limits.max);
   const fixes: FixSpec[] = [];
   if (read.kind === 'numeric-string' && whole && inRange) {
-    fixes.push({ title: `Change ${shown(read)} to ${value}`, isPreferred: true, safe: true, edits: replaceWithNumber(node, value) });
-    return { at: node, message: `${what} is the string ${shown(read)}: the ECS API takes a number here, and the AWS CLI and SDKs reject a string ("Invalid type for parameter"). Write ${value} without quotes.`, fixes };
+    fixes.push({
+      title: `Change ${shown(read)} to ${value}`,
+      isPreferred: true,
+      safe: true,
+      edits: replaceWithNumber(node, value),
+    });
+    return {
+      at: node,
+      message: `${what} is the string ${shown(read)}: the ECS API takes a number here, and the AWS CLI and SDKs reject a string ("Invalid type for parameter"). Write ${value} without quotes.`,
+      fixes,
+    };
   }
   if (whole && inRange) return undefined;
-  fixes.push({ title: `Change ${shown(read)} to ${fixed}`, isPreferred: true, safe: false, edits: replaceWithNumber(node, fixed) });
+  fixes.push({
+    title: `Change ${shown(read)} to ${fixed}`,
+    isPreferred: true,
+    safe: false,
+    edits: replaceWithNumber(node, fixed),
+  });
   const problems: string[] = [];
   if (read.kind === 'numeric-string') problems.push('a string, where ECS takes a number');
   if (!whole) problems.push('not a whole number');
   if (!inRange) problems.push(value < limits.min ? `below ${limits.min}` : `above ${limits.max}`);
-  const belowSoftMin = limits.softMin && whole && value >= 0 && value < limits.min && read.kind === 'number';
+  const belowSoftMin =
+    limits.softMin && whole && value >= 0 && value < limits.min && read.kind === 'number';
   return {
     at: node,
     severity: belowSoftMin ? 'warning' : undefined,
-    message: `${what} is ${shown(read)}: ${problems.join('; ')}. ECS accepts ${limits.basis}${belowSoftMin ? ' (the minimum of 2 is stated in AWS CloudFormation\'s description of the field, not in the ECS API reference)' : ''}.${extra}`,
+    message: `${what} is ${shown(read)}: ${problems.join('; ')}. ECS accepts ${limits.basis}${belowSoftMin ? " (the minimum of 2 is stated in AWS CloudFormation's description of the field, not in the ECS API reference)" : ''}.${extra}`,
     fixes,
   };
 }
 
 const NOTES = {
-  startTimeout: ' startTimeout is how long the containers that depend on this one wait for it to reach its condition.',
+  startTimeout:
+    ' startTimeout is how long the containers that depend on this one wait for it to reach its condition.',
   stopTimeout: ' stopTimeout is how long ECS waits after SIGTERM before it kills the container.',
 };
 
-function check(c: ContainerModel, key: 'startTimeout' | 'stopTimeout', fargate: boolean): Omit<ReportSpec, 'container'> | undefined {
+function check(
+  c: ContainerModel,
+  key: 'startTimeout' | 'stopTimeout',
+  fargate: boolean,
+): Omit<ReportSpec, 'container'> | undefined {
   const node = key === 'startTimeout' ? c.startTimeoutNode : c.stopTimeoutNode;
   if (!node) return undefined;
   return checkRange(node, `${key} of ${displayName(c)}`, limitsFor(key, fargate), NOTES[key]);
@@ -64,7 +90,8 @@ function check(c: ContainerModel, key: 'startTimeout' | 'stopTimeout', fargate: 
 export const timeoutRange: Rule = {
   id: 'timeout-range',
   severity: 'error',
-  summary: 'startTimeout or stopTimeout that is not a whole number of seconds, negative, or out of Fargate\'s range (stopTimeout ≤ 120, startTimeout 2–120).',
+  summary:
+    "startTimeout or stopTimeout that is not a whole number of seconds, negative, or out of Fargate's range (stopTimeout ≤ 120, startTimeout 2–120).",
   check(ctx) {
     // On EC2 (or when the launch type is not known) AWS documents no range: only the type is checked.
     const fargate = ctx.model.knowsTaskLevel && ctx.model.isFargate;

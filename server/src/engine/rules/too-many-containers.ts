@@ -18,7 +18,9 @@ export const tooManyContainers: Rule = {
       container: first,
       schemaCovered: true, // the schema's maxItems
       message: `This task definition has ${containers.length} containers, but ECS allows at most ${MAX_CONTAINERS} per task definition (a fixed quota that cannot be raised), so registration fails. ${extra.map(displayName).join(', ')} ${extra.length === 1 ? 'is' : 'are'} over the limit: move some containers to a task definition of their own (a separate service), or merge sidecars.`,
-      related: extra.slice(1).map((c) => ({ at: c.nameNode ?? c.node, message: `${displayName(c)} is over the limit` })),
+      related: extra
+        .slice(1)
+        .map((c) => ({ at: c.nameNode ?? c.node, message: `${displayName(c)} is over the limit` })),
     });
   },
 };

@@ -31,7 +31,8 @@ export const unknownVolume: Rule = {
         }
         if (known.has(volume)) continue;
         const close = closeMatches(volume, known);
-        const suggestion = close.length > 0 ? ` Did you mean ${close.map((n) => `"${n}"`).join(' or ')}?` : '';
+        const suggestion =
+          close.length > 0 ? ` Did you mean ${close.map((n) => `"${n}"`).join(' or ')}?` : '';
         const fixes: FixSpec[] = close.map((n, i) => ({
           title: `Change "${volume}" to "${n}"`,
           isPreferred: i === 0 && close.length === 1,
@@ -43,7 +44,9 @@ export const unknownVolume: Rule = {
           // With a close name the typo is the likelier mistake: then the new volume is not preferred.
           isPreferred: close.length === 0,
           safe: true,
-          edits: addToArrayProperty(ctx.source, task, 'volumes', { name: volume }, ctx.style, { after: ['containerDefinitions'] }),
+          edits: addToArrayProperty(ctx.source, task, 'volumes', { name: volume }, ctx.style, {
+            after: ['containerDefinitions'],
+          }),
         });
         ctx.report({
           at: source.node,

@@ -27,7 +27,10 @@ export function closeMatches(wanted: string, candidates: Iterable<string>): stri
     // Bounded work on pathological files: names longer than any real one, or thousands of them.
     if (c === wanted || Math.abs(c.length - wanted.length) > limit || wanted.length > 255) continue;
     if (++compared > 2000) break;
-    const d = c.toLowerCase() === wanted.toLowerCase() ? 0 : levenshtein(wanted.toLowerCase(), c.toLowerCase());
+    const d =
+      c.toLowerCase() === wanted.toLowerCase()
+        ? 0
+        : levenshtein(wanted.toLowerCase(), c.toLowerCase());
     if (d <= limit) scored.push({ c, d });
   }
   return scored.sort((x, y) => x.d - y.d || x.c.localeCompare(y.c)).map((s) => s.c);
@@ -35,14 +38,28 @@ export function closeMatches(wanted: string, candidates: Iterable<string>): stri
 
 /** Edits that set `essential: false` on a container (insert it after name/image when absent). */
 export function makeNonEssential(ctx: RuleContext, c: ContainerModel): OffsetEdit[] {
-  return setProperty(ctx.source, c.node, 'essential', false, ctx.style, { after: ['image', 'name'] });
+  return setProperty(ctx.source, c.node, 'essential', false, ctx.style, {
+    after: ['image', 'name'],
+  });
 }
 
 /** Edits that add `{containerName, condition}` to a container's dependsOn. */
-export function addDependsOn(ctx: RuleContext, dependent: ContainerModel, target: string, condition: string): OffsetEdit[] {
-  return addToArrayProperty(ctx.source, dependent.node, 'dependsOn', { containerName: target, condition }, ctx.style, {
-    after: ['essential', 'image', 'name'],
-  });
+export function addDependsOn(
+  ctx: RuleContext,
+  dependent: ContainerModel,
+  target: string,
+  condition: string,
+): OffsetEdit[] {
+  return addToArrayProperty(
+    ctx.source,
+    dependent.node,
+    'dependsOn',
+    { containerName: target, condition },
+    ctx.style,
+    {
+      after: ['essential', 'image', 'name'],
+    },
+  );
 }
 
 /** Does `dependent` already declare a dependsOn on `target` (any condition)? */

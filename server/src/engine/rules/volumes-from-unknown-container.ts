@@ -17,7 +17,11 @@ export const volumesFromUnknownContainer: Rule = {
         if (!source || isPlaceholder(source.value) || containsPlaceholder(source.value)) continue;
         const target = source.value;
         if (target.trim() === '') {
-          ctx.report({ at: source.node, container: c, message: `A volumesFrom entry of ${displayName(c)} has an empty sourceContainer: name the container whose volumes to mount.` });
+          ctx.report({
+            at: source.node,
+            container: c,
+            message: `A volumesFrom entry of ${displayName(c)} has an empty sourceContainer: name the container whose volumes to mount.`,
+          });
           continue;
         }
         if (target === own) {
@@ -29,23 +33,35 @@ export const volumesFromUnknownContainer: Rule = {
             fixes: () =>
               index < 0 || !c.volumesFromNode
                 ? []
-                : [{ title: `Remove the volumesFrom entry "${target}"`, isPreferred: true, safe: false, edits: deleteArrayElements(c.volumesFromNode, index, index + 1) }],
+                : [
+                    {
+                      title: `Remove the volumesFrom entry "${target}"`,
+                      isPreferred: true,
+                      safe: false,
+                      edits: deleteArrayElements(c.volumesFromNode, index, index + 1),
+                    },
+                  ],
           });
           continue;
         }
         if (ctx.model.byName.has(target)) continue;
-        const close = closeMatches(target, names.filter((n) => n !== own));
-        const suggestion = close.length > 0 ? ` Did you mean ${close.map((n) => `"${n}"`).join(' or ')}?` : '';
+        const close = closeMatches(
+          target,
+          names.filter((n) => n !== own),
+        );
+        const suggestion =
+          close.length > 0 ? ` Did you mean ${close.map((n) => `"${n}"`).join(' or ')}?` : '';
         ctx.report({
           at: source.node,
           container: c,
           message: `${displayName(c)} mounts the volumes of "${target}", but no container has that name: volumesFrom must name another container of this task definition, so ECS rejects it.${suggestion}`,
-          fixes: () => close.map((n, i) => ({
-            title: `Change "${target}" to "${n}"`,
-            isPreferred: i === 0 && close.length === 1,
-            safe: close.length === 1,
-            edits: [replaceNode(source.node, JSON.stringify(n))],
-          })),
+          fixes: () =>
+            close.map((n, i) => ({
+              title: `Change "${target}" to "${n}"`,
+              isPreferred: i === 0 && close.length === 1,
+              safe: close.length === 1,
+              edits: [replaceNode(source.node, JSON.stringify(n))],
+            })),
         });
       }
     }
