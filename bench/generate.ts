@@ -71,8 +71,14 @@ function container(i: number, envPerContainer: number): Record<string, unknown> 
   return base;
 }
 
-/** A task definition of about `targetBytes` bytes, with `containers` containers (the rest is environment). */
-export function generateTaskDefinition(targetBytes: number, containers = 10): string {
+/**
+ * A task definition of about `targetBytes` bytes: 10 containers (ECS's maximum) from 12 KB up, the
+ * rest environment variables; below that, as many containers as fit (a small real task has 2-3).
+ */
+export function generateTaskDefinition(
+  targetBytes: number,
+  containers = Math.max(2, Math.min(10, Math.floor(targetBytes / 1_200))),
+): string {
   const make = (env: number) =>
     JSON.stringify(
       {

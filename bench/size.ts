@@ -11,7 +11,7 @@ export interface SizePart {
 
 const GROUPS: [RegExp, string][] = [
   [
-    /node_modules\/vscode-languageserver\//,
+    /node_modules\/(vscode-languageserver|vscode-languageserver-protocol|vscode-jsonrpc|vscode-languageserver-types)\//,
     'vscode-languageserver, with its protocol, JSON-RPC and types',
   ],
   [/node_modules\/vscode-languageserver-textdocument\//, 'vscode-languageserver-textdocument'],
@@ -19,6 +19,7 @@ const GROUPS: [RegExp, string][] = [
   [/^server\/src\/engine\/rules\//, 'engine: the rules (server/src/engine/rules)'],
   [/^server\/src\/engine\//, 'engine: parse, model, start order, edits, graph'],
   [/^server\/src\/features\//, 'language features (server/src/features)'],
+  [/^shared\/src\//, 'shared with the client (protocol, settings, glob)'],
 ];
 
 export function serverBundleParts(): { total: number; parts: SizePart[] } {
