@@ -83,8 +83,6 @@ export interface EngineRow {
   p95_ms: number;
   /** Mean per edit, garbage collection included (the median can fall between two collections). */
   mean_ms: number;
-  /** The same analysis from scratch, without the previous one (a file just opened). */
-  scratch_median_ms: number;
   parse_median_ms: number;
   jsonls_median_ms: number | null;
   runs: number;
@@ -118,16 +116,14 @@ export async function benchEngine(
   const rows: EngineRow[] = [];
   for (const { label, text } of docs) {
     // Per edit, as the language server works: each sample types or deletes one character in a
-    // value near the middle and analyses the new text starting from the previous analysis.
+    // value near the middle and analyses the whole new text.
     const [before, after] = editPair(text);
-    let previous = analyze(before);
     let next = after;
     const engine = await measure(() => {
-      previous = analyze(next, { previous });
+      const analysis = analyze(next);
       next = next === after ? before : after;
-      return previous.graph();
+      return analysis.graph();
     }, budgetMs);
-    const scratch = await measure(() => analyze(text).graph(), budgetMs);
     const parse = await measure(() => parseTree(text, [], { allowTrailingComma: true }), budgetMs);
     let jsonls: Stats | undefined;
     if (schema) {
@@ -144,7 +140,6 @@ export async function benchEngine(
       median_ms: round(engine.median),
       p95_ms: round(engine.p95),
       mean_ms: round(engine.mean),
-      scratch_median_ms: round(scratch.median),
       parse_median_ms: round(parse.median),
       jsonls_median_ms: jsonls ? round(jsonls.median) : null,
       runs: engine.runs,

@@ -1,7 +1,6 @@
 /**
  * One analysis per open document, reused by every request until the document changes: keyed by
  * URI, valid for one version and one set of analysis options, dropped when the document closes.
- * The next version's analysis starts from it (an edit inside one container re-parses only that).
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type Analysis, type AnalysisOptions } from './engine/index';
@@ -29,10 +28,7 @@ export class AnalysisCache {
     const cached = this.entries.get(document.uri);
     if (cached && cached.version === document.version && cached.optionsKey === optionsKey)
       return cached.analysis;
-    // The analysis of an earlier version lends its syntax tree to this one when the edits since
-    // stay inside one container definition (engine/incremental.ts); it is replaced right after.
-    const previous = cached && cached.optionsKey === optionsKey ? cached.analysis : undefined;
-    const analysis = this.run(document.getText(), previous ? { ...options, previous } : options);
+    const analysis = this.run(document.getText(), options);
     this.entries.set(document.uri, { version: document.version, optionsKey, analysis });
     return analysis;
   }

@@ -24,11 +24,6 @@ export interface AnalysisOptions {
   allowContainerArray?: boolean;
   /** Rules to run (defaults to every rule); tests pass a single rule. */
   rules?: readonly Rule[];
-  /**
-   * The previous analysis of the same document, whose syntax tree and container models this one
-   * may reuse (see parse.ts). It is no longer valid afterwards: keep only the newest.
-   */
-  previous?: Analysis;
 }
 
 export interface RuleFailure {
@@ -51,10 +46,7 @@ export interface Analysis {
 export const ANALYSIS_SKIPPED = 'analysis-skipped';
 
 export function analyze(text: string, options: AnalysisOptions = {}): Analysis {
-  const parsed = parseDocument(text, {
-    allowContainerArray: options.allowContainerArray,
-    previous: options.previous?.parsed,
-  });
+  const parsed = parseDocument(text, { allowContainerArray: options.allowContainerArray });
   const uri = options.uri ?? '';
   const isTaskDefinition = parsed.kind !== undefined;
   const findings: Finding[] = [];
@@ -70,10 +62,7 @@ export function analyze(text: string, options: AnalysisOptions = {}): Analysis {
       tags: [],
     });
   }
-  const model = buildModel(
-    parsed,
-    parsed.root === options.previous?.parsed.root ? options.previous?.model : undefined,
-  );
+  const model = buildModel(parsed);
   if (!model) return { parsed, findings, ruleFailures, isTaskDefinition, graph: () => undefined };
 
   const order = buildStartOrder(model);

@@ -7,7 +7,7 @@
  * It gives up, returning undefined, at the first thing it does not handle: any syntax error,
  * an unusual whitespace character, a number outside JSON's grammar, nesting deeper than the
  * limit. The caller then runs jsonc-parser, which reports errors and recovers from them. So the
- * fast path never decides anything about broken text; test/unit/fastParse.test.ts checks the two
+ * fast path never decides anything about broken text; test/unit/engine/fastParse.test.ts checks the two
  * trees are identical on every fixture and on generated documents.
  */
 import type { Node as JsonNode } from 'jsonc-parser';
@@ -203,7 +203,7 @@ function isDigit(c: number): boolean {
 }
 
 /** A number in JSON's grammar: -?(0|[1-9]d*)(.d+)?([eE][+-]?d+)? */
-function readNumber(parent: Node): Node {
+function readNumber(parent: Node | undefined): Node {
   const start = i;
   let j = i;
   if (text.charCodeAt(j) === 45) j++;
@@ -247,7 +247,7 @@ function isWordChar(c: number): boolean {
   );
 }
 
-function readWord(word: string, parent: Node): Node {
+function readWord(word: string, parent: Node | undefined): Node {
   if (!text.startsWith(word, i) || isWordChar(text.charCodeAt(i + word.length))) throw GIVE_UP;
   const offset = i;
   i += word.length;
@@ -255,7 +255,7 @@ function readWord(word: string, parent: Node): Node {
   return { type: value === null ? 'null' : 'boolean', value, offset, length: word.length, parent };
 }
 
-function readValue(parent: Node, depth: number): Node {
+function readValue(parent: Node | undefined, depth: number): Node {
   const c = text.charCodeAt(i);
   if (c === 34) {
     const offset = i;
@@ -276,7 +276,7 @@ function readValue(parent: Node, depth: number): Node {
 const stack: Node[] = [];
 const EMPTY: Node[] = [];
 
-function readObject(parent: Node, depth: number): Node {
+function readObject(parent: Node | undefined, depth: number): Node {
   if (depth > maxDepth) throw GIVE_UP;
   const node: Node = { type: 'object', offset: i, length: -1, parent, children: EMPTY };
   const base = stack.length;
@@ -316,7 +316,7 @@ function readObject(parent: Node, depth: number): Node {
   return close(node, base);
 }
 
-function readArray(parent: Node, depth: number): Node {
+function readArray(parent: Node | undefined, depth: number): Node {
   if (depth > maxDepth) throw GIVE_UP;
   const node: Node = { type: 'array', offset: i, length: -1, parent, children: EMPTY };
   const base = stack.length;
@@ -352,46 +352,18 @@ function close(node: Node, base: number): Node {
 }
 
 export function fastParseTree(source: string, depthLimit: number): JsonNode | undefined {
-  const root = parseSpan(source, 0, source.length, depthLimit, 0, undefined);
-  if (root) delete (root as Node).parent;
-  return root;
-}
-
-/**
- * Parses the one value that fills `source[start, end)` (whitespace and comments around it allowed),
- * with offsets in `source`, as a child of `parent` at nesting `depth`: the re-parse of a single
- * container definition after an edit inside it (incremental.ts).
- */
-export function fastParseValue(
-  source: string,
-  start: number,
-  end: number,
-  depthLimit: number,
-  depth: number,
-  parent: JsonNode,
-): JsonNode | undefined {
-  return parseSpan(source, start, end, depthLimit, depth, parent as Node);
-}
-
-function parseSpan(
-  source: string,
-  start: number,
-  end: number,
-  depthLimit: number,
-  depth: number,
-  parent: Node | undefined,
-): JsonNode | undefined {
   text = source;
-  n = end;
-  i = start;
+  n = source.length;
+  i = 0;
   maxDepth = depthLimit;
   stack.length = 0;
   try {
     skip();
     if (i >= n) return undefined; // empty content: let jsonc-parser decide what that is
-    const value = readValue(parent as Node, depth);
+    const value = readValue(undefined, 0);
     skip();
     if (i < n) return undefined; // text after the value: an error
+    delete (value as Node).parent;
     return value;
   } catch (e) {
     if (e === GIVE_UP || e instanceof RangeError) return undefined; // RangeError: stack exhausted

@@ -146,11 +146,8 @@ function located<T>(
   return value === undefined ? undefined : { value, node };
 }
 
-/**
- * The model of a parsed document. `previous` is the model of the previous parse of the same
- * document: the containers whose syntax nodes a re-parse kept (incremental.ts) keep their models.
- */
-export function buildModel(parsed: ParsedDocument, previous?: TaskModel): TaskModel | undefined {
+/** The model of a parsed document; undefined when it is not a task definition. */
+export function buildModel(parsed: ParsedDocument): TaskModel | undefined {
   if (!parsed.kind || !parsed.root || parsed.skipped) return undefined;
   const task = parsed.taskNode;
   const containersNode = parsed.containersNode;
@@ -158,14 +155,9 @@ export function buildModel(parsed: ParsedDocument, previous?: TaskModel): TaskMo
   const launchTypes = new Set(stringElements(compat).map((s) => s.toUpperCase()));
   const networkModeNode = prop(task, 'networkMode');
   const writtenMode = str(networkModeNode);
-  const kept = new Map<Node, ContainerModel>();
-  if (previous) for (const c of previous.containers) kept.set(c.node, c);
-  const containers = objectElements(containersNode).map((node, index) => {
-    const same = kept.get(node);
-    if (same && same.index === index && node !== parsed.changedContainer) return same;
-    // The container an edit changed: its entries whose nodes the re-parse kept keep their models.
-    return buildContainer(node, index, same);
-  });
+  const containers = objectElements(containersNode).map((node, index) =>
+    buildContainer(node, index),
+  );
   // Give every container a unique id: the name, or `#index` when nameless or a later duplicate.
   const byName = new Map<string, ContainerModel>();
   const usedIds = new Set<string>();
@@ -231,7 +223,7 @@ const MODELLED_KEYS = new Set([
   'memoryReservation',
 ]);
 
-function buildContainer(node: Node, index: number, previous?: ContainerModel): ContainerModel {
+function buildContainer(node: Node, index: number): ContainerModel {
   // One pass over the properties (the last duplicate wins, an explicit null counts as absent,
   // as prop() reads them) instead of one scan per key: this runs on every keystroke.
   const props = new Map<string, Node>();
@@ -314,9 +306,9 @@ function buildContainer(node: Node, index: number, previous?: ContainerModel): C
     logDriver: located(prop(logConfigurationNode, 'logDriver'), str),
     logOptionsNode: prop(logConfigurationNode, 'options'),
     firelensConfigurationNode: value('firelensConfiguration'),
-    environment: keyValues(environmentNode, 'value', previous?.environment),
+    environment: keyValues(environmentNode, 'value'),
     environmentNode,
-    secrets: keyValues(secretsNode, 'valueFrom', previous?.secrets),
+    secrets: keyValues(secretsNode, 'valueFrom'),
     secretsNode,
     startTimeoutNode: value('startTimeout'),
     stopTimeoutNode: value('stopTimeout'),
@@ -325,14 +317,8 @@ function buildContainer(node: Node, index: number, previous?: ContainerModel): C
   };
 }
 
-function keyValues(
-  arrayNode: Node | undefined,
-  valueKey: 'value' | 'valueFrom',
-  previous?: KeyValueModel[],
-): KeyValueModel[] {
-  return objectElements(arrayNode).map((kv, k) => {
-    const same = previous?.[k];
-    if (same && same.node === kv) return same;
+function keyValues(arrayNode: Node | undefined, valueKey: 'value' | 'valueFrom'): KeyValueModel[] {
+  return objectElements(arrayNode).map((kv) => {
     const entry: KeyValueModel = { node: kv, name: located(prop(kv, 'name'), str) };
     const v = located(prop(kv, valueKey), str);
     if (valueKey === 'value') entry.value = v;
@@ -349,9 +335,9 @@ function splitLink(link: string): [string, string | undefined] {
 }
 
 /**
- * `compute` remembered per container. A container model never changes once built, and the
- * incremental re-parse keeps the models of untouched containers, so their results carry over from
- * keystroke to keystroke. Only for what depends on the container alone.
+ * `compute` remembered per container: several rules and the graph ask the same question of a
+ * container (is it an init container, which paths does it write) in one analysis. Only for what
+ * depends on the container alone; a container model never changes once built.
  */
 export function perContainer<T>(compute: (c: ContainerModel) => T): (c: ContainerModel) => T {
   const results = new WeakMap<ContainerModel, T>();

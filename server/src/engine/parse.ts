@@ -1,11 +1,12 @@
 /**
  * Parsing: tolerant JSONC (comments, trailing commas, half-typed text) with jsonc-parser, plus the
  * guards that keep pathological input bounded: a size limit and a nesting-depth limit checked by a
- * linear scan before the recursive parser runs.
+ * linear scan before the recursive parser runs. Well-formed text takes a fast path (fastParse.ts)
+ * that builds the same tree: it is what keeps a keystroke in a 64 KiB task definition or a large
+ * CloudFormation JSON template cheap (bench/RESULTS.md, History).
  */
 import { parseTree, type Node, type ParseError } from 'jsonc-parser';
 import { fastParseTree } from './fastParse';
-import { changedSpan, reparseContainer, type Reparsed, type TextChange } from './incremental';
 import { objectElements, prop } from './json';
 import { SourceText } from './text';
 
@@ -28,13 +29,6 @@ export interface ParsedDocument {
   containersNode: Node | undefined;
   /** Why analysis was skipped, when it was. */
   skipped?: { reason: string };
-  /**
-   * What the next parse of the same document may reuse: the text as parsed (after the BOM and
-   * placeholder masking) of a tree built on the fast path. Cleared once reused (incremental.ts).
-   */
-  reusable?: { parseText: string; allowContainerArray: boolean; marks: boolean };
-  /** Set when this parse updated the previous tree: the container definition whose text changed. */
-  changedContainer?: Node;
 }
 
 export interface ParseOptions {
@@ -43,29 +37,11 @@ export interface ParseOptions {
    * always does (the user named the file); the language server only for files whose name says so.
    */
   allowContainerArray?: boolean;
-  /**
-   * The previous parse of this document: when the edit since stays inside one container
-   * definition, only that container is parsed again. Its tree is updated in place, so it is
-   * valid no longer (the language server keeps only the newest).
-   */
-  previous?: ParsedDocument;
 }
 
 export function parseDocument(text: string, options: ParseOptions = {}): ParsedDocument {
-  const previous = options.previous;
-  // What changed since the previous parse (found once, used for the line index and the tree).
-  const rawChange =
-    previous &&
-    previous.source.text.length <= MAX_DOCUMENT_LENGTH &&
-    text.length <= MAX_DOCUMENT_LENGTH
-      ? changedSpan(previous.source.text, text)
-      : undefined;
-  const source = new SourceText(
-    text,
-    previous && rawChange ? { source: previous.source, ...rawChange } : undefined,
-  );
   const base: ParsedDocument = {
-    source,
+    source: new SourceText(text),
     root: undefined,
     syntaxErrors: [],
     kind: undefined,
@@ -83,97 +59,31 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
   }
   // A byte-order mark is replaced by a space of the same length, so offsets stay those of the text.
   // Bare template placeholders (`"cpu": ${cpu}` in a Terraform .json.tpl) are read as quoted ones.
-  // Whether the text holds `${` or `{{` at all: carried over from the previous parse when the
-  // edited span (and a character either side) adds none, since the scan costs a pass over the text.
-  const before = previous?.reusable;
-  const marks =
-    before &&
-    !before.marks &&
-    rawChange &&
-    !/\$\{|\{\{/.test(text.slice(Math.max(0, rawChange.start - 1), rawChange.newEnd + 1))
-      ? false
-      : text.includes('${') || text.includes('{{');
-  const unmarked = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
-  const parseText = marks ? maskBarePlaceholders(unmarked) : unmarked;
-  const syntaxErrors: ParseError[] = [];
-  const allowContainerArray = options.allowContainerArray ?? true;
-  const reused = reuse(
-    previous,
-    parseText,
-    allowContainerArray,
-    parseText === text && previous?.reusable?.parseText === previous?.source.text
-      ? rawChange
-      : undefined,
+  const parseText = maskBarePlaceholders(
+    text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text,
   );
-  if (reused && previous?.root) {
-    const root = previous.root;
-    return {
-      ...base,
-      root,
-      syntaxErrors,
-      ...recognise(root, allowContainerArray),
-      reusable: { parseText, allowContainerArray, marks },
-      changedContainer: reused.container,
-    };
-  }
+  const allowContainerArray = options.allowContainerArray ?? true;
   // Well-formed text (what is on disk almost always is) takes the fast path, which also enforces
   // the depth limit; anything else goes through the depth scan and jsonc-parser's error recovery.
-  let root = fastParseTree(parseText, MAX_NESTING_DEPTH);
-  const fast = root !== undefined;
-  if (!root) {
-    if (maxNestingDepth(text) > MAX_NESTING_DEPTH) {
-      return looksLikeTaskDefinition(text)
-        ? {
-            ...base,
-            kind: 'task',
-            skipped: { reason: `the JSON nests deeper than ${MAX_NESTING_DEPTH} levels` },
-          }
-        : base;
-    }
-    root = parseTree(parseText, syntaxErrors, {
-      allowTrailingComma: true,
-      disallowComments: false,
-      allowEmptyContent: true,
-    });
+  const fast = fastParseTree(parseText, MAX_NESTING_DEPTH);
+  if (fast) return { ...base, root: fast, ...recognise(fast, allowContainerArray) };
+  // jsonc-parser's parser recurses once per nesting level: deeper input is refused before it runs.
+  if (maxNestingDepth(text) > MAX_NESTING_DEPTH) {
+    return looksLikeTaskDefinition(text)
+      ? {
+          ...base,
+          kind: 'task',
+          skipped: { reason: `the JSON nests deeper than ${MAX_NESTING_DEPTH} levels` },
+        }
+      : base;
   }
-  const recognised = recognise(root, allowContainerArray);
-  return {
-    ...base,
-    root,
-    syntaxErrors,
-    ...recognised,
-    ...(fast ? { reusable: { parseText, allowContainerArray, marks } } : {}),
-  };
-}
-
-/** The previous tree updated for an edit inside one container definition; undefined otherwise. */
-function reuse(
-  previous: ParsedDocument | undefined,
-  parseText: string,
-  allowContainerArray: boolean,
-  known: TextChange | undefined,
-): Reparsed | undefined {
-  const old = previous?.reusable;
-  if (
-    !previous ||
-    !old ||
-    !previous.root ||
-    !previous.containersNode ||
-    previous.skipped ||
-    old.allowContainerArray !== allowContainerArray
-  )
-    return undefined;
-  const change = known ?? changedSpan(old.parseText, parseText);
-  if (!change) return undefined;
-  // Whatever happens next, the previous tree may have been touched: it can be reused once only.
-  previous.reusable = undefined;
-  return reparseContainer(
-    previous.root,
-    previous.containersNode,
-    parseText,
-    change,
-    MAX_NESTING_DEPTH,
-  );
+  const syntaxErrors: ParseError[] = [];
+  const root = parseTree(parseText, syntaxErrors, {
+    allowTrailingComma: true,
+    disallowComments: false,
+    allowEmptyContent: true,
+  });
+  return { ...base, root, syntaxErrors, ...recognise(root, allowContainerArray) };
 }
 
 function recognise(

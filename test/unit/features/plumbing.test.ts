@@ -92,30 +92,6 @@ describe('analysis cache', () => {
     cache.evict(doc.uri);
     assert.equal(cache.size, 0);
   });
-
-  test('the next version starts from the previous analysis under the same options only', () => {
-    const previous: (Analysis | undefined)[] = [];
-    const cache = new AnalysisCache((text: string, options: AnalysisOptions): Analysis => {
-      previous.push(options.previous);
-      return analyze(text, options);
-    });
-    const text =
-      '{"containerDefinitions": [{"name": "app", "image": "nginx:1.27", "essential": true}]}';
-    const doc = TextDocument.create('file:///t.json', 'json', 1, text);
-    const first = cache.get(doc, {});
-    TextDocument.update(doc, [{ text: text.replace('nginx:1.27', 'nginx:1.28') }], 2);
-    const second = cache.get(doc, {});
-    assert.equal(previous[1], first);
-    // Typed inside the container: its tree was reused, and the result is that of a fresh analysis.
-    assert.equal(second.parsed.root, first.parsed.root);
-    assert.deepEqual(
-      JSON.parse(JSON.stringify(second.findings)),
-      JSON.parse(JSON.stringify(analyze(doc.getText()).findings)),
-    );
-    TextDocument.update(doc, [{ text }], 3);
-    cache.get(doc, { severities: { 'image-latest-tag': 'off' } });
-    assert.equal(previous[2], undefined);
-  });
 });
 
 describe('runSafe', () => {
