@@ -53,6 +53,7 @@ import { startWhereHealthyAvailable } from './start-where-healthy-available';
 import { startTimeoutWithoutEffect } from './start-timeout-without-effect';
 import { launchTypeImplied } from './launch-type-implied';
 import { registerReadonlyField } from './register-readonly-field';
+import { taskDefinitionTooLarge } from './task-definition-too-large';
 
 export const allRules: readonly Rule[] = [
   dependencyUnknownContainer,
@@ -103,6 +104,7 @@ export const allRules: readonly Rule[] = [
   startTimeoutWithoutEffect,
   launchTypeImplied,
   registerReadonlyField,
+  taskDefinitionTooLarge,
 ];
 
 export function ruleById(id: string): Rule | undefined {

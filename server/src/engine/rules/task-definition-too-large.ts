@@ -1,0 +1,85 @@
+import { getNodeValue } from 'jsonc-parser';
+import { keyOf, properties, propertyNode } from '../json';
+import { displayName, type ContainerModel } from '../model';
+import { READ_ONLY_FIELDS } from './registerInput';
+import type { Rule } from './rule';
+
+/** What RegisterTaskDefinition accepts: "Max allowed length is '65536' bytes" (see the rule page). */
+export const MAX_TASK_DEFINITION_BYTES = 65_536;
+/** The figure of AWS's quota table before 2021, which some tools and notes still give. */
+export const OLD_TASK_DEFINITION_BYTES = 32_768;
+
+/** UTF-8 length of a string, without an encoder (the engine also runs in a browser). */
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      bytes += 4; // a surrogate pair: one code point of four bytes
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/** Bytes of a value as compact JSON, which is how registration sends it (no whitespace, no comments). */
+function compactBytes(value: unknown): number {
+  return utf8Length(JSON.stringify(value) ?? '');
+}
+
+const byteCount = (n: number) => `${n.toLocaleString('en-US')} bytes`;
+
+export const taskDefinitionTooLarge: Rule = {
+  id: 'task-definition-too-large',
+  severity: 'error',
+  summary:
+    'The task definition, as registration sends it, is over 64 KiB (ECS rejects it), or over the 32 KiB of older AWS figures.',
+  check(ctx) {
+    const { model, source } = ctx;
+    // Compact JSON is never longer than the text's UTF-8 bytes, which are never more than three
+    // per UTF-16 unit: most files are ruled out without building anything.
+    if (source.text.length * 3 <= OLD_TASK_DEFINITION_BYTES) return;
+    if (utf8Length(source.text) <= OLD_TASK_DEFINITION_BYTES) return;
+    const sent = model.task ?? model.containersNode;
+    if (!sent) return;
+    // A describe output's read-only fields are not sent again (register-readonly-field says so).
+    const readOnly = new Set<string>(READ_ONLY_FIELDS);
+    const value = getNodeValue(sent) as unknown;
+    if (model.task && value && typeof value === 'object' && !Array.isArray(value)) {
+      for (const key of Object.keys(value))
+        if (readOnly.has(key)) delete (value as Record<string, unknown>)[key];
+    }
+    const bytes = compactBytes(value);
+    if (bytes <= OLD_TASK_DEFINITION_BYTES) return;
+    const over = bytes > MAX_TASK_DEFINITION_BYTES;
+    const largest = largestContainer(model.containers);
+    const share = largest
+      ? ` The largest container is ${displayName(largest.container)} (${byteCount(largest.bytes)}).`
+      : '';
+    const what = model.task ? 'This task definition is' : 'These container definitions are';
+    const at =
+      (model.task && propertyNode(model.task, 'containerDefinitions')?.children?.[0]) ??
+      properties(model.task).find((p) => keyOf(p) === 'family')?.children?.[0] ??
+      sent;
+    ctx.report({
+      at,
+      severity: over ? 'error' : 'warning',
+      message: over
+        ? `${what} ${byteCount(bytes)} as registration sends it (compact JSON, without whitespace), more than the ${byteCount(MAX_TASK_DEFINITION_BYTES)} (64 KiB) ECS accepts: registration fails with "Actual length: '${bytes}'. Max allowed length is '${MAX_TASK_DEFINITION_BYTES}' bytes."${share} Move long environment values into environmentFiles (an S3 object) or secrets, or split the task.`
+        : `${what} ${byteCount(bytes)} as registration sends it (compact JSON, without whitespace). ECS accepts up to 64 KiB (${byteCount(MAX_TASK_DEFINITION_BYTES)}, the figure AWS's guide gives since 2021), but its quota table said 32 KiB (${byteCount(OLD_TASK_DEFINITION_BYTES)}) before, and some tools and notes still do.${share} Room is running out: long environment values fit better in environmentFiles (an S3 object) or secrets.`,
+    });
+  },
+};
+
+function largestContainer(
+  containers: ContainerModel[],
+): { container: ContainerModel; bytes: number } | undefined {
+  let best: { container: ContainerModel; bytes: number } | undefined;
+  for (const c of containers) {
+    const bytes = compactBytes(getNodeValue(c.node));
+    if (!best || bytes > best.bytes) best = { container: c, bytes };
+  }
+  return containers.length > 1 ? best : undefined;
+}
