@@ -194,7 +194,7 @@ export interface FuzzStats {
 export function checkDocument(text: string, stats: FuzzStats): void {
   stats.inputsTried++;
   const analysis = analyze(text);
-  const source = analysis.parsed.source;
+  const source = analysis.source;
   const check = (ok: boolean, what: string, f?: Finding) => {
     if (!ok) throw new Error(`${what}${f ? ` (${f.code}: ${f.message})` : ''}`);
   };

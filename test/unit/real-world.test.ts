@@ -42,7 +42,7 @@ function lint(path: string) {
     'no rule may throw',
   );
   assert.ok(analysis.isTaskDefinition, `${path} is recognised as a task definition`);
-  return { analysis, findings: [...syntaxFindings(analysis.parsed), ...analysis.findings] };
+  return { analysis, findings: [...syntaxFindings(analysis.file), ...analysis.findings] };
 }
 
 const byPosition = (a: Expected, b: Expected) => a.line - b.line || a.code.localeCompare(b.code);

@@ -39,7 +39,7 @@ export function lintFile(path: string, options: LintOptions): FileResult {
   const fixed: string[] = [];
   if (options.fix) {
     const before = analyze(text, { uri: path, severities: options.severities });
-    if (before.isTaskDefinition && before.parsed.syntaxErrors.length === 0) {
+    if (before.isTaskDefinition && before.file.syntaxErrors.length === 0) {
       const result = fixAll(text, { uri: path, severities: options.severities });
       if (result.text !== text) {
         try {
@@ -59,12 +59,7 @@ export function lintFile(path: string, options: LintOptions): FileResult {
   }
   const analysis = analyze(text, { uri: path, severities: options.severities });
   if (!analysis.isTaskDefinition) {
-    const reason =
-      analysis.parsed.root === undefined ||
-      (analysis.parsed.syntaxErrors.length > 0 && !analysis.parsed.root.children)
-        ? 'not valid JSON'
-        : 'not an ECS task definition (no containerDefinitions)';
-    return { path, diagnostics: [], fixed, skipped: reason };
+    return { path, diagnostics: [], fixed, skipped: analysis.file.notRecognised };
   }
-  return { path, diagnostics: [...syntaxFindings(analysis.parsed), ...analysis.findings], fixed };
+  return { path, diagnostics: [...syntaxFindings(analysis.file), ...analysis.findings], fixed };
 }

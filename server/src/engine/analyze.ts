@@ -1,10 +1,11 @@
 /**
- * One pass over a document: parse → model → start order → rules. Each rule runs on its own: an
- * exception inside one is recorded (and logged by the host) while the others' findings still arrive.
+ * One pass over a file: read it in its format → for each task definition in it: model → start
+ * order → rules. Each rule runs on its own: an exception inside one is recorded (and logged by the
+ * host) while the others' findings still arrive.
  */
-import { detectStyle, type OffsetEdit } from './edits';
-import { buildModel, type TaskModel } from './model';
-import { parseDocument, type ParsedDocument } from './parse';
+import { readFile, type ReadOptions } from './files';
+import type { OffsetEdit, ParsedFile, TaskDefinitionInput } from './input';
+import { buildModel, type ContainerModel, type TaskModel } from './model';
 import { initContainers } from './roles';
 import { allRules } from './rules/index';
 import type { FixSpec, ReportSpec, Rule, RuleContext } from './rules/rule';
@@ -15,13 +16,11 @@ import type { Finding, Fix, Severity, Span, StartOrderGraph, TextEdit } from './
 
 export type SeverityOverride = Severity | 'off';
 
-export interface AnalysisOptions {
+export interface AnalysisOptions extends ReadOptions {
   /** Document URI or path; echoed in the graph. */
   uri?: string;
   /** Per-rule severity overrides, e.g. `{ "image-latest-tag": "off" }`. */
   severities?: Record<string, SeverityOverride>;
-  /** Recognise a root array of container definitions (default true; see ParseOptions). */
-  allowContainerArray?: boolean;
   /** Rules to run (defaults to every rule); tests pass a single rule. */
   rules?: readonly Rule[];
 }
@@ -31,53 +30,107 @@ export interface RuleFailure {
   error: unknown;
 }
 
+/** The analysis of one task definition of the file. */
+export interface DefinitionAnalysis {
+  input: TaskDefinitionInput;
+  model: TaskModel;
+  order: StartOrder;
+  inits: Set<ContainerModel>;
+  /** This task definition's findings. */
+  findings: Finding[];
+  /** Its start-order graph, computed on first use. */
+  graph(): StartOrderGraph;
+}
+
 export interface Analysis {
-  parsed: ParsedDocument;
-  /** Undefined when the document is not a task definition or analysis was skipped. */
-  model?: TaskModel;
-  order?: StartOrder;
+  file: ParsedFile;
+  source: SourceText;
+  /** Every task definition in the file, in the file's order (one for a task-definition file). */
+  definitions: DefinitionAnalysis[];
+  /** The findings of every task definition, and file-level notices, sorted by position. */
   findings: Finding[];
   ruleFailures: RuleFailure[];
+  /** The file is a task definition or a template of one (even when none can be read yet). */
   isTaskDefinition: boolean;
-  /** The start-order graph, computed on first use. */
+  /** The task definition whose text holds `offset`: the one the cursor is in. */
+  definitionAt(offset: number): DefinitionAnalysis | undefined;
+  /**
+   * The model, start order and graph of the first task definition: the only one of a
+   * task-definition file. Features that work at a position use definitionAt instead.
+   */
+  model?: TaskModel;
+  order?: StartOrder;
   graph(): StartOrderGraph | undefined;
 }
 
 export const ANALYSIS_SKIPPED = 'analysis-skipped';
 
 export function analyze(text: string, options: AnalysisOptions = {}): Analysis {
-  const parsed = parseDocument(text, { allowContainerArray: options.allowContainerArray });
-  const uri = options.uri ?? '';
-  const isTaskDefinition = parsed.kind !== undefined;
+  const file = readFile(text, options);
+  const { source } = file;
   const findings: Finding[] = [];
   const ruleFailures: RuleFailure[] = [];
-  if (parsed.skipped) {
+  if (file.skipped) {
     findings.push({
       code: ANALYSIS_SKIPPED,
       severity: 'info',
-      message: `ECS Init Order did not analyse this task definition: ${parsed.skipped.reason}.`,
-      range: parsed.source.range(0, 0),
+      message: `ECS Init Order did not analyse this task definition: ${file.skipped.reason}.`,
+      range: source.range(0, 0),
       related: [],
       fixes: [],
       tags: [],
     });
   }
-  const model = buildModel(parsed);
-  if (!model) return { parsed, findings, ruleFailures, isTaskDefinition, graph: () => undefined };
+  const several = file.definitions.length > 1;
+  const definitions = file.definitions.map((input) =>
+    analyzeDefinition(file, input, options, ruleFailures, several),
+  );
+  for (const d of definitions) findings.push(...d.findings);
+  findings.sort(compareFindings);
+  const first = definitions[0];
+  return {
+    file,
+    source,
+    definitions,
+    findings,
+    ruleFailures,
+    isTaskDefinition: file.recognised,
+    definitionAt: (offset) =>
+      definitions.find(
+        (d) => offset >= d.input.span.offset && offset <= d.input.span.offset + d.input.span.length,
+      ),
+    model: first?.model,
+    order: first?.order,
+    graph: () => first?.graph(),
+  };
+}
 
+function analyzeDefinition(
+  file: ParsedFile,
+  input: TaskDefinitionInput,
+  options: AnalysisOptions,
+  ruleFailures: RuleFailure[],
+  several: boolean,
+): DefinitionAnalysis {
+  const { source } = file;
+  const model = buildModel(source, input);
   const order = buildStartOrder(model);
-  const style = detectStyle(parsed.source);
   const inits = initContainers(model);
+  const findings: Finding[] = [];
+  // Where a file holds several task definitions, each message says which one it is about.
+  const prefix = several && input.name ? `${input.name}: ` : '';
   // One context for every rule; `report` attributes findings to the rule running.
   let rule: Rule = allRules[0]!;
   let override: Severity | undefined;
   const ctx: RuleContext = {
     model,
     order,
-    source: parsed.source,
-    style,
+    source,
+    edit: file.editor,
+    spell: file.spelling,
     inits,
-    report: (spec) => findings.push(toFinding(parsed.source, rule, spec, override, ruleFailures)),
+    report: (spec) =>
+      findings.push(toFinding(source, rule, spec, override, ruleFailures, prefix, input)),
   };
   for (const r of options.rules ?? allRules) {
     const o = options.severities?.[r.id];
@@ -93,13 +146,12 @@ export function analyze(text: string, options: AnalysisOptions = {}): Analysis {
   findings.sort(compareFindings);
   let graph: StartOrderGraph | undefined;
   return {
-    parsed,
+    input,
     model,
     order,
+    inits,
     findings,
-    ruleFailures,
-    isTaskDefinition,
-    graph: () => (graph ??= buildGraph(model, order, inits, findings, uri)),
+    graph: () => (graph ??= buildGraph(model, order, inits, findings, options.uri ?? '')),
   };
 }
 
@@ -164,6 +216,8 @@ function toFinding(
   spec: ReportSpec,
   override: Severity | undefined,
   ruleFailures: RuleFailure[],
+  prefix: string,
+  input: TaskDefinitionInput,
 ): Finding {
   const related = spec.related
     ? spec.related.map((r) => ({ range: source.rangeOf(spanOf(r.at)), message: r.message }))
@@ -177,8 +231,9 @@ function toFinding(
       edits: toTextEdits(source, f.edits),
     }));
   // A fix builder that throws costs its fixes, never the finding; the failure is recorded.
-  const build =
-    typeof fixes === 'function'
+  const build = input.generated
+    ? undefined // a generated file is not edited: the message says where to change it instead
+    : typeof fixes === 'function'
       ? () => {
           try {
             return toFixes(fixes());
@@ -193,7 +248,7 @@ function toFinding(
   const finding = new EngineFinding(
     rule.id,
     override ?? spec.severity ?? rule.severity,
-    spec.message,
+    prefix + spec.message,
     source.rangeOf(spanOf(spec.at)),
     related,
     spec.tags ?? [],

@@ -53,7 +53,7 @@ export function fixAll(text: string, options: AnalysisOptions = {}): FixAllResul
     const analysis = analyze(current, options);
     const candidates = safeFixesOf(analysis.findings);
     if (candidates.length === 0) break;
-    const source = analysis.parsed.source;
+    const source = analysis.source;
     const taken: { start: number; end: number }[] = [];
     const edits: TextEdit[] = [];
     for (const { code, fix } of candidates) {

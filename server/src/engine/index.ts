@@ -8,19 +8,30 @@ export {
   ANALYSIS_SKIPPED,
   toTextEdits,
   type Analysis,
+  type DefinitionAnalysis,
   type AnalysisOptions,
   type RuleFailure,
   type SeverityOverride,
 } from './analyze';
 export { fixAll, applyTextEdits, safeFixesOf, type FixAllResult } from './fixAll';
-export { syntaxFindings, JSON_SYNTAX } from './syntax';
+export { JSON_SYNTAX } from './formats/json/syntax';
+export { readFile, syntaxFindings, type ReadOptions } from './files';
 export {
   parseDocument,
   MAX_DOCUMENT_LENGTH,
   MAX_NESTING_DEPTH,
   type ParsedDocument,
-  type DocumentKind,
-} from './parse';
+} from './formats/json/parse';
+export type {
+  DocumentKind,
+  Editor,
+  FormatId,
+  OffsetEdit,
+  ParsedFile,
+  Spelling,
+  SyntaxProblem,
+  TaskDefinitionInput,
+} from './input';
 export { allRules, ruleById } from './rules/index';
 export { ruleDocUrl } from './rules/rule';
 export type { Rule } from './rules/rule';
@@ -28,6 +39,6 @@ export { displayName, type TaskModel, type ContainerModel, type DependencyModel 
 export { initContainers, isLogRouter, nonShellEntrypoint } from './roles';
 export type { StartEdge, StartOrder } from './startOrder';
 export { keyOf, properties, type Node } from './json';
-export { addToArrayProperty, detectStyle, type FormatStyle, type OffsetEdit } from './edits';
+export { addToArrayProperty, detectStyle, type FormatStyle } from './formats/json/edits';
 export { SourceText } from './text';
 export * from './types';

@@ -3,7 +3,7 @@
  * value a rule or a feature points at (so ranges and fixes come from the same place).
  */
 import { bool, elements, num, objectElements, prop, str, stringElements, type Node } from './json';
-import type { DocumentKind, ParsedDocument } from './parse';
+import type { DocumentKind, TaskDefinitionInput } from './input';
 import { isPlaceholder } from './placeholders';
 import type { SourceText } from './text';
 
@@ -113,6 +113,8 @@ export interface TaskModel {
   source: SourceText;
   kind: DocumentKind;
   root: Node;
+  /** What the file's reader found: where this task definition is, and its resource's name. */
+  input: TaskDefinitionInput;
   /** The object with the task-level fields; undefined for a bare container array. */
   task?: Node;
   /** False for a bare container array: rules that need task-level facts stay silent. */
@@ -146,11 +148,10 @@ function located<T>(
   return value === undefined ? undefined : { value, node };
 }
 
-/** The model of a parsed document; undefined when it is not a task definition. */
-export function buildModel(parsed: ParsedDocument): TaskModel | undefined {
-  if (!parsed.kind || !parsed.root || parsed.skipped) return undefined;
-  const task = parsed.taskNode;
-  const containersNode = parsed.containersNode;
+/** The model of one task definition of a file. */
+export function buildModel(source: SourceText, input: TaskDefinitionInput): TaskModel {
+  const task = input.taskNode;
+  const containersNode = input.containersNode;
   const compat = prop(task, 'requiresCompatibilities');
   const launchTypes = new Set(stringElements(compat).map((s) => s.toUpperCase()));
   const networkModeNode = prop(task, 'networkMode');
@@ -168,15 +169,16 @@ export function buildModel(parsed: ParsedDocument): TaskModel | undefined {
     usedIds.add(c.id);
   }
   return {
-    source: parsed.source,
-    kind: parsed.kind,
-    root: parsed.root,
+    source,
+    kind: input.kind,
+    root: input.root,
+    input,
     task,
-    knowsTaskLevel: parsed.kind !== 'container-array',
+    knowsTaskLevel: input.kind !== 'container-array',
     family: located(prop(task, 'family'), str),
     networkModeNode,
     networkMode:
-      parsed.kind === 'container-array'
+      input.kind === 'container-array'
         ? undefined
         : (writtenMode ?? (networkModeNode ? undefined : 'bridge')),
     requiresCompatibilitiesNode: compat,

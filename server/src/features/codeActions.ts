@@ -128,7 +128,7 @@ export function fixAllAction(
     !analysis.findings.some((f) => f.fixes.some((x) => x.safe && x.isPreferred))
   )
     return undefined;
-  const before = analysis.parsed.source.text;
+  const before = analysis.source.text;
   const after = fixAll(before, options.analysisOptions).text;
   const edit = minimalEdit(analysis, before, after);
   if (!edit) return undefined;
@@ -175,7 +175,7 @@ export function minimalEdit(
     endAfter++;
   }
   return {
-    range: rangeOf(analysis.parsed.source, start, endBefore),
+    range: rangeOf(analysis.source, start, endBefore),
     newText: after.slice(start, endAfter),
   };
 }

@@ -75,7 +75,7 @@ function completionItems(
   position: Position,
   options: CompletionOptions,
 ): CompletionItem[] {
-  const source = analysis.parsed.source;
+  const source = analysis.source;
   const text = source.text;
   const offset = source.offsetAt(position);
   const writer = new SnippetWriter(options.snippetSupport);
@@ -117,7 +117,7 @@ function completionItems(
   }
 
   // Structural positions: between array elements, or at a property key.
-  const enclosing = enclosingNode(analysis.parsed.root, offset);
+  const enclosing = enclosingNode(analysis.file.root, offset);
   if (!enclosing) return [];
   const wordStart = bareWordStart(text, offset);
   if (enclosing.type === 'array' && !previous) {
@@ -785,8 +785,8 @@ function emptyDocumentItems(
   options: CompletionOptions,
 ): CompletionItem[] {
   if (!options.namedLikeTaskDefinition) return [];
-  const source = analysis.parsed.source;
-  const root = analysis.parsed.root;
+  const source = analysis.source;
+  const root = analysis.file.root;
   const documentation =
     'A Fargate task definition whose app waits for a non-essential init container (SUCCESS) and reads its output from a shared task volume.';
   const spec = {

@@ -63,7 +63,7 @@ export function rename(
 }
 
 function renameEdit(analysis: Analysis, use: NameUse, newName: string): TextEdit {
-  const source = analysis.parsed.source;
+  const source = analysis.source;
   if (use.escaped) {
     // The name is written with escapes: replace the whole string with the new value.
     const value = use.alias !== undefined ? `${newName}:${use.alias}` : newName;

@@ -19,7 +19,7 @@ import {
   setProperty,
   type FormatStyle,
   type OffsetEdit,
-} from '../../../server/src/engine/edits';
+} from '../../../server/src/engine/formats/json/edits';
 import { SourceText } from '../../../server/src/engine/text';
 
 interface Doc {

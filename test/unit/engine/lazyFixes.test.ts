@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { analyze } from '../../../server/src/engine/index';
-import { replaceNode } from '../../../server/src/engine/edits';
+import { replaceNode } from '../../../server/src/engine/formats/json/edits';
 import type { Rule } from '../../../server/src/engine/rules/rule';
 
 const SEED = readFileSync('examples/seed-task-definition.json', 'utf8');

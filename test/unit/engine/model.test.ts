@@ -1,12 +1,12 @@
 /** The located model: defaults, null as absent, duplicate keys, and the nodes findings point at. */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { analyze, parseDocument } from '../../../server/src/engine/index';
-import { buildModel, displayName, type TaskModel } from '../../../server/src/engine/model';
+import { analyze } from '../../../server/src/engine/index';
+import { displayName, type TaskModel } from '../../../server/src/engine/model';
 import { DESCRIBE_OUTPUT } from '../rules/helpers';
 
 function model(text: string): TaskModel {
-  const m = buildModel(parseDocument(text));
+  const m = analyze(text).model;
   assert.ok(m, 'a task definition');
   return m;
 }
@@ -198,6 +198,6 @@ describe('task level', () => {
   });
 
   test('nothing to model for a document that is not a task definition', () => {
-    assert.equal(buildModel(parseDocument('{ "name": "app" }')), undefined);
+    assert.equal(analyze('{ "name": "app" }').model, undefined);
   });
 });

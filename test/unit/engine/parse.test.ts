@@ -69,7 +69,7 @@ describe('recognising a task definition', () => {
       test(name, () => {
         const a = analyze(text);
         assert.equal(a.isTaskDefinition, false);
-        assert.equal(a.parsed.kind, undefined);
+        assert.equal(a.definitions[0]?.input.kind, undefined);
         assert.deepEqual(a.findings, []);
         assert.equal(a.graph(), undefined);
       });

@@ -6,14 +6,13 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
-import { analyze, parseDocument, syntaxFindings } from '../../../server/src/engine/index';
-import { buildModel } from '../../../server/src/engine/model';
-import { maskBarePlaceholders } from '../../../server/src/engine/parse';
+import { analyze, syntaxFindings } from '../../../server/src/engine/index';
+import { maskBarePlaceholders } from '../../../server/src/engine/formats/json/parse';
 import { isPlaceholder } from '../../../server/src/engine/placeholders';
 import { buildStartOrder } from '../../../server/src/engine/startOrder';
 
 function edgesOf(text: string): string[] {
-  const model = buildModel(parseDocument(text));
+  const model = analyze(text).model;
   assert.ok(model);
   return buildStartOrder(model).edges.map(
     (e) =>
@@ -103,8 +102,8 @@ describe('template placeholders', () => {
       'utf8',
     );
     const analysis = analyze(text);
-    assert.equal(analysis.parsed.kind, 'container-array');
-    assert.deepEqual(syntaxFindings(analysis.parsed), []);
+    assert.equal(analysis.definitions[0]?.input.kind, 'container-array');
+    assert.deepEqual(syntaxFindings(analysis.file), []);
     const link = analysis.findings.find((f) => f.code === 'links-unknown-container')!;
     const line = text.split('\n')[link.range.start.line]!;
     assert.equal(
@@ -132,11 +131,9 @@ describe('template placeholders', () => {
 
 describe('console exports, describe output and formatting', () => {
   test('explicit null is the same as absent everywhere', () => {
-    const model = buildModel(
-      parseDocument(
-        readFileSync('test/fixtures/real-world/good/console-export-nulls.json', 'utf8'),
-      ),
-    )!;
+    const model = analyze(
+      readFileSync('test/fixtures/real-world/good/console-export-nulls.json', 'utf8'),
+    ).model!;
     const c = model.containers[0]!;
     assert.equal(c.dependsOnNode, undefined);
     assert.equal(c.healthCheckNode, undefined);
@@ -149,7 +146,7 @@ describe('console exports, describe output and formatting', () => {
     const text = readFileSync('test/fixtures/real-world/bad/crlf-bom-tabs.json', 'utf8');
     assert.equal(text.charCodeAt(0), 0xfeff);
     const analysis = analyze(text);
-    assert.deepEqual(syntaxFindings(analysis.parsed), []);
+    assert.deepEqual(syntaxFindings(analysis.file), []);
     const lines = text.split('\r\n');
     const shape = analysis.findings.find((f) => f.code === 'healthcheck-command-shape')!;
     assert.equal(
@@ -164,18 +161,14 @@ describe('console exports, describe output and formatting', () => {
   });
 
   test('model: container memory and volume storage are located', () => {
-    const model = buildModel(
-      parseDocument(
-        readFileSync('test/fixtures/real-world/bad/fargate-unsupported-parameter.json', 'utf8'),
-      ),
-    )!;
+    const model = analyze(
+      readFileSync('test/fixtures/real-world/bad/fargate-unsupported-parameter.json', 'utf8'),
+    ).model!;
     assert.equal(model.volumes[0]!.hostSourcePathNode?.value, '/mnt/scratch');
     assert.equal(model.volumes[1]!.dockerVolumeConfigurationNode?.type, 'object');
-    const ec2 = buildModel(
-      parseDocument(
-        readFileSync('test/fixtures/real-world/bad/memory-reservation-exceeds-memory.json', 'utf8'),
-      ),
-    )!;
+    const ec2 = analyze(
+      readFileSync('test/fixtures/real-world/bad/memory-reservation-exceeds-memory.json', 'utf8'),
+    ).model!;
     assert.equal(ec2.containers[0]!.memoryNode?.value, 1024);
     assert.equal(ec2.containers[0]!.memoryReservationNode?.value, 2048);
   });

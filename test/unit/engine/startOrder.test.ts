@@ -1,13 +1,12 @@
 /** The start-order graph: explicit and implicit edges, phases, cycles. */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { parseDocument } from '../../../server/src/engine/index';
-import { buildModel } from '../../../server/src/engine/model';
+import { analyze } from '../../../server/src/engine/index';
 import { buildStartOrder, type StartOrder } from '../../../server/src/engine/startOrder';
 import { EC2_BRIDGE_LINKS, FIRELENS_ROUTER, INIT_DONE_RIGHT } from '../rules/helpers';
 
 function order(text: string): StartOrder {
-  const m = buildModel(parseDocument(text));
+  const m = analyze(text).model;
   assert.ok(m);
   return buildStartOrder(m);
 }

@@ -28,7 +28,7 @@ export function atCursor(textWithCursor: string, options: AnalysisOptions = {}):
     throw new Error('mark the cursor with exactly one |');
   const text = textWithCursor.slice(0, offset) + textWithCursor.slice(offset + 1);
   const analysis = analyze(text, { uri: URI, ...options });
-  return { text, offset, position: analysis.parsed.source.positionAt(offset), analysis };
+  return { text, offset, position: analysis.source.positionAt(offset), analysis };
 }
 
 /** The cursor placed just after the first occurrence of `before` (plus `delta`) in a fixture. */

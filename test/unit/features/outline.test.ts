@@ -182,7 +182,7 @@ describe('diagnostics', () => {
       '"family": "shop-web",',
       '"family": "shop-web",,',
     ).replace('"cpu": "1024",', '"cpu": "1024"');
-    assert.ok(analyze(withSyntaxErrors).parsed.syntaxErrors.length >= 2);
+    assert.ok(analyze(withSyntaxErrors).file.syntaxErrors.length >= 2);
     assert.deepEqual(diagnostics(analyze(withSyntaxErrors), URI), []);
     assert.deepEqual(diagnostics(analyze('{"compilerOptions": {}}'), URI), []);
   });

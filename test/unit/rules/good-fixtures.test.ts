@@ -30,7 +30,7 @@ describe('test/fixtures/good under every rule', () => {
       const analysis = analyze(text, { uri: name });
       assert.deepEqual(analysis.ruleFailures, []);
       assert.ok(analysis.isTaskDefinition);
-      const findings = [...syntaxFindings(analysis.parsed), ...analysis.findings];
+      const findings = [...syntaxFindings(analysis.file), ...analysis.findings];
       assert.deepEqual(
         findings
           .filter((f) => f.severity === 'error' || f.severity === 'warning')

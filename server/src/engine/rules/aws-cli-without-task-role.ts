@@ -1,4 +1,3 @@
-import { insertProperty } from '../edits';
 import { displayName } from '../model';
 import { runsAwsCli } from '../roles';
 import type { Rule } from './rule';
@@ -29,14 +28,9 @@ export const awsCliWithoutTaskRole: Rule = {
             title: 'Add "taskRoleArn" (fill in your role ARN)',
             isPreferred: true,
             safe: false,
-            edits: insertProperty(
-              ctx.source,
-              task,
-              'taskRoleArn',
-              TASK_ROLE_PLACEHOLDER,
-              ctx.style,
-              { after: ['executionRoleArn', 'family'] },
-            ),
+            edits: ctx.edit.insertProperty(task, 'taskRoleArn', TASK_ROLE_PLACEHOLDER, {
+              after: ['executionRoleArn', 'family'],
+            }),
           },
         ],
       });

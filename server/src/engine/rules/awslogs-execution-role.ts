@@ -1,4 +1,3 @@
-import { insertProperty } from '../edits';
 import { objectElements, prop, type Node } from '../json';
 import { displayName } from '../model';
 import type { Rule } from './rule';
@@ -61,14 +60,9 @@ export const awslogsExecutionRole: Rule = {
           title: 'Add "executionRoleArn" (fill in your role ARN)',
           isPreferred: true,
           safe: false,
-          edits: insertProperty(
-            ctx.source,
-            task,
-            'executionRoleArn',
-            EXECUTION_ROLE_PLACEHOLDER,
-            ctx.style,
-            { after: ['family'] },
-          ),
+          edits: ctx.edit.insertProperty(task, 'executionRoleArn', EXECUTION_ROLE_PLACEHOLDER, {
+            after: ['family'],
+          }),
         },
       ],
     });

@@ -1,4 +1,4 @@
-import { insertProperty, setProperty, type OffsetEdit } from '../edits';
+import type { OffsetEdit } from '../input';
 import { prop, str } from '../json';
 import { displayName, type ContainerModel } from '../model';
 import { presence } from './missing-required-field';
@@ -21,17 +21,22 @@ function addOption(ctx: RuleContext, c: ContainerModel, key: string, value: stri
   if (options?.type === 'object') {
     const existing = prop(options, key);
     return existing
-      ? setProperty(ctx.source, options, key, value, ctx.style)
-      : insertProperty(ctx.source, options, key, value, ctx.style);
+      ? ctx.edit.setProperty(options, key, value)
+      : ctx.edit.insertProperty(options, key, value);
   }
   const config = c.logConfigurationNode;
   if (!config || config.type !== 'object') return [];
   // Options written as something other than an object (a type error): do not replace the user's value.
   const written = presence(ctx.source, config, 'options').state;
   if (written === 'present' || written === 'empty') return [];
-  return setProperty(ctx.source, config, 'options', { [key]: value }, ctx.style, {
-    after: ['logDriver'],
-  });
+  return ctx.edit.setProperty(
+    config,
+    'options',
+    { [key]: value },
+    {
+      after: ['logDriver'],
+    },
+  );
 }
 
 export const awslogsMissingOption: Rule = {

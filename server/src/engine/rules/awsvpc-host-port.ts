@@ -1,4 +1,3 @@
-import { removeProperty, replaceNode } from '../edits';
 import { parentProperty } from '../json';
 import { displayName } from '../model';
 import type { FixSpec, Rule } from './rule';
@@ -26,7 +25,7 @@ export const awsvpcHostPort: Rule = {
             title: `Change hostPort ${host.value} to ${container}`,
             isPreferred: true,
             safe: true,
-            edits: [replaceNode(host.node, String(container))],
+            edits: ctx.edit.replaceValue(host.node, container),
           },
         ];
         if (property)
@@ -34,7 +33,7 @@ export const awsvpcHostPort: Rule = {
             title: `Remove "hostPort": ${host.value}`,
             isPreferred: false,
             safe: false,
-            edits: removeProperty(ctx.source, property),
+            edits: ctx.edit.removeProperty(property),
           });
         ctx.report({
           at: host.node,

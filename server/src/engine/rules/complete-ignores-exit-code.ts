@@ -1,4 +1,3 @@
-import { replaceNode } from '../edits';
 import { displayName } from '../model';
 import { looksLikeInit } from '../roles';
 import type { Rule } from './rule';
@@ -25,7 +24,7 @@ export const completeIgnoresExitCode: Rule = {
               title: 'Change "COMPLETE" to "SUCCESS"',
               isPreferred: true,
               safe: false,
-              edits: [replaceNode(dep.condition.node, '"SUCCESS"')],
+              edits: ctx.edit.replaceValue(dep.condition.node, 'SUCCESS'),
             },
           ],
         });

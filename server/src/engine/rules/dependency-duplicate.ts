@@ -1,4 +1,3 @@
-import { deleteArrayElements } from '../edits';
 import type { Node } from '../json';
 import { displayName } from '../model';
 import type { Rule } from './rule';
@@ -40,7 +39,7 @@ export const dependencyDuplicate: Rule = {
                     title: `Remove the second dependency on ${name}`,
                     isPreferred: true,
                     safe: identical,
-                    edits: deleteArrayElements(c.dependsOnNode!, index, index + 1),
+                    edits: ctx.edit.deleteArrayElements(c.dependsOnNode!, index, index + 1),
                   },
                 ],
         });

@@ -1,4 +1,3 @@
-import { insertProperty, replaceNode } from '../edits';
 import { displayName } from '../model';
 import { isPlaceholder } from '../placeholders';
 import type { Rule } from './rule';
@@ -32,7 +31,7 @@ export const dependencyInvalidCondition: Rule = {
               CONDITIONS.map((cond) => ({
                 title: `Add "condition": "${cond}"`,
                 isPreferred: cond === suggested,
-                edits: insertProperty(ctx.source, dep.node, 'condition', cond, ctx.style, {
+                edits: ctx.edit.insertProperty(dep.node, 'condition', cond, {
                   after: ['containerName'],
                 }),
               })),
@@ -59,7 +58,7 @@ export const dependencyInvalidCondition: Rule = {
               title: `Change "${value}" to "${cond}"`,
               isPreferred: i === 0,
               safe: i === 0 && intended.length === 1,
-              edits: [replaceNode(dep.conditionNode!, JSON.stringify(cond))],
+              edits: ctx.edit.replaceValue(dep.conditionNode!, cond),
             })),
         });
       }

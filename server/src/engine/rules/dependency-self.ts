@@ -1,4 +1,3 @@
-import { deleteArrayElements } from '../edits';
 import { displayName } from '../model';
 import type { Rule } from './rule';
 
@@ -25,7 +24,7 @@ export const dependencySelf: Rule = {
                     title: `Remove the dependency of ${own} on itself`,
                     isPreferred: true,
                     safe: false,
-                    edits: deleteArrayElements(c.dependsOnNode!, index, index + 1),
+                    edits: ctx.edit.deleteArrayElements(c.dependsOnNode!, index, index + 1),
                   },
                 ],
         });

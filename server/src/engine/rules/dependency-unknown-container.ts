@@ -1,4 +1,3 @@
-import { replaceNode } from '../edits';
 import { displayName } from '../model';
 import { isPlaceholder } from '../placeholders';
 import type { Rule } from './rule';
@@ -54,7 +53,7 @@ export const dependencyUnknownContainer: Rule = {
               title: `Change "${target}" to "${n}"`,
               isPreferred: i === 0 && close.length === 1,
               safe: close.length === 1,
-              edits: [replaceNode(dep.containerNameNode!, JSON.stringify(n))],
+              edits: ctx.edit.replaceValue(dep.containerNameNode!, n),
             })),
         });
       }

@@ -1,4 +1,3 @@
-import { replaceNode } from '../edits';
 import type { ContainerModel } from '../model';
 import { isPlaceholder } from '../placeholders';
 import type { Rule } from './rule';
@@ -40,7 +39,7 @@ export const duplicateContainerName: Rule = {
             title: `Rename this container to "${rename}"`,
             isPreferred: false,
             safe: false,
-            edits: [replaceNode(c.name.node, JSON.stringify(rename))],
+            edits: ctx.edit.replaceValue(c.name.node, rename),
           },
         ],
       });

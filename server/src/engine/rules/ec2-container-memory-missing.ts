@@ -1,4 +1,3 @@
-import { insertProperty } from '../edits';
 import { num, str, type Node } from '../json';
 import { displayName } from '../model';
 import type { Rule } from './rule';
@@ -41,7 +40,7 @@ export const ec2ContainerMemoryMissing: Rule = {
                   title: 'Add "memoryReservation": 256 (adjust to what the container needs)',
                   isPreferred: false,
                   safe: false,
-                  edits: insertProperty(ctx.source, c.node, 'memoryReservation', 256, ctx.style, {
+                  edits: ctx.edit.insertProperty(c.node, 'memoryReservation', 256, {
                     after: ['cpu', 'essential', 'image', 'name'],
                   }),
                 },

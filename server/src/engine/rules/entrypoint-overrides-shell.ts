@@ -1,4 +1,3 @@
-import { deleteArrayElements, insertProperty } from '../edits';
 import { keyOf, properties } from '../json';
 import { displayName } from '../model';
 import { nonShellEntrypoint } from '../roles';
@@ -58,15 +57,13 @@ export const entrypointOverridesShell: Rule = {
                   isPreferred: true,
                   safe: true,
                   edits: [
-                    ...insertProperty(
-                      ctx.source,
+                    ...ctx.edit.insertProperty(
                       c.node,
                       'entryPoint',
                       [first, '-c'],
-                      ctx.style,
                       before ? { after: [before] } : {},
                     ),
-                    ...deleteArrayElements(commandNode, 0, 2),
+                    ...ctx.edit.deleteArrayElements(commandNode, 0, 2),
                   ],
                 },
               ]

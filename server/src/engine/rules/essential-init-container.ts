@@ -1,4 +1,4 @@
-import type { OffsetEdit } from '../edits';
+import type { OffsetEdit } from '../input';
 import { displayName } from '../model';
 import { completionTargets, looksLikeInit } from '../roles';
 import type { Rule } from './rule';

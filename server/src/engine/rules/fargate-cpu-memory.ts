@@ -1,4 +1,3 @@
-import { insertProperty, replaceNode } from '../edits';
 import type { Node } from '../json';
 import { containsPlaceholder, isPlaceholder } from '../placeholders';
 import { fargateElement } from './fargate-network-mode';
@@ -83,11 +82,12 @@ function nearest(value: number, valid: readonly number[]): number[] {
 }
 
 /** `mib` written the way the user wrote their memory: number, numeric string, or a GB string. */
-function memoryText(mib: number, like: Read & { kind: 'value' }): string {
-  if (like.form === 'number') return String(mib);
+/** A memory value written in the form of the one it replaces: a number, "2048" or "2 GB". */
+function memoryValue(mib: number, like: Read & { kind: 'value' }): number | string {
+  if (like.form === 'number') return mib;
   if (like.form === 'unit-string' && mib % 1024 === 0)
-    return JSON.stringify(`${mib / 1024}${like.spaced ? ' ' : ''}GB`);
-  return JSON.stringify(String(mib));
+    return `${mib / 1024}${like.spaced ? ' ' : ''}GB`;
+  return String(mib);
 }
 
 export const fargateCpuMemory: Rule = {
@@ -120,7 +120,7 @@ export const fargateCpuMemory: Rule = {
           title: `Add "memory": ${JSON.stringify(text)}`,
           isPreferred: true,
           safe: false,
-          edits: insertProperty(ctx.source, task, 'memory', text, ctx.style, { after: ['cpu'] }),
+          edits: ctx.edit.insertProperty(task, 'memory', text, { after: ['cpu'] }),
         });
       }
       if (!cpuWritten && mem?.kind === 'value') {
@@ -131,7 +131,7 @@ export const fargateCpuMemory: Rule = {
             title: `Add "cpu": ${JSON.stringify(text)}`,
             isPreferred: true,
             safe: false,
-            edits: insertProperty(ctx.source, task, 'cpu', text, ctx.style, {
+            edits: ctx.edit.insertProperty(task, 'cpu', text, {
               after: ['requiresCompatibilities'],
             }),
           });
@@ -187,12 +187,13 @@ export const fargateCpuMemory: Rule = {
       related: [{ at: cpuNode!, message: `cpu ${cpu.units} (${vcpu(cpu.units)})` }],
       fixes: () =>
         options.map((mib, i) => {
-          const text = memoryText(mib, mem);
+          const value = memoryValue(mib, mem);
+          const text = JSON.stringify(value);
           return {
             title: `Change memory to ${text}`,
             isPreferred: i === 0 && !tie,
             safe: false,
-            edits: [replaceNode(memNode!, text)],
+            edits: ctx.edit.replaceValue(memNode!, value),
           };
         }),
     });

@@ -1,4 +1,3 @@
-import { setProperty } from '../edits';
 import { elements, str, type Node } from '../json';
 import { isPlaceholder } from '../placeholders';
 import type { Rule } from './rule';
@@ -68,7 +67,7 @@ export const fargateNetworkMode: Rule = {
               : `Change networkMode "${written}" to "awsvpc"`,
           isPreferred: true,
           safe,
-          edits: setProperty(ctx.source, task, 'networkMode', 'awsvpc', ctx.style, {
+          edits: ctx.edit.setProperty(task, 'networkMode', 'awsvpc', {
             after: ['requiresCompatibilities'],
           }),
         },

@@ -1,4 +1,3 @@
-import { removeProperty } from '../edits';
 import { elements, objectElements, parentProperty, prop, str, type Node } from '../json';
 import { displayName, type ContainerModel } from '../model';
 import { isPlaceholder } from '../placeholders';
@@ -202,7 +201,7 @@ export const fargateUnsupportedParameter: Rule = {
                   title: `Remove "${f.key}"`,
                   isPreferred: true,
                   safe: false,
-                  edits: removeProperty(ctx.source, f.property),
+                  edits: ctx.edit.removeProperty(f.property),
                 },
               ]
             : [],

@@ -1,4 +1,3 @@
-import { replaceNode } from '../edits';
 import { elements, prop, str } from '../json';
 import { displayName } from '../model';
 import { isPlaceholder } from '../placeholders';
@@ -58,12 +57,7 @@ export const healthcheckCommandShape: Rule = {
             title: `Change ${repair.line === words[0]!.trim() ? 'to' : `${JSON.stringify(words[0])} to`} ${JSON.stringify(fixed).replace(/","/g, '", "')}`,
             isPreferred: true,
             safe: !repair.dropsWords,
-            edits: [
-              replaceNode(
-                command,
-                JSON.stringify(fixed).replace(/^\["CMD-SHELL","/, '["CMD-SHELL", "'),
-              ),
-            ],
+            edits: ctx.edit.replaceValue(command, fixed),
           },
         ],
       });

@@ -1,4 +1,3 @@
-import { insertProperty, replaceNode } from '../edits';
 import { elements, prop, str } from '../json';
 import { displayName } from '../model';
 import { isPlaceholder } from '../placeholders';
@@ -44,8 +43,8 @@ export const healthcheckCommand: Rule = {
             isPreferred: false,
             safe: false,
             edits: command
-              ? [replaceNode(command, JSON.stringify(probe).replace(/","/g, '", "'))]
-              : insertProperty(ctx.source, hc, 'command', probe, ctx.style),
+              ? ctx.edit.replaceValue(command, probe)
+              : ctx.edit.insertProperty(hc, 'command', probe),
           },
         ],
       });

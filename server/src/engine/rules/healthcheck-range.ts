@@ -27,6 +27,7 @@ export const healthcheckRange: Rule = {
         const node = prop(hc, key);
         if (!node) continue;
         const spec = checkRange(
+          ctx.edit,
           node,
           `The health-check ${key} of ${displayName(c)}`,
           limits,

@@ -1,4 +1,3 @@
-import { insertProperty } from '../edits';
 import { displayName } from '../model';
 import type { Rule } from './rule';
 
@@ -31,8 +30,7 @@ export const healthyWithoutHealthcheck: Rule = {
               title: `Add a healthCheck to ${displayName(target)} (edit its command)`,
               isPreferred: true,
               safe: false,
-              edits: insertProperty(
-                ctx.source,
+              edits: ctx.edit.insertProperty(
                 target.node,
                 'healthCheck',
                 {
@@ -42,7 +40,6 @@ export const healthyWithoutHealthcheck: Rule = {
                   retries: 3,
                   startPeriod: 10,
                 },
-                ctx.style,
                 { after: ['portMappings', 'essential', 'image'] },
               ),
             },

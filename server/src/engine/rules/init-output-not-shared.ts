@@ -1,4 +1,4 @@
-import { addToArrayProperty, type OffsetEdit } from '../edits';
+import type { OffsetEdit } from '../input';
 import { displayName, type ContainerModel } from '../model';
 import { mentionedPaths, writtenPaths } from '../roles';
 import type { Rule, RuleContext } from './rule';
@@ -72,25 +72,26 @@ export const initOutputNotShared: Rule = {
         const edits = (): OffsetEdit[] => [
           ...(!existing && task
             ? [
-                ...addToArrayProperty(ctx.source, task, 'volumes', { name: volume }, ctx.style, {
-                  after: ['containerDefinitions'],
-                }),
-                ...addToArrayProperty(
-                  ctx.source,
+                ...ctx.edit.addToArrayProperty(
+                  task,
+                  'volumes',
+                  { name: volume },
+                  {
+                    after: ['containerDefinitions'],
+                  },
+                ),
+                ...ctx.edit.addToArrayProperty(
                   init.node,
                   'mountPoints',
                   { sourceVolume: volume, containerPath: dir },
-                  ctx.style,
                   { after: ['command', 'entryPoint', 'essential', 'image'] },
                 ),
               ]
             : []),
-          ...addToArrayProperty(
-            ctx.source,
+          ...ctx.edit.addToArrayProperty(
             reader.node,
             'mountPoints',
             { sourceVolume: volume, containerPath: readerDir },
-            ctx.style,
             { after: ['portMappings', 'command', 'essential', 'image'] },
           ),
         ];

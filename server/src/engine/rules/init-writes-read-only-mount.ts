@@ -1,4 +1,3 @@
-import { replaceNode } from '../edits';
 import { displayName, type ContainerModel, type MountPointModel, type TaskModel } from '../model';
 import { writtenPaths } from '../roles';
 import type { Rule, RuleContext } from './rule';
@@ -86,7 +85,7 @@ export const initWritesReadOnlyMount: Rule = {
               title: `Make ${displayName(init)}'s mount of "${volume}" writable ("readOnly": false)`,
               isPreferred: true,
               safe: true,
-              edits: [replaceNode(mount.readOnlyNode, 'false')],
+              edits: ctx.edit.replaceValue(mount.readOnlyNode, false),
             },
           ],
         });

@@ -1,8 +1,8 @@
-import { replaceNode, type OffsetEdit } from '../edits';
+import type { OffsetEdit } from '../input';
 import { prop, str } from '../json';
-import type { ContainerModel, TaskModel } from '../model';
+import type { ContainerModel } from '../model';
 import { containsPlaceholder, isPlaceholder } from '../placeholders';
-import type { Rule } from './rule';
+import type { Rule, RuleContext } from './rule';
 
 /** ECS: "Up to 255 letters (uppercase and lowercase), numbers, underscores, and hyphens are allowed." */
 export const CONTAINER_NAME = /^[A-Za-z0-9_-]{1,255}$/;
@@ -24,31 +24,29 @@ interface Rename {
 }
 
 /** Edits that rename `from` to `to` in the container's name and every reference to it in the file. */
-function renameEverywhere(model: TaskModel, c: ContainerModel, from: string, to: string): Rename {
-  const edits: OffsetEdit[] = [replaceNode(c.name!.node, JSON.stringify(to))];
+function renameEverywhere(ctx: RuleContext, c: ContainerModel, from: string, to: string): Rename {
+  const model = ctx.model;
+  const edits: OffsetEdit[] = [...ctx.edit.replaceValue(c.name!.node, to)];
   let rewritesOtherText = false;
   let count = 0;
   for (const other of model.containers) {
     for (const dep of other.dependsOn) {
       if (dep.containerName?.value === from) {
-        edits.push(replaceNode(dep.containerName.node, JSON.stringify(to)));
+        edits.push(...ctx.edit.replaceValue(dep.containerName.node, to));
         count++;
       }
     }
     for (const link of other.links) {
       if (link.target !== from) continue;
       edits.push(
-        replaceNode(
-          link.node,
-          JSON.stringify(link.alias !== undefined ? `${to}:${link.alias}` : to),
-        ),
+        ...ctx.edit.replaceValue(link.node, link.alias !== undefined ? `${to}:${link.alias}` : to),
       );
       if (link.alias !== undefined) rewritesOtherText = true;
       count++;
     }
     for (const v of other.volumesFrom) {
       if (v.sourceContainer?.value === from) {
-        edits.push(replaceNode(v.sourceContainer.node, JSON.stringify(to)));
+        edits.push(...ctx.edit.replaceValue(v.sourceContainer.node, to));
         count++;
       }
     }
@@ -56,7 +54,7 @@ function renameEverywhere(model: TaskModel, c: ContainerModel, from: string, to:
   // App Mesh: the proxy configuration names the Envoy container.
   const proxyName = prop(prop(model.task, 'proxyConfiguration'), 'containerName');
   if (str(proxyName) === from) {
-    edits.push(replaceNode(proxyName!, JSON.stringify(to)));
+    edits.push(...ctx.edit.replaceValue(proxyName!, to));
     count++;
   }
   return { edits, rewritesOtherText, count };
@@ -89,7 +87,7 @@ export const invalidContainerName: Rule = {
         bad.length > 0 ? `it contains ${bad.join(', ')}` : `it is ${name.length} characters long`;
       const fixed = sanitizedName(name);
       const usable = fixed !== '' && CONTAINER_NAME.test(fixed) && !taken.has(fixed);
-      const rename = usable ? renameEverywhere(model, c, name, fixed) : undefined;
+      const rename = usable ? renameEverywhere(ctx, c, name, fixed) : undefined;
       // Two containers with this name: references cannot say which one they meant.
       const shared = model.containers.filter((o) => o.name?.value === name).length > 1;
       if (usable) taken.add(fixed);

@@ -1,4 +1,3 @@
-import { removeProperty, replaceNode } from '../edits';
 import { parentProperty } from '../json';
 import { isPlaceholder } from '../placeholders';
 import type { FixSpec, Rule } from './rule';
@@ -28,7 +27,7 @@ export const invalidNetworkMode: Rule = {
           title: 'Remove "networkMode" (use the default)',
           isPreferred: false,
           safe: false,
-          edits: removeProperty(ctx.source, property),
+          edits: ctx.edit.removeProperty(property),
         }
       : undefined;
     const lower = value?.trim().toLowerCase();
@@ -40,7 +39,7 @@ export const invalidNetworkMode: Rule = {
         title: `Change "${value}" to "${lower}"`,
         isPreferred: true,
         safe: true,
-        edits: [replaceNode(node, JSON.stringify(lower))],
+        edits: ctx.edit.replaceValue(node, lower),
       });
       if (remove) fixes.push(remove);
     } else if (lower !== undefined && /^<?(default|nat)>?$/.test(lower)) {
@@ -50,7 +49,7 @@ export const invalidNetworkMode: Rule = {
         title: `Change "${value}" to "awsvpc"`,
         isPreferred: false,
         safe: false,
-        edits: [replaceNode(node, '"awsvpc"')],
+        edits: ctx.edit.replaceValue(node, 'awsvpc'),
       });
     } else {
       message =

@@ -1,4 +1,3 @@
-import { insertProperty } from '../edits';
 import { str, type Node } from '../json';
 import type { Rule } from './rule';
 
@@ -34,20 +33,15 @@ export const launchTypeImplied: Rule = {
           title: 'Add "requiresCompatibilities": ["FARGATE"]',
           isPreferred: true,
           safe: false,
-          edits: insertProperty(
-            ctx.source,
-            task,
-            'requiresCompatibilities',
-            ['FARGATE'],
-            ctx.style,
-            { after: ['networkMode'] },
-          ),
+          edits: ctx.edit.insertProperty(task, 'requiresCompatibilities', ['FARGATE'], {
+            after: ['networkMode'],
+          }),
         },
         {
           title: 'Add "requiresCompatibilities": ["EC2"]',
           isPreferred: false,
           safe: false,
-          edits: insertProperty(ctx.source, task, 'requiresCompatibilities', ['EC2'], ctx.style, {
+          edits: ctx.edit.insertProperty(task, 'requiresCompatibilities', ['EC2'], {
             after: ['networkMode'],
           }),
         },

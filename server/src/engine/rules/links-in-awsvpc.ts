@@ -1,6 +1,5 @@
 import { parentProperty } from '../json';
 import { displayName } from '../model';
-import { removeProperty } from '../edits';
 import type { Rule } from './rule';
 
 export const linksInAwsvpc: Rule = {
@@ -37,7 +36,7 @@ export const linksInAwsvpc: Rule = {
                   title: `Remove "links" from ${displayName(c)}`,
                   isPreferred: true,
                   safe: false,
-                  edits: removeProperty(ctx.source, property),
+                  edits: ctx.edit.removeProperty(property),
                 },
               ]
             : [],

@@ -1,4 +1,3 @@
-import { replaceNode } from '../edits';
 import { str } from '../json';
 import { displayName } from '../model';
 import { isPlaceholder } from '../placeholders';
@@ -41,7 +40,7 @@ export const linksUnknownContainer: Rule = {
               title: `Change ${JSON.stringify(value)} to ${JSON.stringify(n + alias)}`,
               isPreferred: i === 0 && close.length === 1,
               safe: close.length === 1,
-              edits: [replaceNode(el, JSON.stringify(n + alias))],
+              edits: ctx.edit.replaceValue(el, n + alias),
             })),
         });
       }

@@ -1,4 +1,3 @@
-import { removeProperty } from '../edits';
 import { num, parentProperty } from '../json';
 import { displayName } from '../model';
 import type { Rule } from './rule';
@@ -31,7 +30,7 @@ export const memoryReservationExceedsMemory: Rule = {
                   title: 'Remove "memoryReservation"',
                   isPreferred: true,
                   safe: false,
-                  edits: removeProperty(ctx.source, property),
+                  edits: ctx.edit.removeProperty(property),
                 },
               ]
             : [],

@@ -1,4 +1,3 @@
-import { setProperty } from '../edits';
 import { displayName } from '../model';
 import type { Rule } from './rule';
 
@@ -32,7 +31,7 @@ export const noEssentialContainer: Rule = {
           title: `Make ${name} essential`,
           isPreferred: true,
           safe: false,
-          edits: setProperty(ctx.source, main.node, 'essential', true, ctx.style, {
+          edits: ctx.edit.setProperty(main.node, 'essential', true, {
             after: ['image', 'name'],
           }),
         },

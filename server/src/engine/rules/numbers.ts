@@ -3,7 +3,7 @@
  * range rules need them: a JSON number, a number written as a string ("120", which the ECS API
  * rejects where an integer belongs), a template placeholder (not judged), or something else.
  */
-import { replaceNode, type OffsetEdit } from '../edits';
+import type { Editor, OffsetEdit } from '../input';
 import type { Node } from '../json';
 import { containsPlaceholder, isPlaceholder } from '../placeholders';
 
@@ -36,8 +36,8 @@ export function nearestAllowed(value: number, min: number, max: number): number 
   return clamp(Math.round(value), min, max);
 }
 
-export function replaceWithNumber(node: Node, value: number): OffsetEdit[] {
-  return [replaceNode(node, String(value))];
+export function replaceWithNumber(edit: Editor, node: Node, value: number): OffsetEdit[] {
+  return edit.replaceValue(node, value);
 }
 
 /** How a value reads in a message: numbers as written, strings quoted. */

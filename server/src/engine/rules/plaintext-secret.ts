@@ -1,4 +1,4 @@
-import { addToArrayProperty, deleteArrayElements, type OffsetEdit } from '../edits';
+import type { OffsetEdit } from '../input';
 import { displayName, perContainer, type ContainerModel, type KeyValueModel } from '../model';
 import { containsPlaceholder, isPlaceholder } from '../placeholders';
 import type { FixSpec, Rule } from './rule';
@@ -101,16 +101,14 @@ export const plaintextSecret: Rule = {
         const already = c.secrets.some((s) => s.name?.value === name);
         const fixes = (): FixSpec[] => {
           const edits: OffsetEdit[] =
-            index < 0 ? [] : [...deleteArrayElements(env, index, index + 1)];
+            index < 0 ? [] : [...ctx.edit.deleteArrayElements(env, index, index + 1)];
           if (edits.length === 0) return [];
           if (!already) {
             edits.push(
-              ...addToArrayProperty(
-                ctx.source,
+              ...ctx.edit.addToArrayProperty(
                 c.node,
                 'secrets',
                 { name, valueFrom: SECRET_ARN_PLACEHOLDER },
-                ctx.style,
                 { after: ['environment'] },
               ),
             );

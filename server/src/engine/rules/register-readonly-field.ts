@@ -1,4 +1,3 @@
-import { removeProperty } from '../edits';
 import type { Rule } from './rule';
 import { prepareForRegister, readOnlyProperties, wrapperOf } from './registerInput';
 
@@ -20,7 +19,7 @@ export const registerReadonlyField: Rule = {
       title: PREPARE_TITLE,
       isPreferred: false,
       safe: false,
-      edits: prepareForRegister(ctx.source, model.root, task, ctx.style),
+      edits: prepareForRegister(ctx.source, ctx.edit, model.root, task),
     };
     const unwrapNote = wrapper ? ' and unwraps taskDefinition' : '';
     if (wrapper && wrapper.inner === task) {
@@ -33,7 +32,7 @@ export const registerReadonlyField: Rule = {
             title: 'Unwrap "taskDefinition"',
             isPreferred: false,
             safe: false,
-            edits: prepareForRegister(ctx.source, model.root, task, ctx.style, {
+            edits: prepareForRegister(ctx.source, ctx.edit, model.root, task, {
               removeFields: false,
             }),
           },
@@ -52,7 +51,7 @@ export const registerReadonlyField: Rule = {
             title: `Remove "${name}"`,
             isPreferred: false,
             safe: false,
-            edits: removeProperty(ctx.source, field),
+            edits: ctx.edit.removeProperty(field),
           },
         ],
       });

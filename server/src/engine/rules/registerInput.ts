@@ -5,7 +5,8 @@
  * wrapper must go before a describe output (or a console export) can be registered again.
  */
 import { getNodeValue } from 'jsonc-parser';
-import { applyOffsetEdits, insertProperty, type FormatStyle, type OffsetEdit } from '../edits';
+import { applyOffsetEdits } from '../formats/json/edits';
+import type { Editor, OffsetEdit } from '../input';
 import { properties, prop, propertyNode, type Node } from '../json';
 import type { SourceText } from '../text';
 
@@ -28,48 +29,6 @@ export function readOnlyProperties(task: Node): Node[] {
   );
 }
 
-function lineIsOnlyFrom(source: SourceText, offset: number): boolean {
-  return source.text.slice(source.lineStartOf(offset), offset).trim() === '';
-}
-
-/**
- * Edits that remove a set of properties of one object, with their separators, without two edits
- * overlapping (runs of neighbouring properties go in one edit).
- */
-export function removeProperties(source: SourceText, obj: Node, remove: Node[]): OffsetEdit[] {
-  const siblings = properties(obj);
-  const gone = new Set(remove);
-  const edits: OffsetEdit[] = [];
-  for (let i = 0; i < siblings.length; i++) {
-    if (!gone.has(siblings[i]!)) continue;
-    let j = i;
-    while (j + 1 < siblings.length && gone.has(siblings[j + 1]!)) j++;
-    const first = siblings[i]!;
-    const last = siblings[j]!;
-    const next = siblings[j + 1];
-    const prev = siblings[i - 1];
-    if (next) {
-      const start =
-        lineIsOnlyFrom(source, first.offset) && lineIsOnlyFrom(source, next.offset)
-          ? source.lineStartOf(first.offset)
-          : first.offset;
-      const end = start === first.offset ? next.offset : source.lineStartOf(next.offset);
-      edits.push({ offset: start, length: end - start, newText: '' });
-    } else if (prev) {
-      const prevEnd = prev.offset + prev.length;
-      edits.push({ offset: prevEnd, length: last.offset + last.length - prevEnd, newText: '' });
-    } else {
-      edits.push({
-        offset: first.offset,
-        length: last.offset + last.length - first.offset,
-        newText: '',
-      });
-    }
-    i = j;
-  }
-  return edits;
-}
-
 /** The taskDefinition wrapper of describe output: the root object's property, and the inner object. */
 export function wrapperOf(root: Node | undefined): { property: Node; inner: Node } | undefined {
   const property = propertyNode(root, 'taskDefinition');
@@ -84,13 +43,13 @@ export function wrapperOf(root: Node | undefined): { property: Node; inner: Node
  */
 export function prepareForRegister(
   source: SourceText,
+  edit: Editor,
   root: Node,
   task: Node,
-  style: FormatStyle,
   options: { removeFields: boolean } = { removeFields: true },
 ): OffsetEdit[] {
   const removals = options.removeFields
-    ? removeProperties(source, task, readOnlyProperties(task))
+    ? edit.removeProperties(task, readOnlyProperties(task))
     : [];
   const wrapper = wrapperOf(root);
   if (!wrapper || wrapper.inner !== task) return removals;
@@ -98,7 +57,7 @@ export function prepareForRegister(
   const edits = [...removals];
   const tags = prop(root, 'tags');
   if (tags?.type === 'array' && (tags.children ?? []).length > 0 && !propertyNode(inner, 'tags')) {
-    edits.push(...insertProperty(source, inner, 'tags', getNodeValue(tags), style));
+    edits.push(...edit.insertProperty(inner, 'tags', getNodeValue(tags)));
   }
   if (edits.some((e) => e.invalid)) return edits;
   const innerEnd = inner.offset + inner.length;

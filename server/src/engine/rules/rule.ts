@@ -1,9 +1,10 @@
 /**
  * The rule contract. A rule is a small module with an id, a default severity, a one-line summary
  * (the README table) and a check that reports findings through the context. The context carries
- * everything computed once per document (model, start order, init containers, format style).
+ * everything computed once per task definition (model, start order, init containers) and the
+ * file's own ways: how it spells a field (messages) and how to edit it (fixes).
  */
-import type { FormatStyle, OffsetEdit } from '../edits';
+import type { Editor, OffsetEdit, Spelling } from '../input';
 import type { Node } from '../json';
 import type { ContainerModel, TaskModel } from '../model';
 import type { StartOrder } from '../startOrder';
@@ -40,7 +41,10 @@ export interface RuleContext {
   model: TaskModel;
   order: StartOrder;
   source: SourceText;
-  style: FormatStyle;
+  /** Fix edits in the file's own syntax and style. */
+  edit: Editor;
+  /** Field names as the file spells them, for messages. */
+  spell: Spelling;
   /** Containers waited for with SUCCESS/COMPLETE, or shaped like one-shot setup steps. */
   inits: Set<ContainerModel>;
   report(spec: ReportSpec): void;

@@ -1,4 +1,3 @@
-import { replaceNode } from '../edits';
 import { displayName } from '../model';
 import { looksLikeInit } from '../roles';
 import type { Rule } from './rule';
@@ -24,7 +23,7 @@ export const startConditionOnInit: Rule = {
               title: 'Change "START" to "SUCCESS"',
               isPreferred: true,
               safe: !target.essential,
-              edits: [replaceNode(dep.condition.node, '"SUCCESS"')],
+              edits: ctx.edit.replaceValue(dep.condition.node, 'SUCCESS'),
             },
           ],
         });

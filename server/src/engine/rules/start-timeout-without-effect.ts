@@ -1,4 +1,3 @@
-import { removeProperty } from '../edits';
 import { num, parentProperty } from '../json';
 import { displayName } from '../model';
 import type { Rule } from './rule';
@@ -27,7 +26,7 @@ export const startTimeoutWithoutEffect: Rule = {
                   title: 'Remove "startTimeout"',
                   isPreferred: true,
                   safe: false,
-                  edits: removeProperty(ctx.source, property),
+                  edits: ctx.edit.removeProperty(property),
                 },
               ]
             : [],

@@ -1,4 +1,3 @@
-import { replaceNode } from '../edits';
 import { elements, prop, str } from '../json';
 import { displayName, type ContainerModel } from '../model';
 import type { Rule } from './rule';
@@ -41,7 +40,7 @@ export const startWhereHealthyAvailable: Rule = {
               title: 'Change "START" to "HEALTHY"',
               isPreferred: true,
               safe: false,
-              edits: [replaceNode(dep.condition.node, '"HEALTHY"')],
+              edits: ctx.edit.replaceValue(dep.condition.node, 'HEALTHY'),
             },
           ],
         });

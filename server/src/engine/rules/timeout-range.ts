@@ -1,3 +1,4 @@
+import type { Editor } from '../input';
 import type { Node } from '../json';
 import { displayName, type ContainerModel } from '../model';
 import { nearestAllowed, readNumber, replaceWithNumber, shown } from './numbers';
@@ -22,6 +23,7 @@ function limitsFor(key: 'startTimeout' | 'stopTimeout', fargate: boolean): Limit
 
 /** The check shared with healthcheck-range: a whole number within limits, not a string. */
 export function checkRange(
+  edit: Editor,
   node: Node,
   what: string,
   limits: Limits,
@@ -42,7 +44,7 @@ export function checkRange(
       title: `Change ${shown(read)} to ${value}`,
       isPreferred: true,
       safe: true,
-      edits: replaceWithNumber(node, value),
+      edits: replaceWithNumber(edit, node, value),
     });
     return {
       at: node,
@@ -55,7 +57,7 @@ export function checkRange(
     title: `Change ${shown(read)} to ${fixed}`,
     isPreferred: true,
     safe: false,
-    edits: replaceWithNumber(node, fixed),
+    edits: replaceWithNumber(edit, node, fixed),
   });
   const problems: string[] = [];
   if (read.kind === 'numeric-string') problems.push('a string, where ECS takes a number');
@@ -78,13 +80,14 @@ const NOTES = {
 };
 
 function check(
+  edit: Editor,
   c: ContainerModel,
   key: 'startTimeout' | 'stopTimeout',
   fargate: boolean,
 ): Omit<ReportSpec, 'container'> | undefined {
   const node = key === 'startTimeout' ? c.startTimeoutNode : c.stopTimeoutNode;
   if (!node) return undefined;
-  return checkRange(node, `${key} of ${displayName(c)}`, limitsFor(key, fargate), NOTES[key]);
+  return checkRange(edit, node, `${key} of ${displayName(c)}`, limitsFor(key, fargate), NOTES[key]);
 }
 
 export const timeoutRange: Rule = {
@@ -97,7 +100,7 @@ export const timeoutRange: Rule = {
     const fargate = ctx.model.knowsTaskLevel && ctx.model.isFargate;
     for (const c of ctx.model.containers) {
       for (const key of ['startTimeout', 'stopTimeout'] as const) {
-        const spec = check(c, key, fargate);
+        const spec = check(ctx.edit, c, key, fargate);
         if (spec) ctx.report({ ...spec, container: c });
       }
     }

@@ -1,4 +1,3 @@
-import { addToArrayProperty, replaceNode } from '../edits';
 import { displayName } from '../model';
 import { containsPlaceholder, isPlaceholder } from '../placeholders';
 import type { FixSpec, Rule } from './rule';
@@ -37,16 +36,21 @@ export const unknownVolume: Rule = {
           title: `Change "${volume}" to "${n}"`,
           isPreferred: i === 0 && close.length === 1,
           safe: false,
-          edits: [replaceNode(source.node, JSON.stringify(n))],
+          edits: ctx.edit.replaceValue(source.node, n),
         }));
         fixes.push({
           title: `Add the volume "${volume}" to the task's volumes`,
           // With a close name the typo is the likelier mistake: then the new volume is not preferred.
           isPreferred: close.length === 0,
           safe: true,
-          edits: addToArrayProperty(ctx.source, task, 'volumes', { name: volume }, ctx.style, {
-            after: ['containerDefinitions'],
-          }),
+          edits: ctx.edit.addToArrayProperty(
+            task,
+            'volumes',
+            { name: volume },
+            {
+              after: ['containerDefinitions'],
+            },
+          ),
         });
         ctx.report({
           at: source.node,

@@ -1,5 +1,5 @@
 /** Helpers shared by several rules: name suggestions and the common fixes. */
-import { addToArrayProperty, setProperty, type OffsetEdit } from '../edits';
+import type { OffsetEdit } from '../input';
 import type { ContainerModel } from '../model';
 import type { RuleContext } from './rule';
 
@@ -38,7 +38,7 @@ export function closeMatches(wanted: string, candidates: Iterable<string>): stri
 
 /** Edits that set `essential: false` on a container (insert it after name/image when absent). */
 export function makeNonEssential(ctx: RuleContext, c: ContainerModel): OffsetEdit[] {
-  return setProperty(ctx.source, c.node, 'essential', false, ctx.style, {
+  return ctx.edit.setProperty(c.node, 'essential', false, {
     after: ['image', 'name'],
   });
 }
@@ -50,12 +50,10 @@ export function addDependsOn(
   target: string,
   condition: string,
 ): OffsetEdit[] {
-  return addToArrayProperty(
-    ctx.source,
+  return ctx.edit.addToArrayProperty(
     dependent.node,
     'dependsOn',
     { containerName: target, condition },
-    ctx.style,
     {
       after: ['essential', 'image', 'name'],
     },

@@ -1,4 +1,3 @@
-import { deleteArrayElements, replaceNode } from '../edits';
 import { displayName } from '../model';
 import { containsPlaceholder, isPlaceholder } from '../placeholders';
 import type { Rule } from './rule';
@@ -38,7 +37,7 @@ export const volumesFromUnknownContainer: Rule = {
                       title: `Remove the volumesFrom entry "${target}"`,
                       isPreferred: true,
                       safe: false,
-                      edits: deleteArrayElements(c.volumesFromNode, index, index + 1),
+                      edits: ctx.edit.deleteArrayElements(c.volumesFromNode, index, index + 1),
                     },
                   ],
           });
@@ -60,7 +59,7 @@ export const volumesFromUnknownContainer: Rule = {
               title: `Change "${target}" to "${n}"`,
               isPreferred: i === 0 && close.length === 1,
               safe: close.length === 1,
-              edits: [replaceNode(source.node, JSON.stringify(n))],
+              edits: ctx.edit.replaceValue(source.node, n),
             })),
         });
       }

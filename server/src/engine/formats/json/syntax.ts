@@ -1,10 +1,9 @@
 /**
- * JSON syntax errors as findings. The CLI reports them; the language server does not (VS Code's
+ * JSON syntax errors in plain words. The CLI reports them; the language server does not (VS Code's
  * own JSON support already shows them in the editor).
  */
-import { printParseErrorCode } from 'jsonc-parser';
-import type { ParsedDocument } from './parse';
-import type { Finding } from './types';
+import { printParseErrorCode, type ParseError } from 'jsonc-parser';
+import type { SyntaxProblem } from '../../input';
 
 export const JSON_SYNTAX = 'json-syntax';
 
@@ -27,17 +26,14 @@ const WORDS: Record<string, string> = {
   InvalidCharacter: 'invalid character in a string',
 };
 
-export function syntaxFindings(parsed: ParsedDocument, limit = 20): Finding[] {
-  return parsed.syntaxErrors.slice(0, limit).map((e) => {
+export function jsonSyntaxProblems(errors: ParseError[]): SyntaxProblem[] {
+  return errors.map((e) => {
     const name = printParseErrorCode(e.error);
     return {
       code: JSON_SYNTAX,
-      severity: 'error',
+      offset: e.offset,
+      length: e.length,
       message: `JSON syntax: ${WORDS[name] ?? name}.`,
-      range: parsed.source.range(e.offset, e.length),
-      related: [],
-      fixes: [],
-      tags: [],
     };
   });
 }

@@ -6,16 +6,15 @@
  * CloudFormation JSON template cheap (bench/RESULTS.md, History).
  */
 import { parseTree, type Node, type ParseError } from 'jsonc-parser';
+import type { DocumentKind } from '../../input';
 import { fastParseTree } from './fastParse';
-import { objectElements, prop } from './json';
-import { SourceText } from './text';
+import { objectElements, prop } from '../../json';
+import { SourceText } from '../../text';
 
 /** Documents above this many UTF-16 code units are not analysed (an information notice says so). */
 export const MAX_DOCUMENT_LENGTH = 20 * 1024 * 1024;
 /** Deeper nesting than this is not analysed; real task definitions nest fewer than 10 levels. */
 export const MAX_NESTING_DEPTH = 256;
-
-export type DocumentKind = 'task' | 'describe' | 'container-array';
 
 export interface ParsedDocument {
   source: SourceText;

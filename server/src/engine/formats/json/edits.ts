@@ -1,21 +1,13 @@
 /**
- * Minimal text edits for fixes. Each builder touches only the value or property it names, keeps
- * the user's indentation (tabs or spaces, width), line endings, comments and trailing-comma style,
- * and never rewrites a sibling.
+ * The JSON editor: minimal text edits for fixes in task-definition JSON files. Each builder touches
+ * only the value or property it names, keeps the user's indentation (tabs or spaces, width), line
+ * endings, comments and trailing-comma style, and never rewrites a sibling.
  */
-import { keyOf, properties, type Node } from './json';
-import type { SourceText } from './text';
+import type { Editor, InsertOptions, OffsetEdit, Spelling } from '../../input';
+import { keyOf, properties, type Node } from '../../json';
+import type { SourceText } from '../../text';
 
-export interface OffsetEdit {
-  offset: number;
-  length: number;
-  newText: string;
-  /**
-   * Set when the edit cannot be made safely (e.g. inserting into an object whose closing brace is
-   * not typed yet); the engine drops every fix that contains such an edit.
-   */
-  invalid?: true;
-}
+export type { InsertOptions, OffsetEdit };
 
 /** Is the object or array closed in the text (its last character is its closing bracket)? */
 function isClosed(source: SourceText, node: Node): boolean {
@@ -220,11 +212,6 @@ function fillEmpty(
   ];
 }
 
-export interface InsertOptions {
-  /** Insert after the first of these keys that exists (else at the end). */
-  after?: string[];
-}
-
 /** Insert `"key": value` into an object that does not have `key`. */
 export function insertProperty(
   source: SourceText,
@@ -379,3 +366,76 @@ export function applyOffsetEdits(text: string, edits: OffsetEdit[]): string {
   for (const e of sorted) out = out.slice(0, e.offset) + e.newText + out.slice(e.offset + e.length);
   return out;
 }
+
+function lineIsOnlyFrom(source: SourceText, offset: number): boolean {
+  return source.text.slice(source.lineStartOf(offset), offset).trim() === '';
+}
+
+/**
+ * Edits that remove a set of properties of one object, with their separators, without two edits
+ * overlapping (runs of neighbouring properties go in one edit).
+ */
+export function removeProperties(source: SourceText, obj: Node, remove: Node[]): OffsetEdit[] {
+  const siblings = properties(obj);
+  const gone = new Set(remove);
+  const edits: OffsetEdit[] = [];
+  for (let i = 0; i < siblings.length; i++) {
+    if (!gone.has(siblings[i]!)) continue;
+    let j = i;
+    while (j + 1 < siblings.length && gone.has(siblings[j + 1]!)) j++;
+    const first = siblings[i]!;
+    const last = siblings[j]!;
+    const next = siblings[j + 1];
+    const prev = siblings[i - 1];
+    if (next) {
+      const start =
+        lineIsOnlyFrom(source, first.offset) && lineIsOnlyFrom(source, next.offset)
+          ? source.lineStartOf(first.offset)
+          : first.offset;
+      const end = start === first.offset ? next.offset : source.lineStartOf(next.offset);
+      edits.push({ offset: start, length: end - start, newText: '' });
+    } else if (prev) {
+      const prevEnd = prev.offset + prev.length;
+      edits.push({ offset: prevEnd, length: last.offset + last.length - prevEnd, newText: '' });
+    } else {
+      edits.push({
+        offset: first.offset,
+        length: last.offset + last.length - first.offset,
+        newText: '',
+      });
+    }
+    i = j;
+  }
+  return edits;
+}
+
+/** The editor of a JSON file: the builders above with the file's own style, found on first use. */
+export function jsonEditor(source: SourceText): Editor {
+  const style = detectStyle(source);
+  return {
+    insertProperty: (obj, key, value, options) =>
+      insertProperty(source, obj, key, value, style, options),
+    setProperty: (obj, key, value, options) => setProperty(source, obj, key, value, style, options),
+    addToArrayProperty: (obj, key, item, options) =>
+      addToArrayProperty(source, obj, key, item, style, options),
+    appendToArray: (arr, value) => appendToArray(source, arr, value, style),
+    removeProperty: (property) => removeProperty(source, property),
+    removeProperties: (obj, remove) => removeProperties(source, obj, remove),
+    deleteArrayElements: (arr, from, to) => deleteArrayElements(arr, from, to),
+    replaceValue: (node, value) => {
+      // A value written on one line stays on one line; a multi-line one keeps its indentation.
+      const written = source.text.slice(node.offset, node.offset + node.length);
+      const text = /[\r\n]/.test(written)
+        ? formatValue(value, source.indentationAt(node.offset), style)
+        : compactValue(value);
+      const open = (node.type === 'object' || node.type === 'array') && !isClosed(source, node);
+      return open ? cannotEdit(node) : [replaceNode(node, text)];
+    },
+  };
+}
+
+/** JSON spells every field as register-task-definition does. */
+export const jsonSpelling: Spelling = {
+  key: (field) => field,
+  pair: (field, value) => `${JSON.stringify(field)}: ${JSON.stringify(value)}`,
+};
