@@ -92,9 +92,15 @@ export function buildStartOrder(model: TaskModel): StartOrder {
   // FireLens: the log router starts before every container that logs through it, unless an
   // explicit dependsOn between the two replaces that default (AWS, "using_firelens"). The ECS agent
   // also adds none at all when the router itself waits for a container (addFirelensContainerDependency
-  // in amazon-ecs-agent's task.go: "to be safe ... circular dependency"), so such a router gets no edges.
+  // in amazon-ecs-agent's task.go: "to be safe ... circular dependency"), so such a router gets no
+  // edges. Its links and volumesFrom count as waiting too: the agent has already turned them into
+  // dependencies of the router (initializeContainerOrdering runs first) when it asks.
   const routers = model.containers.filter(
-    (r) => isLogRouter(r) && !r.dependsOn.some((d) => d.containerName?.value),
+    (r) =>
+      isLogRouter(r) &&
+      !r.dependsOn.some((d) => d.containerName?.value) &&
+      r.links.length === 0 &&
+      !r.volumesFrom.some((v) => v.sourceContainer?.value),
   );
   if (routers.length > 0) {
     for (const c of model.containers) {

@@ -167,6 +167,20 @@ describe('implicit edges ECS adds on its own', () => {
     assert.deepEqual(edges(order(reversed)), ['catalog -> log_router START dependsOn']);
   });
 
+  test('FireLens: a router that links to a container or mounts its volumes gets no edges (the agent counts those as dependencies of its own)', () => {
+    const linked = order(
+      task(`{ "name": "router", "firelensConfiguration": { "type": "fluentbit" }, "links": ["app"] },
+{ "name": "app", "logConfiguration": { "logDriver": "awsfirelens" } }`),
+    );
+    assert.deepEqual(edges(linked), ['app -> router START links (implicit)']);
+    assert.deepEqual(linked.cycles, []);
+    const mounted = order(
+      task(`{ "name": "router", "firelensConfiguration": { "type": "fluentbit" }, "volumesFrom": [{ "sourceContainer": "app" }] },
+{ "name": "app", "logConfiguration": { "logDriver": "awsfirelens" } }`),
+    );
+    assert.deepEqual(edges(mounted), ['app -> router START volumesFrom (implicit)']);
+  });
+
   test('FireLens: containers logging elsewhere, and the router itself, get no edge', () => {
     const o = order(
       task(`{ "name": "router", "firelensConfiguration": { "type": "fluentbit" }, "logConfiguration": { "logDriver": "awsfirelens" } },
