@@ -38,6 +38,7 @@ export type { Rule } from './rules/rule';
 export { displayName, type TaskModel, type ContainerModel, type DependencyModel } from './model';
 export { initContainers, isLogRouter, nonShellEntrypoint } from './roles';
 export type { StartEdge, StartOrder } from './startOrder';
+export { simulate, whatIfFails } from './simulate/index';
 export { keyOf, properties, type Node } from './json';
 export { addToArrayProperty, detectStyle, type FormatStyle } from './formats/json/edits';
 export { SourceText } from './text';

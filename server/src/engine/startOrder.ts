@@ -191,10 +191,15 @@ function computePhases(
   return phase;
 }
 
+/** An edge as the graph algorithms below need it: where it leads. */
+interface Successor {
+  to: ContainerModel;
+}
+
 /** Tarjan's algorithm, iterative (no recursion depth limit). */
-function stronglyConnected(
+export function stronglyConnected(
   nodes: ContainerModel[],
-  succ: Map<ContainerModel, StartEdge[]>,
+  succ: Map<ContainerModel, readonly Successor[]>,
 ): ContainerModel[][] {
   let index = 0;
   const idx = new Map<ContainerModel, number>();
@@ -246,9 +251,9 @@ function stronglyConnected(
 }
 
 /** Order an SCC's members along one cycle through them (a walk inside the SCC), in dependency direction. */
-function orderCycle(
+export function orderCycle(
   scc: ContainerModel[],
-  succ: Map<ContainerModel, StartEdge[]>,
+  succ: Map<ContainerModel, readonly Successor[]>,
 ): ContainerModel[] {
   const members = new Set(scc);
   const start = scc.reduce((a, b) => (a.index <= b.index ? a : b));

@@ -1,11 +1,13 @@
 /**
  * Public types of the engine: findings, fixes and edits, all plain data (JSON-serialisable). The
- * graph, positions and severities are shared with the client and the webview, so they live in the
- * shared folder; they are re-exported here so that engine code has one place to import types from.
+ * graph, the start simulation, positions and severities are shared with the client and the
+ * webview, so they live in the shared folder; they are re-exported here so that engine code has one
+ * place to import types from.
  */
 import type { Range, Severity } from '../../../shared/src/graph';
 
 export type * from '../../../shared/src/graph';
+export type * from '../../../shared/src/simulation';
 
 /** A half-open span of UTF-16 code units in the document text. */
 export interface Span {
