@@ -1,15 +1,18 @@
 /**
  * `ecs-init-order lint [--format text|json|sarif] [--fix] [--rule id=severity] <files or globs…>`
  * Exit codes: 0 without errors, 1 with errors, 2 on usage or I/O errors.
+ * `ecs-init-order simulate …` is cli/simulate.ts.
  */
 import { expandArguments } from './cli/glob';
 import { lintFile, type FileResult } from './cli/lint';
 import { toSarif } from './cli/sarif';
+import { simulateCommand } from './cli/simulate';
 import { allRules, type Finding, type SeverityOverride } from './engine/index';
 
 const VERSION = '0.1.0';
 
 const USAGE = `Usage: ecs-init-order lint [options] <files, directories or globs…>
+       ecs-init-order simulate [options] <file>   (see ecs-init-order simulate --help)
 
 Lints Amazon ECS task definitions: init containers, dependsOn and container start order.
 
@@ -123,6 +126,7 @@ function printJson(results: FileResult[]): void {
 }
 
 export function main(argv: string[]): number {
+  if (argv[0] === 'simulate') return simulateCommand(argv.slice(1));
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs(argv);

@@ -1,5 +1,5 @@
 /** Linting files for the CLI: read, analyse, optionally fix in place. No process exits here. */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import {
   analyze,
   fixAll,
@@ -7,6 +7,7 @@ import {
   type Finding,
   type SeverityOverride,
 } from '../engine/index';
+import { analyzeInput, readInput } from './input';
 
 export interface FileResult {
   path: string;
@@ -25,17 +26,9 @@ export interface LintOptions {
 }
 
 export function lintFile(path: string, options: LintOptions): FileResult {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    return {
-      path,
-      diagnostics: [],
-      fixed: [],
-      ioError: `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
-    };
-  }
+  const input = readInput(path);
+  if ('ioError' in input) return { path, diagnostics: [], fixed: [], ioError: input.ioError };
+  let text = input.text;
   const fixed: string[] = [];
   if (options.fix) {
     const before = analyze(text, { uri: path, severities: options.severities });
@@ -57,9 +50,8 @@ export function lintFile(path: string, options: LintOptions): FileResult {
       }
     }
   }
-  const analysis = analyze(text, { uri: path, severities: options.severities });
-  if (!analysis.isTaskDefinition) {
-    return { path, diagnostics: [], fixed, skipped: analysis.file.notRecognised };
-  }
+  const result = analyzeInput(path, text, options.severities);
+  if ('skipped' in result) return { path, diagnostics: [], fixed, skipped: result.skipped };
+  const { analysis } = result;
   return { path, diagnostics: [...syntaxFindings(analysis.file), ...analysis.findings], fixed };
 }

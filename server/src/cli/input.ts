@@ -1,0 +1,27 @@
+/**
+ * How every CLI command reads a file: the text, then the engine's analysis of it, or why the file
+ * is not a task definition the engine can read. `lint` and `simulate` both come through here, so a
+ * new input format the engine learns reaches both.
+ */
+import { readFileSync } from 'node:fs';
+import { analyze, type Analysis, type SeverityOverride } from '../engine/index';
+
+export function readInput(path: string): { text: string } | { ioError: string } {
+  try {
+    return { text: readFileSync(path, 'utf8') };
+  } catch (error) {
+    return {
+      ioError: `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+    };
+  }
+}
+
+export function analyzeInput(
+  path: string,
+  text: string,
+  severities?: Record<string, SeverityOverride>,
+): { analysis: Analysis } | { skipped: string } {
+  const analysis = analyze(text, { uri: path, severities });
+  if (analysis.isTaskDefinition) return { analysis };
+  return { skipped: analysis.file.notRecognised ?? 'not an ECS task definition' };
+}
