@@ -20,7 +20,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache } from './documents';
-import type { Analysis } from './engine/index';
+import { simulate, type Analysis } from './engine/index';
 import { codeActions, FIX_ALL_KIND, QUICK_FIX } from './features/codeActions';
 import { codeLenses } from './features/codeLens';
 import { completion } from './features/completion';
@@ -32,11 +32,15 @@ import { references } from './features/references';
 import { prepareRename, rename } from './features/rename';
 import {
   GraphChangedNotification,
+  SimulateRequest,
   StartOrderGraphRequest,
   type GraphChangedParams,
+  type SimulateParams,
+  type SimulateResult,
   type StartOrderGraphParams,
   type StartOrderGraphResult,
 } from '../../shared/src/protocol';
+import { parseScenarioOverrides } from '../../shared/src/simulation';
 import { formatError, guard, runSafe } from './runSafe';
 import {
   analysisOptions,
@@ -312,6 +316,17 @@ export function startServer(connection: Connection): void {
       )({ textDocument: { uri } }, token);
     },
   );
+
+  connection.onRequest(SimulateRequest.type, (params: SimulateParams, token: CancellationToken) => {
+    const uri = typeof params?.uri === 'string' ? params.uri : '';
+    // The scenario comes from the client as it is: only its well-formed part is used.
+    const overrides = parseScenarioOverrides(params?.overrides);
+    return onDocument<{ textDocument: TextDocumentIdentifier }, SimulateResult>(
+      'Start simulation',
+      null,
+      ({ analysis }) => (analysis.model ? simulate(analysis.model, overrides) : null),
+    )({ textDocument: { uri } }, token);
+  });
 
   documents.listen(connection);
   connection.listen();

@@ -5,6 +5,7 @@
  */
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { StartOrderGraph } from './graph';
+import type { ScenarioOverrides, SimulationResult } from './simulation';
 
 export interface StartOrderGraphParams {
   /** The document URI as the client knows it. */
@@ -19,6 +20,21 @@ export const StartOrderGraphRequest = {
   type: new RequestType<StartOrderGraphParams, StartOrderGraphResult, void>(
     'ecsInitOrder/startOrderGraph',
   ),
+} as const;
+
+export interface SimulateParams {
+  /** The document URI as the client knows it. */
+  uri: string;
+  /** Per container name, what differs from the default scenario; omitted: the default scenario. */
+  overrides?: ScenarioOverrides;
+}
+
+/** Result: the start simulation, or null when the document is not an open task definition. */
+export type SimulateResult = SimulationResult | null;
+
+export const SimulateRequest = {
+  method: 'ecsInitOrder/simulate',
+  type: new RequestType<SimulateParams, SimulateResult, void>('ecsInitOrder/simulate'),
 } as const;
 
 /** Sent by the server when the graph of an open document may have changed (after diagnostics). */
@@ -39,4 +55,4 @@ export const Commands = {
   showGraphFor: 'ecsInitOrder.showStartOrderGraph',
 } as const;
 
-export type { StartOrderGraph };
+export type { StartOrderGraph, ScenarioOverrides, SimulationResult };

@@ -23,7 +23,7 @@ import type {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, applyTextEdits } from '../../server/src/engine/index';
-import type { StartOrderGraph } from '../../shared/src/protocol';
+import type { SimulationResult, StartOrderGraph } from '../../shared/src/protocol';
 import { fixture, SEED_PATH, TestClient, uriOf, vscodeLikeCapabilities } from './client';
 
 const SEED = readFileSync(SEED_PATH, 'utf8');
@@ -504,5 +504,45 @@ describe('code lenses and the graph', () => {
       await client.request('ecsInitOrder/startOrderGraph', { uri: uriOf('not-open.json') }),
       null,
     );
+  });
+
+  test('ecsInitOrder/simulate: the default scenario, a scenario, and what a bad one leaves', async () => {
+    const simulation = (params: unknown) =>
+      client.request<SimulationResult | null>('ecsInitOrder/simulate', params);
+    const seed = await simulation({ uri: SEED_URI });
+    assert.ok(seed);
+    assert.equal(seed.task.stops, true);
+    assert.equal(seed.task.stoppedBy, 'init-setup');
+
+    const shop = await simulation({ uri: SHOP_URI });
+    assert.equal(shop?.outcome, 'Every container starts and the task keeps running.');
+    assert.deepEqual(
+      shop.containers.map((c) => [c.name, c.startedAt]),
+      [
+        ['fetch-config', 0],
+        ['log-router', 0],
+        ['redis', 0],
+        ['web', 10],
+      ],
+    );
+    const failing = await simulation({
+      uri: SHOP_URI,
+      overrides: { 'fetch-config': { exitCode: 1 } },
+    });
+    assert.equal(failing?.containers.find((c) => c.name === 'web')?.started, false);
+    assert.match(failing.outcome, /^web never starts: fetch-config exited with code 1/);
+
+    // Malformed parts of a scenario are dropped, never an error; a name no container has is noted.
+    const malformed = await simulation({
+      uri: SHOP_URI,
+      overrides: JSON.parse(
+        '{ "fetch-config": { "exitCode": "one", "runtime": -3 }, "web": "fail", "__proto__": { "exitCode": 1 } }',
+      ) as unknown,
+    });
+    assert.deepEqual(malformed?.timeline, shop.timeline);
+    assert.deepEqual(malformed.notes, [
+      'No container is named "__proto__": its scenario is ignored.',
+    ]);
+    assert.equal(await simulation({ uri: uriOf('not-open.json') }), null);
   });
 });

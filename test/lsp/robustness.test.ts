@@ -162,8 +162,11 @@ describe('robustness', () => {
         null,
       );
       assert.equal(await client.request('ecsInitOrder/startOrderGraph', { uri }), null);
+      assert.equal(await client.request('ecsInitOrder/simulate', { uri }), null);
     }
     assert.equal(await client.request('ecsInitOrder/startOrderGraph', {}), null);
+    assert.equal(await client.request('ecsInitOrder/simulate', {}), null);
+    assert.equal(await client.request('ecsInitOrder/simulate', null), null);
   });
 });
 

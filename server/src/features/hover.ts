@@ -16,6 +16,7 @@ import {
   nonShellEntrypoint,
   type StartOrder,
   type TaskModel,
+  whatIfFails,
 } from '../engine/index';
 import {
   containerAt,
@@ -141,6 +142,7 @@ function containerLines(ctx: HoverContext, use: NameUse): string[] {
     lines.push(
       `- ${exitConsequence(target)}${target.essentialNode ? '' : ' (essential is true when left out)'}.`,
     );
+  lines.push(`- ${md(whatIfFails(model, target))}`);
   if (phase < 0)
     lines.push(
       '- It never starts: every container on a dependency cycle waits for another one on it.',

@@ -33,6 +33,28 @@ describe('hover on container names and references', () => {
     assert.match(markdown, /Image: `amazon\/aws-cli:latest`/);
   });
 
+  test('a container name: what happens if it fails, from the start simulator', () => {
+    const seed = hoverAt(cursorIn(SEED, '"init-setup"', 3)).markdown;
+    assert.ok(
+      seed.includes(
+        '- If init-setup fails (exits with code 1): the task stops because init-setup is essential and exited with code 1 at 5 s, as it does when init-setup exits with code 0.',
+      ),
+      seed,
+    );
+    const shop = hoverAt(cursorIn(SHOP, '"containerName": "fetch-config"', 20)).markdown;
+    assert.ok(
+      shop.includes(
+        '- If fetch-config fails (exits with code 1): web never starts (fetch-config exited with code 1 and web waits for SUCCESS); the task stops because web is essential and was stopped without starting at 5 s.',
+      ),
+      shop,
+    );
+    const broken = hoverAt(cursorIn(BROKEN, '"name": "worker"', 10)).markdown;
+    assert.match(
+      broken,
+      /- If worker fails: it never runs anyway: the task fails before any container starts/,
+    );
+  });
+
   test('a dependsOn.containerName: what the waiting container waits for, and the target’s role', () => {
     const { markdown, hovered } = hoverAt(cursorIn(SHOP, '"containerName": "fetch-config"', 20));
     assert.equal(hovered, '"fetch-config"');
