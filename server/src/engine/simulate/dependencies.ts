@@ -88,7 +88,10 @@ export function agentDependencies(model: TaskModel): AgentDependencies {
       if (!model.byName.has(name))
         problems.push({
           containers: [c],
-          message: `${displayName(c)} takes the volumes of "${name}" (volumesFrom), but no container has that name`,
+          message:
+            name === ''
+              ? `${displayName(c)} has a volumesFrom entry without a sourceContainer`
+              : `${displayName(c)} takes the volumes of "${name}" (volumesFrom), but no container has that name`,
         });
       else add(c, name, 'CREATE', 'volumesFrom');
     }
@@ -177,7 +180,13 @@ function dependencyProblems(
           message: `${who} waits for "${d.targetName}", but no container has that name`,
         });
       else if (d.target === c)
-        problems.push({ containers: [c], message: `${who} waits for itself` });
+        problems.push({
+          containers: [c],
+          message:
+            d.source === 'dependsOn'
+              ? `${who} waits for itself`
+              : `${who} names itself in ${d.source}`,
+        });
       else if (d.source === 'dependsOn' && !CONDITIONS.has(d.condition))
         problems.push({
           containers: [c],
