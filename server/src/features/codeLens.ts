@@ -3,14 +3,16 @@
  * init-setup (SUCCESS) · 1 waits for it"). Clicking it opens the start-order graph on that container.
  */
 import type { CodeLens } from 'vscode-languageserver-types';
-import type { Analysis } from '../engine/index';
+import type { Analysis, StartOrder, TaskModel } from '../engine/index';
 import { Commands } from '../../../shared/src/protocol';
 import { nodeRange } from './located';
 import { inCycle, phaseLabel, waitLabel } from './startOrderWords';
 
 export function codeLenses(analysis: Analysis, uri: string): CodeLens[] {
-  const { model, order } = analysis;
-  if (!model || !order) return [];
+  return analysis.definitions.flatMap(({ model, order }) => containerLenses(model, order, uri));
+}
+
+function containerLenses(model: TaskModel, order: StartOrder, uri: string): CodeLens[] {
   return model.containers.map((c) => {
     const waitsFor = order.waitsFor.get(c)!;
     const waitedBy = order.waitedBy.get(c)!;

@@ -7,9 +7,10 @@ import type { Analysis } from '../engine/index';
 import { declarationOf, nameUseAt, rangeOf } from './located';
 
 export function definition(analysis: Analysis, position: Position, uri: string): Location[] {
-  const model = analysis.model;
+  const offset = analysis.source.offsetAt(position);
+  const model = analysis.definitionAt(offset)?.model;
   if (!model) return [];
-  const use = nameUseAt(model, model.source.offsetAt(position));
+  const use = nameUseAt(model, offset);
   if (!use) return [];
   const declaration = use.use === 'declaration' ? use : declarationOf(model, use.kind, use.name);
   return declaration

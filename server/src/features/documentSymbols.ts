@@ -55,15 +55,18 @@ function containerSymbol(model: TaskModel, c: ContainerModel): DocumentSymbol {
 }
 
 export function documentSymbols(analysis: Analysis): DocumentSymbol[] {
-  const model = analysis.model;
-  if (!model) return [];
+  return analysis.definitions.flatMap(({ model }) => taskSymbols(model));
+}
+
+/** A task definition: the task (named by its resource, or family) with its containers and volumes. */
+function taskSymbols(model: TaskModel): DocumentSymbol[] {
   const containers = model.containers.map((c) => containerSymbol(model, c));
   if (!model.task) return containers;
   const volumes = model.volumes
     .filter((v) => v.name)
     .map((v) => symbol(model, v.name!.value, 'volume', STRUCT, v.node, v.name!.node));
   const family = model.family?.value;
-  const name = family ? family : 'task definition';
+  const name = model.input.name ?? (family ? family : 'task definition');
   const detail = `${model.containers.length} container${model.containers.length === 1 ? '' : 's'}`;
   return [
     symbol(model, name, detail, MODULE, model.task, model.family?.node, [

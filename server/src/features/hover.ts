@@ -9,7 +9,6 @@ import {
   type ContainerModel,
   type DependencyModel,
   displayName,
-  initContainers,
   isLogRouter,
   keyOf,
   type Node,
@@ -58,10 +57,11 @@ function link(title: string, anchor: string): string {
 }
 
 export function hover(analysis: Analysis, position: Position): Hover | null {
-  const { model, order } = analysis;
-  if (!model || !order) return null;
-  const ctx: HoverContext = { model, order, inits: initContainers(model) };
-  const offset = model.source.offsetAt(position);
+  const offset = analysis.source.offsetAt(position);
+  const definition = analysis.definitionAt(offset);
+  if (!definition) return null;
+  const { model, order, inits } = definition;
+  const ctx: HoverContext = { model, order, inits };
 
   const use = nameUseAt(model, offset);
   if (use?.kind === 'container') return result(ctx, use.node, containerLines(ctx, use));

@@ -12,9 +12,10 @@ export function references(
   uri: string,
   includeDeclaration: boolean,
 ): Location[] {
-  const model = analysis.model;
+  const offset = analysis.source.offsetAt(position);
+  const model = analysis.definitionAt(offset)?.model;
   if (!model) return [];
-  const at = nameUseAt(model, model.source.offsetAt(position));
+  const at = nameUseAt(model, offset);
   if (!at) return [];
   return usesOf(model, at.kind, at.name)
     .filter((u) => includeDeclaration || u.use !== 'declaration')

@@ -19,9 +19,10 @@ export function prepareRename(
   analysis: Analysis,
   position: Position,
 ): { range: Range; placeholder: string } | null {
-  const model = analysis.model;
+  const offset = analysis.source.offsetAt(position);
+  const model = analysis.definitionAt(offset)?.model;
   if (!model) return null;
-  const use = nameUseAt(model, model.source.offsetAt(position));
+  const use = nameUseAt(model, offset);
   if (!use) return null;
   return { range: rangeOf(model.source, use.start, use.end), placeholder: use.name };
 }
@@ -38,9 +39,10 @@ export function rename(
   newName: string,
   options: RenameOptions,
 ): RenameResult | null {
-  const model = analysis.model;
+  const offset = analysis.source.offsetAt(position);
+  const model = analysis.definitionAt(offset)?.model;
   if (!model) return null;
-  const at = nameUseAt(model, model.source.offsetAt(position));
+  const at = nameUseAt(model, offset);
   if (!at) return null;
   const what = at.kind === 'container' ? 'Container' : 'Volume';
   if (!VALID_NAME.test(newName)) {
