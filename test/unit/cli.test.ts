@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { ensureCli, runCli } from '../support/cli';
 import { INIT_DONE_RIGHT } from './rules/helpers';
@@ -172,7 +173,12 @@ describe('sarif format', () => {
     assert.ok(ruleIds.includes('dependency-unknown-container'));
     for (const r of driver.rules) {
       assert.ok(r.shortDescription.text.length > 0);
-      assert.match(r.helpUri, new RegExp(`docs/rules/${r.id}\\.md$`));
+      assert.ok(r.fullDescription.text.length > 0 && r.help.text.length > 0);
+      // Every engine rule links its page; JSON syntax errors have none.
+      if (r.id !== 'json-syntax') {
+        assert.match(r.helpUri, new RegExp(`docs/rules/${r.id}\\.md$`));
+        assert.ok(r.help.markdown.includes(r.helpUri));
+      }
       assert.ok(['error', 'warning', 'note'].includes(r.defaultConfiguration.level));
     }
     const results = sarif.runs[0].results as {
@@ -191,13 +197,29 @@ describe('sarif format', () => {
     }
     const typo = results.find((r) => r.ruleId === 'dependency-unknown-container')!;
     assert.equal(typo.level, 'error');
-    assert.equal(typo.locations[0]!.physicalLocation.artifactLocation.uri, file('typo.json'));
+    // Outside the working directory: an absolute file URI.
+    assert.equal(
+      typo.locations[0]!.physicalLocation.artifactLocation.uri,
+      pathToFileURL(file('typo.json')).href,
+    );
     assert.deepEqual(typo.locations[0]!.physicalLocation.region, {
       startLine: TYPO_LINE + 1,
       startColumn: TYPO_CHAR + 1,
       endLine: TYPO_LINE + 1,
       endColumn: TYPO_CHAR + 8,
     });
+  });
+
+  test('a file under the working directory is named by its relative URI, percent-encoded', () => {
+    mkdirSync(file('deploy dir'), { recursive: true });
+    copyFileSync(file('typo.json'), file('deploy dir/typo.json'));
+    const run = runCli(['lint', '--format', 'sarif', 'deploy dir/typo.json'], { cwd: dir });
+    const uris = JSON.parse(run.stdout).runs[0].results.map(
+      (r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) =>
+        r.locations[0]!.physicalLocation.artifactLocation.uri,
+    );
+    assert.ok(uris.length > 0);
+    for (const uri of uris) assert.equal(uri, 'deploy%20dir/typo.json');
   });
 
   test('hints and info become notes', () => {
