@@ -1,12 +1,17 @@
 // Bundles the extension client, the language server (also the stdio bin), the CLI and the
 // webview script with esbuild. `tsc` only type-checks; this file only bundles.
-// Usage: node scripts/build.mjs [--production] [--watch] [--only client|server|cli|webview]
+// Usage: node scripts/build.mjs [--production] [--watch] [--only <names>] [--outdir <dir>]
+//   --only takes one or more of client, server, cli, webview, comma-separated;
+//   --outdir writes the bundles elsewhere than dist/ (the npm package is staged that way).
 import * as esbuild from 'esbuild';
 import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
-mkdirSync('dist', { recursive: true });
+const outdirIndex = process.argv.indexOf('--outdir');
+const outdir = outdirIndex > 0 ? process.argv[outdirIndex + 1] : 'dist';
+mkdirSync(outdir, { recursive: true });
 
 const shebang = { js: '#!/usr/bin/env node' };
 const common = {
@@ -58,12 +63,16 @@ const targets = [
   },
 ];
 
-// `--only <name>` (client, server, cli, webview) builds one bundle; every other target is required,
-// so a missing entry point is a build error, not a silent skip.
+// `--only <names>` builds those bundles; every target is required, so a missing entry point is a
+// build error, not a silent skip.
 const onlyIndex = process.argv.indexOf('--only');
-const only = onlyIndex > 0 ? process.argv[onlyIndex + 1] : undefined;
-const present = only ? targets.filter((t) => t.outfile === `dist/${only}.js`) : targets;
-if (present.length === 0) throw new Error(`unknown bundle: ${only}`);
+const only = onlyIndex > 0 ? process.argv[onlyIndex + 1].split(',') : undefined;
+for (const name of only ?? [])
+  if (!targets.some((t) => t.outfile === `dist/${name}.js`))
+    throw new Error(`unknown bundle: ${name}`);
+const present = (
+  only ? targets.filter((t) => only.some((n) => t.outfile === `dist/${n}.js`)) : targets
+).map((t) => ({ ...t, outfile: join(outdir, t.outfile.slice('dist/'.length)) }));
 
 if (watch) {
   for (const t of present) (await esbuild.context(t)).watch();
