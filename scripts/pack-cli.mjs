@@ -1,18 +1,26 @@
 // `npm run pack:cli`: the npm package `ecs-init-order` (the CLI and the stdio language server) as a
 // tarball, and its path as the last line printed.
 //
-// The package is assembled in dist/npm-package/ from packages/cli/ (its package.json without the
+// The package is assembled in a temporary folder from packages/cli/ (its package.json without the
 // fields it shares with the extension, and its README), the LICENSE, the schema, and minified
 // bundles built there, never over dist/*.js, which the tests run in parallel. The bundles inline
 // every dependency, so the package has none. Works offline.
-//   node scripts/pack-cli.mjs [--out-dir <dir>]
+//   node scripts/pack-cli.mjs [--out-dir <dir>]   (default: dist/)
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const stage = join(repoRoot, 'dist', 'npm-package');
 
 function run(command, args, cwd) {
   const result = spawnSync(command, args, { cwd, encoding: 'utf8' });
@@ -39,7 +47,15 @@ export function packCli({ outDir = join(repoRoot, 'dist') } = {}) {
     engines: { node: root.engines.node },
   };
 
-  rmSync(stage, { recursive: true, force: true });
+  const stage = mkdtempSync(join(tmpdir(), 'ecs-init-order-pack-'));
+  try {
+    return packStaged(stage, manifest, outDir);
+  } finally {
+    rmSync(stage, { recursive: true, force: true });
+  }
+}
+
+function packStaged(stage, manifest, outDir) {
   mkdirSync(join(stage, 'schemas'), { recursive: true });
   run(
     process.execPath,

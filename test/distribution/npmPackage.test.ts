@@ -16,16 +16,17 @@ import {
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
+import { packCli } from '../support/npmPackage';
 
 let tarball: string;
+let packDir: string;
 let project: string;
 const bin = (name: string) => join(project, 'node_modules', '.bin', name);
 const rootManifest = JSON.parse(readFileSync('package.json', 'utf8'));
 
 before(() => {
-  const pack = spawnSync('npm', ['run', '--silent', 'pack:cli'], { encoding: 'utf8' });
-  assert.equal(pack.status, 0, pack.stdout + pack.stderr);
-  tarball = pack.stdout.trim().split('\n').at(-1)!;
+  packDir = mkdtempSync(join(tmpdir(), 'ecs-init-order-tarball-'));
+  tarball = packCli(packDir);
   project = mkdtempSync(join(tmpdir(), 'ecs-init-order-npm-'));
   writeFileSync(join(project, 'package.json'), '{ "name": "user-project", "private": true }\n');
   const install = spawnSync(
@@ -35,10 +36,13 @@ before(() => {
   );
   assert.equal(install.status, 0, install.stdout + install.stderr);
 });
-after(() => rmSync(project, { recursive: true, force: true }));
+after(() => {
+  rmSync(project, { recursive: true, force: true });
+  rmSync(packDir, { recursive: true, force: true });
+});
 
 test('npm run pack:cli prints the tarball path last', () => {
-  assert.ok(tarball.endsWith(`ecs-init-order-${rootManifest.version}.tgz`), tarball);
+  assert.equal(tarball, join(packDir, `ecs-init-order-${rootManifest.version}.tgz`));
   assert.ok(existsSync(tarball));
 });
 
