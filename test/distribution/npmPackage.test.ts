@@ -4,7 +4,7 @@
  * node_modules/.bin, far from this repository's node_modules.
  */
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import {
   copyFileSync,
   existsSync,
@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
 import { packCli } from '../support/npmPackage';
+import { initializeOverStdio } from '../support/stdioServer';
 
 let tarball: string;
 let packDir: string;
@@ -118,46 +119,12 @@ test('ecs-init-order --version prints the package version', () => {
   assert.equal(run.stdout.trim(), rootManifest.version);
 });
 
-/** One LSP message, framed as over stdio. */
-function frame(message: object): string {
-  const body = JSON.stringify({ jsonrpc: '2.0', ...message });
-  return `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
-}
-
 test('ecs-init-order-language-server answers initialize over stdio and exits on exit', async () => {
-  const server = spawn(bin('ecs-init-order-language-server'), ['--stdio'], { cwd: project });
-  let received = Buffer.alloc(0);
-  const response = new Promise<{ id: number; result: { capabilities: Record<string, unknown> } }>(
-    (resolveResponse, reject) => {
-      const timer = setTimeout(() => reject(new Error('no answer to initialize in 10 s')), 10_000);
-      server.stdout.on('data', (chunk: Buffer) => {
-        received = Buffer.concat([received, chunk]);
-        const text = received.toString('utf8');
-        const header = /Content-Length: (\d+)\r\n\r\n/.exec(text);
-        if (!header) return;
-        const start = header.index + header[0].length;
-        const body = received.subarray(Buffer.byteLength(text.slice(0, start)));
-        if (body.length < Number(header[1])) return;
-        clearTimeout(timer);
-        resolveResponse(JSON.parse(body.subarray(0, Number(header[1])).toString('utf8')));
-      });
-    },
-  );
-  const exited = new Promise<number | null>((resolveExit) => server.on('exit', resolveExit));
-  server.stdin.write(
-    frame({
-      id: 1,
-      method: 'initialize',
-      params: { processId: process.pid, rootUri: null, capabilities: {} },
-    }),
-  );
-  const answer = await response;
-  assert.equal(answer.id, 1);
-  const capabilities = answer.result.capabilities;
+  const session = await initializeOverStdio(bin('ecs-init-order-language-server'), project);
   for (const capability of ['textDocumentSync', 'hoverProvider', 'codeActionProvider'])
-    assert.ok(capabilities[capability], `${capability} in ${Object.keys(capabilities)}`);
-  server.stdin.write(frame({ method: 'initialized', params: {} }));
-  server.stdin.write(frame({ id: 2, method: 'shutdown' }));
-  server.stdin.write(frame({ method: 'exit' }));
-  assert.equal(await exited, 0);
+    assert.ok(
+      session.capabilities[capability],
+      `${capability} in ${Object.keys(session.capabilities)}`,
+    );
+  assert.equal(session.exitCode, 0);
 });
