@@ -1,10 +1,10 @@
 // `npm run package`: the minified bundles and a Marketplace-ready VSIX at dist/ecs-init-order.vsix.
 //
-// The package is built in a staging copy of the checkout (.cache/package/), not in the checkout
+// The package is built in a staging copy of the checkout (a temporary folder), not in the checkout
 // itself: the tests run in parallel processes that use dist/*.js while the end-to-end test packages
-// the extension, and a production build over their feet would swap the bundles under them. The
-// copy also means the VSIX holds exactly what a clean checkout would give, whatever else lies in
-// dist/. Works offline, with CI=true and without stdin (vsce never prompts: the manifest, README,
+// the extension, and a production build over their feet would swap the bundles under them. A
+// folder of its own per run, so that two packaging runs at once do not share one. The copy also
+// means the VSIX holds exactly what a clean checkout would give, whatever else lies in dist/. Works offline, with CI=true and without stdin (vsce never prompts: the manifest, README,
 // CHANGELOG and LICENSE are complete).
 //   node scripts/package.mjs [--out <file.vsix>]
 import { spawnSync } from 'node:child_process';
@@ -12,6 +12,7 @@ import {
   cpSync,
   existsSync,
   mkdirSync,
+  mkdtempSync,
   readdirSync,
   readFileSync,
   rmSync,
@@ -19,12 +20,12 @@ import {
   symlinkSync,
 } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const DEFAULT_VSIX = join(repoRoot, 'dist', 'ecs-init-order.vsix');
-const stage = join(repoRoot, '.cache', 'package');
 
 /** Top-level entries that are never part of the package and are not needed to build it. */
 const NOT_COPIED = new Set([
@@ -55,8 +56,15 @@ function run(command, args, cwd, quiet = false) {
 /** Builds the production bundles and the VSIX; returns the VSIX path. */
 export function packageExtension({ out = DEFAULT_VSIX, quiet = false } = {}) {
   const started = Date.now();
-  rmSync(stage, { recursive: true, force: true });
-  mkdirSync(stage, { recursive: true });
+  const stage = mkdtempSync(join(tmpdir(), 'ecs-init-order-vsix-'));
+  try {
+    return packageStaged(stage, out, quiet, started);
+  } finally {
+    rmSync(stage, { recursive: true, force: true });
+  }
+}
+
+function packageStaged(stage, out, quiet, started) {
   for (const entry of readdirSync(repoRoot)) {
     if (NOT_COPIED.has(entry) || entry.endsWith('.vsix')) continue;
     cpSync(join(repoRoot, entry), join(stage, entry), { recursive: true });
@@ -75,8 +83,10 @@ export function packageExtension({ out = DEFAULT_VSIX, quiet = false } = {}) {
 
   const size = statSync(out).size;
   const version = JSON.parse(readFileSync(join(stage, 'package.json'), 'utf8')).version;
+  const fromCwd = relative(process.cwd(), out);
+  const shown = fromCwd && !fromCwd.startsWith('..') ? fromCwd : out;
   console.log(
-    `package: ${relative(process.cwd(), out) || out} — version ${version}, ${(size / 1024).toFixed(1)} KB, in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    `package: ${shown} — version ${version}, ${(size / 1024).toFixed(1)} KB, in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );
   return out;
 }
