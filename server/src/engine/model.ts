@@ -5,6 +5,19 @@
 import { bool, elements, num, objectElements, prop, str, stringElements, type Node } from './json';
 import type { DocumentKind, TaskDefinitionInput } from './input';
 import { isPlaceholder } from './placeholders';
+
+/**
+ * A list the file does not spell out in full: given as a placeholder (`"dependsOn": "${deps}"`,
+ * a CloudFormation intrinsic, a Terraform expression) or holding one as an element.
+ */
+export function isOpenList(node: Node | undefined): boolean {
+  if (!node) return false;
+  if (node.type === 'string') return isPlaceholder(node.value);
+  return (
+    node.type === 'array' &&
+    (node.children ?? []).some((e) => e.type === 'string' && isPlaceholder(e.value))
+  );
+}
 import type { SourceText } from './text';
 
 export interface Located<T> {
@@ -74,12 +87,17 @@ export interface ContainerModel {
   entryPointNode?: Node;
   dependsOn: DependencyModel[];
   dependsOnNode?: Node;
+  /** dependsOn is a placeholder or holds one: it may name containers the file does not show. */
+  dependsOnOpen: boolean;
   links: LinkModel[];
   linksNode?: Node;
+  linksOpen: boolean;
   volumesFrom: VolumesFromModel[];
   volumesFromNode?: Node;
+  volumesFromOpen: boolean;
   mountPoints: MountPointModel[];
   mountPointsNode?: Node;
+  mountPointsOpen: boolean;
   portMappings: PortMappingModel[];
   portMappingsNode?: Node;
   healthCheckNode?: Node;
@@ -133,7 +151,15 @@ export interface TaskModel {
   taskRoleArnNode?: Node;
   volumes: VolumeModel[];
   volumesNode?: Node;
+  /** The volumes are a placeholder or hold one (a Terraform dynamic block, an Fn::If): there may be more. */
+  volumesOpen: boolean;
   containersNode?: Node;
+  /**
+   * The container list is a placeholder or holds one (an Fn::If, a Terraform concat or for
+   * expression): the task may have containers the file does not show, so no rule may conclude
+   * that a name is unknown or that nothing else is essential or waits.
+   */
+  containersOpen: boolean;
   containers: ContainerModel[];
   /** Containers by name; with duplicate names the first one wins (duplicate-container-name reports the rest). */
   byName: Map<string, ContainerModel>;
@@ -196,7 +222,9 @@ export function buildModel(source: SourceText, input: TaskDefinitionInput): Task
       efsVolumeConfigurationNode: prop(node, 'efsVolumeConfiguration'),
     })),
     volumesNode: prop(task, 'volumes'),
+    volumesOpen: isOpenList(prop(task, 'volumes')),
     containersNode,
+    containersOpen: isOpenList(containersNode),
     containers,
     byName,
   };
@@ -276,6 +304,7 @@ function buildContainer(node: Node, index: number): ContainerModel {
       };
     }),
     dependsOnNode,
+    dependsOnOpen: isOpenList(dependsOnNode),
     links: elements(linksNode).flatMap((l): LinkModel[] => {
       const s = str(l);
       if (s === undefined || s === '') return [];
@@ -283,12 +312,14 @@ function buildContainer(node: Node, index: number): ContainerModel {
       return [{ node: l, target, alias }];
     }),
     linksNode,
+    linksOpen: isOpenList(linksNode),
     volumesFrom: objectElements(volumesFromNode).map((v) => ({
       node: v,
       sourceContainer: located(prop(v, 'sourceContainer'), str),
       readOnly: bool(prop(v, 'readOnly')) ?? false,
     })),
     volumesFromNode,
+    volumesFromOpen: isOpenList(volumesFromNode),
     mountPoints: objectElements(mountPointsNode).map((m) => ({
       node: m,
       sourceVolume: located(prop(m, 'sourceVolume'), str),
@@ -297,6 +328,7 @@ function buildContainer(node: Node, index: number): ContainerModel {
       readOnlyNode: prop(m, 'readOnly'),
     })),
     mountPointsNode,
+    mountPointsOpen: isOpenList(mountPointsNode),
     portMappings: objectElements(portMappingsNode).map((p) => ({
       node: p,
       containerPort: located(prop(p, 'containerPort'), num),

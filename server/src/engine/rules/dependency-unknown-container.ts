@@ -37,7 +37,9 @@ export const dependencyUnknownContainer: Rule = {
           });
           continue;
         }
-        if (ctx.model.byName.has(target) || isPlaceholder(target)) continue;
+        // With containers the file does not show (an open list), any name may be one of them.
+        if (ctx.model.byName.has(target) || isPlaceholder(target) || ctx.model.containersOpen)
+          continue;
         const close = closeMatches(
           target,
           names.filter((n) => n !== c.name?.value),

@@ -23,7 +23,8 @@ export const essentialInitContainer: Rule = {
       const mains = mainContainers(ctx, init);
       if (mains.length === 0) continue; // A one-container job (e.g. a migration task) may well be essential.
       const name = init.name.value;
-      const waiting = mains.filter((m) => !dependsOnExplicitly(m, name));
+      // A dependsOn the file does not spell out (a placeholder) is not edited: it may wait already.
+      const waiting = mains.filter((m) => !dependsOnExplicitly(m, name) && !m.dependsOnOpen);
       const edits = (): OffsetEdit[] => [
         ...makeNonEssential(ctx, init),
         ...waiting.flatMap((m) => addDependsOn(ctx, m, name, 'SUCCESS')),

@@ -13,7 +13,8 @@ export const initNotAwaited: Rule = {
     for (const init of ctx.model.containers) {
       if (!looksLikeInit(init) || !init.name?.value) continue;
       if (ctx.order.waitedBy.get(init)!.length > 0) continue;
-      const mains = mainContainers(ctx, init);
+      // A container whose dependsOn the file does not spell out may well wait for it.
+      const mains = mainContainers(ctx, init).filter((m) => !m.dependsOnOpen);
       if (mains.length === 0) continue;
       const name = init.name.value;
       const edits = (): OffsetEdit[] => mains.flatMap((m) => addDependsOn(ctx, m, name, 'SUCCESS'));

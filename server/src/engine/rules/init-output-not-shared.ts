@@ -11,6 +11,8 @@ function covers(dir: string, path: string): boolean {
 
 /** The volume (and the init's mount) through which `reader` sees `path` written by `init`, if any. */
 function sharedVolume(init: ContainerModel, reader: ContainerModel, path: string): boolean {
+  // Mounts the file does not spell out (a placeholder) may share the path.
+  if (init.mountPointsOpen || reader.mountPointsOpen || reader.volumesFromOpen) return true;
   if (reader.volumesFrom.some((v) => v.sourceContainer?.value === init.name?.value)) {
     return init.mountPoints.some((m) => m.containerPath && covers(m.containerPath.value, path));
   }

@@ -24,6 +24,7 @@ export const linksUnknownContainer: Rule = {
         }
         const link = c.links.find((l) => l.node === el);
         if (!link || isPlaceholder(link.target) || ctx.model.byName.has(link.target)) continue;
+        if (ctx.model.containersOpen) continue; // it may be one the file does not show
         const close = closeMatches(
           link.target,
           names.filter((n) => n !== c.name?.value),

@@ -12,6 +12,7 @@ export const noEssentialContainer: Rule = {
     // says "essential": false is known to have no essential container.
     if (
       containers.length === 0 ||
+      ctx.model.containersOpen ||
       containers.some((c) => c.essential || c.essentialUnknown || !c.essentialNode)
     )
       return;

@@ -12,6 +12,7 @@ export const sidecarNotAwaited: Rule = {
     const { model, order } = ctx;
     if (!model.knowsTaskLevel || model.networkMode !== 'awsvpc') return;
     for (const c of model.containers) {
+      if (c.dependsOnOpen) continue; // its dependsOn is not spelled out: it may wait already
       for (const ref of localhostReferences(model, c)) {
         const target = ref.target;
         if (waitsTransitively(order, c, target)) continue;

@@ -8,6 +8,9 @@ export const startTimeoutWithoutEffect: Rule = {
   summary:
     'A startTimeout on a container that no container waits for: it is how long the others wait for this one.',
   check(ctx) {
+    // Containers or dependsOn lists the file does not spell out may wait for any container.
+    const { model } = ctx;
+    if (model.containersOpen || model.containers.some((c) => c.dependsOnOpen)) return;
     for (const c of ctx.model.containers) {
       const node = c.startTimeoutNode;
       if (!node || num(node) === 0) continue; // 0 is a skeleton's "unset" (timeout-range reports the range).

@@ -10,7 +10,7 @@ export const unknownVolume: Rule = {
   check(ctx) {
     const { model } = ctx;
     const task = model.task;
-    if (!model.knowsTaskLevel || !task) return;
+    if (!model.knowsTaskLevel || !task || model.volumesOpen) return;
     const names = model.volumes.flatMap((v) => (v.name?.value !== undefined ? [v.name.value] : []));
     // A templated volume name may render to any name: then nothing can be said.
     if (names.some((n) => isPlaceholder(n) || containsPlaceholder(n))) return;

@@ -43,7 +43,7 @@ export const volumesFromUnknownContainer: Rule = {
           });
           continue;
         }
-        if (ctx.model.byName.has(target)) continue;
+        if (ctx.model.byName.has(target) || ctx.model.containersOpen) continue;
         const close = closeMatches(
           target,
           names.filter((n) => n !== own),
