@@ -1,5 +1,4 @@
-import { getNodeValue } from 'jsonc-parser';
-import { keyOf, properties, propertyNode } from '../json';
+import { keyOf, properties, propertyNode, type Node } from '../json';
 import { displayName, type ContainerModel } from '../model';
 import { READ_ONLY_FIELDS } from './registerInput';
 import type { Rule } from './rule';
@@ -9,24 +8,64 @@ export const MAX_TASK_DEFINITION_BYTES = 65_536;
 /** The figure of AWS's quota table before 2021, which some tools and notes still give. */
 export const OLD_TASK_DEFINITION_BYTES = 32_768;
 
+const READ_ONLY: ReadonlySet<string> = new Set(READ_ONLY_FIELDS);
+
 /** UTF-8 length of a string, without an encoder (the engine also runs in a browser). */
 function utf8Length(text: string): number {
   let bytes = 0;
+  for (let i = 0; i < text.length; i++) bytes += charBytes(text, i) ?? (i++, 4);
+  return bytes;
+}
+
+/** UTF-8 bytes of the character at `i`; undefined for a surrogate pair (four bytes, two units). */
+function charBytes(text: string, i: number): number | undefined {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return 1;
+  if (c < 0x800) return 2;
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) return undefined;
+  return 3;
+}
+
+/** Bytes of a string as JSON.stringify writes it, quotes and escapes included, without writing it. */
+function jsonStringBytes(text: string): number {
+  let bytes = 2;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c < 0x80) bytes += 1;
-    else if (c < 0x800) bytes += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-      bytes += 4; // a surrogate pair: one code point of four bytes
-      i++;
-    } else bytes += 3;
+    if (c === 0x22 || c === 0x5c || c === 8 || c === 9 || c === 10 || c === 12 || c === 13)
+      bytes += 2;
+    else if (c < 0x20)
+      bytes += 6; // \u00XX
+    else bytes += charBytes(text, i) ?? (i++, 4);
   }
   return bytes;
 }
 
-/** Bytes of a value as compact JSON, which is how registration sends it (no whitespace, no comments). */
-function compactBytes(value: unknown): number {
-  return utf8Length(JSON.stringify(value) ?? '');
+/**
+ * Bytes of a value as compact JSON, which is how registration sends it (no whitespace, no
+ * comments), counted on the tree without building the JSON text: this runs on every keystroke.
+ * `skip` leaves out an object's properties by key.
+ */
+function compactBytes(node: Node, skip?: ReadonlySet<string>): number {
+  switch (node.type) {
+    case 'object': {
+      let bytes = 1; // the braces, less the comma the first property does not need
+      for (const p of node.children ?? []) {
+        const [key, value] = p.children ?? [];
+        const name = typeof key?.value === 'string' ? key.value : '';
+        if (skip?.has(name)) continue;
+        bytes += 1 + jsonStringBytes(name) + 1 + (value ? compactBytes(value) : 4); // ,"key":value
+      }
+      return Math.max(2, bytes);
+    }
+    case 'array': {
+      const items = node.children ?? [];
+      return 2 + Math.max(0, items.length - 1) + items.reduce((n, e) => n + compactBytes(e), 0);
+    }
+    case 'string':
+      return jsonStringBytes(typeof node.value === 'string' ? node.value : '');
+    default:
+      return String(node.value ?? null).length; // a number, true, false, null
+  }
 }
 
 const byteCount = (n: number) => `${n.toLocaleString('en-US')} bytes`;
@@ -45,13 +84,7 @@ export const taskDefinitionTooLarge: Rule = {
     const sent = model.task ?? model.containersNode;
     if (!sent) return;
     // A describe output's read-only fields are not sent again (register-readonly-field says so).
-    const readOnly = new Set<string>(READ_ONLY_FIELDS);
-    const value = getNodeValue(sent) as unknown;
-    if (model.task && value && typeof value === 'object' && !Array.isArray(value)) {
-      for (const key of Object.keys(value))
-        if (readOnly.has(key)) delete (value as Record<string, unknown>)[key];
-    }
-    const bytes = compactBytes(value);
+    const bytes = compactBytes(sent, model.task ? READ_ONLY : undefined);
     if (bytes <= OLD_TASK_DEFINITION_BYTES) return;
     const over = bytes > MAX_TASK_DEFINITION_BYTES;
     const largest = largestContainer(model.containers);
@@ -78,7 +111,7 @@ function largestContainer(
 ): { container: ContainerModel; bytes: number } | undefined {
   let best: { container: ContainerModel; bytes: number } | undefined;
   for (const c of containers) {
-    const bytes = compactBytes(getNodeValue(c.node));
+    const bytes = compactBytes(c.node);
     if (!best || bytes > best.bytes) best = { container: c, bytes };
   }
   return containers.length > 1 ? best : undefined;
