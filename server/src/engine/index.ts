@@ -42,4 +42,10 @@ export { simulate, whatIfFails } from './simulate/index';
 export { keyOf, properties, type Node } from './json';
 export { addToArrayProperty, detectStyle, type FormatStyle } from './formats/json/edits';
 export { SourceText } from './text';
+export {
+  containsPlaceholder,
+  EMBEDDED_PLACEHOLDER_PATTERN,
+  isPlaceholder,
+  WHOLE_PLACEHOLDER_PATTERN,
+} from './placeholders';
 export * from './types';
