@@ -1,21 +1,26 @@
 /**
- * schemas/task-definition.schema.json: it is what scripts/generate-schema.mjs generates; it accepts
+ * schemas/task-definition.schema.json: it is what scripts/generate-schema.ts generates; it accepts
  * every task definition we ship or test with (JSONC, nulls, placeholders, describe output, container
  * arrays) and rejects the usual mistakes at the right place; it matches the ECS API model in
  * @aws-sdk/client-ecs field for field and enum for enum; and VS Code's own JSON service runs it.
  */
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join, resolve, sep } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { test } from 'node:test';
-import { pathToFileURL } from 'node:url';
-import * as ecs from '@aws-sdk/client-ecs';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { parse, type ParseError } from 'jsonc-parser';
-import ts from 'typescript';
 import { getLanguageService, type JSONSchema, TextDocument } from 'vscode-json-languageservice';
-import { isPlaceholder } from '../../server/src/engine/placeholders';
+import { schemaText } from '../../scripts/generate-schema';
+import { isPlaceholder } from '../../server/src/engine/index';
+import {
+  apiEnumValues,
+  EXTRA_REQUIRED,
+  type Kind,
+  memberEnums,
+  readStructure,
+  taskDefinitionStructure,
+} from '../support/ecsApiModel';
 
 const SCHEMA_FILE = 'schemas/task-definition.schema.json';
 const schema = JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as Schema;
@@ -97,11 +102,8 @@ function parseJsonc(text: string): { value: unknown; errors: ParseError[] } {
 // ---------------------------------------------------------------------------------------------
 // The generator
 
-test('the committed schema is what scripts/generate-schema.mjs generates (run it after editing)', async () => {
-  const generator = (await import(pathToFileURL(resolve('scripts/generate-schema.mjs')).href)) as {
-    schemaText(): string;
-  };
-  assert.equal(readFileSync(SCHEMA_FILE, 'utf8'), generator.schemaText());
+test('the committed schema is what scripts/generate-schema.ts generates from the field table (run it after editing)', () => {
+  assert.equal(readFileSync(SCHEMA_FILE, 'utf8'), schemaText());
 });
 
 test('the schema is draft-07, allows a top-level "$schema", and accepts the three root forms', () => {
@@ -955,112 +957,8 @@ test('every defaultSnippet, expanded with its defaults, is valid', () => {
 });
 
 // ---------------------------------------------------------------------------------------------
-// (3) The ECS API model. Structures, members, required members, kinds and enum values are read
-// from @aws-sdk/client-ecs (its static schemas and enum objects; the enum of each member from its
-// type declarations) and compared both ways with the schema's definitions of the same names.
-
-type Kind =
-  | { kind: 'string' | 'number' | 'boolean' | 'timestamp' | 'other'; enumName?: string }
-  | { kind: 'list'; item: Kind }
-  | { kind: 'map'; value: Kind }
-  | { kind: 'struct'; shape: string };
-
-interface ApiStructure {
-  shape: string;
-  members: Map<string, Kind>;
-  required: string[];
-}
-
-const api = ecs as unknown as Record<string, unknown>;
-
-/** The enum type named in each member's declared type: "ContainerDefinition.networkMode" → "NetworkMode". */
-const memberEnums: Map<string, string> = (() => {
-  const require = createRequire(resolve('package.json'));
-  const modelsDir = join(
-    dirname(require.resolve('@aws-sdk/client-ecs/package.json')),
-    'dist-types',
-    'models',
-  );
-  const isEnum = (name: string) => {
-    const value = api[name];
-    return (
-      !!value &&
-      typeof value === 'object' &&
-      !Array.isArray(value) &&
-      Object.values(value).every((v) => typeof v === 'string')
-    );
-  };
-  const out = new Map<string, string>();
-  for (const file of readdirSync(modelsDir).filter((f) => /^models_\d+\.d\.ts$/.test(f))) {
-    const source = ts.createSourceFile(
-      file,
-      readFileSync(join(modelsDir, file), 'utf8'),
-      ts.ScriptTarget.Latest,
-      true,
-    );
-    const visit = (node: ts.Node, owner: string[]) => {
-      if (ts.isInterfaceDeclaration(node)) {
-        for (const m of node.members) {
-          if (!ts.isPropertySignature(m) || !m.type) continue;
-          const names = (m.type.getText(source).match(/\b[A-Z]\w*\b/g) ?? []).filter(isEnum);
-          const shape = [...owner, node.name.text].join('.');
-          if (names.length === 1) out.set(`${shape}.${m.name.getText(source)}`, names[0]!);
-        }
-      }
-      if (ts.isModuleDeclaration(node) && node.body && ts.isModuleBlock(node.body)) {
-        for (const s of node.body.statements) visit(s, [...owner, node.name.getText(source)]);
-      }
-    };
-    source.statements.forEach((s) => visit(s, []));
-  }
-  return out;
-})();
-
-/** Reads the member kinds of an API structure; nested structures are read when compared. */
-function apiStructure(shape: string): ApiStructure {
-  const s = api[`${shape}$`] as
-    [number, string, string, unknown, string[], unknown[], number?] | undefined;
-  assert.ok(
-    Array.isArray(s) && (s[0] === 3 || s[0] === 4),
-    `${shape} is not a structure in the API model`,
-  );
-  const members = new Map<string, Kind>();
-  s[4].forEach((member, i) => {
-    // A union's members are declared in its namespace (SharingStrategy.NvidiaMpsMember).
-    const enumName = memberEnums.get(`${shape}.${member}`);
-    members.set(member, kindOf(s[5][i], enumName));
-  });
-  return { shape, members, required: s[4].slice(0, s[6] ?? 0) };
-}
-
-function kindOf(ref: unknown, enumName?: string): Kind {
-  let r = typeof ref === 'function' ? (ref as () => unknown)() : ref;
-  // [schemaRef, traits] pairs wrap members with traits (e.g. sensitive).
-  if (Array.isArray(r) && r.length === 2 && typeof r[1] === 'number' && typeof r[0] !== 'number')
-    r = typeof r[0] === 'function' ? r[0]() : r[0];
-  if (typeof r === 'number') {
-    const base = r & 63;
-    const simple: Kind =
-      base === 0
-        ? { kind: 'string', enumName }
-        : base === 1
-          ? { kind: 'number' }
-          : base === 2
-            ? { kind: 'boolean' }
-            : base >= 4 && base <= 7
-              ? { kind: 'timestamp' }
-              : { kind: 'other' };
-    if (r & 64) return { kind: 'list', item: simple };
-    if (r & 128) return { kind: 'map', value: simple };
-    return simple;
-  }
-  const a = r as unknown[];
-  if (a[0] === 0) return kindOf(a[4], enumName); // a named simple type
-  if (a[0] === 1) return { kind: 'list', item: kindOf(a[4], enumName) };
-  if (a[0] === 2) return { kind: 'map', value: kindOf(a[5]) };
-  if (a[0] === 3 || a[0] === 4) return { kind: 'struct', shape: a[2] as string };
-  return { kind: 'other' };
-}
+// (3) The ECS API model (test/support/ecsApiModel.ts), compared both ways with the schema's
+// definitions of the same names.
 
 /** The alternatives of a schema, without null and placeholders. */
 function alternatives(s: Schema): Schema[] {
@@ -1095,7 +993,7 @@ function compareKind(
       if (TYPE_DIFFERENCES[where]) return only(...TYPE_DIFFERENCES[where]!);
       if (!kind.enumName) return only('string');
       counts.enums++;
-      const values = Object.values(api[kind.enumName] as Record<string, string>).sort();
+      const values = apiEnumValues(kind.enumName);
       const schemaValues = [...((alts[0]?.enum as string[] | undefined) ?? [])].sort();
       return [
         ...only('string enum'),
@@ -1136,30 +1034,10 @@ function compareKind(
 
 // Deliberate differences from the API model, each with its reason.
 
-/** The schema's TaskDefinition is RegisterTaskDefinitionRequest plus these read-only fields of
- * describe-task-definition's TaskDefinition, so that saved describe output validates. */
-const DESCRIBE_READ_ONLY = [
-  'taskDefinitionArn',
-  'revision',
-  'status',
-  'requiresAttributes',
-  'compatibilities',
-  'registeredAt',
-  'deregisteredAt',
-  'deleteRequestedAt',
-  'registeredBy',
-];
 /** Our own property: lets a file name its schema (other editors). */
 const SCHEMA_ONLY_PROPERTIES: Record<string, string[]> = {
   TaskDefinition: ['$schema'],
   DescribeTaskDefinitionResponse: ['$schema'],
-};
-/** Required in the schema but optional in the API model. */
-const EXTRA_REQUIRED: Record<string, string[]> = {
-  // The Developer Guide lists both as required and the service rejects a container without them.
-  ContainerDefinition: ['name', 'image'],
-  // It is what makes describe output recognisable.
-  DescribeTaskDefinitionResponse: ['taskDefinition'],
 };
 /** Types wider than the API's. */
 const TYPE_DIFFERENCES: Record<string, string[]> = {
@@ -1168,44 +1046,18 @@ const TYPE_DIFFERENCES: Record<string, string[]> = {
   'TaskDefinition.memory': ['string', 'integer'],
 };
 
-test('the API model: describe-only fields are exactly the read-only allow-list', () => {
-  const register = apiStructure('RegisterTaskDefinitionRequest');
-  const described = apiStructure('TaskDefinition');
-  assert.deepEqual(
-    [...described.members.keys()].filter((m) => !register.members.has(m)).sort(),
-    [...DESCRIBE_READ_ONLY].sort(),
-  );
+test('the API model: the read-only fields are exactly the ones only describe output has', () => {
   const props = definitions.TaskDefinition!.properties as Record<string, Schema>;
   assert.deepEqual(
     Object.keys(props)
       .filter((m) => props[m]!.readOnly === true)
       .sort(),
-    [...DESCRIBE_READ_ONLY].sort(),
+    taskDefinitionStructure().describeOnly.sort(),
   );
 });
 
 test('the API model: every structure, field, required field, type and enum value matches, both ways', () => {
   // The schema's TaskDefinition stands for both the request and describe's TaskDefinition.
-  const register = apiStructure('RegisterTaskDefinitionRequest');
-  const described = apiStructure('TaskDefinition');
-  const merged: ApiStructure = {
-    shape: 'TaskDefinition',
-    members: new Map([...register.members, ...described.members]),
-    required: register.required,
-  };
-  for (const m of register.members.keys()) {
-    if (described.members.has(m))
-      assert.deepEqual(
-        described.members.get(m),
-        register.members.get(m),
-        `TaskDefinition.${m} differs between request and describe`,
-      );
-  }
-  const read = (shape: string) =>
-    shape === 'TaskDefinition' || shape === 'RegisterTaskDefinitionRequest'
-      ? merged
-      : apiStructure(shape);
-
   const problems: string[] = [];
   const counts = { fields: 0, enums: 0, structures: 0 };
   const done = new Set<string>();
@@ -1215,7 +1067,7 @@ test('the API model: every structure, field, required field, type and enum value
     if (done.has(shape)) continue;
     done.add(shape);
     counts.structures++;
-    const model = read(shape);
+    const model = readStructure(shape);
     const def = definitions[shape];
     if (!def) {
       problems.push(`${shape}: in the API model, not in the schema`);

@@ -48,4 +48,5 @@ export {
   isPlaceholder,
   WHOLE_PLACEHOLDER_PATTERN,
 } from './placeholders';
+export * from './fields/index';
 export * from './types';
