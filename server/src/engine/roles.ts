@@ -2,6 +2,7 @@
  * What a container is for, judged from its shape: init (one-shot setup) containers, log routers,
  * images whose ENTRYPOINT is not a shell. Rules and the graph share these judgements.
  */
+import { waitsForExit } from './fields/index';
 import { perContainer, type ContainerModel, type TaskModel } from './model';
 import { containsPlaceholder, isPlaceholder } from './placeholders';
 
@@ -53,7 +54,7 @@ export function completionTargets(model: TaskModel): Set<ContainerModel> {
     for (const d of c.dependsOn) {
       const cond = d.condition?.value;
       const target = d.containerName ? model.byName.get(d.containerName.value) : undefined;
-      if (target && target !== c && (cond === 'SUCCESS' || cond === 'COMPLETE')) out.add(target);
+      if (target && target !== c && cond !== undefined && waitsForExit(cond)) out.add(target);
     }
   }
   return out;

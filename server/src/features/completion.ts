@@ -22,6 +22,9 @@ import type {
 import {
   addToArrayProperty,
   type Analysis,
+  type Condition,
+  CONDITION_FACTS,
+  CONDITIONS,
   type ContainerModel,
   detectStyle,
   displayName,
@@ -32,14 +35,9 @@ import {
   properties,
   type SourceText,
   type TaskModel,
+  waitsForExit,
 } from '../engine/index';
 import { rangeOf } from './located';
-import {
-  CONDITION_CONSTRAINTS,
-  CONDITION_MEANING,
-  CONDITIONS,
-  type KnownCondition,
-} from './startOrderWords';
 
 export interface CompletionOptions {
   /** The client declares `completionItem.snippetSupport`. */
@@ -288,10 +286,7 @@ function volumeItems(model: TaskModel, range: Range): CompletionItem[] {
 }
 
 /** The conditions, the likely one first: SUCCESS for an init container, HEALTHY for one with a healthCheck. */
-export function conditionOrder(
-  target: ContainerModel | undefined,
-  isInit: boolean,
-): KnownCondition[] {
+export function conditionOrder(target: ContainerModel | undefined, isInit: boolean): Condition[] {
   if (target && isInit) return ['SUCCESS', 'COMPLETE', 'START', 'HEALTHY'];
   if (target?.healthCheckNode) return ['HEALTHY', 'START', 'SUCCESS', 'COMPLETE'];
   return [...CONDITIONS];
@@ -314,20 +309,23 @@ function conditionItems(
       cond,
       KIND.enumMember,
       range,
-      CONDITION_MEANING[cond].replace('the other container', targetName ?? 'the other container'),
+      CONDITION_FACTS[cond].meaning.replace(
+        'the other container',
+        targetName ?? 'the other container',
+      ),
       String(i),
     );
     const warnings: string[] = [];
-    if (target && (cond === 'COMPLETE' || cond === 'SUCCESS') && target.essential)
+    if (target && waitsForExit(cond) && target.essential)
       warnings.push(`⚠ ${displayName(target)} is essential: ECS does not accept ${cond} on it.`);
     if (target && cond === 'HEALTHY' && !target.healthCheckNode)
       warnings.push(`⚠ ${displayName(target)} has no healthCheck.`);
     item.documentation = {
       kind: 'markdown',
       value: [
-        `Wait until ${CONDITION_MEANING[cond]}.`,
+        `Wait until ${CONDITION_FACTS[cond].meaning}.`,
         '',
-        ...CONDITION_CONSTRAINTS[cond].map((l) => `- ${l}`),
+        ...CONDITION_FACTS[cond].constraints.map((l) => `- ${l}`),
         ...warnings.map((w) => `- ${w}`),
       ].join('\n'),
     };

@@ -6,16 +6,22 @@
 import type { Hover, Position } from 'vscode-languageserver-types';
 import {
   type Analysis,
+  CONDITION_FACTS,
+  CONDITIONS,
   type ContainerModel,
   type DependencyModel,
   displayName,
+  guideLink,
+  isCondition,
   isLogRouter,
   keyOf,
   type Node,
   nonShellEntrypoint,
   type StartOrder,
   type TaskModel,
+  waitsForExit,
   whatIfFails,
+  wordList,
 } from '../engine/index';
 import {
   containerAt,
@@ -26,16 +32,12 @@ import {
   type NameUse,
 } from './located';
 import {
-  awsDoc,
   code,
-  CONDITION_CONSTRAINTS,
-  CONDITION_MEANING,
-  CONDITIONS,
   exitConsequence,
-  isCondition,
   md,
   phaseCount,
   phaseLabel,
+  reachedWords,
   waitLabel,
 } from './startOrderWords';
 
@@ -53,7 +55,7 @@ function result(ctx: HoverContext, node: Node, lines: string[]): Hover {
 }
 
 function link(title: string, anchor: string): string {
-  return `[AWS: ${title}](${awsDoc(anchor)})`;
+  return `[AWS: ${title}](${guideLink(anchor)})`;
 }
 
 export function hover(analysis: Analysis, position: Position): Hover | null {
@@ -88,13 +90,6 @@ export function hover(analysis: Analysis, position: Position): Hover | null {
 
 // ---- containers ---------------------------------------------------------------------------
 
-const CONDITION_SHORT: Record<string, string> = {
-  START: 'has started',
-  COMPLETE: 'has exited',
-  SUCCESS: 'has exited with code 0',
-  HEALTHY: 'is healthy',
-};
-
 function containerLines(ctx: HoverContext, use: NameUse): string[] {
   const { model, order } = ctx;
   const target = model.byName.get(use.name);
@@ -127,7 +122,7 @@ function containerLines(ctx: HoverContext, use: NameUse): string[] {
       ? phase === 0
         ? '- Waits for nothing: starts first.'
         : '- Waits for nothing.'
-      : `- Waits for: ${waitsFor.map((e) => `${md(waitLabel(e, e.from))} — until it ${CONDITION_SHORT[e.condition] ?? `reaches ${e.condition}`}`).join('; ')}`,
+      : `- Waits for: ${waitsFor.map((e) => `${md(waitLabel(e, e.from))} — until it ${reachedWords(e.condition)}`).join('; ')}`,
   );
   lines.push(
     waitedBy.length === 0
@@ -162,7 +157,7 @@ function referenceSentence(
     const dep = owner.dependsOn.find((d) => d.containerName?.node === use.node);
     const cond = dep?.condition?.value;
     if (cond && isCondition(cond))
-      return `${who} starts once ${name} ${CONDITION_SHORT[cond]} (${cond}).`;
+      return `${who} starts once ${name} ${reachedWords(cond)} (${cond}).`;
     return `${who} waits for ${name}.`;
   }
   if (use.use === 'volumesFrom')
@@ -180,16 +175,11 @@ function conditionLines(ctx: HoverContext, c: ContainerModel, dep: DependencyMod
   const lines: string[] = [];
   if (value !== undefined && isCondition(value)) {
     lines.push(
-      `**${value}**: ${md(displayName(c))} starts once ${CONDITION_MEANING[value].replace('the other container', other)}.`,
+      `**${value}**: ${md(displayName(c))} starts once ${CONDITION_FACTS[value].meaning.replace('the other container', other)}.`,
       '',
     );
-    for (const constraint of CONDITION_CONSTRAINTS[value]) lines.push(`- ${constraint}`);
-    if (
-      target &&
-      (value === 'COMPLETE' || value === 'SUCCESS') &&
-      target.essential &&
-      !target.essentialUnknown
-    ) {
+    for (const constraint of CONDITION_FACTS[value].constraints) lines.push(`- ${constraint}`);
+    if (target && waitsForExit(value) && target.essential && !target.essentialUnknown) {
       lines.push(
         `- ⚠ ${md(displayName(target))} is essential${target.essentialNode ? '' : ' (the default)'}: ECS does not accept ${value} here.`,
       );
@@ -204,11 +194,11 @@ function conditionLines(ctx: HoverContext, c: ContainerModel, dep: DependencyMod
     lines.push(
       value === undefined
         ? 'The condition must be a string.'
-        : `${code(value)} is not a condition: ECS accepts exactly START, COMPLETE, SUCCESS or HEALTHY (upper case).`,
+        : `${code(value)} is not a condition: ECS accepts exactly ${wordList(CONDITIONS)} (upper case).`,
     );
   }
   lines.push('', 'The conditions:');
-  for (const cond of CONDITIONS) lines.push(`- **${cond}**: ${CONDITION_MEANING[cond]}.`);
+  for (const cond of CONDITIONS) lines.push(`- **${cond}**: ${CONDITION_FACTS[cond].meaning}.`);
   lines.push('', link('dependsOn', 'container_definition_dependson'));
   return lines;
 }
@@ -297,7 +287,7 @@ function dependsOnLines(ctx: HoverContext, c: ContainerModel): string[] {
     '**dependsOn**',
     '',
     explicit.length > 0
-      ? `${name} starts once ${explicit.map((e) => `${md(displayName(e.from))} ${CONDITION_SHORT[e.condition] ?? `reaches ${e.condition}`}`).join(', and ')}.`
+      ? `${name} starts once ${explicit.map((e) => `${md(displayName(e.from))} ${reachedWords(e.condition)}`).join(', and ')}.`
       : `The containers ${name} waits for before it starts.`,
     '',
     'ECS starts a container only once each container in its dependsOn has reached its condition; at shutdown the order is reversed. ECS does not document the order of containerDefinitions as a start order: dependsOn is how to order containers.',
@@ -381,9 +371,7 @@ function mountPointsLines(ctx: HoverContext, c: ContainerModel): string[] {
 function waitingWithCompletion(ctx: HoverContext, c: ContainerModel) {
   return ctx.order.waitedBy
     .get(c)!
-    .filter(
-      (e) => e.condition === 'COMPLETE' || e.condition === 'SUCCESS' || e.condition === 'HEALTHY',
-    );
+    .filter((e) => waitsForExit(e.condition) || e.condition === 'HEALTHY');
 }
 
 function startTimeoutLines(ctx: HoverContext, c: ContainerModel): string[] {

@@ -1,47 +1,20 @@
 /**
- * The words hovers and code lenses use for the start order: what a condition means, how a wait is
- * shown, which phase a container starts in, and links to AWS's task definition parameter docs.
+ * The words hovers and code lenses use for the start order: how a wait is shown and which phase a
+ * container starts in. What a condition means is the engine's (CONDITION_FACTS).
  */
-import { type ContainerModel, displayName, type StartEdge, type StartOrder } from '../engine/index';
+import {
+  CONDITION_FACTS,
+  type ContainerModel,
+  displayName,
+  isCondition,
+  type StartEdge,
+  type StartOrder,
+} from '../engine/index';
 
-export const AWS_PARAMETERS_URL =
-  'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html';
-
-/** A link to one section of AWS's "task definition parameters" page. */
-export function awsDoc(anchor: string): string {
-  return `${AWS_PARAMETERS_URL}#${anchor}`;
+/** "has exited with code 0": what the other container has done once the condition holds. */
+export function reachedWords(condition: string): string {
+  return isCondition(condition) ? CONDITION_FACTS[condition].reached : `reaches ${condition}`;
 }
-
-export const CONDITIONS = ['START', 'COMPLETE', 'SUCCESS', 'HEALTHY'] as const;
-export type KnownCondition = (typeof CONDITIONS)[number];
-
-export function isCondition(value: string): value is KnownCondition {
-  return (CONDITIONS as readonly string[]).includes(value);
-}
-
-/** What a container waits for with each condition, in our words (AWS: API_ContainerDependency). */
-export const CONDITION_MEANING: Record<KnownCondition, string> = {
-  START: 'the other container has started (the order that `links` and `volumesFrom` already imply)',
-  COMPLETE: 'the other container has run and exited, whatever its exit code',
-  SUCCESS: 'the other container has run and exited with code 0',
-  HEALTHY: "the other container's healthCheck passes",
-};
-
-/** One line per constraint ECS puts on a condition. */
-export const CONDITION_CONSTRAINTS: Record<KnownCondition, string[]> = {
-  START: ['The other container only has to be started: nothing says it is ready.'],
-  COMPLETE: [
-    'Can\'t be set on an essential container: the container waited for must be `"essential": false` (when an essential container exits, the task stops).',
-    'A failed run (non-zero exit code) still lets the waiting container start; use SUCCESS to require exit code 0.',
-  ],
-  SUCCESS: [
-    'Can\'t be set on an essential container: the container waited for must be `"essential": false` (when an essential container exits, the task stops).',
-  ],
-  HEALTHY: [
-    'The container waited for needs a `healthCheck` in the task definition (a HEALTHCHECK in its image is not watched by ECS).',
-    'Checked only at startup: if the container becomes unhealthy later, the containers that waited for it keep running.',
-  ],
-};
 
 const REASON_WORD: Record<string, string> = {
   links: 'links',

@@ -1,3 +1,4 @@
+import { waitsForExit } from '../fields/index';
 import { displayName } from '../model';
 import { looksLikeInit } from '../roles';
 import type { Rule } from './rule';
@@ -12,7 +13,7 @@ export const completionConditionOnEssential: Rule = {
     for (const c of ctx.model.containers) {
       for (const dep of c.dependsOn) {
         const cond = dep.condition?.value;
-        if (cond !== 'COMPLETE' && cond !== 'SUCCESS') continue;
+        if (cond === undefined || !waitsForExit(cond)) continue;
         const target = dep.containerName
           ? ctx.model.byName.get(dep.containerName.value)
           : undefined;

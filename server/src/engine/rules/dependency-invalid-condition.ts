@@ -1,14 +1,13 @@
+import { CONDITIONS, isCondition, wordList } from '../fields/index';
 import { displayName } from '../model';
 import { isPlaceholder } from '../placeholders';
 import type { Rule } from './rule';
 import { levenshtein } from './util';
 
-export const CONDITIONS = ['START', 'COMPLETE', 'SUCCESS', 'HEALTHY'] as const;
-
 export const dependencyInvalidCondition: Rule = {
   id: 'dependency-invalid-condition',
   severity: 'error',
-  summary: 'A dependsOn condition is missing or not exactly START, COMPLETE, SUCCESS or HEALTHY.',
+  summary: `A dependsOn condition is missing or not exactly ${wordList(CONDITIONS)}.`,
   check(ctx) {
     for (const c of ctx.model.containers) {
       for (const dep of c.dependsOn) {
@@ -25,7 +24,7 @@ export const dependencyInvalidCondition: Rule = {
           ctx.report({
             at: dep.node,
             container: c,
-            message: `This dependsOn entry of ${displayName(c)} has no condition: ECS requires one of START, COMPLETE, SUCCESS or HEALTHY.`,
+            message: `This dependsOn entry of ${displayName(c)} has no condition: ECS requires one of ${wordList(CONDITIONS)}.`,
             schemaCovered: true,
             fixes: () =>
               CONDITIONS.map((cond) => ({
@@ -39,11 +38,7 @@ export const dependencyInvalidCondition: Rule = {
           continue;
         }
         const value = dep.condition?.value;
-        if (
-          value !== undefined &&
-          ((CONDITIONS as readonly string[]).includes(value) || isPlaceholder(value))
-        )
-          continue;
+        if (value !== undefined && (isCondition(value) || isPlaceholder(value))) continue;
         const intended = value === undefined ? [] : intendedConditions(value);
         ctx.report({
           at: dep.conditionNode,
@@ -51,8 +46,8 @@ export const dependencyInvalidCondition: Rule = {
           schemaCovered: true,
           message:
             value === undefined
-              ? 'condition must be a string: START, COMPLETE, SUCCESS or HEALTHY.'
-              : `"${value}" is not a dependsOn condition: ECS accepts exactly START, COMPLETE, SUCCESS or HEALTHY (upper case).`,
+              ? `condition must be a string: ${wordList(CONDITIONS)}.`
+              : `"${value}" is not a dependsOn condition: ECS accepts exactly ${wordList(CONDITIONS)} (upper case).`,
           fixes: () =>
             intended.map((cond, i) => ({
               title: `Change "${value}" to "${cond}"`,
@@ -79,7 +74,7 @@ const SYNONYMS: Record<string, string> = {
 /** The condition(s) the author most likely meant: same word in another case, a synonym, or a near typo. */
 function intendedConditions(value: string): string[] {
   const upper = value.trim().toUpperCase();
-  if ((CONDITIONS as readonly string[]).includes(upper)) return [upper];
+  if (isCondition(upper)) return [upper];
   if (SYNONYMS[upper]) return [SYNONYMS[upper]!];
   const near = CONDITIONS.filter((c) => levenshtein(c, upper) <= 2);
   return near.length > 0 ? near : [...CONDITIONS];
