@@ -2,6 +2,7 @@
  * The located model: a typed view of the task and each container, keeping the syntax node of every
  * value a rule or a feature points at (so ranges and fixes come from the same place).
  */
+import type { COMPATIBILITIES } from './fields/index';
 import { bool, elements, num, objectElements, prop, str, stringElements, type Node } from './json';
 import type { DocumentKind, TaskDefinitionInput } from './input';
 import { isPlaceholder } from './placeholders';
@@ -125,7 +126,7 @@ export interface VolumeModel {
   efsVolumeConfigurationNode?: Node;
 }
 
-export type LaunchType = 'FARGATE' | 'EC2' | 'EXTERNAL' | 'MANAGED_INSTANCES';
+export type LaunchType = (typeof COMPATIBILITIES)[number];
 
 export interface TaskModel {
   source: SourceText;

@@ -31,8 +31,10 @@ import {
   type FormatStyle,
   initContainers,
   keyOf,
+  knownField,
   type OffsetEdit,
   properties,
+  rangesText,
   type SourceText,
   type TaskModel,
   waitsForExit,
@@ -558,14 +560,14 @@ function healthCheckItem(
   return snippetItem(at, writer, style, {
     label: 'healthCheck',
     detail: `a health check for ${displayName(self)}`,
-    documentation:
-      'A command ECS runs in the container; exit code 0 means healthy. Other containers can then wait for it with HEALTHY. interval 5–300 s, timeout 2–60 s, retries 1–10, startPeriod 0–300 s.',
+    documentation: `A command ECS runs in the container; exit code 0 means healthy. Other containers can then wait for it with HEALTHY. ${rangesText('HealthCheck', { names: true, defaults: false })}.`,
     lines: [
       '"healthCheck": {',
       `\t"command": ["CMD-SHELL", ${writer.placeholder(1, `curl -f ${url} || exit 1`)}],`,
-      '\t"interval": 30,',
-      '\t"timeout": 5,',
-      '\t"retries": 3,',
+      // ECS's defaults, written out so that people see what they can change.
+      ...['interval', 'timeout', 'retries'].map(
+        (key) => `\t"${key}": ${String(knownField('HealthCheck', key).default)},`,
+      ),
       `\t"startPeriod": ${writer.number(2, 10)}`,
       `}${writer.end}`,
     ],

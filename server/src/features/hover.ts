@@ -1,24 +1,22 @@
 /**
  * Hover: a container's role in the start order (on its name and on every reference to it), the
- * meaning and constraints of a dependsOn condition, and short explanations of the keys that shape
- * the start order, specific to the container under the cursor, each with a link to AWS's docs.
+ * meaning and constraints of a dependsOn condition, and (hoverKeys.ts) the keys that shape the
+ * start order, specific to the container under the cursor, each with a link to AWS's docs.
  */
 import type { Hover, Position } from 'vscode-languageserver-types';
 import {
   type Analysis,
   CONDITION_FACTS,
   CONDITIONS,
+  CONTAINER_SHAPE,
   type ContainerModel,
   type DependencyModel,
   displayName,
-  guideLink,
   isCondition,
   isLogRouter,
   keyOf,
+  knownField,
   type Node,
-  nonShellEntrypoint,
-  type StartOrder,
-  type TaskModel,
   waitsForExit,
   whatIfFails,
   wordList,
@@ -40,22 +38,19 @@ import {
   reachedWords,
   waitLabel,
 } from './startOrderWords';
-
-interface HoverContext {
-  model: TaskModel;
-  order: StartOrder;
-  inits: Set<ContainerModel>;
-}
+import {
+  containerKeyLines,
+  fieldLink,
+  type HoverContext,
+  volumeLines,
+  volumesKeyLines,
+} from './hoverKeys';
 
 function result(ctx: HoverContext, node: Node, lines: string[]): Hover {
   return {
     contents: { kind: 'markdown', value: lines.join('\n') },
     range: nodeRange(ctx.model.source, node),
   };
-}
-
-function link(title: string, anchor: string): string {
-  return `[AWS: ${title}](${guideLink(anchor)})`;
 }
 
 export function hover(analysis: Analysis, position: Position): Hover | null {
@@ -199,274 +194,6 @@ function conditionLines(ctx: HoverContext, c: ContainerModel, dep: DependencyMod
   }
   lines.push('', 'The conditions:');
   for (const cond of CONDITIONS) lines.push(`- **${cond}**: ${CONDITION_FACTS[cond].meaning}.`);
-  lines.push('', link('dependsOn', 'container_definition_dependson'));
-  return lines;
-}
-
-// ---- keys ---------------------------------------------------------------------------------
-
-function containerKeyLines(
-  ctx: HoverContext,
-  c: ContainerModel,
-  key: string,
-): string[] | undefined {
-  switch (key) {
-    case 'essential':
-      return essentialLines(ctx, c);
-    case 'dependsOn':
-      return dependsOnLines(ctx, c);
-    case 'entryPoint':
-    case 'command':
-      return commandLines(c, key);
-    case 'mountPoints':
-      return mountPointsLines(ctx, c);
-    case 'volumesFrom':
-      return [
-        '**volumesFrom**',
-        '',
-        `${md(displayName(c))} mounts every volume of the containers named here, and ECS starts those containers first (as a START dependency would).`,
-        '',
-        link('volumesFrom', 'container_definition_volumesfrom'),
-      ];
-    case 'links':
-      return [
-        '**links**',
-        '',
-        `Lets ${md(displayName(c))} reach the named containers by name (\`name:alias\`), and ECS starts them first (as a START dependency would). Only in the \`bridge\` network mode; not with \`awsvpc\` (Fargate).`,
-        '',
-        link('links', 'container_definition_links'),
-      ];
-    case 'startTimeout':
-      return startTimeoutLines(ctx, c);
-    case 'stopTimeout':
-      return stopTimeoutLines(ctx, c);
-    case 'healthCheck':
-      return healthCheckLines(ctx, c);
-    default:
-      return undefined;
-  }
-}
-
-function essentialLines(ctx: HoverContext, c: ContainerModel): string[] {
-  const name = md(displayName(c));
-  const lines: string[] = ['**essential**', ''];
-  const init = ctx.inits.has(c);
-  if (c.essentialUnknown)
-    lines.push(
-      `\`essential\` is not a boolean here (a template placeholder?): until it is, ${name} counts as essential.`,
-    );
-  else if (c.essential && init)
-    lines.push(
-      `${name} is essential: when it exits, even with code 0, ECS stops the task. An init container should be \`"essential": false\`, and the containers that need it should wait for it with SUCCESS.`,
-    );
-  else if (c.essential)
-    lines.push(
-      `${name} is essential: if it stops or fails, for any reason, ECS stops the other containers and the task.`,
-    );
-  else if (init)
-    lines.push(
-      `${name} is not essential: when it exits, the other containers keep running, as an init container's should. The containers that need its work wait for it with SUCCESS.`,
-    );
-  else
-    lines.push(
-      `${name} is not essential: when it exits or fails, the other containers keep running.`,
-    );
-  lines.push(
-    '',
-    '`essential` is true when left out. Every task needs at least one essential container.',
-    '',
-    link('essential', 'container_definition_essential'),
-  );
-  return lines;
-}
-
-function dependsOnLines(ctx: HoverContext, c: ContainerModel): string[] {
-  const name = md(displayName(c));
-  const explicit = ctx.order.waitsFor.get(c)!.filter((e) => !e.implicit);
-  const lines = [
-    '**dependsOn**',
-    '',
-    explicit.length > 0
-      ? `${name} starts once ${explicit.map((e) => `${md(displayName(e.from))} ${reachedWords(e.condition)}`).join(', and ')}.`
-      : `The containers ${name} waits for before it starts.`,
-    '',
-    'ECS starts a container only once each container in its dependsOn has reached its condition; at shutdown the order is reversed. ECS does not document the order of containerDefinitions as a start order: dependsOn is how to order containers.',
-    '',
-    'Needs Fargate platform version 1.3.0 or later (Linux), or ECS agent 1.26.0 or later on EC2.',
-    '',
-    link('dependsOn', 'container_definition_dependson'),
-  ];
-  return lines;
-}
-
-function commandLines(c: ContainerModel, key: 'entryPoint' | 'command'): string[] {
-  const lines: string[] = [];
-  if (key === 'command')
-    lines.push(
-      '**command**',
-      '',
-      "Replaces the image's CMD. It is passed as arguments to the ENTRYPOINT (the image's, or this container's `entryPoint`).",
-    );
-  else
-    lines.push(
-      '**entryPoint**',
-      '',
-      "Replaces the image's ENTRYPOINT; `command` is then passed to it as arguments.",
-    );
-  const image = c.image?.value;
-  const entry = nonShellEntrypoint(image);
-  if (image && entry) {
-    lines.push('');
-    if (c.entryPointNode)
-      lines.push(
-        `The image ${code(image)} has ENTRYPOINT ${code(entry)}; this container's \`entryPoint\` (${code(JSON.stringify(c.entryPoint))}) replaces it.`,
-      );
-    else if (c.command.length > 0) {
-      lines.push(
-        `The image ${code(image)} has ENTRYPOINT ${code(entry)}: this container runs ${code(`${entry} ${c.command.join(' ')}`.slice(0, 120))}.`,
-      );
-      lines.push(
-        `To run a shell script, put the shell in \`entryPoint\` (\`["sh", "-c"]\`) and keep only the script in \`command\`.`,
-      );
-    } else
-      lines.push(
-        `The image ${code(image)} has ENTRYPOINT ${code(entry)}: \`command\` holds its arguments.`,
-      );
-  }
-  lines.push(
-    '',
-    link(
-      key,
-      key === 'command' ? 'container_definition_command' : 'container_definition_entrypoint',
-    ),
-  );
-  return lines;
-}
-
-function mountPointsLines(ctx: HoverContext, c: ContainerModel): string[] {
-  const lines = [
-    '**mountPoints**',
-    '',
-    `Mounts task volumes (declared in the task's \`volumes\`) into ${md(displayName(c))}. Each container has its own filesystem: a file an init container writes reaches another container only through a volume both mount (or volumesFrom).`,
-  ];
-  if (c.mountPoints.length > 0) lines.push('');
-  for (const m of c.mountPoints) {
-    const volume = m.sourceVolume?.value;
-    if (!volume) continue;
-    const others = ctx.model.containers.filter(
-      (o) => o !== c && o.mountPoints.some((x) => x.sourceVolume?.value === volume),
-    );
-    const declared = ctx.model.volumes.some((v) => v.name?.value === volume);
-    const at = m.containerPath ? ` at ${code(m.containerPath.value)}` : '';
-    const shared =
-      others.length > 0 ? `, shared with ${others.map((o) => md(displayName(o))).join(', ')}` : '';
-    lines.push(
-      `- ${code(volume)}${at}${m.readOnly ? ' (read-only)' : ''}${shared}${declared || !ctx.model.knowsTaskLevel ? '' : ' — ⚠ not in the task volumes'}`,
-    );
-  }
-  lines.push('', link('mountPoints', 'container_definition_mountpoints'));
-  return lines;
-}
-
-function waitingWithCompletion(ctx: HoverContext, c: ContainerModel) {
-  return ctx.order.waitedBy
-    .get(c)!
-    .filter((e) => waitsForExit(e.condition) || e.condition === 'HEALTHY');
-}
-
-function startTimeoutLines(ctx: HoverContext, c: ContainerModel): string[] {
-  const name = md(displayName(c));
-  const waiting = waitingWithCompletion(ctx, c);
-  const lines = [
-    '**startTimeout**',
-    '',
-    `How many seconds ECS gives a container to reach the condition others wait for. It is set on the container being waited for, as in AWS's example: if containerB has a startTimeout and does not reach COMPLETE, SUCCESS or HEALTHY in time, containerA gives up and does not start, and the task stops.`,
-    '',
-    waiting.length > 0
-      ? `Here: ${waiting.map((e) => `${md(displayName(e.to))} (${e.condition})`).join(', ')} wait${waiting.length === 1 ? 's' : ''} for ${name}; if ${name} takes longer, the task stops.`
-      : `Here: no container waits for ${name} with COMPLETE, SUCCESS or HEALTHY, so this timeout bounds no wait.`,
-    '',
-    "Fargate: at most 120 seconds (AWS's CloudFormation schema gives 2 to 120); needs platform version 1.3.0 or later, or ECS agent 1.26.0 on EC2. The agent's ECS_CONTAINER_START_TIMEOUT applies on its own, independently.",
-    '',
-    link('startTimeout', 'container_definition_timeout'),
-  ];
-  return lines;
-}
-
-function stopTimeoutLines(_ctx: HoverContext, c: ContainerModel): string[] {
-  return [
-    '**stopTimeout**',
-    '',
-    `How many seconds ECS waits, after asking ${md(displayName(c))} to stop, before it kills it.`,
-    '',
-    "Fargate: 30 seconds by default, at most 120. EC2: the agent's ECS_CONTAINER_STOP_TIMEOUT when this is left out, else 30 seconds. At shutdown, ECS stops containers in the reverse of their dependsOn order.",
-    '',
-    link('stopTimeout', 'container_definition_timeout'),
-  ];
-}
-
-function healthCheckLines(ctx: HoverContext, c: ContainerModel): string[] {
-  const name = md(displayName(c));
-  const healthy = ctx.order.waitedBy.get(c)!.filter((e) => e.condition === 'HEALTHY');
-  const lines = [
-    '**healthCheck**',
-    '',
-    `A command ECS runs inside ${name} to judge its health. \`command\` starts with \`CMD\` (run directly) or \`CMD-SHELL\` (run with the container's shell); exit code 0 means healthy.`,
-    '',
-    '- interval 5–300 s (default 30), timeout 2–60 s (default 5), retries 1–10 (default 3), startPeriod 0–300 s (off by default).',
-    '- Other containers can wait for HEALTHY only with a healthCheck here: ECS does not watch a HEALTHCHECK written in the image.',
-  ];
-  if (healthy.length > 0)
-    lines.push(
-      `- Waited for with HEALTHY by: ${healthy.map((e) => md(displayName(e.to))).join(', ')} (checked only at startup).`,
-    );
-  if (!c.essential)
-    lines.push(`- ${name} is not essential: its health does not change the task's health.`);
-  lines.push('', link('healthCheck', 'container_definition_healthcheck'));
-  return lines;
-}
-
-// ---- volumes ------------------------------------------------------------------------------
-
-function mountsOf(ctx: HoverContext, volume: string): string[] {
-  const out: string[] = [];
-  for (const c of ctx.model.containers) {
-    for (const m of c.mountPoints) {
-      if (m.sourceVolume?.value !== volume) continue;
-      out.push(
-        `${md(displayName(c))}${m.containerPath ? ` at ${code(m.containerPath.value)}` : ''}${m.readOnly ? ' (read-only)' : ''}`,
-      );
-    }
-  }
-  return out;
-}
-
-function volumeLines(ctx: HoverContext, volume: string): string[] {
-  const declared = ctx.model.volumes.some((v) => v.name?.value === volume);
-  const mounts = mountsOf(ctx, volume);
-  const lines = [
-    `**Volume ${md(volume)}**${declared || !ctx.model.knowsTaskLevel ? '' : ' — ⚠ not in the task volumes'}`,
-    '',
-  ];
-  lines.push(mounts.length > 0 ? `Mounted by ${mounts.join(', ')}.` : 'No container mounts it.');
-  lines.push('', link('volumes', 'volumes'));
-  return lines;
-}
-
-function volumesKeyLines(ctx: HoverContext): string[] {
-  const lines = [
-    '**volumes**',
-    '',
-    'Storage the containers mount with `mountPoints.sourceVolume`. A volume with only a `name` is task-scoped storage (on Fargate as well): it lives as long as the task, and it is how an init container hands files to the others.',
-    '',
-  ];
-  for (const v of ctx.model.volumes) {
-    if (!v.name) continue;
-    const mounts = mountsOf(ctx, v.name.value);
-    lines.push(
-      `- ${code(v.name.value)}: ${mounts.length > 0 ? `mounted by ${mounts.join(', ')}` : 'not mounted by any container'}`,
-    );
-  }
-  lines.push('', link('volumes', 'volumes'));
+  lines.push('', fieldLink(knownField(CONTAINER_SHAPE, 'dependsOn')));
   return lines;
 }

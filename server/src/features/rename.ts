@@ -5,12 +5,12 @@
  * a message for the user.
  */
 import type { Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
-import type { Analysis } from '../engine/index';
+import { type Analysis, NAME_PATTERN } from '../engine/index';
 import { workspaceEdit } from './codeActions';
 import { nameUseAt, rangeOf, usesOf, type NameUse } from './located';
 
 /** ECS names (containers, volumes): 1 to 255 letters, digits, hyphens and underscores. */
-const VALID_NAME = /^[A-Za-z0-9_-]{1,255}$/;
+const VALID_NAME = new RegExp(NAME_PATTERN);
 
 export type RenameResult = { edit: WorkspaceEdit } | { error: string };
 

@@ -110,7 +110,7 @@ export const CONTAINER_DEFINITION = shape('ContainerDefinition', {
     logConfiguration: struct('LogConfiguration', 'Where the container logs go.'),
     healthCheck: struct(
       'HealthCheck',
-      'A command ECS runs in the container to judge its health (exit code 0: healthy). Others can wait for HEALTHY only with a healthCheck here: ECS does not watch a HEALTHCHECK in the image.',
+      'A command ECS runs in the container to judge its health (exit code 0: healthy). Others can wait for HEALTHY only with a healthCheck here: ECS does not watch a HEALTHCHECK written in the image.',
       { guide: 'container_definition_healthcheck' },
     ),
     systemControls: list('SystemControl', 'Kernel parameters (sysctls) for the container.'),

@@ -74,3 +74,22 @@ export function rangeText(field: FieldFacts): string {
   if (v.type !== 'integer') return '';
   return `${v.minimum ?? 0}–${v.maximum ?? '∞'}${v.unit === 'seconds' ? ' s' : ''}`;
 }
+
+/** The number fields of a shape (HealthCheck: interval, timeout, retries, startPeriod). */
+export function numberFields(shape: string): FieldFacts[] {
+  return (SHAPES.get(shape)?.fields ?? []).filter((f) => f.value.type === 'integer');
+}
+
+/**
+ * The ranges of a shape's number fields in one line: "interval 5–300 s (default 30), …,
+ * startPeriod 0–300 s (off by default)", or without names or defaults.
+ */
+export function rangesText(shape: string, options: { names: boolean; defaults: boolean }): string {
+  return numberFields(shape)
+    .map((f) => {
+      const absent =
+        f.default !== undefined ? `default ${String(f.default)}` : `${f.whenAbsent} by default`;
+      return `${options.names ? `${f.name} ` : ''}${rangeText(f)}${options.defaults ? ` (${absent})` : ''}`;
+    })
+    .join(', ');
+}

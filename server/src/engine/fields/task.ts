@@ -19,7 +19,7 @@ import {
 } from './facts';
 import { COMPATIBILITIES, NETWORK_MODE_DESCRIPTIONS, NETWORK_MODES } from './enums';
 
-/** How many container definitions a task definition may have: a quota that cannot be raised. */
+/** "Containers per task definition": 10 in every Region, not adjustable (Service Quotas). */
 export const MAX_CONTAINERS = 10;
 
 /** The task's cpu or memory: a number, or a numeric string with an optional unit. */

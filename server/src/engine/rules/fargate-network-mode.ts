@@ -1,7 +1,7 @@
 import { elements, str, type Node } from '../json';
 import { isPlaceholder } from '../placeholders';
 import type { Rule } from './rule';
-import { NETWORK_MODES } from './invalid-network-mode';
+import { NETWORK_MODES } from '../fields/index';
 import { presence } from './missing-required-field';
 
 /** The "FARGATE" element of requiresCompatibilities (what a Fargate-only finding points at). */

@@ -1,10 +1,8 @@
 import { elements, objectElements, parentProperty, prop, str, type Node } from '../json';
+import { FARGATE_LOG_DRIVERS, wordList } from '../fields/index';
 import { displayName, type ContainerModel } from '../model';
 import { isPlaceholder } from '../placeholders';
 import type { Rule, RuleContext } from './rule';
-
-/** Log drivers Fargate accepts (API_LogConfiguration: "awslogs, splunk, and awsfirelens"). */
-export const FARGATE_LOG_DRIVERS = ['awslogs', 'splunk', 'awsfirelens'];
 
 /** Does the value ask for the feature? false, 0, "", [] and {} ask for nothing (skeletons and exports write them). */
 function requests(node: Node | undefined): boolean {
@@ -113,12 +111,12 @@ function containerFindings(c: ContainerModel): Unsupported[] {
     driver &&
     driver.value.trim() !== '' &&
     !isPlaceholder(driver.value) &&
-    !FARGATE_LOG_DRIVERS.includes(driver.value)
+    !(FARGATE_LOG_DRIVERS as readonly string[]).includes(driver.value)
   ) {
     out.push({
       node: driver.node,
       what: `The log driver "${driver.value}" of ${name}`,
-      why: 'Fargate supports only the awslogs, splunk and awsfirelens log drivers',
+      why: `Fargate supports only the ${wordList(FARGATE_LOG_DRIVERS, 'and')} log drivers`,
       container: c,
     });
   }

@@ -1,29 +1,40 @@
+import { numberFields, rangesText, type FieldFacts } from '../fields/index';
 import { prop } from '../json';
 import { displayName } from '../model';
 import type { Rule } from './rule';
 import { checkRange, type Limits } from './timeout-range';
 
-/** The ECS HealthCheck ranges and defaults (API reference, HealthCheck). */
-export const HEALTH_CHECK_LIMITS: Record<
-  'interval' | 'timeout' | 'retries' | 'startPeriod',
-  Limits & { default: string }
-> = {
-  interval: { min: 5, max: 300, basis: '5 to 300 seconds', default: '30 seconds' },
-  timeout: { min: 2, max: 60, basis: '2 to 60 seconds', default: '5 seconds' },
-  retries: { min: 1, max: 10, basis: '1 to 10 retries', default: '3' },
-  startPeriod: { min: 0, max: 300, basis: '0 to 300 seconds', default: 'off' },
-};
+/** A HealthCheck number's limits and default, as the field table has them ("5 to 300 seconds"). */
+function limitsOf(field: FieldFacts): Limits & { default: string } {
+  const value = field.value;
+  const min = value.type === 'integer' ? (value.minimum ?? 0) : 0;
+  const max = value.type === 'integer' ? (value.maximum ?? Number.MAX_SAFE_INTEGER) : 0;
+  const unit = value.type === 'integer' && value.unit === 'seconds' ? 'seconds' : field.name;
+  return {
+    min,
+    max,
+    basis: `${min} to ${max} ${unit}`,
+    default:
+      field.default === undefined
+        ? (field.whenAbsent ?? 'none')
+        : `${String(field.default)}${unit === 'seconds' ? ' seconds' : ''}`,
+  };
+}
+
+/** The ECS HealthCheck ranges and defaults: interval, timeout, retries and startPeriod. */
+export const HEALTH_CHECK_LIMITS: ReadonlyMap<string, Limits & { default: string }> = new Map(
+  numberFields('HealthCheck').map((f) => [f.name, limitsOf(f)]),
+);
 
 export const healthcheckRange: Rule = {
   id: 'healthcheck-range',
   severity: 'error',
-  summary:
-    'A healthCheck interval, timeout, retries or startPeriod outside the range ECS accepts (5–300 s, 2–60 s, 1–10, 0–300 s), or written as a string.',
+  summary: `A healthCheck interval, timeout, retries or startPeriod outside the range ECS accepts (${rangesText('HealthCheck', { names: false, defaults: false })}), or written as a string.`,
   check(ctx) {
     for (const c of ctx.model.containers) {
       const hc = c.healthCheckNode;
       if (!hc || hc.type !== 'object') continue;
-      for (const [key, limits] of Object.entries(HEALTH_CHECK_LIMITS)) {
+      for (const [key, limits] of HEALTH_CHECK_LIMITS) {
         const node = prop(hc, key);
         if (!node) continue;
         const spec = checkRange(

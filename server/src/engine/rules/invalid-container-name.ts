@@ -1,11 +1,12 @@
 import type { OffsetEdit } from '../input';
+import { NAME_PATTERN } from '../fields/index';
 import { prop, str } from '../json';
 import type { ContainerModel } from '../model';
 import { containsPlaceholder, isPlaceholder } from '../placeholders';
 import type { Rule, RuleContext } from './rule';
 
 /** ECS: "Up to 255 letters (uppercase and lowercase), numbers, underscores, and hyphens are allowed." */
-export const CONTAINER_NAME = /^[A-Za-z0-9_-]{1,255}$/;
+const CONTAINER_NAME = new RegExp(NAME_PATTERN);
 
 /** The name with every character ECS does not allow replaced by '-' (runs collapsed), at most 255 long. */
 export function sanitizedName(name: string): string {

@@ -1,14 +1,15 @@
+import { NETWORK_MODES, wordList } from '../fields/index';
 import { parentProperty } from '../json';
 import { isPlaceholder } from '../placeholders';
 import type { FixSpec, Rule } from './rule';
 
-export const NETWORK_MODES = ['none', 'bridge', 'awsvpc', 'host'] as const;
+/** "${MODES}". */
+const MODES = wordList(NETWORK_MODES);
 
 export const invalidNetworkMode: Rule = {
   id: 'invalid-network-mode',
   severity: 'error',
-  summary:
-    'networkMode is not one of none, bridge, awsvpc or host (e.g. "default": leave the field out for the default).',
+  summary: `networkMode is not one of ${MODES} (e.g. "default": leave the field out for the default).`,
   check(ctx) {
     const node = ctx.model.networkModeNode;
     if (!ctx.model.knowsTaskLevel || !node) return;
@@ -34,7 +35,7 @@ export const invalidNetworkMode: Rule = {
     const fixes: FixSpec[] = [];
     let message: string;
     if (lower !== undefined && (NETWORK_MODES as readonly string[]).includes(lower)) {
-      message = `"${value}" is not a network mode: ECS accepts exactly none, bridge, awsvpc or host, in lower case.`;
+      message = `"${value}" is not a network mode: ECS accepts exactly ${MODES}, in lower case.`;
       fixes.push({
         title: `Change "${value}" to "${lower}"`,
         isPreferred: true,
@@ -43,7 +44,7 @@ export const invalidNetworkMode: Rule = {
       });
       if (remove) fixes.push(remove);
     } else if (lower !== undefined && /^<?(default|nat)>?$/.test(lower)) {
-      message = `"${value}" is not a value ECS accepts for networkMode (none, bridge, awsvpc or host). Where AWS's documentation says <default>, it means leaving the field out: then Linux tasks on EC2 use bridge and Windows tasks the Windows default (NAT). On Fargate, use awsvpc.`;
+      message = `"${value}" is not a value ECS accepts for networkMode (${MODES}). Where AWS's documentation says <default>, it means leaving the field out: then Linux tasks on EC2 use bridge and Windows tasks the Windows default (NAT). On Fargate, use awsvpc.`;
       if (remove) fixes.push({ ...remove, isPreferred: true });
       fixes.push({
         title: `Change "${value}" to "awsvpc"`,
@@ -54,10 +55,10 @@ export const invalidNetworkMode: Rule = {
     } else {
       message =
         value === undefined
-          ? 'networkMode must be a string: none, bridge, awsvpc or host (or leave it out for the default).'
+          ? `networkMode must be a string: ${MODES} (or leave it out for the default).`
           : value.trim() === ''
-            ? 'networkMode is empty: ECS accepts none, bridge, awsvpc or host. Leave the field out for the default (bridge on Linux EC2 instances).'
-            : `"${value}" is not a network mode: ECS accepts exactly none, bridge, awsvpc or host.`;
+            ? `networkMode is empty: ECS accepts ${MODES}. Leave the field out for the default (bridge on Linux EC2 instances).`
+            : `"${value}" is not a network mode: ECS accepts exactly ${MODES}.`;
       if (remove)
         fixes.push({ ...remove, isPreferred: value !== undefined && value.trim() === '' });
     }

@@ -5,27 +5,15 @@
  * wrapper must go before a describe output (or a console export) can be registered again.
  */
 import { getNodeValue } from 'jsonc-parser';
+import { READ_ONLY_FIELDS } from '../fields/index';
 import { applyOffsetEdits } from '../formats/json/edits';
 import type { Editor, OffsetEdit } from '../input';
 import { properties, prop, propertyNode, type Node } from '../json';
 import type { SourceText } from '../text';
 
-/** Fields of a registered TaskDefinition that RegisterTaskDefinition does not take (AWS SDK TaskDefinition vs RegisterTaskDefinitionRequest). */
-export const READ_ONLY_FIELDS = [
-  'taskDefinitionArn',
-  'revision',
-  'status',
-  'requiresAttributes',
-  'compatibilities',
-  'registeredAt',
-  'registeredBy',
-  'deregisteredAt',
-  'deleteRequestedAt',
-] as const;
-
 export function readOnlyProperties(task: Node): Node[] {
   return properties(task).filter((p) =>
-    (READ_ONLY_FIELDS as readonly string[]).includes(p.children?.[0]?.value as string),
+    READ_ONLY_FIELDS.includes(p.children?.[0]?.value as string),
   );
 }
 

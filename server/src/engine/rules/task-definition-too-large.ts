@@ -1,6 +1,6 @@
+import { READ_ONLY_FIELDS } from '../fields/index';
 import { keyOf, properties, propertyNode, type Node } from '../json';
 import { displayName, type ContainerModel } from '../model';
-import { READ_ONLY_FIELDS } from './registerInput';
 import type { Rule } from './rule';
 
 /** What RegisterTaskDefinition accepts: "Max allowed length is '65536' bytes" (see the rule page). */

@@ -1,13 +1,11 @@
+import { MAX_CONTAINERS } from '../fields/index';
 import { displayName } from '../model';
 import type { Rule } from './rule';
-
-/** "Containers per task definition": 10 in every Region, not adjustable (Service Quotas). */
-export const MAX_CONTAINERS = 10;
 
 export const tooManyContainers: Rule = {
   id: 'too-many-containers',
   severity: 'error',
-  summary: 'More than 10 container definitions: the ECS quota, which cannot be raised.',
+  summary: `More than ${MAX_CONTAINERS} container definitions: the ECS quota, which cannot be raised.`,
   check(ctx) {
     const containers = ctx.model.containers;
     if (containers.length <= MAX_CONTAINERS) return;
