@@ -4,6 +4,7 @@
  * of the document's current version and calls one pure feature function inside `runSafe`.
  */
 import {
+  CodeActionKind,
   CodeLensRefreshRequest,
   DidChangeConfigurationNotification,
   LSPErrorCodes,
@@ -21,7 +22,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache } from './documents';
 import { simulate, type Analysis } from './engine/index';
-import { codeActions, FIX_ALL_KIND, QUICK_FIX } from './features/codeActions';
+import { codeActions, FIX_ALL_KIND } from './features/codeActions';
 import { codeLenses } from './features/codeLens';
 import { completion } from './features/completion';
 import { definition } from './features/definition';
@@ -194,7 +195,10 @@ export function startServer(connection: Connection): void {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['"', ':'], resolveProvider: false },
-        codeActionProvider: { codeActionKinds: [QUICK_FIX, FIX_ALL_KIND], resolveProvider: false },
+        codeActionProvider: {
+          codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND],
+          resolveProvider: false,
+        },
         definitionProvider: true,
         referencesProvider: true,
         renameProvider: { prepareProvider: true },

@@ -3,22 +3,21 @@
  * range) as quick fixes, and `source.fixAll.ecsInitOrder`, which applies every safe, preferred fix
  * as one minimal edit (the changed region between the common prefix and suffix of the texts).
  */
-import type {
-  CodeAction,
-  CodeActionContext,
-  Diagnostic,
-  Range,
-  TextEdit,
-  WorkspaceEdit,
+import {
+  type CodeAction,
+  type CodeActionContext,
+  CodeActionKind,
+  type Diagnostic,
+  type Range,
+  type TextEdit,
+  type WorkspaceEdit,
 } from 'vscode-languageserver-types';
 import { type Analysis, type AnalysisOptions, type Finding, fixAll } from '../engine/index';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { rangeOf } from './located';
 
-export const QUICK_FIX = 'quickfix';
-export const SOURCE_FIX_ALL = 'source.fixAll';
 /** Our fix-all kind, so that `"editor.codeActionsOnSave": {"source.fixAll.ecsInitOrder": "explicit"}` runs only it. */
-export const FIX_ALL_KIND = `${SOURCE_FIX_ALL}.ecsInitOrder`;
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.ecsInitOrder`;
 
 export interface CodeActionOptions {
   uri: string;
@@ -82,13 +81,13 @@ export function codeActions(
   options: CodeActionOptions,
 ): CodeAction[] {
   const actions: CodeAction[] = [];
-  if (kindRequested(QUICK_FIX, context.only)) {
+  if (kindRequested(CodeActionKind.QuickFix, context.only)) {
     for (const diagnostic of context.diagnostics) {
       const finding = findingFor(analysis.findings, diagnostic);
       for (const fix of finding?.fixes ?? []) {
         actions.push({
           title: fix.title,
-          kind: QUICK_FIX,
+          kind: CodeActionKind.QuickFix,
           isPreferred: fix.isPreferred,
           diagnostics: [diagnostic],
           edit: workspaceEdit(options.uri, options.version, fix.edits, options.documentChanges),
@@ -96,14 +95,18 @@ export function codeActions(
       }
     }
   }
-  if (kindRequested(QUICK_FIX, context.only) && options.schemaValidated && options.range) {
+  if (
+    kindRequested(CodeActionKind.QuickFix, context.only) &&
+    options.schemaValidated &&
+    options.range
+  ) {
     for (const finding of analysis.findings) {
       if (!finding.schemaCovered || !intersects(finding.range, options.range)) continue;
       const shown = context.diagnostics.filter((d) => intersects(d.range, finding.range));
       for (const fix of finding.fixes) {
         actions.push({
           title: fix.title,
-          kind: QUICK_FIX,
+          kind: CodeActionKind.QuickFix,
           isPreferred: fix.isPreferred,
           ...(shown.length > 0 ? { diagnostics: shown } : {}),
           edit: workspaceEdit(options.uri, options.version, fix.edits, options.documentChanges),

@@ -11,13 +11,16 @@
  * Snippet syntax only when the client supports it; plain text otherwise.
  */
 import { findNodeAtOffset, getLocation, parseTree, type Node, type ParseError } from 'jsonc-parser';
-import type {
-  CompletionItem,
+import {
+  type CompletionItem,
   CompletionItemKind,
-  CompletionList,
-  Position,
-  Range,
-  TextEdit,
+  type CompletionList,
+  InsertTextFormat,
+  InsertTextMode,
+  MarkupKind,
+  type Position,
+  type Range,
+  type TextEdit,
 } from 'vscode-languageserver-types';
 import {
   addToArrayProperty,
@@ -47,19 +50,6 @@ export interface CompletionOptions {
   /** The file name matches `filePatterns`: an empty document is offered a whole task definition. */
   namedLikeTaskDefinition: boolean;
 }
-
-// LSP constants (vscode-languageserver-types values).
-const KIND = {
-  value: 12,
-  snippet: 15,
-  reference: 18,
-  folder: 19,
-  enumMember: 20,
-  property: 10,
-} as const;
-const PLAIN_TEXT = 1;
-const SNIPPET = 2;
-const AS_IS = 1;
 
 export function completion(
   analysis: Analysis,
@@ -232,7 +222,7 @@ function valueItem(
     textEdit: { range, newText },
     filterText: newText,
     sortText,
-    insertTextFormat: PLAIN_TEXT,
+    insertTextFormat: InsertTextFormat.PlainText,
   };
   if (detail) item.detail = detail;
   return item;
@@ -261,7 +251,7 @@ function containerNameItems(
       ];
       return valueItem(
         c.name!.value,
-        KIND.reference,
+        CompletionItemKind.Reference,
         range,
         facts.filter(Boolean).join(' · '),
         String(i).padStart(4, '0'),
@@ -279,7 +269,7 @@ function volumeItems(model: TaskModel, range: Range): CompletionItem[] {
       .map(displayName);
     return valueItem(
       n,
-      KIND.folder,
+      CompletionItemKind.Folder,
       range,
       users.length > 0 ? `task volume · mounted by ${users.join(', ')}` : 'task volume',
       String(i).padStart(4, '0'),
@@ -309,7 +299,7 @@ function conditionItems(
   return order.map((cond, i) => {
     const item = valueItem(
       cond,
-      KIND.enumMember,
+      CompletionItemKind.EnumMember,
       range,
       CONDITION_FACTS[cond].meaning.replace(
         'the other container',
@@ -323,7 +313,7 @@ function conditionItems(
     if (target && cond === 'HEALTHY' && !target.healthCheckNode)
       warnings.push(`⚠ ${displayName(target)} has no healthCheck.`);
     item.documentation = {
-      kind: 'markdown',
+      kind: MarkupKind.Markdown,
       value: [
         `Wait until ${CONDITION_FACTS[cond].meaning}.`,
         '',
@@ -463,11 +453,11 @@ function snippetItem(
   const newText = at.before + layout(spec.lines, at, style) + at.after;
   const item: CompletionItem = {
     label: spec.label,
-    kind: KIND.snippet,
+    kind: CompletionItemKind.Snippet,
     detail: spec.detail,
-    documentation: { kind: 'markdown', value: spec.documentation },
-    insertTextFormat: writer.snippets ? SNIPPET : PLAIN_TEXT,
-    insertTextMode: AS_IS,
+    documentation: { kind: MarkupKind.Markdown, value: spec.documentation },
+    insertTextFormat: writer.snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+    insertTextMode: InsertTextMode.asIs,
     textEdit: { range: rangeOf(at.source, at.start, at.end), newText },
     filterText: spec.label,
     sortText: spec.sortText ?? `~${spec.label}`,

@@ -3,7 +3,12 @@
  * rule's page, related locations in the same document and the unnecessary/deprecated tags. JSON
  * syntax errors are not among them: the editor's own JSON support reports those.
  */
-import type { Diagnostic, DiagnosticRelatedInformation } from 'vscode-languageserver-types';
+import {
+  type Diagnostic,
+  type DiagnosticRelatedInformation,
+  DiagnosticSeverity,
+  DiagnosticTag,
+} from 'vscode-languageserver-types';
 import {
   type Analysis,
   type DiagnosticTag as EngineTag,
@@ -15,8 +20,16 @@ import {
 
 export const DIAGNOSTIC_SOURCE = 'ecs-init-order';
 
-const SEVERITY: Record<Severity, 1 | 2 | 3 | 4> = { error: 1, warning: 2, info: 3, hint: 4 };
-const TAG: Record<EngineTag, 1 | 2> = { unnecessary: 1, deprecated: 2 };
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+const TAG: Record<EngineTag, DiagnosticTag> = {
+  unnecessary: DiagnosticTag.Unnecessary,
+  deprecated: DiagnosticTag.Deprecated,
+};
 
 export function toDiagnostic(finding: Finding, uri: string): Diagnostic {
   const diagnostic: Diagnostic = {

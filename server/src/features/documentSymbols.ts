@@ -2,7 +2,11 @@
  * The outline: the task (its family) → its containers (image as detail) → what each waits for,
  * and the task volumes. A bare container array lists its containers at the top.
  */
-import type { DocumentSymbol, SymbolInformation } from 'vscode-languageserver-types';
+import {
+  type DocumentSymbol,
+  type SymbolInformation,
+  SymbolKind,
+} from 'vscode-languageserver-types';
 import {
   type Analysis,
   type ContainerModel,
@@ -11,12 +15,6 @@ import {
   type TaskModel,
 } from '../engine/index';
 import { nodeRange } from './located';
-
-// SymbolKind values (LSP): Module 2, Field 8, Class 5, Event 24, Struct 23.
-const MODULE = 2;
-const CLASS = 5;
-const STRUCT = 23;
-const EVENT = 24;
 
 function symbol(
   model: TaskModel,
@@ -46,12 +44,12 @@ function containerSymbol(model: TaskModel, c: ContainerModel): DocumentSymbol {
         model,
         `waits for ${d.containerName!.value}`,
         d.condition?.value,
-        EVENT,
+        SymbolKind.Event,
         d.node,
         d.containerName!.node,
       ),
     );
-  return symbol(model, displayName(c), c.image?.value, CLASS, c.node, c.nameNode, waits);
+  return symbol(model, displayName(c), c.image?.value, SymbolKind.Class, c.node, c.nameNode, waits);
 }
 
 export function documentSymbols(analysis: Analysis): DocumentSymbol[] {
@@ -64,12 +62,12 @@ function taskSymbols(model: TaskModel): DocumentSymbol[] {
   if (!model.task) return containers;
   const volumes = model.volumes
     .filter((v) => v.name)
-    .map((v) => symbol(model, v.name!.value, 'volume', STRUCT, v.node, v.name!.node));
+    .map((v) => symbol(model, v.name!.value, 'volume', SymbolKind.Struct, v.node, v.name!.node));
   const family = model.family?.value;
   const name = model.input.name ?? (family ? family : 'task definition');
   const detail = `${model.containers.length} container${model.containers.length === 1 ? '' : 's'}`;
   return [
-    symbol(model, name, detail, MODULE, model.task, model.family?.node, [
+    symbol(model, name, detail, SymbolKind.Module, model.task, model.family?.node, [
       ...containers,
       ...volumes,
     ]),

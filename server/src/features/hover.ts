@@ -3,7 +3,7 @@
  * meaning and constraints of a dependsOn condition, and (hoverKeys.ts) the keys that shape the
  * start order, specific to the container under the cursor, each with a link to AWS's docs.
  */
-import type { Hover, Position } from 'vscode-languageserver-types';
+import { type Hover, MarkupKind, type Position } from 'vscode-languageserver-types';
 import {
   type Analysis,
   CONDITION_FACTS,
@@ -48,7 +48,7 @@ import {
 
 function result(ctx: HoverContext, node: Node, lines: string[]): Hover {
   return {
-    contents: { kind: 'markdown', value: lines.join('\n') },
+    contents: { kind: MarkupKind.Markdown, value: lines.join('\n') },
     range: nodeRange(ctx.model.source, node),
   };
 }
