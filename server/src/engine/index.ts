@@ -40,7 +40,15 @@ export { initContainers, isLogRouter, nonShellEntrypoint } from './roles';
 export type { StartEdge, StartOrder } from './startOrder';
 export { simulate, whatIfFails } from './simulate/index';
 export { keyOf, properties, type Node } from './json';
-export { addToArrayProperty, detectStyle, type FormatStyle } from './formats/json/edits';
+export {
+  applyOffsetEdits,
+  commaBetween,
+  detectStyle,
+  mergeSamePoint,
+  parsesAsWell,
+  type FormatStyle,
+} from './formats/json/edits';
+export { addDependsOnEntry, addMountPoint, addTaskVolume } from './taskEdits';
 export { SourceText } from './text';
 export {
   containsPlaceholder,

@@ -10,7 +10,7 @@
  * - in an empty document (named like a task definition) or an empty root object: a task definition.
  * Snippet syntax only when the client supports it; plain text otherwise.
  */
-import { findNodeAtOffset, getLocation, parseTree, type Node, type ParseError } from 'jsonc-parser';
+import { findNodeAtOffset, getLocation, type Node } from 'jsonc-parser';
 import {
   type CompletionItem,
   CompletionItemKind,
@@ -23,9 +23,14 @@ import {
   type TextEdit,
 } from 'vscode-languageserver-types';
 import {
-  addToArrayProperty,
+  addDependsOnEntry,
+  addMountPoint,
+  addTaskVolume,
   type Analysis,
+  applyOffsetEdits,
+  commaBetween,
   type Condition,
+  type Editor,
   CONDITION_FACTS,
   CONDITIONS,
   type ContainerModel,
@@ -35,7 +40,9 @@ import {
   initContainers,
   keyOf,
   knownField,
+  mergeSamePoint,
   type OffsetEdit,
+  parsesAsWell,
   properties,
   rangesText,
   type SourceText,
@@ -113,7 +120,7 @@ function completionItems(
   if (enclosing.type === 'array' && !previous) {
     const at = insertionPoint(source, enclosing, wordStart, offset);
     if (enclosing === model.containersNode)
-      return [initContainerItem(model, at, writer, style)].filter(isItem);
+      return [initContainerItem(model, analysis.file.editor, at, writer, style)].filter(isItem);
     if (container && enclosing === container.dependsOnNode)
       return [dependsOnEntryItem(model, container, at, writer, style)];
     return [];
@@ -387,14 +394,6 @@ interface InsertionPoint {
   extraEdits: TextEdit[];
 }
 
-/** Is there a comma between two offsets (comments aside)? */
-function commaBetween(text: string, from: number, to: number): boolean {
-  return text
-    .slice(from, to)
-    .replace(/\/\/[^\r\n]*|\/\*[\s\S]*?\*\//g, '')
-    .includes(',');
-}
-
 function insertionPoint(
   source: SourceText,
   parent: Node,
@@ -588,6 +587,7 @@ function initContainerLines(
 
 function initContainerItem(
   model: TaskModel,
+  edit: Editor,
   at: InsertionPoint,
   writer: SnippetWriter,
   style: FormatStyle,
@@ -605,6 +605,7 @@ function initContainerItem(
   const mains = model.containers.filter((c) => c.essential && !inits.has(c));
   const wiring = wiringEdits(
     model,
+    edit,
     at,
     mains,
     name,
@@ -633,6 +634,7 @@ function initContainerItem(
  */
 function wiringEdits(
   model: TaskModel,
+  edit: Editor,
   at: InsertionPoint,
   mains: ContainerModel[],
   name: string,
@@ -648,32 +650,17 @@ function wiringEdits(
   for (const m of mains) {
     offsetEdits.push(
       ...mergeSamePoint([
-        ...addToArrayProperty(
-          source,
-          m.node,
-          'dependsOn',
-          { containerName: name, condition: 'SUCCESS' },
-          style,
-          { after: ['essential', 'image', 'name'] },
-        ),
-        ...addToArrayProperty(
-          source,
-          m.node,
-          'mountPoints',
-          { sourceVolume: volume, containerPath: path, readOnly: true },
-          style,
-          { after: ['portMappings', 'command', 'essential', 'image'] },
-        ),
+        ...addDependsOnEntry(edit, m.node, name, 'SUCCESS'),
+        ...addMountPoint(edit, m.node, {
+          sourceVolume: volume,
+          containerPath: path,
+          readOnly: true,
+        }),
       ]),
     );
   }
   const declared = model.volumes.some((v) => v.name?.value === volume);
-  if (!declared)
-    offsetEdits.push(
-      ...addToArrayProperty(source, model.task, 'volumes', { name: volume }, style, {
-        after: ['containerDefinitions'],
-      }),
-    );
+  if (!declared) offsetEdits.push(...addTaskVolume(edit, model.task, volume));
   if (
     offsetEdits.some(
       (e) =>
@@ -695,7 +682,7 @@ function wiringEdits(
       newText: e.newText,
     })),
   ];
-  if (!parsesAsWell(source.text, applyOffsets(source.text, all))) return none;
+  if (!parsesAsWell(source.text, applyOffsetEdits(source.text, all))) return none;
   return {
     edits: offsetEdits.map((e) => ({
       range: rangeOf(source, e.offset, e.offset + e.length),
@@ -704,35 +691,6 @@ function wiringEdits(
     mains,
     volumeAdded: !declared,
   };
-}
-
-/** Two property insertions at one point (both appended to the same object): one edit, in order. */
-function mergeSamePoint(edits: OffsetEdit[]): OffsetEdit[] {
-  const out: OffsetEdit[] = [];
-  for (const e of edits) {
-    const same = out.find((o) => o.offset === e.offset && o.length === 0 && e.length === 0);
-    if (!same) out.push({ ...e });
-    else if (e.newText !== ',') same.newText += e.newText;
-  }
-  return out;
-}
-
-function applyOffsets(
-  text: string,
-  edits: { offset: number; length: number; newText: string }[],
-): string {
-  const sorted = [...edits].sort((a, b) => b.offset - a.offset);
-  let out = text;
-  for (const e of sorted) out = out.slice(0, e.offset) + e.newText + out.slice(e.offset + e.length);
-  return out;
-}
-
-function parsesAsWell(before: string, after: string): boolean {
-  const errorsBefore: ParseError[] = [];
-  const errorsAfter: ParseError[] = [];
-  parseTree(before, errorsBefore, { allowTrailingComma: true });
-  parseTree(after, errorsAfter, { allowTrailingComma: true });
-  return errorsAfter.length <= errorsBefore.length;
 }
 
 // ---- empty documents ----------------------------------------------------------------------

@@ -1,6 +1,7 @@
 import type { OffsetEdit } from '../input';
 import { displayName, type ContainerModel } from '../model';
 import { mentionedPaths, writtenPaths } from '../roles';
+import { addMountPoint, addTaskVolume } from '../taskEdits';
 import type { Rule, RuleContext } from './rule';
 import { mainContainers } from './util';
 
@@ -74,14 +75,7 @@ export const initOutputNotShared: Rule = {
         const edits = (): OffsetEdit[] => [
           ...(!existing && task
             ? [
-                ...ctx.edit.addToArrayProperty(
-                  task,
-                  'volumes',
-                  { name: volume },
-                  {
-                    after: ['containerDefinitions'],
-                  },
-                ),
+                ...addTaskVolume(ctx.edit, task, volume),
                 ...ctx.edit.addToArrayProperty(
                   init.node,
                   'mountPoints',
@@ -90,12 +84,10 @@ export const initOutputNotShared: Rule = {
                 ),
               ]
             : []),
-          ...ctx.edit.addToArrayProperty(
-            reader.node,
-            'mountPoints',
-            { sourceVolume: volume, containerPath: readerDir },
-            { after: ['portMappings', 'command', 'essential', 'image'] },
-          ),
+          ...addMountPoint(ctx.edit, reader.node, {
+            sourceVolume: volume,
+            containerPath: readerDir,
+          }),
         ];
         ctx.report({
           at: init.commandNode ?? init.nameNode ?? init.node,

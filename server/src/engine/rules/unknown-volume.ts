@@ -1,5 +1,6 @@
 import { displayName } from '../model';
 import { containsPlaceholder, isPlaceholder } from '../placeholders';
+import { addTaskVolume } from '../taskEdits';
 import type { FixSpec, Rule } from './rule';
 import { closeMatches } from './util';
 
@@ -43,14 +44,7 @@ export const unknownVolume: Rule = {
           // With a close name the typo is the likelier mistake: then the new volume is not preferred.
           isPreferred: close.length === 0,
           safe: true,
-          edits: ctx.edit.addToArrayProperty(
-            task,
-            'volumes',
-            { name: volume },
-            {
-              after: ['containerDefinitions'],
-            },
-          ),
+          edits: addTaskVolume(ctx.edit, task, volume),
         });
         ctx.report({
           at: source.node,

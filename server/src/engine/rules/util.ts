@@ -1,6 +1,7 @@
 /** Helpers shared by several rules: name suggestions and the common fixes. */
 import type { OffsetEdit } from '../input';
 import type { ContainerModel } from '../model';
+import { addDependsOnEntry } from '../taskEdits';
 import type { RuleContext } from './rule';
 
 export function levenshtein(a: string, b: string): number {
@@ -50,14 +51,7 @@ export function addDependsOn(
   target: string,
   condition: string,
 ): OffsetEdit[] {
-  return ctx.edit.addToArrayProperty(
-    dependent.node,
-    'dependsOn',
-    { containerName: target, condition },
-    {
-      after: ['essential', 'image', 'name'],
-    },
-  );
+  return addDependsOnEntry(ctx.edit, dependent.node, target, condition);
 }
 
 /** Does `dependent` already declare a dependsOn on `target` (any condition)? */

@@ -6,6 +6,7 @@
 import type { Editor, InsertOptions, OffsetEdit, Spelling } from '../../input';
 import { keyOf, properties, type Node } from '../../json';
 import type { SourceText } from '../../text';
+import { parseDocument } from './parse';
 
 export type { InsertOptions, OffsetEdit };
 
@@ -439,3 +440,30 @@ export const jsonSpelling: Spelling = {
   key: (field) => field,
   pair: (field, value) => `${JSON.stringify(field)}: ${JSON.stringify(value)}`,
 };
+
+/**
+ * Property insertions at one point (two properties appended to the same object) as one edit, in
+ * order; the comma each adds before itself is kept once.
+ */
+export function mergeSamePoint(edits: OffsetEdit[]): OffsetEdit[] {
+  const out: OffsetEdit[] = [];
+  for (const e of edits) {
+    const same = out.find((o) => o.offset === e.offset && o.length === 0 && e.length === 0);
+    if (!same) out.push({ ...e });
+    else if (e.newText !== ',') same.newText += e.newText;
+  }
+  return out;
+}
+
+/** Is there a comma between two offsets, comments aside? */
+export function commaBetween(text: string, from: number, to: number): boolean {
+  return text
+    .slice(from, to)
+    .replace(/\/\/[^\r\n]*|\/\*[\s\S]*?\*\//g, '')
+    .includes(',');
+}
+
+/** Does the text after an edit parse with no more syntax errors than before (as the engine parses)? */
+export function parsesAsWell(before: string, after: string): boolean {
+  return parseDocument(after).syntaxErrors.length <= parseDocument(before).syntaxErrors.length;
+}
