@@ -14,13 +14,15 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { after, describe, test } from 'node:test';
+import * as oniguruma from 'vscode-oniguruma';
+import * as textmate from 'vscode-textmate';
 
 const INJECTION_PATH = resolve('syntaxes/ecs-init-order.injection.tmLanguage.json');
 const INJECTION_SCOPE = 'ecs-init-order.injection';
 const INJECT_TO = ['source.json', 'source.json.comments'];
 const FIXTURES = resolve('test/grammar');
 
-// vscode-textmate and vscode-oniguruma come with vscode-tmgrammar-test; resolve them through it.
+// vscode-tmgrammar-test's command line, resolved from its own package.
 const tmTestRequire = createRequire(resolve('node_modules/vscode-tmgrammar-test/package.json'));
 const tmTestCli = tmTestRequire.resolve('./dist/unit.js');
 
@@ -90,31 +92,7 @@ describe('vscode-tmgrammar-test on test/grammar/*.syntax.*', () => {
 
 // ---- Token parity with and without the injection, through vscode-textmate directly ----
 
-interface Token {
-  startIndex: number;
-  endIndex: number;
-  scopes: string[];
-}
-interface Grammar {
-  tokenizeLine(line: string, ruleStack: unknown): { tokens: Token[]; ruleStack: unknown };
-  tokenizeLine2(line: string, ruleStack: unknown): { tokens: Uint32Array; ruleStack: unknown };
-}
-interface Registry {
-  loadGrammar(scopeName: string): Promise<Grammar | null>;
-  getColorMap(): string[];
-}
-
-const textmate = tmTestRequire('vscode-textmate') as {
-  Registry: new (options: unknown) => Registry;
-  parseRawGrammar(content: string, path: string): unknown;
-  INITIAL: unknown;
-};
-const oniguruma = tmTestRequire('vscode-oniguruma') as {
-  loadWASM(data: ArrayBuffer): Promise<void>;
-  OnigScanner: new (patterns: string[]) => unknown;
-  OnigString: new (s: string) => unknown;
-};
-const wasm = readFileSync(join(dirname(tmTestRequire.resolve('vscode-oniguruma')), 'onig.wasm'));
+const wasm = readFileSync(join(dirname(require.resolve('vscode-oniguruma')), 'onig.wasm'));
 const onigLib = oniguruma
   .loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength))
   .then(() => ({
@@ -122,7 +100,7 @@ const onigLib = oniguruma
     createOnigString: (s: string) => new oniguruma.OnigString(s),
   }));
 
-function registry(withInjection: boolean, theme?: unknown): Registry {
+function registry(withInjection: boolean, theme?: textmate.IRawTheme): textmate.Registry {
   const files: Record<string, string> = {
     'source.json': join(FIXTURES, 'json.base.tmLanguage.json'),
     'source.json.comments': jsoncPath,
