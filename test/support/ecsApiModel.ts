@@ -156,3 +156,74 @@ export const EXTRA_REQUIRED: Record<string, string[]> = {
   // It is what makes describe output recognisable.
   DescribeTaskDefinitionResponse: ['taskDefinition'],
 };
+
+/** What one side of a comparison (the field table, the JSON schema) has for a structure. */
+export interface Counterpart {
+  /** Its members; `extra` are ours alone on purpose (the schema's `$schema`). */
+  members: string[];
+  extra?: string[];
+  required: string[];
+}
+
+/**
+ * Walks the API model from the task definition and describe output into every structure they
+ * reach, and compares each with ours both ways: structures, members and required members here,
+ * each member's kind through `compareMember` (which queues the structures a member holds).
+ * Returns the differences as messages, and what was compared.
+ */
+export function compareWithApiModel(
+  label: string,
+  ours: (shape: string) => Counterpart | undefined,
+  ourShapes: Iterable<string>,
+  compareMember: (where: string, member: string, kind: Kind, queue: string[]) => string[],
+): { problems: string[]; counts: { structures: number; fields: number; enums: number } } {
+  const problems: string[] = [];
+  const counts = { structures: 0, fields: 0, enums: 0 };
+  const done = new Set<string>();
+  const queue = ['TaskDefinition', 'DescribeTaskDefinitionResponse'];
+  while (queue.length > 0) {
+    const shape = queue.shift()!;
+    if (done.has(shape)) continue;
+    done.add(shape);
+    counts.structures++;
+    const api = readStructure(shape);
+    const our = ours(shape);
+    if (!our) {
+      problems.push(`${shape}: in the API model, not in the ${label}`);
+      continue;
+    }
+    for (const member of our.members)
+      if (!api.members.has(member) && !(our.extra ?? []).includes(member))
+        problems.push(`${shape}.${member}: in the ${label}, not in the API model`);
+    for (const [member, kind] of api.members) {
+      counts.fields++;
+      if (enumOf(kind)) counts.enums++;
+      if (!our.members.includes(member))
+        problems.push(`${shape}.${member}: in the API model, not in the ${label}`);
+      else problems.push(...compareMember(`${shape}.${member}`, member, kind, queue));
+    }
+    const required = [...api.required, ...(EXTRA_REQUIRED[shape] ?? [])].sort();
+    const ourRequired = [...our.required].sort();
+    if (JSON.stringify(required) !== JSON.stringify(ourRequired))
+      problems.push(
+        `${shape}: required ${required.join(',')} in the API (+ allow-list), ${ourRequired.join(',')} in the ${label}`,
+      );
+  }
+  for (const shape of ourShapes)
+    if (!done.has(shape)) problems.push(`${shape}: in the ${label}, not reached in the API model`);
+  return { problems, counts };
+}
+
+/** The enum a member's values (or its list items) come from, if any. */
+function enumOf(kind: Kind): string | undefined {
+  if (kind.kind === 'string') return kind.enumName;
+  if (kind.kind === 'list') return enumOf(kind.item);
+  return undefined;
+}
+
+/** Does the API give this member an enum? (Our TaskDefinition stands for the request and describe's.) */
+export function hasApiEnum(shape: string, member: string): boolean {
+  const shapes =
+    shape === 'TaskDefinition' ? ['RegisterTaskDefinitionRequest', 'TaskDefinition'] : [shape];
+  return shapes.some((s) => memberEnums.has(`${s}.${member}`));
+}

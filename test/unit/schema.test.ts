@@ -15,10 +15,9 @@ import { schemaText } from '../../scripts/generate-schema';
 import { isPlaceholder } from '../../server/src/engine/index';
 import {
   apiEnumValues,
-  EXTRA_REQUIRED,
+  compareWithApiModel,
+  hasApiEnum,
   type Kind,
-  memberEnums,
-  readStructure,
   taskDefinitionStructure,
 } from '../support/ecsApiModel';
 
@@ -972,13 +971,7 @@ function alternatives(s: Schema): Schema[] {
 }
 
 /** Differences between an API member and its schema property, as messages. */
-function compareKind(
-  where: string,
-  kind: Kind,
-  prop: Schema,
-  queue: string[],
-  counts: { enums: number },
-): string[] {
+function compareKind(where: string, kind: Kind, prop: Schema, queue: string[]): string[] {
   const alts = alternatives(prop);
   const describe = (a: Schema) =>
     a.$ref
@@ -992,7 +985,6 @@ function compareKind(
     case 'string': {
       if (TYPE_DIFFERENCES[where]) return only(...TYPE_DIFFERENCES[where]!);
       if (!kind.enumName) return only('string');
-      counts.enums++;
       const values = apiEnumValues(kind.enumName);
       const schemaValues = [...((alts[0]?.enum as string[] | undefined) ?? [])].sort();
       return [
@@ -1021,7 +1013,7 @@ function compareKind(
       const problems = only('array');
       const items = alts[0]?.items as Schema | undefined;
       return items
-        ? [...problems, ...compareKind(`${where}[]`, kind.item, items, queue, counts)]
+        ? [...problems, ...compareKind(`${where}[]`, kind.item, items, queue)]
         : problems;
     }
     case 'struct':
@@ -1058,47 +1050,25 @@ test('the API model: the read-only fields are exactly the ones only describe out
 
 test('the API model: every structure, field, required field, type and enum value matches, both ways', () => {
   // The schema's TaskDefinition stands for both the request and describe's TaskDefinition.
-  const problems: string[] = [];
-  const counts = { fields: 0, enums: 0, structures: 0 };
-  const done = new Set<string>();
-  const queue = ['TaskDefinition', 'DescribeTaskDefinitionResponse'];
-  while (queue.length > 0) {
-    const shape = queue.shift()!;
-    if (done.has(shape)) continue;
-    done.add(shape);
-    counts.structures++;
-    const model = readStructure(shape);
-    const def = definitions[shape];
-    if (!def) {
-      problems.push(`${shape}: in the API model, not in the schema`);
-      continue;
-    }
-    const props = def.properties as Record<string, Schema>;
-    const ours = SCHEMA_ONLY_PROPERTIES[shape] ?? [];
-    for (const member of Object.keys(props)) {
-      if (!model.members.has(member) && !ours.includes(member))
-        problems.push(`${shape}.${member}: in the schema, not in the API model`);
-    }
-    for (const [member, kind] of model.members) {
-      counts.fields++;
-      const prop = props[member];
-      if (!prop) problems.push(`${shape}.${member}: in the API model, not in the schema`);
-      else problems.push(...compareKind(`${shape}.${member}`, kind, prop, queue, counts));
-    }
-    const required = [...model.required, ...(EXTRA_REQUIRED[shape] ?? [])].sort();
-    const schemaRequired = [...((def.required as string[] | undefined) ?? [])].sort();
-    if (JSON.stringify(required) !== JSON.stringify(schemaRequired))
-      problems.push(
-        `${shape}: required ${required.join(',')} in the API (+ allow-list), ${schemaRequired.join(',')} in the schema`,
-      );
-  }
-  // No structure of ours that the API lacks.
-  const objectDefinitions = Object.keys(definitions).filter(
-    (d) => definitions[d]!.type === 'object',
+  const objects = Object.keys(definitions).filter((d) => definitions[d]!.type === 'object');
+  const { problems, counts } = compareWithApiModel(
+    'schema',
+    (shape) => {
+      const def = definitions[shape];
+      if (!def) return undefined;
+      return {
+        members: Object.keys(def.properties as Record<string, Schema>),
+        extra: SCHEMA_ONLY_PROPERTIES[shape],
+        required: (def.required as string[] | undefined) ?? [],
+      };
+    },
+    objects,
+    (where, member, kind, queue) => {
+      const shape = where.slice(0, where.indexOf('.'));
+      const prop = (definitions[shape]!.properties as Record<string, Schema>)[member]!;
+      return compareKind(where, kind, prop, queue);
+    },
   );
-  for (const d of objectDefinitions)
-    if (!done.has(d)) problems.push(`${d}: in the schema, not reached in the API model`);
-
   assert.deepEqual(problems, []);
   assert.ok(
     counts.structures >= 40 && counts.fields >= 170 && counts.enums >= 20,
@@ -1108,16 +1078,12 @@ test('the API model: every structure, field, required field, type and enum value
 
 test('the API model: enums in the schema are API enums, nothing more', () => {
   // An enum on a field the API types as a free string would reject values AWS accepts.
-  const enumMembers = new Set([...memberEnums.keys()]);
   const problems: string[] = [];
   for (const { shape, member, prop } of allProperties()) {
     const hasEnum = alternatives(prop).some(
       (a) => a.enum || (a.items && alternatives(a.items as Schema).some((i) => i.enum)),
     );
-    const apiShape =
-      shape === 'TaskDefinition' ? ['RegisterTaskDefinitionRequest', 'TaskDefinition'] : [shape];
-    if (hasEnum && !apiShape.some((s) => enumMembers.has(`${s}.${member}`)))
-      problems.push(`${shape}.${member}`);
+    if (hasEnum && !hasApiEnum(shape, member)) problems.push(`${shape}.${member}`);
   }
   assert.deepEqual(problems, []);
 });

@@ -19,23 +19,16 @@ import {
 } from '../../../server/src/engine/index';
 import {
   apiEnumValues,
-  EXTRA_REQUIRED,
+  compareWithApiModel,
+  hasApiEnum,
   type Kind,
-  memberEnums,
-  readStructure,
   taskDefinitionStructure,
 } from '../../support/ecsApiModel';
 
 const ROOTS = ['TaskDefinition', 'DescribeTaskDefinitionResponse'];
 
 /** Differences between an API member and the table's value, as messages. */
-function compareValue(
-  where: string,
-  kind: Kind,
-  value: ValueFacts,
-  queue: string[],
-  counts: { enums: number },
-): string[] {
+function compareValue(where: string, kind: Kind, value: ValueFacts, queue: string[]): string[] {
   const mismatch = (api: string) => [`${where}: API ${api}, table ${value.type}`];
   switch (kind.kind) {
     case 'string': {
@@ -43,7 +36,6 @@ function compareValue(
       if (value.type !== 'string') return mismatch('string');
       if (!kind.enumName)
         return value.enum ? [`${where}: an enum in the table, a free string in the API`] : [];
-      counts.enums++;
       const api = apiEnumValues(kind.enumName);
       const ours = [...(value.enum ?? [])].sort();
       return JSON.stringify(api) === JSON.stringify(ours)
@@ -64,7 +56,7 @@ function compareValue(
         : mismatch(`map of ${kind.value.kind}`);
     case 'list':
       return value.type === 'array'
-        ? compareValue(`${where}[]`, kind.item, value.items, queue, counts)
+        ? compareValue(`${where}[]`, kind.item, value.items, queue)
         : mismatch('list');
     case 'struct':
       queue.push(kind.shape);
@@ -77,40 +69,23 @@ function compareValue(
 }
 
 test('the table has every structure, field, required field, type and enum value of the API, and nothing more', () => {
-  const problems: string[] = [];
-  const counts = { fields: 0, enums: 0, structures: 0 };
-  const done = new Set<string>();
-  const queue = [...ROOTS];
-  while (queue.length > 0) {
-    const name = queue.shift()!;
-    if (done.has(name)) continue;
-    done.add(name);
-    counts.structures++;
-    const api = readStructure(name);
-    const shape = SHAPES.get(name);
-    if (!shape) {
-      problems.push(`${name}: in the API model, not in the table`);
-      continue;
-    }
-    for (const field of shape.fields)
-      if (!api.members.has(field.name))
-        problems.push(`${name}.${field.name}: in the table, not in the API model`);
-    for (const [member, kind] of api.members) {
-      counts.fields++;
-      const field = fieldOf(shape, member);
-      if (!field) problems.push(`${name}.${member}: in the API model, not in the table`);
-      else problems.push(...compareValue(`${name}.${member}`, kind, field.value, queue, counts));
-    }
-    const required = [...api.required, ...(EXTRA_REQUIRED[name] ?? [])].sort();
-    const ours = shape.fields
-      .filter((f) => f.required)
-      .map((f) => f.name)
-      .sort();
-    if (JSON.stringify(required) !== JSON.stringify(ours))
-      problems.push(`${name}: required ${required.join(',')} in the API, ${ours.join(',')} here`);
-  }
-  for (const name of SHAPES.keys())
-    if (!done.has(name)) problems.push(`${name}: in the table, not reached in the API model`);
+  const { problems, counts } = compareWithApiModel(
+    'table',
+    (name) => {
+      const shape = SHAPES.get(name);
+      return (
+        shape && {
+          members: shape.fields.map((f) => f.name),
+          required: shape.fields.filter((f) => f.required).map((f) => f.name),
+        }
+      );
+    },
+    SHAPES.keys(),
+    (where, member, kind, queue) => {
+      const field = fieldOf(where.slice(0, where.indexOf('.')), member)!;
+      return compareValue(where, kind, field.value, queue);
+    },
+  );
   assert.deepEqual(problems, []);
   assert.ok(
     counts.structures >= 40 && counts.fields >= 177 && counts.enums >= 24,
@@ -123,12 +98,7 @@ test('enums only where the API has one: an enum on a free string would reject va
   for (const shape of SHAPES.values()) {
     for (const field of shape.fields) {
       const value = field.value.type === 'array' ? field.value.items : field.value;
-      if (value.type !== 'string' || !value.enum) continue;
-      const apiShapes =
-        shape.name === 'TaskDefinition'
-          ? ['RegisterTaskDefinitionRequest', 'TaskDefinition']
-          : [shape.name];
-      if (!apiShapes.some((s) => memberEnums.has(`${s}.${field.name}`)))
+      if (value.type === 'string' && value.enum && !hasApiEnum(shape.name, field.name))
         problems.push(`${shape.name}.${field.name}`);
     }
   }
