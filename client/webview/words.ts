@@ -1,12 +1,13 @@
 /** The words on and around the graph: node subtitles, tooltips, arrow labels. Pure. */
-import type { GraphEdge, GraphNode, Severity, StartOrderGraph } from '../../shared/src/graph';
+import {
+  CONDITION_REACHED,
+  type GraphEdge,
+  type GraphNode,
+  type Severity,
+  type StartOrderGraph,
+} from '../../shared/src/graph';
 
-const WAIT_PHRASE: Record<string, string> = {
-  START: 'has started',
-  COMPLETE: 'has exited (any exit code)',
-  SUCCESS: 'has exited with code 0',
-  HEALTHY: 'reports healthy',
-};
+const WAIT_PHRASE: Readonly<Record<string, string>> = CONDITION_REACHED;
 
 const REASON_WORDS: Record<string, string> = {
   links: 'links',

@@ -19,6 +19,18 @@ export type Severity = 'error' | 'warning' | 'info' | 'hint';
 /** How a container waits for another before it starts. */
 export type Condition = 'START' | 'COMPLETE' | 'SUCCESS' | 'HEALTHY';
 
+/**
+ * What the container waited for has done once the condition holds, after its name ("init has
+ * exited with code 0"): the start story and the graph's arrows say it so. What each condition
+ * means and the constraints on it are the engine's (CONDITION_FACTS).
+ */
+export const CONDITION_REACHED: Readonly<Record<Condition, string>> = {
+  START: 'has started',
+  COMPLETE: 'has exited (any exit code)',
+  SUCCESS: 'has exited with code 0',
+  HEALTHY: 'reports healthy',
+};
+
 /** Why an edge exists: an explicit dependsOn entry, or an order ECS adds on its own. */
 export type EdgeReason = 'dependsOn' | 'links' | 'volumesFrom' | 'firelens';
 

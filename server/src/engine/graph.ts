@@ -2,6 +2,8 @@
  * The public start-order graph (plain data for the webview, hovers and code lenses) and the plain
  * story of how the task starts.
  */
+import { CONDITION_REACHED } from '../../../shared/src/graph';
+import { isCondition } from './fields/index';
 import { displayName, type ContainerModel, type TaskModel } from './model';
 import { isLogRouter } from './roles';
 import type { StartEdge, StartOrder } from './startOrder';
@@ -68,16 +70,11 @@ export function buildGraph(
   };
 }
 
-const CONDITION_PHRASE: Record<string, (name: string) => string> = {
-  START: (n) => `${n} has started`,
-  COMPLETE: (n) => `${n} has exited (any exit code)`,
-  SUCCESS: (n) => `${n} has exited with code 0`,
-  HEALTHY: (n) => `${n} reports healthy`,
-};
-
 function waitPhrase(e: StartEdge): string {
   const name = displayName(e.from);
-  const phrase = CONDITION_PHRASE[e.condition]?.(name) ?? `${name} reaches "${e.condition}"`;
+  const phrase = isCondition(e.condition)
+    ? `${name} ${CONDITION_REACHED[e.condition]}`
+    : `${name} reaches "${e.condition}"`;
   const why =
     e.reason === 'dependsOn'
       ? ''

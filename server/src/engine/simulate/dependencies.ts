@@ -4,6 +4,7 @@
  * before any container starts. Unlike the start-order graph, nothing is merged or dropped: the agent
  * checks every entry on its own.
  */
+import { CONDITIONS, isCondition, wordList } from '../fields/index';
 import { str } from '../json';
 import { displayName, type ContainerModel, type TaskModel } from '../model';
 import { isPlaceholder } from '../placeholders';
@@ -42,8 +43,6 @@ export interface AgentDependencies {
   /** Entries left out of the simulation (template placeholders). */
   notes: string[];
 }
-
-const CONDITIONS = new Set(['START', 'COMPLETE', 'SUCCESS', 'HEALTHY']);
 
 export function agentDependencies(model: TaskModel): AgentDependencies {
   const of = new Map<ContainerModel, AgentDependency[]>();
@@ -187,10 +186,10 @@ function dependencyProblems(
               ? `${who} waits for itself`
               : `${who} names itself in ${d.source}`,
         });
-      else if (d.source === 'dependsOn' && !CONDITIONS.has(d.condition))
+      else if (d.source === 'dependsOn' && !isCondition(d.condition))
         problems.push({
           containers: [c],
-          message: `${who} waits for ${displayName(d.target)} with ${d.condition === '' ? 'no condition' : `the condition "${d.condition}"`}, and ECS knows only START, COMPLETE, SUCCESS and HEALTHY`,
+          message: `${who} waits for ${displayName(d.target)} with ${d.condition === '' ? 'no condition' : `the condition "${d.condition}"`}, and ECS knows only ${wordList(CONDITIONS, 'and')}`,
         });
       else if (d.condition === 'HEALTHY' && !d.target.healthCheckNode)
         problems.push({
