@@ -12,84 +12,48 @@ import { createNonce, renderWebviewHtml } from '../../client/src/graphHtml';
 
 export const ROOT = join(__dirname, '..', '..');
 
-/** VS Code's Dark+ theme colours (the ones the stylesheet reads). */
-export const DARK_PLUS: Record<string, string> = {
-  'font-family':
-    '-apple-system, BlinkMacSystemFont, "Segoe WPC", "Segoe UI", "Ubuntu", "Droid Sans", sans-serif',
+/** The font variables VS Code gives every webview (on Linux). */
+const FONT: Record<string, string> = {
+  'font-family': 'system-ui, "Ubuntu", "Droid Sans", sans-serif',
   'font-size': '13px',
   'font-weight': 'normal',
-  'editor-background': '#1e1e1e',
-  'editor-foreground': '#d4d4d4',
-  foreground: '#cccccc',
-  descriptionForeground: '#ccccccb3',
-  'editorWidget-background': '#252526',
-  'editorWidget-border': '#454545',
-  'editorLineNumber-foreground': '#858585',
-  focusBorder: '#007fd4',
-  'panel-border': '#80808059',
-  'button-background': '#0e639c',
-  'button-foreground': '#ffffff',
-  'button-hoverBackground': '#1177bb',
-  'button-secondaryBackground': '#3a3d41',
-  'button-secondaryForeground': '#ffffff',
-  'button-secondaryHoverBackground': '#45494e',
-  'list-inactiveSelectionBackground': '#37373d',
-  'editorError-foreground': '#f14c4c',
-  'editorWarning-foreground': '#cca700',
-  'editorInfo-foreground': '#3794ff',
-  'charts-blue': '#3794ff',
-  'charts-purple': '#b180d7',
-  'charts-orange': '#d18616',
 };
 
-/** VS Code's Light+ theme colours. */
-export const LIGHT_PLUS: Record<string, string> = {
-  ...DARK_PLUS,
-  'editor-background': '#ffffff',
-  'editor-foreground': '#000000',
-  foreground: '#616161',
-  descriptionForeground: '#717171',
-  'editorWidget-background': '#f3f3f3',
-  'editorWidget-border': '#c8c8c8',
-  'editorLineNumber-foreground': '#6e7681',
-  focusBorder: '#0090f1',
-  'panel-border': '#80808059',
-  'button-background': '#007acc',
-  'button-hoverBackground': '#0062a3',
-  'button-secondaryBackground': '#5f6a79',
-  'button-secondaryHoverBackground': '#4c5561',
-  'list-inactiveSelectionBackground': '#e4e6f1',
-  'editorError-foreground': '#e51400',
-  'editorWarning-foreground': '#bf8803',
-  'editorInfo-foreground': '#1a85ff',
-  'charts-blue': '#1a85ff',
-  'charts-purple': '#652d90',
-  'charts-orange': '#d18616',
-};
+export type Theme = 'dark' | 'light' | 'high-contrast' | 'high-contrast-light';
+export const THEME_NAMES: Theme[] = ['dark', 'light', 'high-contrast', 'high-contrast-light'];
 
-/** VS Code's Dark High Contrast theme colours: black, white text, the two contrast borders. */
-export const HIGH_CONTRAST: Record<string, string> = {
-  ...DARK_PLUS,
-  'editor-background': '#000000',
-  'editor-foreground': '#ffffff',
-  foreground: '#ffffff',
-  descriptionForeground: '#ffffff',
-  'editorWidget-background': '#0c141f',
-  'editorWidget-border': '#6fc3df',
-  focusBorder: '#f38518',
-  contrastBorder: '#6fc3df',
-  contrastActiveBorder: '#f38518',
-  'panel-border': '#6fc3df',
-  'button-background': '#000000',
-  'list-inactiveSelectionBackground': '#000000',
-  'editorError-foreground': '#f48771',
-};
+export interface ThemeColours {
+  /** The theme's id in VS Code, e.g. "Default Light+". */
+  theme: string;
+  source: string;
+  /** Variables the stylesheet reads that the theme leaves unset (VS Code then sets none). */
+  missing: string[];
+  colours: Record<string, string>;
+}
 
-export type Theme = 'dark' | 'light' | 'high-contrast';
+/**
+ * VS Code's own colour values for its four built-in reference themes, as VS Code 1.100 resolves
+ * them (theme file plus the colour registry's defaults), captured by scripts/capture-theme-colours.mjs.
+ */
+export function themeColours(theme: Theme): ThemeColours {
+  return JSON.parse(
+    readFileSync(join(__dirname, 'themes', `${theme}.json`), 'utf8'),
+  ) as ThemeColours;
+}
+
+/** The variables and body classes a VS Code webview gets in each theme. */
 export const THEMES: Record<Theme, { vars: Record<string, string>; bodyClass: string }> = {
-  dark: { vars: DARK_PLUS, bodyClass: 'vscode-dark' },
-  light: { vars: LIGHT_PLUS, bodyClass: 'vscode-light' },
-  'high-contrast': { vars: HIGH_CONTRAST, bodyClass: 'vscode-high-contrast' },
+  dark: { vars: { ...FONT, ...themeColours('dark').colours }, bodyClass: 'vscode-dark' },
+  light: { vars: { ...FONT, ...themeColours('light').colours }, bodyClass: 'vscode-light' },
+  'high-contrast': {
+    vars: { ...FONT, ...themeColours('high-contrast').colours },
+    bodyClass: 'vscode-high-contrast',
+  },
+  // VS Code gives a light high-contrast webview both classes.
+  'high-contrast-light': {
+    vars: { ...FONT, ...themeColours('high-contrast-light').colours },
+    bodyClass: 'vscode-high-contrast vscode-high-contrast-light',
+  },
 };
 
 /** Rebuilds dist/webview.js when it is missing or older than any of its sources. */
@@ -129,7 +93,7 @@ export async function startHarness(): Promise<Harness> {
   const server: Server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', origin);
     const asked = url.searchParams.get('theme');
-    const theme: Theme = asked === 'light' || asked === 'high-contrast' ? asked : 'dark';
+    const theme: Theme = THEME_NAMES.find((t) => t === asked) ?? 'dark';
     const send = (type: string, body: string | Buffer) => {
       response.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store' });
       response.end(body);
@@ -199,6 +163,6 @@ export function fakeVsCodeApiScript(options: { bodyClass: string; state?: unknow
       setState: (state) => void (window.__state = JSON.parse(JSON.stringify(state))),
     };
   };
-  document.addEventListener('DOMContentLoaded', () => document.body.classList.add(options.bodyClass));
+  document.addEventListener('DOMContentLoaded', () => document.body.classList.add(...options.bodyClass.split(' ')));
 })();`;
 }
