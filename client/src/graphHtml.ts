@@ -40,7 +40,7 @@ export function renderWebviewHtml(options: WebviewHtmlOptions): string {
   <title>Start Order</title>
 </head>
 <body>
-  <main id="app" class="app" aria-live="polite">
+  <main id="app" class="app">
     <p class="placeholder">Loading the start order…</p>
   </main>
   <script nonce="${attr(nonce)}" src="${attr(scriptUri)}"></script>

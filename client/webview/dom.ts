@@ -56,17 +56,16 @@ export class TextMeasure {
     return this.context.measureText(text).width;
   }
 
-  /** The text cut to fit `max` pixels, with an ellipsis when it had to be cut. */
-  fit(text: string, max: number, size: number, weight = 400): string {
-    if (this.width(text, size, weight) <= max) return text;
+  /** The width of the longest start of `text` that fits in `max` pixels (whole characters). */
+  fittingWidth(text: string, max: number, size: number, weight = 400): number {
     const chars = [...text];
     let low = 0;
     let high = chars.length;
     while (low < high) {
       const mid = Math.ceil((low + high) / 2);
-      if (this.width(chars.slice(0, mid).join('') + '…', size, weight) <= max) low = mid;
+      if (this.width(chars.slice(0, mid).join(''), size, weight) <= max) low = mid;
       else high = mid - 1;
     }
-    return chars.slice(0, low).join('') + '…';
+    return this.width(chars.slice(0, low).join(''), size, weight);
   }
 }

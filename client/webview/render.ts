@@ -13,12 +13,14 @@ import {
   type GraphLayout,
   type NodeBox,
 } from './layout';
+import { idPrefix, type Drawing } from './drawing';
 import {
+  badgeText,
   edgeLabelText,
   edgeSentence,
-  nodeDescription,
+  nodeLabel,
   nodeMeta,
-  problemSummary,
+  nodeProblemsText,
   worstSeverity,
 } from './words';
 
@@ -31,9 +33,11 @@ const PILL = { text: 'INIT', size: 9, height: 16 };
 const MAX_NODE_WIDTH = 360;
 const META_WIDTH = 180;
 
-export interface RenderedGraph {
-  element: SVGSVGElement;
-  layout: GraphLayout;
+export interface RenderedGraph extends Drawing {
+  readonly element: SVGSVGElement;
+  readonly layout: GraphLayout;
+  /** Draws the graph at `zoom` times its natural size. */
+  setZoom(zoom: number): void;
 }
 
 export function renderGraph(graph: StartOrderGraph, measure: TextMeasure): RenderedGraph {
@@ -62,6 +66,7 @@ export function renderGraph(graph: StartOrderGraph, measure: TextMeasure): Rende
     role: 'group',
     'aria-label': graph.family ? `Start order of ${graph.family}` : 'Start order',
   });
+  const ids = idPrefix();
   drawMarkers(root);
   const columns = svg('g', { class: 'columns' }, root);
   for (const c of layout.columns) drawColumn(columns, c, layout.height);
@@ -69,10 +74,27 @@ export function renderGraph(graph: StartOrderGraph, measure: TextMeasure): Rende
   for (const r of layout.edges) drawEdgeLine(lines, r);
   const boxes = svg('g', { class: 'nodes' }, root);
   const byColumnThenY = [...layout.nodes.values()].sort((a, b) => a.column - b.column || a.y - b.y);
-  for (const box of byColumnThenY) drawNode(boxes, box, measure, pillWidth);
-  const labels = svg('g', { class: 'edge-labels' }, root);
+  const nodeElements = new Map<string, SVGGElement>();
+  for (const [i, box] of byColumnThenY.entries())
+    nodeElements.set(box.node.id, drawNode(boxes, box, graph, measure, pillWidth, `${ids}-${i}`));
+  // The arrow labels repeat what the containers' names say, so only the mouse uses them.
+  const labels = svg('g', { class: 'edge-labels', 'aria-hidden': 'true' }, root);
   for (const r of layout.edges) drawEdgeLabel(labels, r, graph);
-  return { element: root, layout };
+
+  const columnIds = layout.columns.map((c) =>
+    byColumnThenY.filter((b) => b.column === c.index).map((b) => b.node.id),
+  );
+  return {
+    element: root,
+    layout,
+    columns: columnIds.filter((c) => c.length > 0),
+    rowOf: new Map(byColumnThenY.map((b) => [b.node.id, b.y + b.height / 2])),
+    nodeElement: (id) => nodeElements.get(id),
+    setZoom(zoom: number) {
+      root.setAttribute('width', String(Math.round(layout.width * zoom)));
+      root.setAttribute('height', String(Math.round(layout.height * zoom)));
+    },
+  };
 }
 
 function drawMarkers(root: SVGSVGElement): void {
@@ -153,17 +175,7 @@ function drawEdgeLine(parent: Element, route: EdgeRoute): void {
 function drawEdgeLabel(parent: Element, route: EdgeRoute, graph: StartOrderGraph): void {
   const e = route.edge;
   const sentence = edgeSentence(e, graph);
-  const g = svg(
-    'g',
-    {
-      class: `${edgeClasses(e)} edge-label`,
-      'data-edge-id': e.id,
-      tabindex: 0,
-      role: 'button',
-      'aria-label': `${sentence} Press Enter to show it in the editor.`,
-    },
-    parent,
-  );
+  const g = svg('g', { class: `${edgeClasses(e)} edge-label`, 'data-edge-id': e.id }, parent);
   svg('title', {}, g, sentence);
   const { x, y, width, height } = route.label;
   svg(
@@ -180,7 +192,14 @@ function drawEdgeLabel(parent: Element, route: EdgeRoute, graph: StartOrderGraph
   );
 }
 
-function drawNode(parent: Element, box: NodeBox, measure: TextMeasure, pillWidth: number): void {
+function drawNode(
+  parent: Element,
+  box: NodeBox,
+  graph: StartOrderGraph,
+  measure: TextMeasure,
+  pillWidth: number,
+  id: string,
+): SVGGElement {
   const n = box.node;
   const classes = [
     'node',
@@ -189,6 +208,7 @@ function drawNode(parent: Element, box: NodeBox, measure: TextMeasure, pillWidth
     n.phase < 0 ? 'blocked' : '',
     n.isLogRouter ? 'log-router' : '',
   ];
+  const problems = nodeProblemsText(n);
   const g = svg(
     'g',
     {
@@ -197,20 +217,27 @@ function drawNode(parent: Element, box: NodeBox, measure: TextMeasure, pillWidth
       'data-phase': n.phase,
       'data-column': box.column,
       transform: `translate(${box.x},${box.y})`,
-      tabindex: 0,
+      tabindex: -1,
       role: 'button',
-      'aria-label': `${nodeDescription(n)} Press Enter to show it in the editor.`,
+      'aria-label': nodeLabel(n, graph, false),
+      'aria-describedby': problems ? `${id}-problems` : undefined,
     },
     parent,
   );
-  svg('title', {}, g, nodeDescription(n));
+  if (problems) svg('desc', { id: `${id}-problems` }, g, problems);
   svg(
     'rect',
-    { class: 'focus-ring', x: -4, y: -4, width: box.width + 8, height: box.height + 8, rx: 9 },
+    { class: 'focus-ring', x: -5, y: -5, width: box.width + 10, height: box.height + 10, rx: 10 },
     g,
   );
   svg('rect', { class: 'node-box', x: 0, y: 0, width: box.width, height: box.height, rx: 6 }, g);
-  let nameX = PAD;
+  // The page holds the words in the order the accessible name repeats them (name, INIT, subtitle,
+  // problem count: words.ts nodeLabel), with a space between them as in any text; where each is
+  // drawn is up to its coordinates.
+  const nameX = PAD + (n.isInit ? pillWidth + 6 : 0);
+  const badgeRoom = n.problems.length > 0 ? 10 : 0;
+  const nameWidth = box.width - nameX - PAD - badgeRoom;
+  clippedText(g, 'node-name', n.name, nameX, 24, nameWidth, measure, NAME_SIZE, 600);
   if (n.isInit) {
     const pill = svg('g', { class: 'init-marker' }, g);
     svg(
@@ -219,30 +246,48 @@ function drawNode(parent: Element, box: NodeBox, measure: TextMeasure, pillWidth
       pill,
     );
     svg('text', { x: PAD + pillWidth / 2, y: 22.5, 'text-anchor': 'middle' }, pill, PILL.text);
-    nameX += pillWidth + 6;
+    g.append(' ');
   }
-  const badgeRoom = n.problems.length > 0 ? 10 : 0;
-  const name = measure.fit(n.name, box.width - nameX - PAD - badgeRoom, NAME_SIZE, 600);
-  svg('text', { class: 'node-name', x: nameX, y: 24 }, g, name);
-  svg(
-    'text',
-    { class: 'node-meta', x: PAD, y: 41 },
-    g,
-    measure.fit(nodeMeta(n), box.width - 2 * PAD, META_SIZE),
-  );
+  clippedText(g, 'node-meta', nodeMeta(n), PAD, 41, box.width - 2 * PAD, measure, META_SIZE, 400);
   if (n.problems.length > 0) {
     const badge = svg(
       'g',
       { class: `badge ${worstSeverity(n.problems)}`, transform: `translate(${box.width - 2},2)` },
       g,
     );
-    svg('title', {}, badge, problemSummary(n));
     svg('circle', { r: 10 }, badge);
-    svg(
-      'text',
-      { y: 4, 'text-anchor': 'middle' },
-      badge,
-      n.problems.length > 9 ? '9+' : String(n.problems.length),
-    );
+    svg('text', { y: 4, 'text-anchor': 'middle' }, badge, badgeText(n));
   }
+  return g;
+}
+
+/**
+ * A line of text cut at `width` pixels with an ellipsis. The whole text stays in the page (a nested
+ * <svg> clips what does not fit), so that the accessible name and the shown words agree.
+ */
+function clippedText(
+  parent: Element,
+  className: string,
+  text: string,
+  x: number,
+  baseline: number,
+  width: number,
+  measure: TextMeasure,
+  size: number,
+  weight: number,
+): void {
+  const fits = measure.width(text, size, weight) <= width;
+  // Cut between two characters, so that no half letter shows before the ellipsis.
+  const shown = fits
+    ? width
+    : Math.ceil(measure.fittingWidth(text, width - measure.width('…', size, weight), size, weight));
+  const clip = svg(
+    'svg',
+    { class: 'text-clip', x, y: baseline - size - 4, width: shown, height: size + 8 },
+    parent,
+  );
+  svg('text', { class: className, x: 0, y: size + 4 }, clip, text);
+  if (!fits)
+    svg('text', { class: `${className} ellipsis`, x: x + shown, y: baseline }, parent, '…');
+  parent.append(' ');
 }

@@ -41,8 +41,9 @@ export function exportSvg(source: SVGSVGElement, title: string): string {
         el.removeAttribute(name);
     }
   }
-  const width = source.getAttribute('width') ?? '0';
-  const height = source.getAttribute('height') ?? '0';
+  // The drawing's own size (the page may show it zoomed).
+  const width = String(source.viewBox.baseVal.width);
+  const height = String(source.viewBox.baseVal.height);
   clone.setAttribute('xmlns', SVG_NS);
   clone.setAttribute('version', '1.1');
   clone.setAttribute('width', width);

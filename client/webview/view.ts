@@ -1,14 +1,26 @@
 /**
- * The page: renders a graph (or a message) into #app and turns clicks and keys on containers and
- * arrows into reveal requests. A new graph replaces the drawing in place, keeping the scroll position,
- * the focused element and the selection, so that typing in the editor does not make the view jump.
+ * The page: renders a graph (or a message) into #app, and runs what the user does with it.
+ *
+ * - The drawing is the columns graph, fitted to the panel's width, or below the width where the
+ *   columns would shrink past legibility, the stacked list (drawing.ts says how to add a view).
+ * - The containers are one tab stop (a roving tabindex, navigation.ts); Enter, Space or a click
+ *   selects a container and reveals it in the editor. Focus and selection are separate marks.
+ * - A status line announces the counts when they change; nothing else on the page is live, so
+ *   typing in the editor (a new graph per keystroke) does not make a screen reader repeat the page.
+ * - A new graph replaces the page in place, keeping the scroll position, the focus and the
+ *   selection, so that typing in the editor does not make the view jump.
  */
 import type { Range, StartOrderGraph } from '../../shared/src/graph';
-import { renderHeader, renderLegend, renderMessage, renderStory } from './chrome';
+import { renderHeader, renderLegend, renderMessage, renderStory, statusText } from './chrome';
+import { renderDetails } from './details';
 import { TextMeasure, html } from './dom';
+import type { Drawing } from './drawing';
 import { toMermaid } from './mermaid';
-import { renderGraph } from './render';
+import { isNavigationKey, move } from './navigation';
+import { renderGraph, type RenderedGraph } from './render';
+import { renderStacked } from './stacked';
 import { exportSvg } from './svgExport';
+import { present, zoomStep, type Presentation, type Zoom } from './zoom';
 
 export interface ViewEvents {
   reveal(uri: string, range: Range): void;
@@ -22,108 +34,263 @@ export class GraphView {
   graph: StartOrderGraph | undefined;
   documentUri: string | undefined;
   selectedId: string | undefined;
+  /** The container that holds the graph's one tab stop, and whose details are shown. */
+  private currentId: string | undefined;
   private measure: TextMeasure | undefined;
-  private svgElement: SVGSVGElement | undefined;
+  private drawing: Drawing | undefined;
+  private columns: RenderedGraph | undefined;
+  private details: HTMLElement | undefined;
+  private zoom: Zoom = { fit: true };
+  private readonly page: HTMLElement;
+  private readonly status: HTMLElement;
+  private resizePending = false;
+  private restoringFocus = false;
 
   constructor(
     private readonly root: HTMLElement,
     private readonly events: ViewEvents,
   ) {
+    this.page = html('div', { class: 'page' });
+    this.page.append(...root.childNodes);
+    root.append(this.page);
+    this.status = html('p', { class: 'visually-hidden', role: 'status' }, root);
+
     root.addEventListener('click', (event) => this.activate(event.target));
-    root.addEventListener('keydown', (event) => {
-      if (event.key !== 'Enter' && event.key !== ' ') return;
-      if (this.activate(event.target)) event.preventDefault();
+    root.addEventListener('keydown', (event) => this.onKey(event));
+    root.addEventListener('focusin', (event) => {
+      const id = this.nodeIdOf(event.target);
+      if (id !== undefined) {
+        this.setCurrent(id);
+        // The browser scrolls a focused element only until some of it shows: show all of it
+        // (but a redraw that gives the focus back leaves the scroll position alone).
+        if (!this.restoringFocus)
+          (event.target as Element).scrollIntoView({ block: 'nearest', inline: 'nearest' });
+      }
+      this.highlight(event.target);
     });
-    root.addEventListener('focusin', (event) => this.highlight(event.target));
     root.addEventListener('focusout', () => this.highlight(null));
     root.addEventListener('pointerover', (event) => this.highlight(event.target));
     root.addEventListener('pointerleave', () => this.highlight(document.activeElement));
+    window.addEventListener('resize', () => this.onResize());
   }
 
   showGraph(graph: StartOrderGraph, documentUri: string): void {
-    const focusKey = focusedKey();
+    const focusKey = focusedKey(this.root);
     const scroller = this.root.querySelector('.graph-scroll');
     const scroll = scroller ? { left: scroller.scrollLeft, top: scroller.scrollTop } : undefined;
     const windowScroll = window.scrollY;
-    if (documentUri !== this.documentUri) this.selectedId = undefined;
+    if (documentUri !== this.documentUri) {
+      this.selectedId = undefined;
+      this.currentId = undefined;
+    }
     this.graph = graph;
     this.documentUri = documentUri;
-    if (this.selectedId !== undefined && !graph.nodes.some((n) => n.id === this.selectedId))
-      this.selectedId = undefined;
+    const known = (id: string | undefined) => graph.nodes.some((n) => n.id === id);
+    if (!known(this.selectedId)) this.selectedId = undefined;
+    if (!known(this.currentId)) this.currentId = this.selectedId;
 
-    this.measure ??= new TextMeasure();
-    this.root.replaceChildren();
-    renderHeader(this.root, graph, documentUri, {
-      copyMermaid: () => this.graph && this.events.copyMermaid(toMermaid(this.graph)),
-      saveSvg: () =>
-        this.svgElement &&
-        this.events.saveSvg(
-          exportSvg(this.svgElement, `Start order${graph.family ? ` of ${graph.family}` : ''}`),
-        ),
-    });
+    const shown = this.draw(graph);
+    this.page.replaceChildren();
+    this.details = undefined;
+    renderHeader(
+      this.page,
+      graph,
+      documentUri,
+      { fit: this.zoom.fit, level: shown.stacked ? undefined : shown.level },
+      {
+        copyMermaid: () => this.graph && this.events.copyMermaid(toMermaid(this.graph)),
+        saveSvg: () => this.saveSvg(),
+        fitToWidth: () => this.setZoom(this.zoom.fit ? { fit: false, level: 1 } : { fit: true }),
+        zoom: (step) => this.setZoom(zoomStep(shown, step)),
+      },
+    );
     const area = html(
       'section',
-      { class: 'graph-scroll', 'aria-label': 'Start-order graph' },
-      this.root,
+      {
+        class: shown.stacked ? 'graph-scroll stacked-area' : 'graph-scroll',
+        'aria-label': 'Start-order graph',
+      },
+      this.page,
     );
-    if (graph.nodes.length === 0) {
+    if (!this.drawing) {
       html('p', { class: 'placeholder' }, area, 'The task definition has no containers yet.');
-      this.svgElement = undefined;
     } else {
-      this.svgElement = renderGraph(graph, this.measure).element;
-      area.appendChild(this.svgElement);
-      renderLegend(this.root);
+      this.drawing.element.setAttribute('aria-describedby', 'graph-keys');
+      area.appendChild(this.drawing.element);
+      html(
+        'p',
+        { id: 'graph-keys', class: 'keys-hint' },
+        this.page,
+        'Arrow keys move between containers: Up and Down within a column, Left and Right along the arrows; Home and End go to the first and last. Enter shows the container in the editor.',
+      );
+      this.details = html(
+        'section',
+        { class: 'details', 'aria-label': 'Container details' },
+        this.page,
+      );
+      renderLegend(this.page, !shown.stacked);
     }
-    renderStory(this.root, graph.story);
+    renderStory(this.page, graph);
     this.markSelection();
+    this.setCurrent(this.currentId ?? this.drawing?.columns[0]?.[0]);
+    this.fitHeight(area);
+    this.announce(statusText(graph));
 
     if (scroll) [area.scrollLeft, area.scrollTop] = [scroll.left, scroll.top];
     window.scrollTo({ top: windowScroll });
-    if (focusKey)
-      (
-        this.root.querySelector(
-          `svg.graph [${focusKey.attribute}="${CSS.escape(focusKey.value)}"]`,
-        ) as SVGElement | null
-      )?.focus({ preventScroll: true });
+    if (focusKey) {
+      this.restoringFocus = true;
+      restoreFocus(this.root, focusKey);
+      this.restoringFocus = false;
+    }
     this.events.changed();
+  }
+
+  /** Draws the graph as columns, or as the stacked list where fitted columns would be unreadable. */
+  private draw(graph: StartOrderGraph): Presentation {
+    this.measure ??= new TextMeasure();
+    this.columns = graph.nodes.length > 0 ? renderGraph(graph, this.measure) : undefined;
+    const shown = present(this.zoom, this.columns?.layout.width ?? 0, this.availableWidth());
+    this.drawing = shown.stacked ? renderStacked(graph) : this.columns;
+    if (!shown.stacked) this.columns?.setZoom(shown.level);
+    return shown;
   }
 
   showMessage(message: string, documentUri?: string): void {
     this.graph = undefined;
-    this.svgElement = undefined;
+    this.drawing = undefined;
+    this.columns = undefined;
+    this.details = undefined;
     if (documentUri !== undefined) this.documentUri = documentUri;
-    this.root.replaceChildren();
-    renderMessage(this.root, message, documentUri);
+    this.page.replaceChildren();
+    renderMessage(this.page, message, documentUri);
+    this.announce(message);
     this.events.changed();
   }
 
-  /** Selects a container (from a code lens): highlights it and scrolls it into view. */
+  /** Selects a container (from a code lens): marks it, scrolls it into view and focuses it. */
   select(containerId: string): void {
     if (!this.graph?.nodes.some((n) => n.id === containerId)) return;
     this.selectedId = containerId;
-    const element = this.markSelection();
-    element?.scrollIntoView({ block: 'center', inline: 'center' });
-    (element as SVGElement | undefined)?.focus({ preventScroll: true });
+    this.markSelection();
+    this.focusNode(containerId, 'center');
     this.events.changed();
   }
 
-  private markSelection(): Element | undefined {
-    let selected: Element | undefined;
-    for (const el of this.root.querySelectorAll('svg.graph [data-node-id]')) {
-      const on = el.getAttribute('data-node-id') === this.selectedId;
-      el.classList.toggle('selected', on);
-      if (on) selected = el;
-    }
-    return selected;
+  /** Says `text` through the status line, only when it differs from what it said last. */
+  private announce(text: string): void {
+    if (this.status.textContent !== text) this.status.textContent = text;
   }
 
-  /** Click, Enter or Space on a container or an arrow: reveal it in the editor. */
+  private availableWidth(): number {
+    const style = getComputedStyle(this.root);
+    const padding = parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);
+    // The graph area's border takes two pixels.
+    return Math.max(1, this.root.clientWidth - padding - 2);
+  }
+
+  /** Keeps the graph area within the window, so that its scroll bars stay in reach. */
+  private fitHeight(area: HTMLElement): void {
+    if (!area.classList.contains('stacked-area')) {
+      const top = area.getBoundingClientRect().top + window.scrollY;
+      area.style.maxHeight = `${Math.max(240, window.innerHeight - Math.min(top, 120) - 16)}px`;
+    }
+  }
+
+  private setZoom(zoom: Zoom): void {
+    this.zoom = zoom;
+    if (this.graph && this.documentUri) this.showGraph(this.graph, this.documentUri);
+  }
+
+  private onResize(): void {
+    if (this.resizePending || !this.zoom.fit) return;
+    this.resizePending = true;
+    requestAnimationFrame(() => {
+      this.resizePending = false;
+      if (this.graph && this.documentUri) this.showGraph(this.graph, this.documentUri);
+    });
+  }
+
+  private saveSvg(): void {
+    const columns = this.columns;
+    const graph = this.graph;
+    if (!columns || !graph) return;
+    // The stacked list has no drawing of its own to save: the graph is drawn, unseen, to copy it.
+    const attached = columns.element.isConnected;
+    if (!attached) {
+      columns.element.classList.add('offscreen');
+      this.page.appendChild(columns.element);
+    }
+    try {
+      this.events.saveSvg(
+        exportSvg(columns.element, `Start order${graph.family ? ` of ${graph.family}` : ''}`),
+      );
+    } finally {
+      if (!attached) columns.element.remove();
+    }
+  }
+
+  private nodeIdOf(target: EventTarget | null): string | undefined {
+    if (!(target instanceof Element) || !this.drawing) return undefined;
+    const el = target.closest('[data-node-id]');
+    if (!el || !this.drawing.element.contains(el)) return undefined;
+    return el.getAttribute('data-node-id') ?? undefined;
+  }
+
+  /** Gives `id` the graph's tab stop and shows its details. */
+  private setCurrent(id: string | undefined): void {
+    const drawing = this.drawing;
+    const graph = this.graph;
+    if (!drawing || !graph) return;
+    this.currentId = id;
+    for (const el of drawing.element.querySelectorAll('[data-node-id]'))
+      el.setAttribute('tabindex', el.getAttribute('data-node-id') === id ? '0' : '-1');
+    if (this.details)
+      renderDetails(
+        this.details,
+        graph.nodes.find((n) => n.id === id),
+        graph,
+        { reveal: (range) => this.documentUri && this.events.reveal(this.documentUri, range) },
+      );
+  }
+
+  private focusNode(id: string, block: ScrollLogicalPosition = 'nearest'): void {
+    const element = this.drawing?.nodeElement(id);
+    if (!element) return;
+    element.focus({ preventScroll: true });
+    element.scrollIntoView({ block, inline: block });
+  }
+
+  private onKey(event: KeyboardEvent): void {
+    const id = this.nodeIdOf(event.target);
+    if (id === undefined || !this.drawing || !this.graph) return;
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      this.activate(event.target);
+    } else if (isNavigationKey(event.key) && !event.altKey && !event.ctrlKey && !event.metaKey) {
+      event.preventDefault();
+      const next = move({ ...this.drawing, edges: this.graph.edges }, id, event.key);
+      if (next !== undefined) this.focusNode(next);
+    }
+  }
+
+  private markSelection(): void {
+    if (!this.drawing) return;
+    for (const el of this.drawing.element.querySelectorAll('[data-node-id]')) {
+      const on = el.getAttribute('data-node-id') === this.selectedId;
+      el.classList.toggle('selected', on);
+      if (on) el.setAttribute('aria-current', 'true');
+      else el.removeAttribute('aria-current');
+    }
+  }
+
+  /** Click, Enter or Space on a container, or a click on an arrow: reveal it in the editor. */
   private activate(target: EventTarget | null): boolean {
-    if (!(target instanceof Element) || !this.graph || !this.documentUri) return false;
-    const nodeEl = target.closest('svg.graph [data-node-id]');
-    const edgeEl = nodeEl ? null : target.closest('svg.graph [data-edge-id]');
-    if (nodeEl) {
-      const node = this.graph.nodes.find((n) => n.id === nodeEl.getAttribute('data-node-id'));
+    if (!(target instanceof Element) || !this.graph || !this.documentUri || !this.drawing)
+      return false;
+    const nodeId = this.nodeIdOf(target);
+    if (nodeId !== undefined) {
+      const node = this.graph.nodes.find((n) => n.id === nodeId);
       if (!node) return false;
       this.selectedId = node.id;
       this.markSelection();
@@ -131,7 +298,8 @@ export class GraphView {
       this.events.reveal(this.documentUri, node.range);
       return true;
     }
-    if (edgeEl) {
+    const edgeEl = target.closest('[data-edge-id]');
+    if (edgeEl && this.drawing.element.contains(edgeEl)) {
       const edge = this.graph.edges.find((e) => e.id === edgeEl.getAttribute('data-edge-id'));
       if (!edge) return false;
       this.events.reveal(this.documentUri, edge.range);
@@ -140,9 +308,9 @@ export class GraphView {
     return false;
   }
 
-  /** While a container or an arrow is hovered or focused, its connections stand out. */
+  /** While a container or an arrow is hovered or focused, its arrows stand out and the rest recede. */
   private highlight(target: EventTarget | null): void {
-    const svgRoot = this.svgElement;
+    const svgRoot = this.drawing === this.columns ? this.columns?.element : undefined;
     if (!svgRoot) return;
     for (const el of svgRoot.querySelectorAll('.related')) el.classList.remove('related');
     const element =
@@ -169,13 +337,25 @@ export class GraphView {
   }
 }
 
-/** Which container or arrow has the focus, so that a redraw can give it back. */
-function focusedKey(): { attribute: string; value: string } | undefined {
+interface FocusKey {
+  attribute: string;
+  value: string;
+}
+
+/** What has the focus (a container, a button), so that a redraw can give it back. */
+function focusedKey(root: HTMLElement): FocusKey | undefined {
   const focused = document.activeElement;
-  if (!(focused instanceof Element)) return undefined;
-  for (const attribute of ['data-node-id', 'data-edge-id']) {
+  if (!(focused instanceof Element) || !root.contains(focused)) return undefined;
+  for (const attribute of ['data-node-id', 'data-action']) {
     const value = focused.getAttribute(attribute);
     if (value !== null) return { attribute, value };
   }
   return undefined;
+}
+
+function restoreFocus(root: HTMLElement, key: FocusKey): void {
+  const element = root.querySelector<HTMLElement | SVGElement>(
+    `[${key.attribute}="${CSS.escape(key.value)}"]`,
+  );
+  element?.focus({ preventScroll: true });
 }

@@ -13,6 +13,10 @@ import type { Page } from 'playwright-core';
 import type { StartOrderGraph } from '../../shared/src/graph';
 import { assignColumns } from '../../client/webview/columns';
 import { mermaidText, toMermaid } from '../../client/webview/mermaid';
+import { isNavigationKey, move } from '../../client/webview/navigation';
+import { nodeLabel, shortImage } from '../../client/webview/words';
+import { present, zoomStep } from '../../client/webview/zoom';
+import type { GraphNode } from '../../shared/src/graph';
 import {
   ARTIFACTS,
   DOC,
@@ -38,7 +42,8 @@ interface NodeInfo {
   y: number;
   classes: string[];
   badge: string | null;
-  badgeTitle: string | null;
+  /** The accessible description: the container's problems. */
+  problems: string | null;
   init: boolean;
 }
 
@@ -55,7 +60,9 @@ async function nodes(page: Page): Promise<NodeInfo[]> {
         y: box.top,
         classes: [...el.classList],
         badge: el.querySelector('.badge text')?.textContent ?? null,
-        badgeTitle: el.querySelector('.badge > title')?.textContent ?? null,
+        problems: el.hasAttribute('aria-describedby')
+          ? document.getElementById(el.getAttribute('aria-describedby')!)!.textContent
+          : null,
         init: el.querySelector('.init-marker') !== null,
       };
     }),
@@ -109,15 +116,19 @@ describe('start-order webview', () => {
     assert.ok(init.init && init.classes.includes('init') && init.classes.includes('essential'));
     assert.ok(problemCount('init-setup') >= 6, 'the seed gets most things wrong');
     assert.equal(init.badge, String(problemCount('init-setup')));
-    assert.match(init.badgeTitle!, /no container waits for it/);
-    assert.match(init.badgeTitle!, /^Error \(awslogs-execution-role\)/, 'the worst problem first');
+    assert.match(init.problems!, /no container waits for it/);
+    assert.ok(
+      init.problems!.startsWith(
+        `${problemCount('init-setup')} problems: Error (awslogs-execution-role)`,
+      ),
+      'the worst first',
+    );
     assert.ok(init.classes.includes('error') === false);
     const app = ns.find((n) => n.id === 'app-container')!;
     assert.ok(!app.init);
-    assert.equal(
-      app.badge,
-      problemCount('app-container') > 0 ? String(problemCount('app-container')) : null,
-    );
+    const appCount = problemCount('app-container');
+    assert.equal(app.badge, appCount > 0 ? String(appCount) : null);
+    assert.equal(app.problems === null, appCount === 0);
     assert.equal(await page.locator('svg.graph .edges [data-edge-id]').count(), 0);
     assert.equal(await page.locator('.legend li').count(), 7);
     assert.deepEqual(await page.locator('.story li').allTextContents(), graph.story);
@@ -182,13 +193,18 @@ describe('start-order webview', () => {
       'Phase 4',
       'Never starts',
     ]);
-    // Nodes of one column do not overlap.
+    // Nodes of one column do not overlap (the graph is drawn fitted to the window's width).
+    const scale = await page.$eval(
+      'svg.graph',
+      (el) => el.getBoundingClientRect().width / (el as SVGSVGElement).viewBox.baseVal.width,
+    );
+    assert.ok(scale > 0.9 && scale <= 1, `drawn at ${scale}`);
     const byColumn = new Map<number, NodeInfo[]>();
     for (const n of ns) byColumn.set(n.column, [...(byColumn.get(n.column) ?? []), n]);
     for (const list of byColumn.values()) {
       const ys = list.map((n) => n.y).sort((a, b) => a - b);
       for (let i = 1; i < ys.length; i++)
-        assert.ok(ys[i]! - ys[i - 1]! >= 52, 'boxes of one column do not overlap');
+        assert.ok(ys[i]! - ys[i - 1]! >= 52 * scale, 'boxes of one column do not overlap');
     }
 
     const es = await edges(page);
@@ -228,7 +244,7 @@ describe('start-order webview', () => {
     assert.ok(
       worker.classes.includes('essential') &&
         worker.badge === '1' &&
-        /no healthCheck/.test(worker.badgeTitle!),
+        /no healthCheck/.test(worker.problems!),
     );
     assert.match((await page.locator('.subtitle .status.error').textContent())!, /1 cycle/);
     assert.deepEqual(await page.locator('.story li').allTextContents(), graph.story);
@@ -314,13 +330,16 @@ describe('start-order webview', () => {
     assert.deepEqual(ns.map((n) => n.name).sort(), graph.nodes.map((n) => n.name).sort());
     assert.ok(ns.some((n) => n.name === '<img src=x onerror=alert(1)>'));
     assert.ok(ns.some((n) => n.name === '"><script>alert(1)</script>'));
-    assert.equal(await page.locator('h1 .family').textContent(), '<svg onload=alert(1)>');
-    // The engine's finding quotes the hostile name: the tooltip shows it as text.
+    assert.equal(await page.locator('h1 .family bdi').textContent(), '<svg onload=alert(1)>');
+    // The engine's finding quotes the hostile name: the accessible description shows it as text.
     const img = ns.find((n) => n.name.startsWith('<img'))!;
     const problem = graph.nodes.find((n) => n.name === img.name)!.problems[0]!;
-    assert.equal(img.badgeTitle, `Error (invalid-container-name): ${problem.message}`);
     assert.ok(
-      img.badgeTitle.includes('"<img src=x onerror=alert(1)>" is not a valid container name'),
+      img.problems!.includes(`Error (invalid-container-name): ${problem.message}`),
+      img.problems!,
+    );
+    assert.ok(
+      img.problems!.includes('"<img src=x onerror=alert(1)>" is not a valid container name'),
     );
     assert.ok(
       (await page.locator('.story').textContent())!.includes(
@@ -401,11 +420,14 @@ describe('start-order webview', () => {
     assert.deepEqual(messages.at(-1), { command: 'reveal', uri: DOC, range: api.range });
     assert.ok(await page.locator('svg.graph [data-node-id="orders-api"].selected').count());
 
-    // Keyboard: Tab reaches the containers; Enter and Space reveal the focused one.
+    // Keyboard: Tab reaches the containers (after the toolbar); Enter and Space reveal the focused one.
     await page.locator('body').focus();
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
+    for (
+      let k = 0;
+      k < 10 && !(await page.evaluate(() => !!document.activeElement?.closest('[data-node-id]')));
+      k++
+    )
+      await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-node-id'));
     assert.ok(focused, 'a container has the focus after Tab');
     await page.keyboard.press('Enter');
@@ -496,12 +518,12 @@ describe('start-order webview', () => {
     );
   });
 
-  test('select (from a code lens) highlights a container', async () => {
+  test('select (from a code lens) marks and focuses a container, in the stacked list too', async () => {
     const { page } = await open({ width: 700, height: 500 });
     await show(page, fixture('ten-with-cycle'));
     await send(page, { command: 'select', containerId: 'metrics-agent' });
     assert.equal(
-      await page.locator('svg.graph [data-node-id].selected').getAttribute('data-node-id'),
+      await page.locator('[data-node-id].selected').getAttribute('data-node-id'),
       'metrics-agent',
     );
     assert.equal(
@@ -510,7 +532,7 @@ describe('start-order webview', () => {
     );
     await send(page, { command: 'select', containerId: 'no-such-container' });
     assert.equal(
-      await page.locator('svg.graph [data-node-id].selected').getAttribute('data-node-id'),
+      await page.locator('[data-node-id].selected').getAttribute('data-node-id'),
       'metrics-agent',
     );
   });
@@ -736,5 +758,68 @@ describe('pure parts of the webview', () => {
     assert.equal(mermaidText('<b>&#9;'), '#60;b#62;#38;#35;9#59;');
     assert.equal(mermaidText('`|;'), '#96;#124;#59;');
     assert.equal(mermaidText('é😀'), '#233;#128512;');
+  });
+});
+
+describe('keyboard model and zoom (pure)', () => {
+  const model = {
+    // Two columns; b and c wait for a, d waits for c; e sits alone in the second column's end.
+    columns: [['a', 'x'], ['b', 'c', 'e'], ['d']],
+    rowOf: new Map([
+      ['a', 10],
+      ['x', 80],
+      ['b', 0],
+      ['c', 60],
+      ['e', 120],
+      ['d', 60],
+    ]),
+    edges: [
+      { from: 'a', to: 'b' },
+      { from: 'a', to: 'c' },
+      { from: 'c', to: 'd' },
+    ],
+  };
+
+  test('Up and Down stay in the column, Left and Right follow the arrows, Home and End', () => {
+    assert.equal(move(model, 'a', 'ArrowDown'), 'x');
+    assert.equal(move(model, 'x', 'ArrowDown'), undefined, 'the bottom of a column stays');
+    assert.equal(move(model, 'b', 'ArrowUp'), undefined);
+    assert.equal(move(model, 'a', 'ArrowRight'), 'b', 'of two waiters, the one nearest in height');
+    assert.equal(move(model, 'c', 'ArrowRight'), 'd');
+    assert.equal(move(model, 'd', 'ArrowLeft'), 'c');
+    assert.equal(move(model, 'd', 'ArrowRight'), undefined, 'nothing right of the last column');
+    // No arrow: the nearest container of the next column.
+    assert.equal(move(model, 'x', 'ArrowRight'), 'c');
+    assert.equal(move(model, 'e', 'ArrowLeft'), 'x');
+    assert.equal(move(model, 'c', 'Home'), 'a');
+    assert.equal(move(model, 'a', 'End'), 'd');
+    assert.ok(isNavigationKey('Home') && !isNavigationKey('Tab'));
+  });
+
+  test('fit to width, the stacked list below a readable scale, and the zoom steps', () => {
+    assert.deepEqual(present({ fit: true }, 1000, 2000), { stacked: false, level: 1 });
+    assert.deepEqual(present({ fit: true }, 1000, 800), { stacked: false, level: 0.8 });
+    assert.deepEqual(present({ fit: true }, 1000, 500), { stacked: true, level: 0.5 });
+    assert.deepEqual(present({ fit: false, level: 0.5 }, 1000, 300), {
+      stacked: false,
+      level: 0.5,
+    });
+    assert.deepEqual(zoomStep({ stacked: false, level: 0.8 }, 1), { fit: false, level: 0.9 });
+    assert.deepEqual(zoomStep({ stacked: false, level: 0.93 }, -1), { fit: false, level: 0.9 });
+    assert.deepEqual(zoomStep({ stacked: true, level: 0.3 }, 1), { fit: false, level: 0.75 });
+    assert.deepEqual(zoomStep({ stacked: true, level: 0.3 }, -1), { fit: false, level: 0.25 });
+    assert.deepEqual(zoomStep({ stacked: false, level: 2 }, 1), { fit: false, level: 2 });
+  });
+
+  test('a container’s accessible name begins with the words its box shows, names isolated', () => {
+    const graph = fixture('fixed-seed');
+    const [init, app] = graph.nodes as [GraphNode, GraphNode];
+    assert.equal(
+      nodeLabel(app, graph, false),
+      `\u2068app-container\u2069, essential · \u2068${shortImage(app.image!)}\u2069${app.problems.length ? `, ${app.problems.length} problem${app.problems.length === 1 ? '' : 's'}` : ''}. Phase 2 of 2. Waits for \u2068init-setup\u2069 (SUCCESS). No container waits for it.`,
+    );
+    assert.match(nodeLabel(init, graph, false), /^\u2068init-setup\u2069, INIT, non-essential · /);
+    assert.match(nodeLabel(init, graph, false), /\u2068app-container\u2069 waits for it\.$/);
+    assert.match(nodeLabel(app, graph, true), /, waits for \u2068init-setup\u2069 \(SUCCESS\)[,.]/);
   });
 });
