@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { applyFix, findingsOf, GOOD_FIXTURES, onlyFinding, underlined } from './helpers';
-import { REAL_WORLD_CORRECT } from './realWorldFixtures';
+import {
+  REAL_WORLD_CORRECT,
+  applyFix,
+  findingsOf,
+  GOOD_FIXTURES,
+  onlyFinding,
+  underlined,
+} from './helpers';
 
 const ID = 'awslogs-missing-option';
 

@@ -1,146 +1,94 @@
-import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
-import { applyFix, CORRECT_FIXTURES, findingsOf, onlyFinding, underlined } from './helpers';
+import { CORRECT_FIXTURES } from './helpers';
+import { edit, fixture, ruleTester, validCases } from './ruleTester';
 
-const ID = 'dependency-self';
+const FIRST_ENTRY = fixture('dependency-self/api-waits-for-itself-first-entry.json');
+const INLINE_LAST_ENTRY = fixture('dependency-self/api-waits-for-itself-inline-last-entry.json');
+const ONLY_ENTRY = fixture('dependency-self/worker-waits-for-itself-only-entry.json');
 
-const FIRST = `{
-  "family": "api",
-  "containerDefinitions": [
+const WAITS_FOR_ITSELF = [/waits for itself/, /never starts/];
+
+ruleTester('dependency-self', {
+  severity: 'error',
+  valid: [
     {
-      "name": "api",
-      "image": "shop/api:3.2.0",
-      "dependsOn": [
-        { "containerName": "api", "condition": "START" },
-        { "containerName": "migrate", "condition": "SUCCESS" }
-      ]
+      name: 'a nameless container cannot name itself',
+      document: `{ "family": "x", "containerDefinitions": [{ "image": "shop/api:1", "dependsOn": [{ "containerName": "", "condition": "START" }] }] }`,
+    },
+    ...validCases(CORRECT_FIXTURES),
+  ],
+  invalid: [
+    {
+      name: 'api waits for itself in the first entry of a multi-line dependsOn: the fix removes the entry and its line',
+      document: FIRST_ENTRY,
+      findings: [
+        {
+          message: [/api waits for itself/, /never starts/],
+          underlined: '"api"',
+          line: 8,
+          container: 'api',
+          // Removing an entry removes something the user wrote: offered, but not applied by --fix.
+          fixes: [
+            {
+              title: 'Remove the dependency of api on itself',
+              preferred: true,
+              output: edit(
+                FIRST_ENTRY,
+                '        { "containerName": "api", "condition": "START" },\n',
+                '',
+              ),
+            },
+          ],
+        },
+      ],
     },
     {
-      "name": "migrate",
-      "image": "shop/api:3.2.0",
-      "essential": false,
-      "command": ["npm", "run", "migrate"]
-    }
-  ]
-}
-`;
-
-describe(ID, () => {
-  test('fires on a container that waits for itself and underlines its own name', () => {
-    const f = onlyFinding(ID, FIRST);
-    assert.equal(f.severity, 'error');
-    assert.equal(underlined(FIRST, f.range), '"api"');
-    assert.equal(f.range.start.line, 7);
-    assert.equal(f.container, 'api');
-    assert.match(f.message, /api waits for itself/);
-    assert.match(f.message, /never starts/);
-    // Removing an entry removes something the user wrote: offered, but not applied by --fix.
-    assert.deepEqual(
-      f.fixes.map((x) => [x.title, x.isPreferred, x.safe]),
-      [['Remove the dependency of api on itself', true, false]],
-    );
-  });
-
-  test('fix: removes the first entry and its line', () => {
-    const f = onlyFinding(ID, FIRST);
-    assert.equal(
-      applyFix(FIRST, f),
-      `{
-  "family": "api",
-  "containerDefinitions": [
-    {
-      "name": "api",
-      "image": "shop/api:3.2.0",
-      "dependsOn": [
-        { "containerName": "migrate", "condition": "SUCCESS" }
-      ]
+      name: 'api waits for itself in the last entry of a one-line dependsOn: the fix removes it with its comma',
+      document: INLINE_LAST_ENTRY,
+      findings: [
+        {
+          message: WAITS_FOR_ITSELF,
+          underlined: '"api"',
+          container: 'api',
+          fixes: [
+            {
+              title: 'Remove the dependency of api on itself',
+              preferred: true,
+              output: edit(
+                INLINE_LAST_ENTRY,
+                ', { "containerName": "api", "condition": "HEALTHY" }]',
+                ']',
+              ),
+            },
+          ],
+        },
+      ],
     },
     {
-      "name": "migrate",
-      "image": "shop/api:3.2.0",
-      "essential": false,
-      "command": ["npm", "run", "migrate"]
-    }
-  ]
-}
-`,
-    );
-  });
-
-  test('fix: removes the last entry of an inline array with its comma', () => {
-    const text = `{
-  "family": "api",
-  "containerDefinitions": [
-    {
-      "name": "api",
-      "image": "shop/api:3.2.0",
-      "dependsOn": [{ "containerName": "migrate", "condition": "SUCCESS" }, { "containerName": "api", "condition": "HEALTHY" }]
-    },
-    { "name": "migrate", "image": "shop/api:3.2.0", "essential": false, "command": ["npm", "run", "migrate"] }
-  ]
-}
-`;
-    const f = onlyFinding(ID, text);
-    assert.equal(underlined(text, f.range), '"api"');
-    assert.equal(
-      applyFix(text, f),
-      `{
-  "family": "api",
-  "containerDefinitions": [
-    {
-      "name": "api",
-      "image": "shop/api:3.2.0",
-      "dependsOn": [{ "containerName": "migrate", "condition": "SUCCESS" }]
-    },
-    { "name": "migrate", "image": "shop/api:3.2.0", "essential": false, "command": ["npm", "run", "migrate"] }
-  ]
-}
-`,
-    );
-  });
-
-  test('fix: removing the only entry leaves an empty array', () => {
-    const text = `{
-  "family": "worker",
-  "containerDefinitions": [
-    {
-      "name": "worker",
-      "image": "shop/worker:3.2.0",
-      "dependsOn": [
+      name: 'a worker whose only dependency is itself: the fix leaves an empty array',
+      document: ONLY_ENTRY,
+      findings: [
+        {
+          message: WAITS_FOR_ITSELF,
+          underlined: '"worker"',
+          container: 'worker',
+          fixes: [
+            {
+              title: 'Remove the dependency of worker on itself',
+              preferred: true,
+              output: edit(
+                ONLY_ENTRY,
+                `"dependsOn": [
         {
           "containerName": "worker",
           "condition": "START"
         }
-      ]
-    }
-  ]
-}
-`;
-    const f = onlyFinding(ID, text);
-    assert.equal(
-      applyFix(text, f),
-      `{
-  "family": "worker",
-  "containerDefinitions": [
-    {
-      "name": "worker",
-      "image": "shop/worker:3.2.0",
-      "dependsOn": []
-    }
-  ]
-}
-`,
-    );
-  });
-
-  test('a nameless container cannot name itself: no finding', () => {
-    const text = `{ "family": "x", "containerDefinitions": [{ "image": "shop/api:1", "dependsOn": [{ "containerName": "", "condition": "START" }] }] }`;
-    assert.deepEqual(findingsOf(ID, text), []);
-  });
-
-  describe('does not fire on correct task definitions', () => {
-    for (const [name, text] of Object.entries(CORRECT_FIXTURES)) {
-      test(name, () => assert.deepEqual(findingsOf(ID, text), []));
-    }
-  });
+      ]`,
+                '"dependsOn": []',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+  ],
 });

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { applyFix, findingsOf, underlined } from './helpers';
-import { REAL_WORLD_CORRECT } from './realWorldFixtures';
+import { REAL_WORLD_CORRECT, applyFix, findingsOf, underlined } from './helpers';
 
 const ID = 'fargate-unsupported-parameter';
 

@@ -3,8 +3,7 @@ import { describe, test } from 'node:test';
 import { fixAll } from '../../../server/src/engine/index';
 import { intendedShellLine } from '../../../server/src/engine/rules/healthcheck-command-shape';
 import { ruleById } from '../../../server/src/engine/rules/index';
-import { applyFix, findingsOf, onlyFinding, underlined } from './helpers';
-import { REAL_WORLD_CORRECT } from './realWorldFixtures';
+import { REAL_WORLD_CORRECT, applyFix, findingsOf, onlyFinding, underlined } from './helpers';
 
 const ID = 'healthcheck-command-shape';
 

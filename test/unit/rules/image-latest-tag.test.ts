@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parseImage } from '../../../server/src/engine/rules/image-latest-tag';
-import { findingsOf, GOOD_FIXTURES, onlyFinding, underlined } from './helpers';
-import { REAL_WORLD_CORRECT } from './realWorldFixtures';
+import { REAL_WORLD_CORRECT, findingsOf, GOOD_FIXTURES, onlyFinding, underlined } from './helpers';
 
 const ID = 'image-latest-tag';
 

@@ -1,8 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { looksSecret } from '../../../server/src/engine/rules/plaintext-secret';
-import { applyFix, findingsOf, GOOD_FIXTURES, onlyFinding, underlined } from './helpers';
-import { REAL_WORLD_CORRECT } from './realWorldFixtures';
+import {
+  REAL_WORLD_CORRECT,
+  applyFix,
+  findingsOf,
+  GOOD_FIXTURES,
+  onlyFinding,
+  underlined,
+} from './helpers';
 
 const ID = 'plaintext-secret';
 

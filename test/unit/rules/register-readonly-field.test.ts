@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { fixAll } from '../../../server/src/engine/index';
 import { ruleById } from '../../../server/src/engine/rules/index';
-import { applyFix, findingsOf, underlined } from './helpers';
-import { REAL_WORLD_CORRECT } from './realWorldFixtures';
+import { REAL_WORLD_CORRECT, applyFix, findingsOf, underlined } from './helpers';
 
 const ID = 'register-readonly-field';
 const PREPARE = 'Prepare for register-task-definition';

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { fixAll } from '../../../server/src/engine/index';
-import { applyFix, findingsOf, underlined } from './helpers';
-import { REAL_WORLD_CORRECT } from './realWorldFixtures';
+import { REAL_WORLD_CORRECT, applyFix, findingsOf, underlined } from './helpers';
 
 const ID = 'sidecar-not-awaited';
 

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { findingsOf, onlyFinding, underlined } from './helpers';
-import { REAL_WORLD_CORRECT } from './realWorldFixtures';
+import { findingsOf, onlyFinding, REAL_WORLD_CORRECT, underlined } from './helpers';
 import { generateTaskDefinition } from '../../../bench/generate';
 
 const ID = 'task-definition-too-large';

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { findingsOf, onlyFinding, underlined } from './helpers';
-import { REAL_WORLD_CORRECT } from './realWorldFixtures';
+import { REAL_WORLD_CORRECT, findingsOf, onlyFinding, underlined } from './helpers';
 
 const ID = 'too-many-containers';
 
