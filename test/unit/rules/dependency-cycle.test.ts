@@ -1,145 +1,19 @@
-import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
-import { CORRECT_FIXTURES, findingsOf, underlined } from './helpers';
+import { CORRECT_FIXTURES } from './helpers';
+import { fixture, ruleTester, validCases } from './ruleTester';
 
-const ID = 'dependency-cycle';
+const THREE = fixture('dependency-cycle/api-worker-cache-cycle-with-metrics-behind.json');
+const API_WAITS = '{ "containerName": "worker", "condition": "START" }';
+const WORKER_WAITS = '{ "containerName": "cache", "condition": "START" }';
+const CACHE_WAITS = '{ "containerName": "api", "condition": "HEALTHY" }';
 
-const THREE = `{
-  "family": "checkout",
-  "containerDefinitions": [
+const IN_THREE = /\(api → cache → worker → api\)/;
+
+ruleTester('dependency-cycle', {
+  severity: 'error',
+  valid: [
     {
-      "name": "api",
-      "image": "shop/api:2.0.0",
-      "dependsOn": [{ "containerName": "worker", "condition": "START" }]
-    },
-    {
-      "name": "worker",
-      "image": "shop/worker:2.0.0",
-      "dependsOn": [{ "containerName": "cache", "condition": "START" }]
-    },
-    {
-      "name": "cache",
-      "image": "redis:7.4",
-      "dependsOn": [{ "containerName": "api", "condition": "HEALTHY" }]
-    },
-    {
-      "name": "metrics",
-      "image": "prom/statsd-exporter:v0.27.1",
-      "essential": false,
-      "dependsOn": [{ "containerName": "cache", "condition": "START" }]
-    }
-  ]
-}
-`;
-
-describe(ID, () => {
-  test('fires on every edge of the cycle, underlining the dependsOn entry that creates it', () => {
-    const found = findingsOf(ID, THREE);
-    assert.deepEqual(
-      found.map((f) => [f.severity, f.container, underlined(THREE, f.range)]),
-      [
-        ['error', 'api', '{ "containerName": "worker", "condition": "START" }'],
-        ['error', 'worker', '{ "containerName": "cache", "condition": "START" }'],
-        ['error', 'cache', '{ "containerName": "api", "condition": "HEALTHY" }'],
-      ],
-    );
-    assert.equal(
-      found[2]!.message,
-      'cache waits for api (HEALTHY), which is part of a dependency cycle (api → cache → worker → api): none of these containers can start.',
-    );
-    for (const f of found) {
-      assert.match(f.message, /\(api → cache → worker → api\)/);
-      assert.deepEqual(f.fixes, [], 'which edge to cut is the author’s call');
-      // The other two edges of the cycle are shown as related locations.
-      assert.equal(f.related.length, 2);
-    }
-    assert.deepEqual(
-      found[0]!.related.map((r) => [underlined(THREE, r.range), r.message]),
-      [
-        ['{ "containerName": "cache", "condition": "START" }', 'worker waits for cache'],
-        ['{ "containerName": "api", "condition": "HEALTHY" }', 'cache waits for api'],
-      ],
-    );
-  });
-
-  test('a container waiting behind the cycle is not itself reported as part of it', () => {
-    assert.ok(findingsOf(ID, THREE).every((f) => f.container !== 'metrics'));
-  });
-
-  test('two containers waiting for each other', () => {
-    const text = `{
-  "family": "pair",
-  "containerDefinitions": [
-    { "name": "a", "image": "shop/a:1", "dependsOn": [{ "containerName": "b", "condition": "START" }] },
-    { "name": "b", "image": "shop/b:1", "dependsOn": [{ "containerName": "a", "condition": "START" }] }
-  ]
-}
-`;
-    const found = findingsOf(ID, text);
-    assert.deepEqual(
-      found.map((f) => f.message),
-      [
-        'a waits for b (START), which is part of a dependency cycle (a → b → a): none of these containers can start.',
-        'b waits for a (START), which is part of a dependency cycle (a → b → a): none of these containers can start.',
-      ],
-    );
-  });
-
-  test('an implicit edge closes a cycle too: links one way, dependsOn the other', () => {
-    const text = `{
-  "family": "legacy",
-  "networkMode": "bridge",
-  "containerDefinitions": [
-    {
-      "name": "web",
-      "image": "nginx:1.27",
-      "memory": 128,
-      "links": ["app"]
-    },
-    {
-      "name": "app",
-      "image": "legacy/app:9",
-      "memory": 512,
-      "dependsOn": [{ "containerName": "web", "condition": "START" }]
-    }
-  ]
-}
-`;
-    const found = findingsOf(ID, text);
-    assert.deepEqual(
-      found.map((f) => [underlined(text, f.range), f.message]),
-      [
-        [
-          '"app"',
-          'web starts after app (implicit, links), which is part of a dependency cycle (web → app → web): none of these containers can start.',
-        ],
-        [
-          '{ "containerName": "web", "condition": "START" }',
-          'app waits for web (START), which is part of a dependency cycle (web → app → web): none of these containers can start.',
-        ],
-      ],
-    );
-  });
-
-  test('volumesFrom one way and dependsOn the other is a cycle', () => {
-    const text = `{
-  "family": "shared-dirs",
-  "containerDefinitions": [
-    { "name": "app", "image": "shop/app:1", "volumesFrom": [{ "sourceContainer": "assets" }] },
-    { "name": "assets", "image": "shop/assets:1", "essential": false, "dependsOn": [{ "containerName": "app", "condition": "HEALTHY" }] }
-  ]
-}
-`;
-    const found = findingsOf(ID, text);
-    assert.deepEqual(
-      found.map((f) => underlined(text, f.range)),
-      ['{ "sourceContainer": "assets" }', '{ "containerName": "app", "condition": "HEALTHY" }'],
-    );
-    assert.match(found[0]!.message, /app starts after assets \(implicit, volumesFrom\)/);
-  });
-
-  test('links and dependsOn in the same direction are no cycle', () => {
-    const text = `{
+      name: 'nginx links to the app and waits for it: links and dependsOn in the same direction are no cycle',
+      document: `{
   "family": "legacy",
   "networkMode": "bridge",
   "containerDefinitions": [
@@ -147,13 +21,149 @@ describe(ID, () => {
     { "name": "web", "image": "nginx:1.27", "memory": 128, "links": ["app:backend"], "dependsOn": [{ "containerName": "app", "condition": "START" }] }
   ]
 }
-`;
-    assert.deepEqual(findingsOf(ID, text), []);
-  });
-
-  describe('does not fire on correct task definitions', () => {
-    for (const [name, text] of Object.entries(CORRECT_FIXTURES)) {
-      test(name, () => assert.deepEqual(findingsOf(ID, text), []));
-    }
-  });
+`,
+    },
+    ...validCases(CORRECT_FIXTURES),
+  ],
+  invalid: [
+    {
+      // Which edge to cut is the author's call: no fixes. The other edges are related locations.
+      name: 'api, worker and cache wait for each other in a ring: every edge of the cycle, and not metrics waiting behind it',
+      document: THREE,
+      findings: [
+        {
+          message: IN_THREE,
+          underlined: API_WAITS,
+          container: 'api',
+          related: [
+            { message: 'worker waits for cache', underlined: WORKER_WAITS },
+            { message: 'cache waits for api', underlined: CACHE_WAITS },
+          ],
+          fixes: null,
+        },
+        {
+          message: IN_THREE,
+          underlined: WORKER_WAITS,
+          container: 'worker',
+          related: [
+            { message: 'api waits for worker', underlined: API_WAITS },
+            { message: 'cache waits for api', underlined: CACHE_WAITS },
+          ],
+          fixes: null,
+        },
+        {
+          message:
+            'cache waits for api (HEALTHY), which is part of a dependency cycle (api → cache → worker → api): none of these containers can start.',
+          underlined: CACHE_WAITS,
+          container: 'cache',
+          related: [
+            { message: 'api waits for worker', underlined: API_WAITS },
+            { message: 'worker waits for cache', underlined: WORKER_WAITS },
+          ],
+          fixes: null,
+        },
+      ],
+    },
+    {
+      name: 'two containers waiting for each other',
+      document: `{
+  "family": "pair",
+  "containerDefinitions": [
+    { "name": "a", "image": "shop/a:1", "dependsOn": [{ "containerName": "b", "condition": "START" }] },
+    { "name": "b", "image": "shop/b:1", "dependsOn": [{ "containerName": "a", "condition": "START" }] }
+  ]
+}
+`,
+      findings: [
+        {
+          message:
+            'a waits for b (START), which is part of a dependency cycle (a → b → a): none of these containers can start.',
+          underlined: '{ "containerName": "b", "condition": "START" }',
+          container: 'a',
+          related: [
+            {
+              message: 'b waits for a',
+              underlined: '{ "containerName": "a", "condition": "START" }',
+            },
+          ],
+          fixes: null,
+        },
+        {
+          message:
+            'b waits for a (START), which is part of a dependency cycle (a → b → a): none of these containers can start.',
+          underlined: '{ "containerName": "a", "condition": "START" }',
+          container: 'b',
+          related: [
+            {
+              message: 'a waits for b',
+              underlined: '{ "containerName": "b", "condition": "START" }',
+            },
+          ],
+          fixes: null,
+        },
+      ],
+    },
+    {
+      name: 'a legacy bridge task: web links to app, app waits for web (an implicit edge closes the cycle)',
+      document: fixture('dependency-cycle/links-one-way-depends-on-the-other.json'),
+      findings: [
+        {
+          message:
+            'web starts after app (implicit, links), which is part of a dependency cycle (web → app → web): none of these containers can start.',
+          underlined: '"app"',
+          container: 'web',
+          related: [
+            {
+              message: 'app waits for web',
+              underlined: '{ "containerName": "web", "condition": "START" }',
+            },
+          ],
+          fixes: null,
+        },
+        {
+          message:
+            'app waits for web (START), which is part of a dependency cycle (web → app → web): none of these containers can start.',
+          underlined: '{ "containerName": "web", "condition": "START" }',
+          container: 'app',
+          related: [{ message: 'web waits for app', underlined: '"app"' }],
+          fixes: null,
+        },
+      ],
+    },
+    {
+      name: 'app mounts volumes from assets, assets waits for app to be HEALTHY',
+      document: `{
+  "family": "shared-dirs",
+  "containerDefinitions": [
+    { "name": "app", "image": "shop/app:1", "volumesFrom": [{ "sourceContainer": "assets" }] },
+    { "name": "assets", "image": "shop/assets:1", "essential": false, "dependsOn": [{ "containerName": "app", "condition": "HEALTHY" }] }
+  ]
+}
+`,
+      findings: [
+        {
+          message: /app starts after assets \(implicit, volumesFrom\)/,
+          underlined: '{ "sourceContainer": "assets" }',
+          container: 'app',
+          related: [
+            {
+              message: 'assets waits for app',
+              underlined: '{ "containerName": "app", "condition": "HEALTHY" }',
+            },
+          ],
+          fixes: null,
+        },
+        {
+          message:
+            'assets waits for app (HEALTHY), which is part of a dependency cycle (app → assets → app): none of these containers can start.',
+          underlined: '{ "containerName": "app", "condition": "HEALTHY" }',
+          container: 'assets',
+          related: [
+            { message: 'app waits for assets', underlined: '{ "sourceContainer": "assets" }' },
+          ],
+          fixes: null,
+        },
+      ],
+    },
+  ],
 });

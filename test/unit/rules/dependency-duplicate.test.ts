@@ -1,125 +1,130 @@
-import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
-import { applyFix, CORRECT_FIXTURES, findingsOf, onlyFinding, underlined } from './helpers';
+import { CORRECT_FIXTURES } from './helpers';
+import { edit, fixture, ruleTester, validCases } from './ruleTester';
 
-const ID = 'dependency-duplicate';
+const TWO_CONDITIONS = fixture(
+  'dependency-duplicate/api-waits-for-migrate-with-two-conditions.json',
+);
+const SECOND = '{ "containerName": "migrate", "condition": "START" }';
+const SAME_TWICE = edit(
+  TWO_CONDITIONS,
+  SECOND,
+  '{ "containerName": "migrate", "condition": "SUCCESS" }',
+);
+const NO_CONDITION = edit(TWO_CONDITIONS, SECOND, '{ "containerName": "migrate" }');
 
-function apiTask(second: string): string {
-  return `{
-  "family": "api",
-  "containerDefinitions": [
+const FIRST_ENTRY = {
+  message: 'first dependency on migrate',
+  underlined: '{ "containerName": "migrate", "condition": "SUCCESS" }',
+  line: 14,
+};
+const SAME_CONDITION =
+  'api lists "migrate" twice in dependsOn with the same condition: the second entry adds nothing. Keep one.';
+/** SAME_TWICE without its second entry. */
+const SAME_TWICE_FIXED = edit(
+  SAME_TWICE,
+  '"SUCCESS" },\n        { "containerName": "migrate", "condition": "SUCCESS" }\n',
+  '"SUCCESS" }\n',
+);
+
+ruleTester('dependency-duplicate', {
+  severity: 'error',
+  valid: [
     {
-      "name": "migrate",
-      "image": "shop/api:3.2.0",
-      "essential": false,
-      "command": ["npm", "run", "migrate"]
+      name: 'api waits for a migration and for redis: different containers are no duplicate',
+      document: fixture('dependency-duplicate/api-waits-for-migrate-and-redis.json'),
+    },
+    ...validCases(CORRECT_FIXTURES),
+  ],
+  invalid: [
+    {
+      // Harmless at run time (the agent checks the same condition twice), so softer than the default.
+      name: 'the same migration listed twice with SUCCESS: a warning on the second entry, removed by a safe fix',
+      document: SAME_TWICE,
+      findings: [
+        {
+          message: SAME_CONDITION,
+          underlined: '{ "containerName": "migrate", "condition": "SUCCESS" }',
+          line: 15,
+          severity: 'warning',
+          container: 'api',
+          related: [FIRST_ENTRY],
+          fixes: [
+            {
+              title: 'Remove the second dependency on migrate',
+              preferred: true,
+              safe: true,
+              output: SAME_TWICE_FIXED,
+            },
+          ],
+        },
+      ],
     },
     {
-      "name": "api",
-      "image": "shop/api:3.2.0",
-      "dependsOn": [
-        { "containerName": "migrate", "condition": "SUCCESS" },
-        ${second}
-      ]
-    }
-  ]
-}
-`;
-}
-
-describe(ID, () => {
-  test('the same dependency twice with the same condition: a warning on the second entry, removed by a safe fix', () => {
-    const text = apiTask('{ "containerName": "migrate", "condition": "SUCCESS" }');
-    const f = onlyFinding(ID, text);
-    // Harmless at run time (the agent checks the same condition twice), so softer than the default.
-    assert.equal(f.severity, 'warning');
-    assert.equal(f.range.start.line, 14);
-    assert.equal(
-      underlined(text, f.range),
-      '{ "containerName": "migrate", "condition": "SUCCESS" }',
-    );
-    assert.equal(
-      f.message,
-      'api lists "migrate" twice in dependsOn with the same condition: the second entry adds nothing. Keep one.',
-    );
-    assert.deepEqual(
-      f.related.map((r) => [r.range.start.line, r.message]),
-      [[13, 'first dependency on migrate']],
-    );
-    assert.deepEqual(
-      f.fixes.map((x) => [x.title, x.isPreferred, x.safe]),
-      [['Remove the second dependency on migrate', true, true]],
-    );
-    assert.equal(
-      applyFix(text, f),
-      `{
-  "family": "api",
-  "containerDefinitions": [
-    {
-      "name": "migrate",
-      "image": "shop/api:3.2.0",
-      "essential": false,
-      "command": ["npm", "run", "migrate"]
+      name: 'a user override still sets the severity of a same-condition duplicate',
+      document: SAME_TWICE,
+      options: { severities: { 'dependency-duplicate': 'error' } },
+      findings: [
+        {
+          message: SAME_CONDITION,
+          underlined: '{ "containerName": "migrate", "condition": "SUCCESS" }',
+          severity: 'error',
+          container: 'api',
+          related: [FIRST_ENTRY],
+          fixes: [
+            {
+              title: 'Remove the second dependency on migrate',
+              preferred: true,
+              safe: true,
+              output: SAME_TWICE_FIXED,
+            },
+          ],
+        },
+      ],
     },
     {
-      "name": "api",
-      "image": "shop/api:3.2.0",
-      "dependsOn": [
-        { "containerName": "migrate", "condition": "SUCCESS" }
-      ]
-    }
-  ]
-}
-`,
-    );
-  });
-
-  test('two different conditions for one container: an error, and removing one is left to the user', () => {
-    const text = apiTask('{ "containerName": "migrate", "condition": "START" }');
-    const f = onlyFinding(ID, text);
-    assert.equal(f.severity, 'error');
-    assert.equal(underlined(text, f.range), '{ "containerName": "migrate", "condition": "START" }');
-    assert.match(f.message, /api lists "migrate" twice in dependsOn \(SUCCESS and START\)/);
-    assert.match(f.message, /ECS does not document what two conditions on the same container mean/);
-    assert.deepEqual(
-      f.fixes.map((x) => [x.title, x.isPreferred, x.safe]),
-      [['Remove the second dependency on migrate', true, false]],
-    );
-  });
-
-  test('a second entry without a condition is named as such', () => {
-    const f = onlyFinding(ID, apiTask('{ "containerName": "migrate" }'));
-    assert.match(f.message, /\(SUCCESS and no condition\)/);
-  });
-
-  test('a user override still sets the severity', () => {
-    const text = apiTask('{ "containerName": "migrate", "condition": "SUCCESS" }');
-    assert.equal(onlyFinding(ID, text, { severities: { [ID]: 'error' } }).severity, 'error');
-  });
-
-  test('different containers are no duplicate', () => {
-    const text = `{
-  "family": "api",
-  "containerDefinitions": [
-    { "name": "migrate", "image": "shop/api:3.2.0", "essential": false, "command": ["npm", "run", "migrate"] },
-    { "name": "redis", "image": "redis:7.4" },
+      name: 'SUCCESS and START for one migration: an error, and which one to remove is left to the user',
+      document: TWO_CONDITIONS,
+      findings: [
+        {
+          message: [
+            /api lists "migrate" twice in dependsOn \(SUCCESS and START\)/,
+            /ECS does not document what two conditions on the same container mean/,
+          ],
+          underlined: SECOND,
+          container: 'api',
+          related: [FIRST_ENTRY],
+          fixes: [
+            {
+              title: 'Remove the second dependency on migrate',
+              preferred: true,
+              output: edit(TWO_CONDITIONS, `"SUCCESS" },\n        ${SECOND}\n`, '"SUCCESS" }\n'),
+            },
+          ],
+        },
+      ],
+    },
     {
-      "name": "api",
-      "image": "shop/api:3.2.0",
-      "dependsOn": [
-        { "containerName": "migrate", "condition": "SUCCESS" },
-        { "containerName": "redis", "condition": "START" }
-      ]
-    }
-  ]
-}
-`;
-    assert.deepEqual(findingsOf(ID, text), []);
-  });
-
-  describe('does not fire on correct task definitions', () => {
-    for (const [name, text] of Object.entries(CORRECT_FIXTURES)) {
-      test(name, () => assert.deepEqual(findingsOf(ID, text), []));
-    }
-  });
+      name: 'a second entry without a condition is named as such',
+      document: NO_CONDITION,
+      findings: [
+        {
+          message: /api lists "migrate" twice in dependsOn \(SUCCESS and no condition\)/,
+          underlined: '{ "containerName": "migrate" }',
+          container: 'api',
+          related: [FIRST_ENTRY],
+          fixes: [
+            {
+              title: 'Remove the second dependency on migrate',
+              preferred: true,
+              output: edit(
+                NO_CONDITION,
+                '"SUCCESS" },\n        { "containerName": "migrate" }\n',
+                '"SUCCESS" }\n',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+  ],
 });

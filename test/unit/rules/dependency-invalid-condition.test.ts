@@ -1,222 +1,22 @@
-import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
-import { applyFix, CORRECT_FIXTURES, findingsOf, onlyFinding, underlined } from './helpers';
+import { CORRECT_FIXTURES } from './helpers';
+import { crlf, edit, fixture, ruleTester, validCases, type ExpectedFix } from './ruleTester';
 
-const ID = 'dependency-invalid-condition';
+/** orders waits for a migration (init) and could wait for a health-checked proxy. */
+const ORDERS = fixture(
+  'dependency-invalid-condition/orders-lower-case-success.schema-invalid.json',
+);
+const ENTRY = '{ "containerName": "db-migrate", "condition": "success" }';
+/** ORDERS with other dependsOn entries. */
+const ordersWaiting = (entries: string) => edit(ORDERS, ENTRY, entries);
 
-/** orders waits for a migration (init) and for a health-checked proxy. */
-function ordersTask(dependsOn: string): string {
-  return `{
-  "family": "orders",
-  "containerDefinitions": [
-    {
-      "name": "db-migrate",
-      "image": "flyway/flyway:10",
-      "essential": false,
-      "command": ["migrate"]
-    },
-    {
-      "name": "envoy",
-      "image": "public.ecr.aws/appmesh/aws-appmesh-envoy:v1.27.3.0-prod",
-      "healthCheck": { "command": ["CMD-SHELL", "curl -s http://localhost:9901/ready"] }
-    },
-    {
-      "name": "orders",
-      "image": "shop/orders:4.0.0",
-      "dependsOn": [
-${dependsOn}
-      ]
-    }
-  ]
-}
-`;
-}
-
-describe(ID, () => {
-  test('a lower-case condition: underlines the value, one safe fix to the upper-case word', () => {
-    const text = ordersTask(`        { "containerName": "db-migrate", "condition": "success" }`);
-    const f = onlyFinding(ID, text);
-    assert.equal(f.severity, 'error');
-    assert.equal(underlined(text, f.range), '"success"');
-    assert.equal(f.container, 'orders');
-    assert.equal(
-      f.message,
-      '"success" is not a dependsOn condition: ECS accepts exactly START, COMPLETE, SUCCESS or HEALTHY (upper case).',
-    );
-    assert.deepEqual(
-      f.fixes.map((x) => [x.title, x.isPreferred, x.safe]),
-      [['Change "success" to "SUCCESS"', true, true]],
-    );
-    assert.equal(
-      applyFix(text, f),
-      `{
-  "family": "orders",
-  "containerDefinitions": [
-    {
-      "name": "db-migrate",
-      "image": "flyway/flyway:10",
-      "essential": false,
-      "command": ["migrate"]
-    },
-    {
-      "name": "envoy",
-      "image": "public.ecr.aws/appmesh/aws-appmesh-envoy:v1.27.3.0-prod",
-      "healthCheck": { "command": ["CMD-SHELL", "curl -s http://localhost:9901/ready"] }
-    },
-    {
-      "name": "orders",
-      "image": "shop/orders:4.0.0",
-      "dependsOn": [
-        { "containerName": "db-migrate", "condition": "SUCCESS" }
-      ]
-    }
-  ]
-}
-`,
-    );
-  });
-
-  test('a synonym and a near typo each get the one intended condition', () => {
-    const text = ordersTask(`        { "containerName": "db-migrate", "condition": "COMPLETED" },
+const SYNONYM_AND_TYPO = ordersWaiting(`{ "containerName": "db-migrate", "condition": "COMPLETED" },
         { "containerName": "envoy", "condition": "HEALTY" }`);
-    const found = findingsOf(ID, text);
-    assert.deepEqual(
-      found.map((f) => [underlined(text, f.range), f.fixes.map((x) => [x.title, x.safe])]),
-      [
-        ['"COMPLETED"', [['Change "COMPLETED" to "COMPLETE"', true]]],
-        ['"HEALTY"', [['Change "HEALTY" to "HEALTHY"', true]]],
-      ],
-    );
-    assert.equal(applyFix(text, found[1]!), text.replace('"HEALTY"', '"HEALTHY"'));
-  });
-
-  test('an unrelated word gets all four conditions, none applied automatically', () => {
-    const text = ordersTask(`        { "containerName": "envoy", "condition": "ready" }`);
-    const f = onlyFinding(ID, text);
-    assert.deepEqual(
-      f.fixes.map((x) => [x.title, x.isPreferred, x.safe]),
-      [
-        ['Change "ready" to "START"', true, false],
-        ['Change "ready" to "COMPLETE"', false, false],
-        ['Change "ready" to "SUCCESS"', false, false],
-        ['Change "ready" to "HEALTHY"', false, false],
-      ],
-    );
-  });
-
-  test('a condition that is not a string is reported without a fix', () => {
-    const text = ordersTask(`        { "containerName": "envoy", "condition": true }`);
-    const f = onlyFinding(ID, text);
-    assert.equal(underlined(text, f.range), 'true');
-    assert.match(f.message, /condition must be a string/);
-    assert.deepEqual(f.fixes, []);
-  });
-
-  test('a missing condition: underlines the entry, suggests SUCCESS for an init container', () => {
-    const text = ordersTask(`        { "containerName": "db-migrate" }`);
-    const f = onlyFinding(ID, text);
-    assert.equal(underlined(text, f.range), '{ "containerName": "db-migrate" }');
-    assert.match(
-      f.message,
-      /has no condition: ECS requires one of START, COMPLETE, SUCCESS or HEALTHY/,
-    );
-    assert.deepEqual(
-      f.fixes.map((x) => [x.title, x.isPreferred, x.safe]),
-      [
-        ['Add "condition": "START"', false, false],
-        ['Add "condition": "COMPLETE"', false, false],
-        ['Add "condition": "SUCCESS"', true, false],
-        ['Add "condition": "HEALTHY"', false, false],
-      ],
-    );
-    assert.equal(
-      applyFix(text, f, 'Add "condition": "SUCCESS"'),
-      `{
-  "family": "orders",
-  "containerDefinitions": [
-    {
-      "name": "db-migrate",
-      "image": "flyway/flyway:10",
-      "essential": false,
-      "command": ["migrate"]
-    },
-    {
-      "name": "envoy",
-      "image": "public.ecr.aws/appmesh/aws-appmesh-envoy:v1.27.3.0-prod",
-      "healthCheck": { "command": ["CMD-SHELL", "curl -s http://localhost:9901/ready"] }
-    },
-    {
-      "name": "orders",
-      "image": "shop/orders:4.0.0",
-      "dependsOn": [
-        { "containerName": "db-migrate", "condition": "SUCCESS" }
-      ]
-    }
-  ]
-}
-`,
-    );
-  });
-
-  test('a missing condition on a health-checked proxy suggests HEALTHY; the new line follows a tab-indented CRLF file and keeps the comment', () => {
-    const text = [
-      '{',
-      '\t"family": "orders",',
-      '\t"containerDefinitions": [',
-      '\t\t{',
-      '\t\t\t"name": "envoy",',
-      '\t\t\t"image": "public.ecr.aws/appmesh/aws-appmesh-envoy:v1.27.3.0-prod",',
-      '\t\t\t"healthCheck": {',
-      '\t\t\t\t"command": ["CMD-SHELL", "curl -s http://localhost:9901/ready"]',
-      '\t\t\t}',
-      '\t\t},',
-      '\t\t{',
-      '\t\t\t"name": "orders",',
-      '\t\t\t"image": "shop/orders:4.0.0",',
-      '\t\t\t"dependsOn": [',
-      '\t\t\t\t{',
-      '\t\t\t\t\t"containerName": "envoy" // the mesh proxy',
-      '\t\t\t\t}',
-      '\t\t\t]',
-      '\t\t}',
-      '\t]',
-      '}',
-      '',
-    ].join('\r\n');
-    const f = onlyFinding(ID, text);
-    assert.equal(f.fixes.find((x) => x.isPreferred)?.title, 'Add "condition": "HEALTHY"');
-    assert.equal(
-      applyFix(text, f, 'Add "condition": "HEALTHY"'),
-      [
-        '{',
-        '\t"family": "orders",',
-        '\t"containerDefinitions": [',
-        '\t\t{',
-        '\t\t\t"name": "envoy",',
-        '\t\t\t"image": "public.ecr.aws/appmesh/aws-appmesh-envoy:v1.27.3.0-prod",',
-        '\t\t\t"healthCheck": {',
-        '\t\t\t\t"command": ["CMD-SHELL", "curl -s http://localhost:9901/ready"]',
-        '\t\t\t}',
-        '\t\t},',
-        '\t\t{',
-        '\t\t\t"name": "orders",',
-        '\t\t\t"image": "shop/orders:4.0.0",',
-        '\t\t\t"dependsOn": [',
-        '\t\t\t\t{',
-        '\t\t\t\t\t"containerName": "envoy", // the mesh proxy',
-        '\t\t\t\t\t"condition": "HEALTHY"',
-        '\t\t\t\t}',
-        '\t\t\t]',
-        '\t\t}',
-        '\t]',
-        '}',
-        '',
-      ].join('\r\n'),
-    );
-  });
-
-  test('a missing condition on a plain container suggests START', () => {
-    const text = `{
+const READY = ordersWaiting('{ "containerName": "envoy", "condition": "ready" }');
+const NO_CONDITION = ordersWaiting('{ "containerName": "db-migrate" }');
+const ENVOY_TABS = fixture(
+  'dependency-invalid-condition/envoy-without-condition-tabs-comment.schema-invalid.json',
+);
+const REDIS = `{
   "family": "pair",
   "containerDefinitions": [
     { "name": "redis", "image": "redis:7.4" },
@@ -224,23 +24,175 @@ describe(ID, () => {
   ]
 }
 `;
-    const f = onlyFinding(ID, text);
-    assert.equal(f.fixes.find((x) => x.isPreferred)?.title, 'Add "condition": "START"');
-  });
 
-  test('does not fire on a template placeholder', () => {
-    assert.deepEqual(
-      findingsOf(
-        ID,
-        ordersTask(`        { "containerName": "envoy", "condition": "\${ENVOY_CONDITION}" }`),
-      ),
-      [],
-    );
-  });
+const CONDITIONS = ['START', 'COMPLETE', 'SUCCESS', 'HEALTHY'] as const;
 
-  describe('does not fire on correct task definitions', () => {
-    for (const [name, text] of Object.entries(CORRECT_FIXTURES)) {
-      test(name, () => assert.deepEqual(findingsOf(ID, text), []));
-    }
-  });
+/** The four "Add condition" fixes of an entry, `preferred` the one the rule should prefer. */
+function addCondition(
+  document: string,
+  entry: string,
+  preferred: (typeof CONDITIONS)[number],
+  added: (condition: string) => string,
+): ExpectedFix[] {
+  return CONDITIONS.map((c) => ({
+    title: `Add "condition": "${c}"`,
+    preferred: c === preferred,
+    output: edit(document, entry, added(c)),
+  }));
+}
+
+const NO_CONDITION_MESSAGE =
+  /has no condition: ECS requires one of START, COMPLETE, SUCCESS or HEALTHY/;
+
+ruleTester('dependency-invalid-condition', {
+  severity: 'error',
+  valid: [
+    {
+      name: 'a template placeholder for the condition',
+      document: ordersWaiting('{ "containerName": "envoy", "condition": "${ENVOY_CONDITION}" }'),
+    },
+    ...validCases(CORRECT_FIXTURES),
+  ],
+  invalid: [
+    {
+      name: 'a lower-case "success": one safe fix to the upper-case word',
+      document: ORDERS,
+      findings: [
+        {
+          message:
+            '"success" is not a dependsOn condition: ECS accepts exactly START, COMPLETE, SUCCESS or HEALTHY (upper case).',
+          underlined: '"success"',
+          container: 'orders',
+          schemaCovered: true,
+          fixes: [
+            {
+              title: 'Change "success" to "SUCCESS"',
+              preferred: true,
+              safe: true,
+              output: edit(ORDERS, '"success"', '"SUCCESS"'),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'the synonym COMPLETED and the near typo HEALTY each get the one intended condition',
+      document: SYNONYM_AND_TYPO,
+      findings: [
+        {
+          message: /"COMPLETED" is not a dependsOn condition/,
+          underlined: '"COMPLETED"',
+          container: 'orders',
+          schemaCovered: true,
+          fixes: [
+            {
+              title: 'Change "COMPLETED" to "COMPLETE"',
+              preferred: true,
+              safe: true,
+              output: edit(SYNONYM_AND_TYPO, '"COMPLETED"', '"COMPLETE"'),
+            },
+          ],
+        },
+        {
+          message: /"HEALTY" is not a dependsOn condition/,
+          underlined: '"HEALTY"',
+          container: 'orders',
+          schemaCovered: true,
+          fixes: [
+            {
+              title: 'Change "HEALTY" to "HEALTHY"',
+              preferred: true,
+              safe: true,
+              output: edit(SYNONYM_AND_TYPO, '"HEALTY"', '"HEALTHY"'),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'an unrelated word ("ready") gets all four conditions, none applied automatically',
+      document: READY,
+      findings: [
+        {
+          message: /"ready" is not a dependsOn condition/,
+          underlined: '"ready"',
+          container: 'orders',
+          schemaCovered: true,
+          fixes: CONDITIONS.map((c) => ({
+            title: `Change "ready" to "${c}"`,
+            preferred: c === 'START',
+            output: edit(READY, '"ready"', `"${c}"`),
+          })),
+        },
+      ],
+    },
+    {
+      name: 'a condition that is not a string (true) is reported without a fix',
+      document: ordersWaiting('{ "containerName": "envoy", "condition": true }'),
+      findings: [
+        {
+          message: /condition must be a string/,
+          underlined: 'true',
+          container: 'orders',
+          schemaCovered: true,
+          fixes: null,
+        },
+      ],
+    },
+    {
+      name: 'a missing condition on a migration (init container): SUCCESS is preferred',
+      document: NO_CONDITION,
+      findings: [
+        {
+          message: NO_CONDITION_MESSAGE,
+          underlined: '{ "containerName": "db-migrate" }',
+          container: 'orders',
+          schemaCovered: true,
+          fixes: addCondition(
+            NO_CONDITION,
+            '{ "containerName": "db-migrate" }',
+            'SUCCESS',
+            (c) => `{ "containerName": "db-migrate", "condition": "${c}" }`,
+          ),
+        },
+      ],
+    },
+    {
+      name: 'a missing condition on a health-checked Envoy proxy in a tab-indented CRLF file: HEALTHY is preferred, the new line follows the file and keeps the comment',
+      document: crlf(ENVOY_TABS),
+      findings: [
+        {
+          message: NO_CONDITION_MESSAGE,
+          underlined: '{\r\n\t\t\t\t\t"containerName": "envoy" // the mesh proxy\r\n\t\t\t\t}',
+          container: 'orders',
+          schemaCovered: true,
+          fixes: addCondition(
+            crlf(ENVOY_TABS),
+            '"containerName": "envoy" // the mesh proxy\r\n',
+            'HEALTHY',
+            (c) =>
+              `"containerName": "envoy", // the mesh proxy\r\n\t\t\t\t\t"condition": "${c}"\r\n`,
+          ),
+        },
+      ],
+    },
+    {
+      name: 'a missing condition on a plain container (redis): START is preferred',
+      document: REDIS,
+      findings: [
+        {
+          message: NO_CONDITION_MESSAGE,
+          underlined: '{ "containerName": "redis" }',
+          container: 'app',
+          schemaCovered: true,
+          fixes: addCondition(
+            REDIS,
+            '{ "containerName": "redis" }',
+            'START',
+            (c) => `{ "containerName": "redis", "condition": "${c}" }`,
+          ),
+        },
+      ],
+    },
+  ],
 });

@@ -1,131 +1,20 @@
-import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
-import { applyFix, CORRECT_FIXTURES, findingsOf, onlyFinding, underlined } from './helpers';
+import { CORRECT_FIXTURES } from './helpers';
+import { crlf, edit, fixture, ruleTester, validCases } from './ruleTester';
 
-const ID = 'entrypoint-overrides-shell';
-
-const INIT = `{
-  "family": "my-app-with-init",
-  "containerDefinitions": [
-    {
-      "name": "init-setup",
-      "image": "amazon/aws-cli:latest",
-      "command": ["sh", "-c", "aws s3 cp s3://my-bucket/config.yaml /app/config.yaml && echo 'Setup complete'"],
-      "essential": false
-    },
-    {
-      "name": "app-container",
-      "image": "my-docker-repo/my-app:v1.2.0",
-      "dependsOn": [{ "containerName": "init-setup", "condition": "SUCCESS" }],
-      "command": ["python", "app.py", "--config", "/app/config.yaml"]
-    }
-  ]
-}
-`;
-
-describe(ID, () => {
-  test('fires on sh -c given to amazon/aws-cli: underlines the command, explains what really runs', () => {
-    const f = onlyFinding(ID, INIT);
-    assert.equal(f.severity, 'warning');
-    assert.equal(
-      underlined(INIT, f.range),
-      `["sh", "-c", "aws s3 cp s3://my-bucket/config.yaml /app/config.yaml && echo 'Setup complete'"]`,
-    );
-    assert.equal(f.container, 'init-setup');
-    assert.match(f.message, /amazon\/aws-cli:latest has ENTRYPOINT `aws`/);
-    assert.match(f.message, /this runs `aws sh -c …`, not a shell/);
-    assert.match(f.message, /Put the shell in "entryPoint" \(\["sh", "-c"\]\)/);
-    assert.deepEqual(
-      f.related.map((r) => [underlined(INIT, r.range), r.message]),
-      [['"amazon/aws-cli:latest"', 'amazon/aws-cli:latest: ENTRYPOINT is `aws`']],
-    );
-    assert.deepEqual(
-      f.fixes.map((x) => [x.title, x.isPreferred, x.safe]),
-      [['Move "sh", "-c" into entryPoint of init-setup', true, true]],
-    );
-  });
-
-  test('fix: "sh", "-c" move into entryPoint just before command; the script stays in command', () => {
-    assert.equal(
-      applyFix(INIT, onlyFinding(ID, INIT)),
-      `{
-  "family": "my-app-with-init",
-  "containerDefinitions": [
-    {
-      "name": "init-setup",
-      "image": "amazon/aws-cli:latest",
-      "entryPoint": ["sh", "-c"],
-      "command": ["aws s3 cp s3://my-bucket/config.yaml /app/config.yaml && echo 'Setup complete'"],
-      "essential": false
-    },
-    {
-      "name": "app-container",
-      "image": "my-docker-repo/my-app:v1.2.0",
-      "dependsOn": [{ "containerName": "init-setup", "condition": "SUCCESS" }],
-      "command": ["python", "app.py", "--config", "/app/config.yaml"]
-    }
-  ]
-}
-`,
-    );
-  });
-
-  test('fix in a tab-indented CRLF file with a multi-line command and a comment on the line before', () => {
-    const text = [
-      '{',
-      '\t"family": "sync",',
-      '\t"containerDefinitions": [',
-      '\t\t{',
-      '\t\t\t"name": "s3-sync",',
-      '\t\t\t"image": "public.ecr.aws/aws-cli/aws-cli:2.17.0", // AWS CLI v2',
-      '\t\t\t"essential": false,',
-      '\t\t\t"command": [',
-      '\t\t\t\t"bash",',
-      '\t\t\t\t"-c",',
-      '\t\t\t\t"aws s3 sync s3://assets/v2 /assets --delete"',
-      '\t\t\t]',
-      '\t\t}',
-      '\t]',
-      '}',
-      '',
-    ].join('\r\n');
-    const f = onlyFinding(ID, text);
-    assert.match(f.message, /runs `aws bash -c …`/);
-    assert.equal(f.fixes[0]!.title, 'Move "bash", "-c" into entryPoint of s3-sync');
-    assert.equal(
-      applyFix(text, f),
-      [
-        '{',
-        '\t"family": "sync",',
-        '\t"containerDefinitions": [',
-        '\t\t{',
-        '\t\t\t"name": "s3-sync",',
-        '\t\t\t"image": "public.ecr.aws/aws-cli/aws-cli:2.17.0", // AWS CLI v2',
-        '\t\t\t"essential": false,',
-        '\t\t\t"entryPoint": ["bash", "-c"],',
-        '\t\t\t"command": [',
-        '\t\t\t\t"aws s3 sync s3://assets/v2 /assets --delete"',
-        '\t\t\t]',
-        '\t\t}',
-        '\t]',
-        '}',
-        '',
-      ].join('\r\n'),
-    );
-  });
-
-  test('a one-string shell command ("sh -c \'…\'") is reported without a fix (the quoting is the user’s)', () => {
-    const text = INIT.replace(
-      `["sh", "-c", "aws s3 cp s3://my-bucket/config.yaml /app/config.yaml && echo 'Setup complete'"]`,
-      `["sh -c 'aws s3 cp s3://my-bucket/config.yaml /app/config.yaml'"]`,
-    );
-    const f = onlyFinding(ID, text);
-    assert.match(f.message, /\(\["sh", "-c"\]\)/);
-    assert.deepEqual(f.fixes, []);
-  });
-
-  test('other images with a tool ENTRYPOINT: curlimages/curl with /bin/sh, an image pinned by digest', () => {
-    const curl = `{
+const INIT = fixture('entrypoint-overrides-shell/aws-cli-init-with-sh-c-in-command.json');
+const S3_SYNC = crlf(fixture('entrypoint-overrides-shell/s3-sync-multi-line-bash-c-tabs.jsonc'));
+const COMMAND = `["sh", "-c", "aws s3 cp s3://my-bucket/config.yaml /app/config.yaml && echo 'Setup complete'"]`;
+const ONE_STRING = edit(
+  INIT,
+  COMMAND,
+  `["sh -c 'aws s3 cp s3://my-bucket/config.yaml /app/config.yaml'"]`,
+);
+const DIGEST = edit(
+  INIT,
+  'amazon/aws-cli:latest',
+  'amazon/aws-cli@sha256:4b2f4c7bd0a1b5e3d6c2ce5ab8d0e13c4a1f06f26b1c1f3e2a9b8d7c6e5f4a3b',
+);
+const CURL = `{
   "family": "fetch",
   "containerDefinitions": [
     { "name": "fetch-config", "image": "curlimages/curl:8.10.1", "essential": false, "command": ["/bin/sh", "-c", "curl -fsS -o /config/app.json http://config.internal/app.json"] },
@@ -133,52 +22,171 @@ describe(ID, () => {
   ]
 }
 `;
-    const f = onlyFinding(ID, curl);
-    assert.match(f.message, /ENTRYPOINT `curl`/);
-    const fixed = applyFix(curl, f);
-    assert.equal(
-      fixed,
-      `{
-  "family": "fetch",
-  "containerDefinitions": [
-    { "name": "fetch-config", "image": "curlimages/curl:8.10.1", "essential": false, "command": ["curl -fsS -o /config/app.json http://config.internal/app.json"], "entryPoint": ["/bin/sh", "-c"] },
-    { "name": "app", "image": "shop/app:1" }
-  ]
-}
-`,
-    );
-    const digest = INIT.replace(
-      'amazon/aws-cli:latest',
-      'amazon/aws-cli@sha256:4b2f4c7bd0a1b5e3d6c2ce5ab8d0e13c4a1f06f26b1c1f3e2a9b8d7c6e5f4a3b',
-    );
-    assert.equal(findingsOf(ID, digest).length, 1);
-  });
 
-  test('does not fire when entryPoint is set, when the command is aws arguments, or on a placeholder image', () => {
-    assert.deepEqual(
-      findingsOf(
-        ID,
-        INIT.replace('"command": ["sh", "-c", ', '"entryPoint": ["sh", "-c"],\n      "command": ['),
-      ),
-      [],
-    );
-    assert.deepEqual(
-      findingsOf(
-        ID,
-        INIT.replace(
-          `["sh", "-c", "aws s3 cp s3://my-bucket/config.yaml /app/config.yaml && echo 'Setup complete'"]`,
-          '["s3", "cp", "s3://my-bucket/config.yaml", "/app/config.yaml"]',
-        ),
-      ),
-      [],
-    );
-    assert.deepEqual(findingsOf(ID, INIT.replace('amazon/aws-cli:latest', '${INIT_IMAGE}')), []);
-    assert.deepEqual(findingsOf(ID, INIT.replace('amazon/aws-cli:latest', 'alpine:3.20')), []);
-  });
+const AWS_CLI_RELATED = {
+  message: 'amazon/aws-cli:latest: ENTRYPOINT is `aws`',
+  underlined: '"amazon/aws-cli:latest"',
+};
+/** The fix in INIT and its variants: "sh", "-c" go into entryPoint just before command. */
+const SHELL_IN_ENTRYPOINT = `"entryPoint": ["sh", "-c"],
+      "command": ["aws s3 cp s3://my-bucket/config.yaml /app/config.yaml && echo 'Setup complete'"]`;
 
-  describe('does not fire on correct task definitions', () => {
-    for (const [name, text] of Object.entries(CORRECT_FIXTURES)) {
-      test(name, () => assert.deepEqual(findingsOf(ID, text), []));
-    }
-  });
+ruleTester('entrypoint-overrides-shell', {
+  severity: 'warning',
+  valid: [
+    {
+      name: 'the shell is already in entryPoint',
+      document: edit(
+        INIT,
+        '"command": ["sh", "-c", ',
+        '"entryPoint": ["sh", "-c"],\n      "command": [',
+      ),
+    },
+    {
+      name: 'the command is aws arguments (s3 cp …)',
+      document: edit(
+        INIT,
+        COMMAND,
+        '["s3", "cp", "s3://my-bucket/config.yaml", "/app/config.yaml"]',
+      ),
+    },
+    {
+      name: 'a template placeholder for the image',
+      document: edit(INIT, 'amazon/aws-cli:latest', '${INIT_IMAGE}'),
+    },
+    {
+      name: 'an image whose ENTRYPOINT is a shell (alpine)',
+      document: edit(INIT, 'amazon/aws-cli:latest', 'alpine:3.20'),
+    },
+    ...validCases(CORRECT_FIXTURES),
+  ],
+  invalid: [
+    {
+      name: 'sh -c given to amazon/aws-cli: "sh", "-c" move into entryPoint just before command, the script stays in command',
+      document: INIT,
+      findings: [
+        {
+          message: [
+            /amazon\/aws-cli:latest has ENTRYPOINT `aws`/,
+            /this runs `aws sh -c …`, not a shell/,
+            /Put the shell in "entryPoint" \(\["sh", "-c"\]\)/,
+          ],
+          underlined: COMMAND,
+          container: 'init-setup',
+          related: [AWS_CLI_RELATED],
+          fixes: [
+            {
+              title: 'Move "sh", "-c" into entryPoint of init-setup',
+              preferred: true,
+              safe: true,
+              output: edit(INIT, `"command": ${COMMAND}`, SHELL_IN_ENTRYPOINT),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a multi-line bash -c command in a tab-indented CRLF file, a comment on the line before',
+      document: S3_SYNC,
+      findings: [
+        {
+          message: /runs `aws bash -c …`/,
+          underlined:
+            '[\r\n\t\t\t\t"bash",\r\n\t\t\t\t"-c",\r\n\t\t\t\t"aws s3 sync s3://assets/v2 /assets --delete"\r\n\t\t\t]',
+          container: 's3-sync',
+          related: [
+            {
+              message: 'public.ecr.aws/aws-cli/aws-cli:2.17.0: ENTRYPOINT is `aws`',
+              underlined: '"public.ecr.aws/aws-cli/aws-cli:2.17.0"',
+            },
+          ],
+          fixes: [
+            {
+              title: 'Move "bash", "-c" into entryPoint of s3-sync',
+              preferred: true,
+              safe: true,
+              output: edit(
+                S3_SYNC,
+                [
+                  '"essential": false,\r\n',
+                  '"essential": false,\r\n\t\t\t"entryPoint": ["bash", "-c"],\r\n',
+                ],
+                ['\t\t\t\t"bash",\r\n\t\t\t\t"-c",\r\n', ''],
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a one-string shell command ("sh -c \'…\'"): reported without a fix, the quoting is the user’s',
+      document: ONE_STRING,
+      findings: [
+        {
+          message: /\(\["sh", "-c"\]\)/,
+          underlined: `["sh -c 'aws s3 cp s3://my-bucket/config.yaml /app/config.yaml'"]`,
+          container: 'init-setup',
+          related: [AWS_CLI_RELATED],
+          fixes: null,
+        },
+      ],
+    },
+    {
+      name: 'curlimages/curl (ENTRYPOINT curl) with /bin/sh -c in a one-line container: entryPoint is appended',
+      document: CURL,
+      findings: [
+        {
+          message: /ENTRYPOINT `curl`/,
+          underlined:
+            '["/bin/sh", "-c", "curl -fsS -o /config/app.json http://config.internal/app.json"]',
+          container: 'fetch-config',
+          related: [
+            {
+              message: 'curlimages/curl:8.10.1: ENTRYPOINT is `curl`',
+              underlined: '"curlimages/curl:8.10.1"',
+            },
+          ],
+          fixes: [
+            {
+              title: 'Move "/bin/sh", "-c" into entryPoint of fetch-config',
+              preferred: true,
+              safe: true,
+              output: edit(
+                CURL,
+                '"command": ["/bin/sh", "-c", "curl -fsS -o /config/app.json http://config.internal/app.json"] },',
+                '"command": ["curl -fsS -o /config/app.json http://config.internal/app.json"], "entryPoint": ["/bin/sh", "-c"] },',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'the aws-cli image pinned by digest',
+      document: DIGEST,
+      findings: [
+        {
+          message: /amazon\/aws-cli@sha256:4b2f\w+ has ENTRYPOINT `aws`/,
+          underlined: COMMAND,
+          container: 'init-setup',
+          related: [
+            {
+              message:
+                'amazon/aws-cli@sha256:4b2f4c7bd0a1b5e3d6c2ce5ab8d0e13c4a1f06f26b1c1f3e2a9b8d7c6e5f4a3b: ENTRYPOINT is `aws`',
+              underlined:
+                '"amazon/aws-cli@sha256:4b2f4c7bd0a1b5e3d6c2ce5ab8d0e13c4a1f06f26b1c1f3e2a9b8d7c6e5f4a3b"',
+            },
+          ],
+          fixes: [
+            {
+              title: 'Move "sh", "-c" into entryPoint of init-setup',
+              preferred: true,
+              safe: true,
+              output: edit(DIGEST, `"command": ${COMMAND}`, SHELL_IN_ENTRYPOINT),
+            },
+          ],
+        },
+      ],
+    },
+  ],
 });
