@@ -1,17 +1,10 @@
-import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
-import {
-  REAL_WORLD_CORRECT,
-  applyFix,
-  findingsOf,
-  GOOD_FIXTURES,
-  onlyFinding,
-  underlined,
-} from './helpers';
+import { GOOD_FIXTURES, REAL_WORLD_CORRECT } from './helpers';
+import { edit, ruleTester, validCases } from './ruleTester';
 
-const ID = 'awslogs-missing-option';
-
-/** A task on the given launch type whose one container's logConfiguration is `config`. */
+/**
+ * A billing task on the given launch type whose one container's logConfiguration is `config`:
+ * small and inline, since the launch type and the log configuration are what each case is about.
+ */
 function task(launchType: 'FARGATE' | 'EC2', config: string): string {
   return `{
   "family": "billing",
@@ -31,149 +24,147 @@ function task(launchType: 'FARGATE' | 'EC2', config: string): string {
 `;
 }
 
-const NO_PREFIX = `{
+/** An awslogs configuration with the given options, as the fix writes them. */
+const awslogsWith = (...options: string[]) =>
+  `{
         "logDriver": "awslogs",
         "options": {
-          "awslogs-group": "/ecs/billing",
-          "awslogs-region": "eu-west-1"
+          ${options.join(',\n          ')}
         }
       }`;
 
-describe(ID, () => {
-  test('Fargate without awslogs-stream-prefix: an info on the driver, the safe fix adds "ecs"', () => {
-    const text = task('FARGATE', NO_PREFIX);
-    const f = onlyFinding(ID, text);
-    assert.equal(f.severity, 'info');
-    assert.equal(underlined(text, f.range), '"awslogs"');
-    assert.equal(f.container, 'billing');
-    assert.match(
-      f.message,
-      /billing logs with awslogs but its options have no "awslogs-stream-prefix", which AWS documents as required on Fargate\. On Fargate the stream prefix is required as well/,
-    );
-    assert.deepEqual(
-      f.fixes.map((x) => [x.title, x.isPreferred, x.safe]),
-      [['Add "awslogs-stream-prefix": "ecs"', true, true]],
-    );
-    assert.equal(
-      applyFix(text, f),
-      task(
-        'FARGATE',
-        `{
-        "logDriver": "awslogs",
-        "options": {
-          "awslogs-group": "/ecs/billing",
-          "awslogs-region": "eu-west-1",
-          "awslogs-stream-prefix": "ecs"
-        }
-      }`,
-      ),
-    );
-  });
+const NO_PREFIX = awslogsWith('"awslogs-group": "/ecs/billing"', '"awslogs-region": "eu-west-1"');
+const NO_OPTIONS = task('FARGATE', '{\n        "logDriver": "awslogs"\n      }');
+const NULL_OPTIONS = task(
+  'FARGATE',
+  '{\n        "logDriver": "awslogs",\n        "options": null\n      }',
+);
+const EMPTY_REGION = task(
+  'EC2',
+  '{ "logDriver": "awslogs", "options": { "awslogs-group": "/ecs/billing", "awslogs-region": "" } }',
+);
 
-  test('no options at all: each missing option is named; the fixes create the options object', () => {
-    const text = task('FARGATE', '{\n        "logDriver": "awslogs"\n      }');
-    const f = onlyFinding(ID, text);
-    assert.match(f.message, /no "awslogs-group", "awslogs-region" or "awslogs-stream-prefix"/);
-    assert.match(f.message, /Log driver awslogs requires options: awslogs-region, awslogs-group/);
-    assert.deepEqual(
-      f.fixes.map((x) => [x.title, x.isPreferred, x.safe]),
-      [
-        ['Add "awslogs-stream-prefix": "ecs"', true, true],
-        ['Add "awslogs-group": "/ecs/billing"', false, false],
-        ['Add "awslogs-region" (fill in your Region)', false, false],
+/** The three fixes when every option is missing, each creating the options object. */
+const ADD_EACH_OPTION = [
+  {
+    title: 'Add "awslogs-stream-prefix": "ecs"',
+    preferred: true,
+    safe: true,
+    output: task('FARGATE', awslogsWith('"awslogs-stream-prefix": "ecs"')),
+  },
+  {
+    title: 'Add "awslogs-group": "/ecs/billing"',
+    output: task('FARGATE', awslogsWith('"awslogs-group": "/ecs/billing"')),
+  },
+  {
+    title: 'Add "awslogs-region" (fill in your Region)',
+    output: task('FARGATE', awslogsWith('"awslogs-region": "<region>"')),
+  },
+];
+const NONE_OF_THREE = /no "awslogs-group", "awslogs-region" or "awslogs-stream-prefix"/;
+
+ruleTester('awslogs-missing-option', {
+  severity: 'info',
+  valid: [
+    {
+      name: 'EC2 without a stream prefix (AWS documents it as required on Fargate)',
+      document: task('EC2', NO_PREFIX),
+    },
+    {
+      name: 'placeholders for the options',
+      document: task(
+        'FARGATE',
+        awslogsWith(
+          '"awslogs-group": "/ecs/billing"',
+          '"awslogs-region": "${AWS_REGION}"',
+          '"awslogs-stream-prefix": "{{ prefix }}"',
+        ),
+      ),
+    },
+    {
+      name: 'a placeholder for the whole options object',
+      document: task('FARGATE', '{ "logDriver": "awslogs", "options": "${LOG_OPTIONS}" }'),
+    },
+    {
+      name: 'another log driver (awsfirelens)',
+      document: task(
+        'FARGATE',
+        '{ "logDriver": "awsfirelens", "options": { "Name": "cloudwatch_logs" } }',
+      ),
+    },
+    ...validCases({ ...REAL_WORLD_CORRECT, ...GOOD_FIXTURES }),
+  ],
+  invalid: [
+    {
+      name: 'Fargate without awslogs-stream-prefix: an info on the driver, the safe fix adds "ecs"',
+      document: task('FARGATE', NO_PREFIX),
+      findings: [
+        {
+          message:
+            /billing logs with awslogs but its options have no "awslogs-stream-prefix", which AWS documents as required on Fargate\. On Fargate the stream prefix is required as well/,
+          underlined: '"awslogs"',
+          container: 'billing',
+          fixes: [
+            {
+              title: 'Add "awslogs-stream-prefix": "ecs"',
+              preferred: true,
+              safe: true,
+              output: task(
+                'FARGATE',
+                awslogsWith(
+                  '"awslogs-group": "/ecs/billing"',
+                  '"awslogs-region": "eu-west-1"',
+                  '"awslogs-stream-prefix": "ecs"',
+                ),
+              ),
+            },
+          ],
+        },
       ],
-    );
-    assert.equal(
-      applyFix(text, f, 0),
-      task(
-        'FARGATE',
-        '{\n        "logDriver": "awslogs",\n        "options": {\n          "awslogs-stream-prefix": "ecs"\n        }\n      }',
-      ),
-    );
-    assert.equal(
-      applyFix(text, f, 1),
-      task(
-        'FARGATE',
-        '{\n        "logDriver": "awslogs",\n        "options": {\n          "awslogs-group": "/ecs/billing"\n        }\n      }',
-      ),
-    );
-    assert.equal(
-      applyFix(text, f, 2),
-      task(
-        'FARGATE',
-        '{\n        "logDriver": "awslogs",\n        "options": {\n          "awslogs-region": "<region>"\n        }\n      }',
-      ),
-    );
-  });
-
-  test('"options": null (console exports) is replaced by the fix', () => {
-    const text = task(
-      'FARGATE',
-      '{\n        "logDriver": "awslogs",\n        "options": null\n      }',
-    );
-    const f = onlyFinding(ID, text);
-    assert.equal(
-      applyFix(text, f, 0),
-      task(
-        'FARGATE',
-        '{\n        "logDriver": "awslogs",\n        "options": {\n          "awslogs-stream-prefix": "ecs"\n        }\n      }',
-      ),
-    );
-  });
-
-  test('EC2: group and region only; an empty region counts as missing', () => {
-    const text = task(
-      'EC2',
-      '{ "logDriver": "awslogs", "options": { "awslogs-group": "/ecs/billing", "awslogs-region": "" } }',
-    );
-    const f = onlyFinding(ID, text);
-    assert.match(f.message, /no "awslogs-region", which AWS documents as required\./);
-    assert.deepEqual(
-      f.fixes.map((x) => x.title),
-      ['Add "awslogs-region" (fill in your Region)'],
-    );
-    assert.equal(
-      applyFix(text, f),
-      text.replace('"awslogs-region": ""', '"awslogs-region": "<region>"'),
-    );
-  });
-
-  describe('does not fire', () => {
-    test('on EC2 without a stream prefix (AWS documents it as required on Fargate)', () => {
-      assert.deepEqual(findingsOf(ID, task('EC2', NO_PREFIX)), []);
-    });
-    test('on placeholders for the options, or for the whole options object', () => {
-      assert.deepEqual(
-        findingsOf(
-          ID,
-          task(
-            'FARGATE',
-            NO_PREFIX.replace('"eu-west-1"', '"${AWS_REGION}"').replace(
-              '\n        }\n',
-              ',\n          "awslogs-stream-prefix": "{{ prefix }}"\n        }\n',
-            ),
-          ),
-        ),
-        [],
-      );
-      assert.deepEqual(
-        findingsOf(ID, task('FARGATE', '{ "logDriver": "awslogs", "options": "${LOG_OPTIONS}" }')),
-        [],
-      );
-    });
-    test('on other log drivers', () => {
-      assert.deepEqual(
-        findingsOf(
-          ID,
-          task(
-            'FARGATE',
-            '{ "logDriver": "awsfirelens", "options": { "Name": "cloudwatch_logs" } }',
-          ),
-        ),
-        [],
-      );
-    });
-    for (const [name, text] of Object.entries({ ...REAL_WORLD_CORRECT, ...GOOD_FIXTURES }))
-      test(name, () => assert.deepEqual(findingsOf(ID, text), []));
-  });
+    },
+    {
+      name: 'no options at all: each missing option is named; the fixes create the options object',
+      document: NO_OPTIONS,
+      findings: [
+        {
+          message: [
+            NONE_OF_THREE,
+            /Log driver awslogs requires options: awslogs-region, awslogs-group/,
+          ],
+          underlined: '"awslogs"',
+          container: 'billing',
+          fixes: ADD_EACH_OPTION,
+        },
+      ],
+    },
+    {
+      name: '"options": null (console exports) is replaced by the fixes',
+      document: NULL_OPTIONS,
+      findings: [
+        {
+          message: NONE_OF_THREE,
+          underlined: '"awslogs"',
+          container: 'billing',
+          fixes: ADD_EACH_OPTION,
+        },
+      ],
+    },
+    {
+      name: 'EC2 asks for group and region only; an empty region counts as missing',
+      document: EMPTY_REGION,
+      findings: [
+        {
+          message: /no "awslogs-region", which AWS documents as required\./,
+          underlined: '"awslogs"',
+          container: 'billing',
+          fixes: [
+            {
+              title: 'Add "awslogs-region" (fill in your Region)',
+              output: edit(EMPTY_REGION, '"awslogs-region": ""', '"awslogs-region": "<region>"'),
+            },
+          ],
+        },
+      ],
+    },
+  ],
 });

@@ -102,6 +102,22 @@ ruleTester('dependency-unknown-container', {
       ],
     },
     {
+      name: 'a new worker waits for an empty containerName (missing-required-field leaves it to this rule)',
+      document: edit(
+        fixture('missing-required-field/new-empty-container-object.schema-invalid.json'),
+        '{}',
+        '{ "name": "worker", "image": "shop/worker:2.4.0", "dependsOn": [{ "containerName": "", "condition": "START" }] }',
+      ),
+      findings: [
+        {
+          message: /empty containerName/,
+          underlined: '""',
+          container: 'worker',
+          fixes: null,
+        },
+      ],
+    },
+    {
       name: 'a bare container array (Terraform container_definitions) with a misspelt blue/green name',
       document: TERRAFORM,
       findings: [

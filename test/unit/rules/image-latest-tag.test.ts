@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { test } from 'node:test';
 import { parseImage } from '../../../server/src/engine/rules/image-latest-tag';
-import { REAL_WORLD_CORRECT, findingsOf, GOOD_FIXTURES, onlyFinding, underlined } from './helpers';
+import { GOOD_FIXTURES, REAL_WORLD_CORRECT } from './helpers';
+import { ruleTester, validCases, type ValidCase } from './ruleTester';
 
-const ID = 'image-latest-tag';
-
+/** A one-container task with the given image: small and inline, the image is what each case is about. */
 function withImage(image: string): string {
   return `{
   "family": "web",
@@ -19,49 +19,75 @@ function withImage(image: string): string {
 `;
 }
 
-describe(ID, () => {
-  test('fires on an image without a tag: a hint on the image, without a fix or a tag', () => {
-    const text = withImage('nginx');
-    const f = onlyFinding(ID, text);
-    assert.equal(f.severity, 'hint');
-    assert.equal(underlined(text, f.range), '"nginx"');
-    assert.equal(f.container, 'web');
-    assert.match(
-      f.message,
-      /The image of web "nginx" has no tag, so ECS pulls its latest tag: which image runs depends on when it is deployed/,
-    );
-    assert.match(f.message, /Pin a version tag \(e\.g\. :1\.4\.2\) or a digest \(@sha256:…\)/);
-    assert.deepEqual(f.fixes, []);
-    assert.deepEqual(f.tags, []);
-  });
+const pinned = (name: string, image: string): ValidCase => ({ name, document: withImage(image) });
 
-  test('fires on :latest', () => {
-    const f = onlyFinding(ID, withImage('public.ecr.aws/aws-cli/aws-cli:latest'));
-    assert.match(f.message, /"public\.ecr\.aws\/aws-cli\/aws-cli:latest" uses the latest tag/);
-  });
-
-  test('a registry port is not a tag: localhost:5000/app has no tag', () => {
-    const f = onlyFinding(ID, withImage('localhost:5000/shop/app'));
-    assert.match(f.message, /"localhost:5000\/shop\/app" has no tag/);
-    assert.deepEqual(parseImage('localhost:5000/shop/app'), { digest: false, tag: undefined });
-    assert.deepEqual(parseImage('localhost:5000/shop/app:2.1'), { digest: false, tag: '2.1' });
-  });
-
-  describe('does not fire', () => {
-    for (const image of [
-      'nginx:1.27.2-alpine',
-      'localhost:5000/shop/app:2.1',
+ruleTester('image-latest-tag', {
+  severity: 'hint',
+  valid: [
+    pinned('a version tag (nginx:1.27.2-alpine)', 'nginx:1.27.2-alpine'),
+    pinned('a registry with a port and a tag', 'localhost:5000/shop/app:2.1'),
+    pinned(
+      'an ECR image pinned by digest',
       '123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop/api@sha256:4c1e2a5f0b3d6e8a9c7b1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d0e1f2a',
+    ),
+    pinned(
+      'latest pinned by a digest (nginx:latest@sha256:…)',
       'nginx:latest@sha256:4c1e2a5f0b3d6e8a9c7b1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d0e1f2a',
-      'shop/app:LATEST-build',
-      '${APP_IMAGE}',
+    ),
+    pinned('a tag that only starts with LATEST', 'shop/app:LATEST-build'),
+    pinned('a placeholder for the whole image', '${APP_IMAGE}'),
+    pinned(
+      'a placeholder for the tag (a CI commit SHA)',
       '123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop/api:${GIT_SHA}',
-      '{{ .Values.image }}',
-      '',
-    ]) {
-      test(JSON.stringify(image), () => assert.deepEqual(findingsOf(ID, withImage(image)), []));
-    }
-    for (const [name, text] of Object.entries({ ...REAL_WORLD_CORRECT, ...GOOD_FIXTURES }))
-      test(name, () => assert.deepEqual(findingsOf(ID, text), []));
-  });
+    ),
+    pinned('a Helm template for the image', '{{ .Values.image }}'),
+    pinned('an empty image (missing-required-field reports it)', ''),
+    ...validCases({ ...REAL_WORLD_CORRECT, ...GOOD_FIXTURES }),
+  ],
+  invalid: [
+    {
+      name: 'nginx without a tag: a hint on the image, without a fix or a tag',
+      document: withImage('nginx'),
+      findings: [
+        {
+          message: [
+            /The image of web "nginx" has no tag, so ECS pulls its latest tag: which image runs depends on when it is deployed/,
+            /Pin a version tag \(e\.g\. :1\.4\.2\) or a digest \(@sha256:…\)/,
+          ],
+          underlined: '"nginx"',
+          container: 'web',
+          fixes: null,
+        },
+      ],
+    },
+    {
+      name: 'the AWS CLI image at :latest',
+      document: withImage('public.ecr.aws/aws-cli/aws-cli:latest'),
+      findings: [
+        {
+          message: /"public\.ecr\.aws\/aws-cli\/aws-cli:latest" uses the latest tag/,
+          underlined: '"public.ecr.aws/aws-cli/aws-cli:latest"',
+          container: 'web',
+          fixes: null,
+        },
+      ],
+    },
+    {
+      name: 'a registry port is not a tag: localhost:5000/shop/app has no tag',
+      document: withImage('localhost:5000/shop/app'),
+      findings: [
+        {
+          message: /"localhost:5000\/shop\/app" has no tag/,
+          underlined: '"localhost:5000/shop/app"',
+          container: 'web',
+          fixes: null,
+        },
+      ],
+    },
+  ],
+});
+
+test('image-latest-tag: a registry port is not a tag', () => {
+  assert.deepEqual(parseImage('localhost:5000/shop/app'), { digest: false, tag: undefined });
+  assert.deepEqual(parseImage('localhost:5000/shop/app:2.1'), { digest: false, tag: '2.1' });
 });

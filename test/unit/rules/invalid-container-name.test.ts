@@ -1,79 +1,10 @@
-import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
-import {
-  REAL_WORLD_CORRECT,
-  applyFix,
-  findingsOf,
-  GOOD_FIXTURES,
-  onlyFinding,
-  underlined,
-} from './helpers';
+import { GOOD_FIXTURES, REAL_WORLD_CORRECT } from './helpers';
+import { edit, fixture, ruleTester, validCases } from './ruleTester';
 
-const ID = 'invalid-container-name';
-
-const SPACED = `{
-  "family": "orders",
-  "containerDefinitions": [
-    {
-      "name": "orders api",
-      "image": "shop/orders:7.0.1",
-      "portMappings": [{ "containerPort": 8080 }]
-    },
-    {
-      "name": "log-shipper",
-      "image": "fluent/fluent-bit:3.1.9",
-      "essential": false,
-      "dependsOn": [{ "containerName": "orders api", "condition": "START" }],
-      "volumesFrom": [{ "sourceContainer": "orders api", "readOnly": true }]
-    }
-  ]
-}
-`;
-
-describe(ID, () => {
-  test('fires on a name with a space, saying which characters are wrong', () => {
-    const f = onlyFinding(ID, SPACED);
-    assert.equal(f.severity, 'error');
-    assert.equal(underlined(SPACED, f.range), '"orders api"');
-    assert.equal(f.container, 'orders api');
-    assert.match(
-      f.message,
-      /"orders api" is not a valid container name: it contains spaces\. ECS allows up to 255 letters, digits, hyphens \(-\) and underscores \(_\)/,
-    );
-    assert.match(f.message, /Container\.name contains invalid characters/);
-    assert.deepEqual(
-      f.fixes.map((x) => [x.title, x.isPreferred, x.safe]),
-      [['Rename "orders api" to "orders-api" (and the 2 references to it)', true, true]],
-    );
-  });
-
-  test('fix: renames the container and every reference to it (dependsOn, volumesFrom) in one edit set', () => {
-    const f = onlyFinding(ID, SPACED);
-    assert.equal(
-      applyFix(SPACED, f),
-      `{
-  "family": "orders",
-  "containerDefinitions": [
-    {
-      "name": "orders-api",
-      "image": "shop/orders:7.0.1",
-      "portMappings": [{ "containerPort": 8080 }]
-    },
-    {
-      "name": "log-shipper",
-      "image": "fluent/fluent-bit:3.1.9",
-      "essential": false,
-      "dependsOn": [{ "containerName": "orders-api", "condition": "START" }],
-      "volumesFrom": [{ "sourceContainer": "orders-api", "readOnly": true }]
-    }
-  ]
-}
-`,
-    );
-  });
-
-  test('a link with an alias is renamed too, but then the fix is not applied automatically', () => {
-    const text = `{
+const SPACED = fixture(
+  'invalid-container-name/orders-api-with-a-space-and-references.schema-invalid.json',
+);
+const PHP_FPM = `{
   "family": "legacy",
   "networkMode": "bridge",
   "containerDefinitions": [
@@ -82,22 +13,7 @@ describe(ID, () => {
   ]
 }
 `;
-    const f = onlyFinding(ID, text);
-    assert.match(f.message, /it contains "\."/);
-    assert.deepEqual(
-      f.fixes.map((x) => [x.title, x.isPreferred, x.safe]),
-      [['Rename "php.fpm" to "php-fpm" (and the reference to it)', true, false]],
-    );
-    assert.equal(
-      applyFix(text, f),
-      text
-        .replace('"name": "php.fpm"', '"name": "php-fpm"')
-        .replace('"links": ["php.fpm:fpm"]', '"links": ["php-fpm:fpm"]'),
-    );
-  });
-
-  test('the App Mesh proxyConfiguration containerName follows the rename', () => {
-    const text = `{
+const MESH = `{
   "family": "mesh",
   "proxyConfiguration": { "type": "APPMESH", "containerName": "envoy/proxy" },
   "containerDefinitions": [
@@ -105,43 +21,135 @@ describe(ID, () => {
   ]
 }
 `;
-    const f = onlyFinding(ID, text);
-    assert.equal(
-      f.fixes[0]!.title,
-      'Rename "envoy/proxy" to "envoy-proxy" (and the reference to it)',
-    );
-    assert.equal(applyFix(text, f), text.replace(/"envoy\/proxy"/g, '"envoy-proxy"'));
-  });
+const LONG_NAME = 'a'.repeat(260);
+const TOO_LONG = `[\n  { "name": "${LONG_NAME}", "image": "busybox:1.36" }\n]\n`;
 
-  test('a name longer than 255 characters: reported with its length, fixed by shortening', () => {
-    const long = 'a'.repeat(260);
-    const text = `[\n  { "name": "${long}", "image": "busybox:1.36" }\n]\n`;
-    const f = onlyFinding(ID, text);
-    assert.match(f.message, /it is 260 characters long/);
-    assert.equal(applyFix(text, f), text.replace(long, 'a'.repeat(255)));
-  });
+const NOT_VALID = /is not a valid container name/;
 
-  test('no fix when the repaired name is already taken', () => {
-    const text = `[
+ruleTester('invalid-container-name', {
+  severity: 'error',
+  valid: [
+    {
+      name: 'a name of letters, digits, hyphens and underscores',
+      document: SPACED.replaceAll('orders api', 'Orders_API-2'),
+    },
+    {
+      name: 'a template placeholder for the whole name',
+      document: SPACED.replaceAll('orders api', '${APP}'),
+    },
+    {
+      name: 'a template placeholder in part of the name',
+      document: SPACED.replaceAll('orders api', 'orders-${ENV}'),
+    },
+    {
+      name: 'an empty name (missing-required-field reports it)',
+      document: edit(SPACED, '"name": "orders api"', '"name": ""'),
+    },
+    ...validCases({ ...REAL_WORLD_CORRECT, ...GOOD_FIXTURES }),
+  ],
+  invalid: [
+    {
+      name: 'a name with a space, named in dependsOn and volumesFrom: the fix renames it and every reference in one edit set',
+      document: SPACED,
+      findings: [
+        {
+          message: [
+            /"orders api" is not a valid container name: it contains spaces\. ECS allows up to 255 letters, digits, hyphens \(-\) and underscores \(_\)/,
+            /Container\.name contains invalid characters/,
+          ],
+          underlined: '"orders api"',
+          container: 'orders api',
+          schemaCovered: true,
+          fixes: [
+            {
+              title: 'Rename "orders api" to "orders-api" (and the 2 references to it)',
+              preferred: true,
+              safe: true,
+              output: SPACED.replaceAll('"orders api"', '"orders-api"'),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'php.fpm behind an nginx link with an alias: the link is renamed too, but then the fix is not applied automatically',
+      document: PHP_FPM,
+      findings: [
+        {
+          message: [NOT_VALID, /it contains "\."/],
+          underlined: '"php.fpm"',
+          container: 'php.fpm',
+          schemaCovered: true,
+          fixes: [
+            {
+              title: 'Rename "php.fpm" to "php-fpm" (and the reference to it)',
+              preferred: true,
+              output: edit(
+                PHP_FPM,
+                ['"name": "php.fpm"', '"name": "php-fpm"'],
+                ['"links": ["php.fpm:fpm"]', '"links": ["php-fpm:fpm"]'],
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'envoy/proxy: the App Mesh proxyConfiguration containerName follows the rename',
+      document: MESH,
+      findings: [
+        {
+          message: [NOT_VALID, /it contains "\/"/],
+          underlined: '"envoy/proxy"',
+          container: 'envoy/proxy',
+          schemaCovered: true,
+          fixes: [
+            {
+              title: 'Rename "envoy/proxy" to "envoy-proxy" (and the reference to it)',
+              preferred: true,
+              safe: true,
+              output: MESH.replaceAll('"envoy/proxy"', '"envoy-proxy"'),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a name longer than 255 characters: reported with its length, fixed by shortening',
+      document: TOO_LONG,
+      findings: [
+        {
+          message: [NOT_VALID, /it is 260 characters long/],
+          underlined: `"${LONG_NAME}"`,
+          container: LONG_NAME,
+          schemaCovered: true,
+          fixes: [
+            {
+              title: `Rename "${LONG_NAME}" to "${'a'.repeat(255)}"`,
+              preferred: true,
+              safe: true,
+              output: edit(TOO_LONG, LONG_NAME, 'a'.repeat(255)),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'no fix when the repaired name (orders-api) is already taken',
+      document: `[
   { "name": "orders-api", "image": "shop/orders:7.0.1" },
   { "name": "orders api", "image": "shop/orders:7.0.1" }
 ]
-`;
-    assert.deepEqual(onlyFinding(ID, text).fixes, []);
-  });
-
-  describe('does not fire', () => {
-    test('on names of letters, digits, hyphens and underscores', () => {
-      assert.deepEqual(findingsOf(ID, SPACED.replace(/orders api/g, 'Orders_API-2')), []);
-    });
-    test('on template placeholders, whole or in part', () => {
-      assert.deepEqual(findingsOf(ID, SPACED.replace(/orders api/g, '${APP}')), []);
-      assert.deepEqual(findingsOf(ID, SPACED.replace(/orders api/g, 'orders-${ENV}')), []);
-    });
-    test('on an empty name (missing-required-field reports it)', () => {
-      assert.deepEqual(findingsOf(ID, SPACED.replace('"name": "orders api"', '"name": ""')), []);
-    });
-    for (const [name, text] of Object.entries({ ...REAL_WORLD_CORRECT, ...GOOD_FIXTURES }))
-      test(name, () => assert.deepEqual(findingsOf(ID, text), []));
-  });
+`,
+      findings: [
+        {
+          message: [NOT_VALID, /it contains spaces/],
+          underlined: '"orders api"',
+          container: 'orders api',
+          schemaCovered: true,
+          fixes: null,
+        },
+      ],
+    },
+  ],
 });

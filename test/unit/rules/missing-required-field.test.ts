@@ -1,139 +1,169 @@
-import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
-import { REAL_WORLD_CORRECT, findingsOf, GOOD_FIXTURES, onlyFinding, underlined } from './helpers';
-
-const ID = 'missing-required-field';
+import { GOOD_FIXTURES, REAL_WORLD_CORRECT } from './helpers';
+import { edit, fixture, ruleTester, validCases } from './ruleTester';
 
 /** While the user types a new container: the object is there, its fields are not yet. */
-const TYPING = `{
-  "family": "shop",
-  "containerDefinitions": [
+const TYPING = fixture('missing-required-field/new-empty-container-object.schema-invalid.json');
+/** TYPING with the new container written out as given. */
+const typed = (container: string) => edit(TYPING, '{}', container);
+const NO_FAMILY = edit(
+  typed('{ "name": "worker", "image": "shop/worker:2.4.0" }'),
+  '  "family": "shop",\n',
+  '',
+);
+const EMPTY_LIST = '{\n  "family": "shop",\n  "containerDefinitions": []\n}\n';
+
+const NEW_BRACE = { start: { line: 7, character: 4 }, end: { line: 7, character: 5 } };
+
+ruleTester('missing-required-field', {
+  severity: 'error',
+  valid: [
     {
-      "name": "app",
-      "image": "shop/app:2.4.0"
-    },
-    {}
-  ]
-}
-`;
-
-describe(ID, () => {
-  test('a new, empty container object: one finding per missing field, on its opening brace', () => {
-    const found = findingsOf(ID, TYPING);
-    assert.deepEqual(
-      found.map((f) => [
-        f.severity,
-        underlined(TYPING, f.range),
-        f.range.start.line,
-        f.range.start.character,
-      ]),
-      [
-        ['error', '{', 7, 4],
-        ['error', '{', 7, 4],
-      ],
-    );
-    assert.match(
-      found[0]!.message,
-      /The name of container #2 is missing: ECS requires a name for every container \("Container\.name should not be null or empty"\)/,
-    );
-    assert.match(
-      found[1]!.message,
-      /The image of container #2 is missing: ECS requires the image to run \("Container\.image should not be null or empty"\)/,
-    );
-    for (const f of found) assert.deepEqual(f.fixes, []);
-  });
-
-  test('an empty name and a null image are reported on their values, saying "empty" and "null"', () => {
-    const text = TYPING.replace('{}', '{ "name": "", "image": null }');
-    const found = findingsOf(ID, text);
-    assert.deepEqual(
-      found.map((f) => [underlined(text, f.range), f.message.split(':')[0]]),
-      [
-        ['""', 'The name of container #2 is empty'],
-        ['null', 'The image of container #2 is null'],
-      ],
-    );
-  });
-
-  test('a missing image of a named container points at the name', () => {
-    const text = TYPING.replace('{}', '{ "name": "worker", "command": ["node", "worker.js"] }');
-    const f = onlyFinding(ID, text);
-    assert.equal(underlined(text, f.range), '"worker"');
-    assert.equal(f.container, 'worker');
-    assert.match(f.message, /^The image of worker is missing/);
-  });
-
-  test('a whitespace-only image is empty', () => {
-    const text = TYPING.replace('{}', '{ "name": "worker", "image": "  " }');
-    const f = onlyFinding(ID, text);
-    assert.equal(underlined(text, f.range), '"  "');
-    assert.match(f.message, /^The image of worker is empty/);
-  });
-
-  test('a missing family is reported on the task object, an empty one on its value', () => {
-    const noFamily = TYPING.replace('  "family": "shop",\n', '').replace(
-      '{}',
-      '{ "name": "worker", "image": "shop/worker:2.4.0" }',
-    );
-    const f = onlyFinding(ID, noFamily);
-    assert.equal(f.range.start.line, 0);
-    assert.equal(underlined(noFamily, f.range), '{');
-    assert.match(f.message, /^The task definition family is missing: ECS requires a family/);
-    const empty = noFamily.replace('{\n', '{\n  "family": "",\n');
-    const e = onlyFinding(ID, empty);
-    assert.equal(underlined(empty, e.range), '""');
-    assert.match(e.message, /^The task definition family is empty/);
-  });
-
-  test('an empty or null containerDefinitions', () => {
-    const empty = '{\n  "family": "shop",\n  "containerDefinitions": []\n}\n';
-    const f = onlyFinding(ID, empty);
-    assert.equal(underlined(empty, f.range), '[]');
-    assert.match(
-      f.message,
-      /containerDefinitions is empty: ECS requires at least one container definition \("Container list cannot be empty"\)/,
-    );
-    const nulled = empty.replace('[]', 'null');
-    const n = onlyFinding(ID, nulled);
-    assert.equal(underlined(nulled, n.range), 'null');
-    assert.match(n.message, /containerDefinitions is null/);
-  });
-
-  describe('does not fire', () => {
-    test('on template placeholders, quoted or bare (they are values once rendered)', () => {
-      const text = `{
+      name: 'template placeholders, quoted or bare (they are values once rendered)',
+      document: `{
   "family": \${f},
   "containerDefinitions": [
     { "name": "\${APP_NAME}", "image": \${i} },
     { "name": "worker", "image": "{{ .Values.worker.image }}" }
   ]
 }
-`;
-      assert.deepEqual(findingsOf(ID, text), []);
-    });
-    test('on the task-level fields of a bare container array (Terraform container_definitions)', () => {
-      assert.deepEqual(
-        findingsOf(ID, '[\n  { "name": "app", "image": "shop/app:2.4.0" }\n]\n'),
-        [],
-      );
-    });
-    test('on a dependsOn entry with an empty containerName (dependency-unknown-container reports it)', () => {
-      const text = TYPING.replace(
-        '{}',
+`,
+    },
+    {
+      name: 'the task-level fields of a bare container array (Terraform container_definitions)',
+      document: '[\n  { "name": "app", "image": "shop/app:2.4.0" }\n]\n',
+    },
+    {
+      name: 'a dependsOn entry with an empty containerName (dependency-unknown-container reports it)',
+      document: typed(
         '{ "name": "worker", "image": "shop/worker:2.4.0", "dependsOn": [{ "containerName": "", "condition": "START" }] }',
-      );
-      assert.deepEqual(findingsOf(ID, text), []);
-      const other = findingsOf('dependency-unknown-container', text);
-      assert.equal(other.length, 1);
-      assert.equal(underlined(text, other[0]!.range), '""');
-    });
-    test('on a name or image of the wrong type (the JSON schema reports the type)', () => {
-      assert.deepEqual(
-        findingsOf(ID, TYPING.replace('{}', '{ "name": 7, "image": ["nginx"] }')),
-        [],
-      );
-    });
-    for (const [name, text] of Object.entries({ ...REAL_WORLD_CORRECT, ...GOOD_FIXTURES }))
-      test(name, () => assert.deepEqual(findingsOf(ID, text), []));
-  });
+      ),
+    },
+    {
+      name: 'a name or image of the wrong type (the JSON schema reports the type)',
+      document: typed('{ "name": 7, "image": ["nginx"] }'),
+    },
+    ...validCases({ ...REAL_WORLD_CORRECT, ...GOOD_FIXTURES }),
+  ],
+  invalid: [
+    {
+      name: 'a new, empty container object: one finding per missing field, on its opening brace',
+      document: TYPING,
+      findings: [
+        {
+          message:
+            /The name of container #2 is missing: ECS requires a name for every container \("Container\.name should not be null or empty"\)/,
+          underlined: '{',
+          range: NEW_BRACE,
+          schemaCovered: true,
+          fixes: null,
+        },
+        {
+          message:
+            /The image of container #2 is missing: ECS requires the image to run \("Container\.image should not be null or empty"\)/,
+          underlined: '{',
+          range: NEW_BRACE,
+          schemaCovered: true,
+          fixes: null,
+        },
+      ],
+    },
+    {
+      name: 'an empty name and a null image are reported on their values, saying "empty" and "null"',
+      document: typed('{ "name": "", "image": null }'),
+      findings: [
+        {
+          message: /^The name of container #2 is empty:/,
+          underlined: '""',
+          schemaCovered: true,
+          fixes: null,
+        },
+        {
+          message: /^The image of container #2 is null:/,
+          underlined: 'null',
+          schemaCovered: true,
+          fixes: null,
+        },
+      ],
+    },
+    {
+      name: 'a named worker without an image: the finding points at the name',
+      document: typed('{ "name": "worker", "command": ["node", "worker.js"] }'),
+      findings: [
+        {
+          message: /^The image of worker is missing/,
+          underlined: '"worker"',
+          container: 'worker',
+          schemaCovered: true,
+          fixes: null,
+        },
+      ],
+    },
+    {
+      name: 'a whitespace-only image is empty',
+      document: typed('{ "name": "worker", "image": "  " }'),
+      findings: [
+        {
+          message: /^The image of worker is empty/,
+          underlined: '"  "',
+          container: 'worker',
+          schemaCovered: true,
+          fixes: null,
+        },
+      ],
+    },
+    {
+      name: 'a missing family is reported on the task object',
+      document: NO_FAMILY,
+      findings: [
+        {
+          message: /^The task definition family is missing: ECS requires a family/,
+          underlined: '{',
+          line: 1,
+          schemaCovered: true,
+          fixes: null,
+        },
+      ],
+    },
+    {
+      name: 'an empty family is reported on its value',
+      document: edit(
+        NO_FAMILY,
+        '{\n  "containerDefinitions"',
+        '{\n  "family": "",\n  "containerDefinitions"',
+      ),
+      findings: [
+        {
+          message: /^The task definition family is empty/,
+          underlined: '""',
+          schemaCovered: true,
+          fixes: null,
+        },
+      ],
+    },
+    {
+      name: 'an empty containerDefinitions',
+      document: EMPTY_LIST,
+      findings: [
+        {
+          message:
+            /containerDefinitions is empty: ECS requires at least one container definition \("Container list cannot be empty"\)/,
+          underlined: '[]',
+          schemaCovered: true,
+          fixes: null,
+        },
+      ],
+    },
+    {
+      name: 'a null containerDefinitions',
+      document: edit(EMPTY_LIST, '[]', 'null'),
+      findings: [
+        {
+          message: /containerDefinitions is null/,
+          underlined: 'null',
+          schemaCovered: true,
+          fixes: null,
+        },
+      ],
+    },
+  ],
 });

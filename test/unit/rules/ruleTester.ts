@@ -108,7 +108,7 @@ export function example(name: string): string {
  * The text with each `from` replaced by its `to`, in turn; each `from` must occur exactly once, so
  * the result says precisely what changed.
  */
-export function edit(text: string, ...changes: readonly [from: string, to: string][]): string;
+export function edit(text: string, ...changes: (readonly [from: string, to: string])[]): string;
 export function edit(text: string, from: string, to: string): string;
 export function edit(text: string, ...args: unknown[]): string {
   const changes = (

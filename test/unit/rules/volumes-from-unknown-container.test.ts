@@ -1,116 +1,87 @@
-import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
-import {
-  REAL_WORLD_CORRECT,
-  applyFix,
-  findingsOf,
-  GOOD_FIXTURES,
-  onlyFinding,
-  underlined,
-} from './helpers';
+import { GOOD_FIXTURES, REAL_WORLD_CORRECT } from './helpers';
+import { edit, fixture, ruleTester, validCases } from './ruleTester';
 
-const ID = 'volumes-from-unknown-container';
+const TYPO = fixture('volumes-from-unknown-container/nginx-mounts-misspelt-wordpress.json');
+/** TYPO with nginx mounting the volumes of the given container. */
+const mountsFrom = (name: string) => edit(TYPO, '"wordpres"', name);
+const ITSELF = mountsFrom('"nginx"');
 
-const TYPO = `{
-  "family": "blog",
-  "networkMode": "bridge",
-  "containerDefinitions": [
+ruleTester('volumes-from-unknown-container', {
+  severity: 'error',
+  valid: [
+    { name: 'nginx mounts the volumes of wordpress', document: mountsFrom('"wordpress"') },
+    { name: 'a placeholder sourceContainer', document: mountsFrom('"${DATA_CONTAINER}"') },
+    ...validCases({ ...REAL_WORLD_CORRECT, ...GOOD_FIXTURES }),
+  ],
+  invalid: [
     {
-      "name": "wordpress",
-      "image": "wordpress:6.6.2-php8.3-fpm",
-      "memory": 512
+      name: 'nginx mounts the PHP files of a misspelt wordpress: the fix replaces the name',
+      document: TYPO,
+      findings: [
+        {
+          message: [
+            /nginx mounts the volumes of "wordpres", but no container has that name/,
+            /Did you mean "wordpress"\?/,
+          ],
+          underlined: '"wordpres"',
+          container: 'nginx',
+          fixes: [
+            {
+              title: 'Change "wordpres" to "wordpress"',
+              preferred: true,
+              safe: true,
+              output: mountsFrom('"wordpress"'),
+            },
+          ],
+        },
+      ],
     },
     {
-      "name": "nginx",
-      "image": "nginx:1.27.2",
-      "memory": 128,
-      "volumesFrom": [
-        { "sourceContainer": "wordpres", "readOnly": true }
-      ]
-    }
-  ]
-}
-`;
-
-describe(ID, () => {
-  test('fires on a misspelt sourceContainer and suggests the close name', () => {
-    const f = onlyFinding(ID, TYPO);
-    assert.equal(f.severity, 'error');
-    assert.equal(underlined(TYPO, f.range), '"wordpres"');
-    assert.equal(f.container, 'nginx');
-    assert.match(
-      f.message,
-      /nginx mounts the volumes of "wordpres", but no container has that name/,
-    );
-    assert.match(f.message, /Did you mean "wordpress"\?/);
-    assert.deepEqual(
-      f.fixes.map((x) => [x.title, x.isPreferred, x.safe]),
-      [['Change "wordpres" to "wordpress"', true, true]],
-    );
-  });
-
-  test('fix: replaces the name', () => {
-    const f = onlyFinding(ID, TYPO);
-    assert.equal(
-      applyFix(TYPO, f),
-      `{
-  "family": "blog",
-  "networkMode": "bridge",
-  "containerDefinitions": [
-    {
-      "name": "wordpress",
-      "image": "wordpress:6.6.2-php8.3-fpm",
-      "memory": 512
+      name: 'a name with no close match (data): no fix',
+      document: mountsFrom('"data"'),
+      findings: [
+        {
+          message: /nginx mounts the volumes of "data", but no container has that name/,
+          messageExcludes: /Did you mean/,
+          underlined: '"data"',
+          container: 'nginx',
+          fixes: null,
+        },
+      ],
     },
     {
-      "name": "nginx",
-      "image": "nginx:1.27.2",
-      "memory": 128,
-      "volumesFrom": [
-        { "sourceContainer": "wordpress", "readOnly": true }
-      ]
-    }
-  ]
-}
-`,
-    );
-  });
-
-  test('a name with no close match: no fix', () => {
-    const text = TYPO.replace('"wordpres"', '"data"');
-    const f = onlyFinding(ID, text);
-    assert.doesNotMatch(f.message, /Did you mean/);
-    assert.deepEqual(f.fixes, []);
-  });
-
-  test('a container that names itself: the fix removes the entry', () => {
-    const text = TYPO.replace('"wordpres"', '"nginx"');
-    const f = onlyFinding(ID, text);
-    assert.equal(underlined(text, f.range), '"nginx"');
-    assert.match(f.message, /nginx mounts the volumes of itself/);
-    assert.deepEqual(
-      f.fixes.map((x) => [x.title, x.isPreferred, x.safe]),
-      [['Remove the volumesFrom entry "nginx"', true, false]],
-    );
-    assert.equal(
-      applyFix(text, f),
-      text.replace('\n        { "sourceContainer": "nginx", "readOnly": true }\n      ', ''),
-    );
-  });
-
-  test('an empty sourceContainer is reported without a fix', () => {
-    const text = TYPO.replace('"wordpres"', '""');
-    const f = onlyFinding(ID, text);
-    assert.match(f.message, /has an empty sourceContainer/);
-    assert.deepEqual(f.fixes, []);
-  });
-
-  describe('does not fire', () => {
-    test('when the container exists, or the name is a placeholder', () => {
-      assert.deepEqual(findingsOf(ID, TYPO.replace('"wordpres"', '"wordpress"')), []);
-      assert.deepEqual(findingsOf(ID, TYPO.replace('"wordpres"', '"${DATA_CONTAINER}"')), []);
-    });
-    for (const [name, text] of Object.entries({ ...REAL_WORLD_CORRECT, ...GOOD_FIXTURES }))
-      test(name, () => assert.deepEqual(findingsOf(ID, text), []));
-  });
+      name: 'nginx names itself: the fix removes the entry',
+      document: ITSELF,
+      findings: [
+        {
+          message: /nginx mounts the volumes of itself/,
+          underlined: '"nginx"',
+          container: 'nginx',
+          fixes: [
+            {
+              title: 'Remove the volumesFrom entry "nginx"',
+              preferred: true,
+              output: edit(
+                ITSELF,
+                '\n        { "sourceContainer": "nginx", "readOnly": true }\n      ',
+                '',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'an empty sourceContainer is reported without a fix',
+      document: mountsFrom('""'),
+      findings: [
+        {
+          message: /has an empty sourceContainer/,
+          underlined: '""',
+          container: 'nginx',
+          fixes: null,
+        },
+      ],
+    },
+  ],
 });
