@@ -1,108 +1,16 @@
-import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
-import { REAL_WORLD_CORRECT, applyFix, findingsOf, underlined } from './helpers';
+import { REAL_WORLD_CORRECT } from './helpers';
+import { edit, fixture, ruleTester, validCases, type ExpectedFinding } from './ruleTester';
 
-const ID = 'fargate-unsupported-parameter';
-
-const TRANSCODER = `{
-  "family": "media-transcoder",
-  "networkMode": "awsvpc",
-  "requiresCompatibilities": ["FARGATE"],
-  "cpu": "4096",
-  "memory": "8192",
-  "containerDefinitions": [
-    {
-      "name": "transcoder",
-      "image": "shop/transcoder:3.1.0",
-      "privileged": true,
-      "dnsServers": ["10.0.0.2"],
-      "disableNetworking": false,
-      "extraHosts": [],
-      "linuxParameters": {
-        "initProcessEnabled": true,
-        "sharedMemorySize": 512,
-        "capabilities": { "add": ["SYS_PTRACE", "NET_ADMIN"] }
-      },
-      "logConfiguration": { "logDriver": "json-file" }
-    }
-  ],
-  "volumes": [
-    { "name": "scratch", "host": { "sourcePath": "/mnt/scratch" } },
-    { "name": "cache", "dockerVolumeConfiguration": { "scope": "task", "driver": "local" } },
-    { "name": "tmp", "host": {} }
-  ]
-}
-`;
-
-describe(ID, () => {
-  test('fires once per parameter that asks Fargate for something it does not do', () => {
-    const found = findingsOf(ID, TRANSCODER);
-    assert.deepEqual(
-      found.map((f) => underlined(TRANSCODER, f.range)),
-      [
-        '"privileged"',
-        '"dnsServers"',
-        '"sharedMemorySize"',
-        '"NET_ADMIN"',
-        '"json-file"',
-        '"sourcePath"',
-        '"dockerVolumeConfiguration"',
-      ],
-    );
-    assert.ok(found.every((f) => f.severity === 'error'));
-    assert.match(
-      found[0]!.message,
-      /^"privileged" in transcoder is not valid for a Fargate task: Fargate does not run privileged containers\. The task definition requires FARGATE, so ECS rejects it\.$/,
-    );
-    assert.match(
-      found[3]!.message,
-      /The capability NET_ADMIN in transcoder .* the only capability Fargate lets a container add is CAP_SYS_PTRACE/,
-    );
-    assert.match(
-      found[4]!.message,
-      /The log driver "json-file" of transcoder .* only the awslogs, splunk and awsfirelens log drivers/,
-    );
-    assert.match(
-      found[5]!.message,
-      /"host\.sourcePath" of volume "scratch" .* supported only on EC2/,
-    );
-    assert.equal(found[0]!.container, 'transcoder');
-    assert.deepEqual(
-      found[0]!.related.map((r) => underlined(TRANSCODER, r.range)),
-      ['["FARGATE"]'],
-    );
-  });
-
-  test('fixes remove the parameter (not safe: it removes what the user wrote); none for a capability or a log driver', () => {
-    const found = findingsOf(ID, TRANSCODER);
-    assert.deepEqual(
-      found.map((f) => f.fixes.map((x) => [x.title, x.isPreferred, x.safe])),
-      [
-        [['Remove "privileged"', true, false]],
-        [['Remove "dnsServers"', true, false]],
-        [['Remove "linuxParameters.sharedMemorySize"', true, false]],
-        [],
-        [],
-        [['Remove "host.sourcePath"', true, false]],
-        [['Remove "dockerVolumeConfiguration"', true, false]],
-      ],
-    );
-    assert.equal(
-      applyFix(TRANSCODER, found[0]!),
-      TRANSCODER.replace('      "privileged": true,\n', ''),
-    );
-    assert.equal(
-      applyFix(TRANSCODER, found[5]!),
-      TRANSCODER.replace('"host": { "sourcePath": "/mnt/scratch" }', '"host": {  }'),
-    );
-    assert.equal(
-      applyFix(TRANSCODER, found[2]!),
-      TRANSCODER.replace('        "sharedMemorySize": 512,\n', ''),
-    );
-  });
-
-  test('hostname, ipcMode and placement constraints', () => {
-    const text = `{
+const TRANSCODER = fixture(
+  'fargate-unsupported-parameter/media-transcoder-privileged-on-fargate.json',
+);
+/** The transcoder with links instead of privileged and a placeholder log driver. */
+const LINKS_AND_PLACEHOLDER = edit(
+  TRANSCODER,
+  ['"json-file"', '"${log_driver}"'],
+  ['"privileged": true,', '"links": ["x"],'],
+);
+const IPC_PLACEMENT_HOSTNAME = `{
   "family": "x",
   "networkMode": "awsvpc",
   "requiresCompatibilities": ["FARGATE"],
@@ -110,36 +18,139 @@ describe(ID, () => {
   "placementConstraints": [{ "type": "memberOf", "expression": "attribute:ecs.instance-type == t3.small" }],
   "containerDefinitions": [{ "name": "app", "image": "shop/app:1", "hostname": "app.internal" }]
 }`;
-    assert.deepEqual(
-      findingsOf(ID, text).map((f) => underlined(text, f.range)),
-      ['"ipcMode"', '"placementConstraints"', '"hostname"'],
-    );
-  });
 
-  describe('does not fire', () => {
-    test('on false, 0, "" and [] (exports and skeletons write them)', () => {
-      const text = `{
+/** Every finding points back at FARGATE in requiresCompatibilities. */
+const onFargate = (finding: ExpectedFinding): ExpectedFinding => ({
+  ...finding,
+  related: [{ message: 'requiresCompatibilities includes FARGATE', underlined: '["FARGATE"]' }],
+});
+/** The fix that removes a parameter: not safe, it removes what the user wrote. */
+const remove = (title: string, document: string, from: string, to = '') => [
+  { title: `Remove "${title}"`, preferred: true, output: edit(document, from, to) },
+];
+
+/** The transcoder's findings after privileged; the json-file log driver only where it is written. */
+const transcoderFindings = (document: string, jsonFileLogs: boolean): ExpectedFinding[] =>
+  [
+    {
+      message: /^"dnsServers" in transcoder is not valid for a Fargate task/,
+      underlined: '"dnsServers"',
+      container: 'transcoder',
+      fixes: remove('dnsServers', document, '      "dnsServers": ["10.0.0.2"],\n'),
+    },
+    {
+      message: /^"linuxParameters\.sharedMemorySize" in transcoder is not valid for a Fargate task/,
+      underlined: '"sharedMemorySize"',
+      container: 'transcoder',
+      fixes: remove(
+        'linuxParameters.sharedMemorySize',
+        document,
+        '        "sharedMemorySize": 512,\n',
+      ),
+    },
+    {
+      message:
+        /The capability NET_ADMIN in transcoder .* the only capability Fargate lets a container add is CAP_SYS_PTRACE/,
+      underlined: '"NET_ADMIN"',
+      container: 'transcoder',
+      fixes: null,
+    },
+    ...(jsonFileLogs
+      ? [
+          {
+            message:
+              /The log driver "json-file" of transcoder .* only the awslogs, splunk and awsfirelens log drivers/,
+            underlined: '"json-file"',
+            container: 'transcoder',
+            fixes: null,
+          },
+        ]
+      : []),
+    {
+      message: /"host\.sourcePath" of volume "scratch" .* supported only on EC2/,
+      underlined: '"sourcePath"',
+      fixes: remove(
+        'host.sourcePath',
+        document,
+        '"host": { "sourcePath": "/mnt/scratch" }',
+        '"host": {  }',
+      ),
+    },
+    {
+      message: /^"dockerVolumeConfiguration" of volume "cache" is not valid for a Fargate task/,
+      underlined: '"dockerVolumeConfiguration"',
+      fixes: remove(
+        'dockerVolumeConfiguration',
+        document,
+        '{ "name": "cache", "dockerVolumeConfiguration": { "scope": "task", "driver": "local" } }',
+        '{ "name": "cache" }',
+      ),
+    },
+  ].map(onFargate);
+
+ruleTester('fargate-unsupported-parameter', {
+  severity: 'error',
+  valid: [
+    {
+      name: 'false, 0, "" and [] (exports and skeletons write them)',
+      document: `{
   "family": "x", "networkMode": "awsvpc", "requiresCompatibilities": ["FARGATE"], "placementConstraints": [],
   "containerDefinitions": [{ "name": "app", "image": "shop/app:1", "privileged": false, "disableNetworking": false,
     "dnsServers": [], "hostname": "", "linuxParameters": { "maxSwap": 0, "devices": [], "capabilities": { "add": ["SYS_PTRACE"] } } }]
-}`;
-      assert.deepEqual(findingsOf(ID, text), []);
-    });
-    test('on EC2 or without requiresCompatibilities', () => {
-      assert.deepEqual(findingsOf(ID, TRANSCODER.replace('["FARGATE"]', '["EC2"]')), []);
-      assert.deepEqual(
-        findingsOf(ID, TRANSCODER.replace('  "requiresCompatibilities": ["FARGATE"],\n', '')),
-        [],
-      );
-    });
-    test('on links (links-in-awsvpc reports them) or a placeholder log driver', () => {
-      const text = TRANSCODER.replace('"json-file"', '"${log_driver}"').replace(
-        '"privileged": true,',
-        '"links": ["x"],',
-      );
-      assert.ok(!findingsOf(ID, text).some((f) => /links|log driver/.test(f.message)));
-    });
-    for (const [name, text] of Object.entries(REAL_WORLD_CORRECT))
-      test(name, () => assert.deepEqual(findingsOf(ID, text), []));
-  });
+}`,
+    },
+    { name: 'the transcoder on EC2', document: edit(TRANSCODER, '["FARGATE"]', '["EC2"]') },
+    {
+      name: 'the transcoder without requiresCompatibilities',
+      document: edit(TRANSCODER, '  "requiresCompatibilities": ["FARGATE"],\n', ''),
+    },
+    ...validCases(REAL_WORLD_CORRECT),
+  ],
+  invalid: [
+    {
+      name: 'a privileged media transcoder asks Fargate for what it does not do: one finding per parameter; the fixes remove it, none for a capability or a log driver',
+      document: TRANSCODER,
+      findings: [
+        onFargate({
+          message:
+            /^"privileged" in transcoder is not valid for a Fargate task: Fargate does not run privileged containers\. The task definition requires FARGATE, so ECS rejects it\.$/,
+          underlined: '"privileged"',
+          container: 'transcoder',
+          fixes: remove('privileged', TRANSCODER, '      "privileged": true,\n'),
+        }),
+        ...transcoderFindings(TRANSCODER, true),
+      ],
+    },
+    {
+      name: 'links (links-in-awsvpc reports them) and a placeholder log driver are left alone',
+      document: LINKS_AND_PLACEHOLDER,
+      findings: transcoderFindings(LINKS_AND_PLACEHOLDER, false),
+    },
+    {
+      name: 'ipcMode, placement constraints and a container hostname',
+      document: IPC_PLACEMENT_HOSTNAME,
+      findings: [
+        {
+          message: /^"ipcMode" is not valid for a Fargate task/,
+          underlined: '"ipcMode"',
+          fixes: remove('ipcMode', IPC_PLACEMENT_HOSTNAME, '  "ipcMode": "host",\n'),
+        },
+        {
+          message: /^"placementConstraints" is not valid for a Fargate task/,
+          underlined: '"placementConstraints"',
+          fixes: remove(
+            'placementConstraints',
+            IPC_PLACEMENT_HOSTNAME,
+            '  "placementConstraints": [{ "type": "memberOf", "expression": "attribute:ecs.instance-type == t3.small" }],\n',
+          ),
+        },
+        {
+          message: /^"hostname" in app is not valid for a Fargate task/,
+          underlined: '"hostname"',
+          container: 'app',
+          fixes: remove('hostname', IPC_PLACEMENT_HOSTNAME, ', "hostname": "app.internal"'),
+        },
+      ].map(onFargate),
+    },
+  ],
 });

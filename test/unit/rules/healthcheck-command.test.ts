@@ -1,97 +1,89 @@
-import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
-import { REAL_WORLD_CORRECT, applyFix, findingsOf, onlyFinding, underlined } from './helpers';
+import { REAL_WORLD_CORRECT } from './helpers';
+import {
+  edit,
+  fixture,
+  ruleTester,
+  validCases,
+  type InvalidCase,
+  type ValidCase,
+} from './ruleTester';
 
-const ID = 'healthcheck-command';
+const NO_COMMAND = fixture(
+  'healthcheck-command/search-proxy-healthcheck-without-command.schema-invalid.json',
+);
 
-const NO_COMMAND = `{
-  "family": "search",
-  "containerDefinitions": [
-    {
-      "name": "proxy",
-      "image": "shop/search-proxy:1.9.2",
-      "portMappings": [{ "containerPort": 9200 }],
-      "healthCheck": {
-        "interval": 30,
-        "retries": 3
-      }
-    }
-  ]
-}
-`;
+/** A one-line api container with the given healthCheck: small and inline, the check is the point. */
+const withHealthCheck = (healthCheck: string) =>
+  `{ "containerDefinitions": [{ "name": "api", "image": "x", "healthCheck": ${healthCheck} }] }`;
 
-describe(ID, () => {
-  test('fires on a healthCheck without command, underlining the healthCheck', () => {
-    const f = onlyFinding(ID, NO_COMMAND);
-    assert.equal(f.severity, 'error');
-    assert.equal(
-      underlined(NO_COMMAND, f.range),
-      '{\n        "interval": 30,\n        "retries": 3\n      }',
-    );
-    assert.equal(f.container, 'proxy');
-    assert.match(f.message, /The healthCheck of proxy has no command: ECS requires one/);
-    assert.match(f.message, /interval, timeout, retries and startPeriod apply only to a command/);
-  });
+const PROBE = '["CMD-SHELL", "curl -f http://localhost/ || exit 1"]';
 
-  test('fix (offered, not applied by --fix): adds an HTTP probe of the container port', () => {
-    const f = onlyFinding(ID, NO_COMMAND);
-    assert.deepEqual(
-      f.fixes.map((x) => [x.title, x.isPreferred, x.safe]),
-      [
-        [
-          'Use ["CMD-SHELL", "curl -f http://localhost:9200/ || exit 1"] (edit the command)',
-          false,
-          false,
+/** An empty command: reported on the command, the fix puts an HTTP probe in its place. */
+const emptyCommand = (name: string, command: string, schemaCovered = false): InvalidCase => {
+  const document = withHealthCheck(`{ "command": ${command}, "interval": 30 }`);
+  return {
+    name,
+    document,
+    findings: [
+      {
+        message: /The healthCheck of api has an empty command/,
+        underlined: command,
+        container: 'api',
+        schemaCovered,
+        fixes: [
+          { title: `Use ${PROBE} (edit the command)`, output: edit(document, command, PROBE) },
         ],
+      },
+    ],
+  };
+};
+const healthy = (name: string, healthCheck: string): ValidCase => ({
+  name,
+  document: withHealthCheck(healthCheck),
+});
+
+ruleTester('healthcheck-command', {
+  severity: 'error',
+  valid: [
+    healthy('a whole-command placeholder', '{ "command": "$$$HEALTHCHECK$$$" }'),
+    healthy('a null healthCheck (console export)', 'null'),
+    healthy('an executable with CMD', '{ "command": ["CMD", "/bin/health"] }'),
+    healthy('an executable without CMD', '{ "command": ["/healthcheck"] }'),
+    ...validCases(REAL_WORLD_CORRECT),
+  ],
+  invalid: [
+    {
+      // Offered, not applied by --fix: the probe is a guess at the service.
+      name: 'a search proxy health check with interval and retries but no command: the fix adds an HTTP probe of the container port',
+      document: NO_COMMAND,
+      findings: [
+        {
+          message: [
+            /The healthCheck of proxy has no command: ECS requires one/,
+            /interval, timeout, retries and startPeriod apply only to a command/,
+          ],
+          underlined: '{\n        "interval": 30,\n        "retries": 3\n      }',
+          container: 'proxy',
+          schemaCovered: true,
+          fixes: [
+            {
+              title:
+                'Use ["CMD-SHELL", "curl -f http://localhost:9200/ || exit 1"] (edit the command)',
+              output: edit(
+                NO_COMMAND,
+                '"retries": 3\n',
+                '"retries": 3,\n        "command": ["CMD-SHELL", "curl -f http://localhost:9200/ || exit 1"]\n',
+              ),
+            },
+          ],
+        },
       ],
-    );
-    assert.equal(
-      applyFix(NO_COMMAND, f),
-      NO_COMMAND.replace(
-        '"retries": 3\n',
-        '"retries": 3,\n        "command": ["CMD-SHELL", "curl -f http://localhost:9200/ || exit 1"]\n',
-      ),
-    );
-  });
-
-  test('fires on an empty command: [], [""], ["CMD-SHELL", ""], ["CMD"]', () => {
-    for (const command of [
-      '[]',
-      '[""]',
-      '["CMD-SHELL", ""]',
-      '["CMD"]',
-      '["CMD-SHELL", "  "]',
-      '["CMD-SHELL,"]',
-    ]) {
-      const text = `{ "containerDefinitions": [{ "name": "api", "image": "x", "healthCheck": { "command": ${command}, "interval": 30 } }] }`;
-      const f = onlyFinding(ID, text);
-      assert.equal(underlined(text, f.range), command);
-      assert.match(f.message, /The healthCheck of api has an empty command/);
-      assert.equal(
-        applyFix(text, f),
-        text.replace(command, '["CMD-SHELL", "curl -f http://localhost/ || exit 1"]'),
-      );
-    }
-  });
-
-  describe('does not fire', () => {
-    test('on a whole-command placeholder, a null healthCheck or an ordinary command', () => {
-      for (const hc of [
-        '{ "command": "$$$HEALTHCHECK$$$" }',
-        'null',
-        '{ "command": ["CMD", "/bin/health"] }',
-        '{ "command": ["/healthcheck"] }',
-      ]) {
-        assert.deepEqual(
-          findingsOf(
-            ID,
-            `{ "containerDefinitions": [{ "name": "api", "image": "x", "healthCheck": ${hc} }] }`,
-          ),
-          [],
-        );
-      }
-    });
-    for (const [name, text] of Object.entries(REAL_WORLD_CORRECT))
-      test(name, () => assert.deepEqual(findingsOf(ID, text), []));
-  });
+    },
+    emptyCommand('an empty command array', '[]', true),
+    emptyCommand('an empty string', '[""]'),
+    emptyCommand('CMD-SHELL with an empty line', '["CMD-SHELL", ""]'),
+    emptyCommand('CMD without an executable', '["CMD"]'),
+    emptyCommand('CMD-SHELL with a blank line', '["CMD-SHELL", "  "]'),
+    emptyCommand('CMD-SHELL with a comma inside the string', '["CMD-SHELL,"]'),
+  ],
 });

@@ -1,9 +1,7 @@
-import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
-import { REAL_WORLD_CORRECT, applyFix, findingsOf, onlyFinding, underlined } from './helpers';
+import { REAL_WORLD_CORRECT } from './helpers';
+import { edit, ruleTester, validCases, type ExpectedFix, type ValidCase } from './ruleTester';
 
-const ID = 'invalid-network-mode';
-
+/** A one-container batch task with the given networkMode JSON value: small and inline. */
 const withMode = (mode: string) => `{
   "family": "batch-report",
   "networkMode": ${mode},
@@ -13,69 +11,132 @@ const withMode = (mode: string) => `{
 }
 `;
 
-describe(ID, () => {
-  test('"default" (AWS\'s <default>): the fix removes the field', () => {
-    const text = withMode('"default"');
-    const f = onlyFinding(ID, text);
-    assert.equal(f.severity, 'error');
-    assert.equal(underlined(text, f.range), '"default"');
-    assert.match(
-      f.message,
-      /"default" is not a value ECS accepts for networkMode \(none, bridge, awsvpc or host\)/,
-    );
-    assert.match(f.message, /<default>, it means leaving the field out/);
-    assert.deepEqual(
-      f.fixes.map((x) => [x.title, x.isPreferred, x.safe]),
-      [
-        ['Remove "networkMode" (use the default)', true, false],
-        ['Change "default" to "awsvpc"', false, false],
+/** Removing the field: the default network mode. */
+const removeMode = (mode: string, preferred = false): ExpectedFix => ({
+  title: 'Remove "networkMode" (use the default)',
+  preferred,
+  output: edit(withMode(mode), `  "networkMode": ${mode},\n`, ''),
+});
+const LEAVE_IT_OUT = /it means leaving the field out/;
+const accepted = (mode: string): ValidCase => ({ name: mode, document: withMode(mode) });
+
+ruleTester('invalid-network-mode', {
+  severity: 'error',
+  valid: [
+    accepted('"none"'),
+    accepted('"bridge"'),
+    accepted('"awsvpc"'),
+    accepted('"host"'),
+    accepted('null'),
+    accepted('"${network_mode}"'),
+    accepted('"#{NetworkMode}"'),
+    ...validCases(REAL_WORLD_CORRECT),
+  ],
+  invalid: [
+    {
+      name: '"default" (AWS\'s <default>): the preferred fix removes the field, awsvpc is offered too',
+      document: withMode('"default"'),
+      findings: [
+        {
+          message: [
+            /"default" is not a value ECS accepts for networkMode \(none, bridge, awsvpc or host\)/,
+            /<default>, it means leaving the field out/,
+          ],
+          underlined: '"default"',
+          schemaCovered: true,
+          fixes: [
+            removeMode('"default"', true),
+            { title: 'Change "default" to "awsvpc"', output: withMode('"awsvpc"') },
+          ],
+        },
       ],
-    );
-    assert.equal(applyFix(text, f), text.replace('  "networkMode": "default",\n', ''));
-    assert.equal(applyFix(text, f, 1), withMode('"awsvpc"'));
-  });
-
-  test('"<default>" copied from the docs, and "nat", get the same advice', () => {
-    for (const mode of ['"<default>"', '"nat"'])
-      assert.match(onlyFinding(ID, withMode(mode)).message, /it means leaving the field out/);
-  });
-
-  test('a mode in the wrong case: the fix lower-cases it (safe)', () => {
-    const text = withMode('"AWSVPC"');
-    const f = onlyFinding(ID, text);
-    assert.match(
-      f.message,
-      /"AWSVPC" is not a network mode: ECS accepts exactly none, bridge, awsvpc or host, in lower case/,
-    );
-    assert.deepEqual(
-      f.fixes.map((x) => [x.title, x.isPreferred, x.safe]),
-      [
-        ['Change "AWSVPC" to "awsvpc"', true, true],
-        ['Remove "networkMode" (use the default)', false, false],
+    },
+    {
+      // The JSON schema reads "<default>" as a placeholder, so this one is not schema-covered.
+      name: '"<default>" copied from the docs gets the same advice',
+      document: withMode('"<default>"'),
+      findings: [
+        {
+          message: LEAVE_IT_OUT,
+          underlined: '"<default>"',
+          fixes: [
+            removeMode('"<default>"', true),
+            { title: 'Change "<default>" to "awsvpc"', output: withMode('"awsvpc"') },
+          ],
+        },
       ],
-    );
-    assert.equal(applyFix(text, f), withMode('"awsvpc"'));
-  });
-
-  test('an empty string, an unknown word and a non-string', () => {
-    assert.match(onlyFinding(ID, withMode('""')).message, /networkMode is empty/);
-    assert.match(onlyFinding(ID, withMode('"vpc"')).message, /"vpc" is not a network mode/);
-    assert.match(onlyFinding(ID, withMode('1')).message, /networkMode must be a string/);
-  });
-
-  describe('does not fire', () => {
-    for (const mode of [
-      '"none"',
-      '"bridge"',
-      '"awsvpc"',
-      '"host"',
-      'null',
-      '"${network_mode}"',
-      '"#{NetworkMode}"',
-    ]) {
-      test(mode, () => assert.deepEqual(findingsOf(ID, withMode(mode)), []));
-    }
-    for (const [name, text] of Object.entries(REAL_WORLD_CORRECT))
-      test(name, () => assert.deepEqual(findingsOf(ID, text), []));
-  });
+    },
+    {
+      name: '"nat" (the Windows default) gets the same advice',
+      document: withMode('"nat"'),
+      findings: [
+        {
+          message: LEAVE_IT_OUT,
+          underlined: '"nat"',
+          schemaCovered: true,
+          fixes: [
+            removeMode('"nat"', true),
+            { title: 'Change "nat" to "awsvpc"', output: withMode('"awsvpc"') },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a mode in the wrong case (AWSVPC): the fix lower-cases it, safely',
+      document: withMode('"AWSVPC"'),
+      findings: [
+        {
+          message:
+            /"AWSVPC" is not a network mode: ECS accepts exactly none, bridge, awsvpc or host, in lower case/,
+          underlined: '"AWSVPC"',
+          schemaCovered: true,
+          fixes: [
+            {
+              title: 'Change "AWSVPC" to "awsvpc"',
+              preferred: true,
+              safe: true,
+              output: withMode('"awsvpc"'),
+            },
+            removeMode('"AWSVPC"'),
+          ],
+        },
+      ],
+    },
+    {
+      name: 'an empty string',
+      document: withMode('""'),
+      findings: [
+        {
+          message: /networkMode is empty/,
+          underlined: '""',
+          schemaCovered: true,
+          fixes: [removeMode('""', true)],
+        },
+      ],
+    },
+    {
+      name: 'an unknown word (vpc)',
+      document: withMode('"vpc"'),
+      findings: [
+        {
+          message: /"vpc" is not a network mode/,
+          underlined: '"vpc"',
+          schemaCovered: true,
+          fixes: [removeMode('"vpc"')],
+        },
+      ],
+    },
+    {
+      name: 'a number',
+      document: withMode('1'),
+      findings: [
+        {
+          message: /networkMode must be a string/,
+          underlined: '1',
+          schemaCovered: true,
+          fixes: [removeMode('1')],
+        },
+      ],
+    },
+  ],
 });

@@ -1,70 +1,48 @@
-import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
-import { REAL_WORLD_CORRECT, applyFix, findingsOf, onlyFinding, underlined } from './helpers';
+import { REAL_WORLD_CORRECT } from './helpers';
+import { edit, fixture, ruleTester, validCases } from './ruleTester';
 
-const ID = 'launch-type-implied';
+const NOTIFY = fixture(
+  'launch-type-implied/notifications-awsvpc-cpu-memory-no-compatibilities.json',
+);
+const MODE = '"networkMode": "awsvpc",\n';
 
-const NOTIFY = `{
-  "family": "notifications",
-  "networkMode": "awsvpc",
-  "cpu": "256",
-  "memory": "512",
-  "containerDefinitions": [
-    { "name": "notifications", "image": "shop/notifications:3.3.3" }
-  ]
-}
-`;
-
-describe(ID, () => {
-  test('fires on awsvpc + task cpu and memory without requiresCompatibilities, underlining networkMode', () => {
-    const f = onlyFinding(ID, NOTIFY);
-    assert.equal(f.severity, 'hint');
-    assert.equal(underlined(NOTIFY, f.range), '"awsvpc"');
-    assert.match(
-      f.message,
-      /looks like a Fargate task \(awsvpc, task-level cpu and memory\), but it has no requiresCompatibilities: ECS then registers it without checking it against Fargate's requirements/,
-    );
-  });
-
-  test('fixes: add FARGATE (preferred) or EC2 after networkMode', () => {
-    const f = onlyFinding(ID, NOTIFY);
-    assert.deepEqual(
-      f.fixes.map((x) => [x.title, x.isPreferred, x.safe]),
-      [
-        ['Add "requiresCompatibilities": ["FARGATE"]', true, false],
-        ['Add "requiresCompatibilities": ["EC2"]', false, false],
+ruleTester('launch-type-implied', {
+  severity: 'hint',
+  valid: [
+    {
+      name: 'with requiresCompatibilities',
+      document: edit(NOTIFY, '"cpu": "256",', '"cpu": "256", "requiresCompatibilities": ["EC2"],'),
+    },
+    { name: 'without task cpu', document: edit(NOTIFY, '  "cpu": "256",\n', '') },
+    {
+      name: 'with an empty task memory',
+      document: edit(NOTIFY, '"memory": "512"', '"memory": ""'),
+    },
+    { name: 'outside awsvpc (bridge)', document: edit(NOTIFY, '"awsvpc"', '"bridge"') },
+    ...validCases(REAL_WORLD_CORRECT),
+  ],
+  invalid: [
+    {
+      name: 'a notifications task with awsvpc and task cpu and memory but no requiresCompatibilities: on networkMode; FARGATE (preferred) or EC2 is added after it',
+      document: NOTIFY,
+      findings: [
+        {
+          message:
+            /looks like a Fargate task \(awsvpc, task-level cpu and memory\), but it has no requiresCompatibilities: ECS then registers it without checking it against Fargate's requirements/,
+          underlined: '"awsvpc"',
+          fixes: [
+            {
+              title: 'Add "requiresCompatibilities": ["FARGATE"]',
+              preferred: true,
+              output: edit(NOTIFY, MODE, `${MODE}  "requiresCompatibilities": ["FARGATE"],\n`),
+            },
+            {
+              title: 'Add "requiresCompatibilities": ["EC2"]',
+              output: edit(NOTIFY, MODE, `${MODE}  "requiresCompatibilities": ["EC2"],\n`),
+            },
+          ],
+        },
       ],
-    );
-    assert.equal(
-      applyFix(NOTIFY, f),
-      NOTIFY.replace(
-        '"networkMode": "awsvpc",\n',
-        '"networkMode": "awsvpc",\n  "requiresCompatibilities": ["FARGATE"],\n',
-      ),
-    );
-    assert.equal(
-      applyFix(NOTIFY, f, 1),
-      NOTIFY.replace(
-        '"networkMode": "awsvpc",\n',
-        '"networkMode": "awsvpc",\n  "requiresCompatibilities": ["EC2"],\n',
-      ),
-    );
-  });
-
-  describe('does not fire', () => {
-    test('with requiresCompatibilities, without task cpu or memory, or outside awsvpc', () => {
-      assert.deepEqual(
-        findingsOf(
-          ID,
-          NOTIFY.replace('"cpu": "256",', '"cpu": "256", "requiresCompatibilities": ["EC2"],'),
-        ),
-        [],
-      );
-      assert.deepEqual(findingsOf(ID, NOTIFY.replace('  "cpu": "256",\n', '')), []);
-      assert.deepEqual(findingsOf(ID, NOTIFY.replace('"memory": "512"', '"memory": ""')), []);
-      assert.deepEqual(findingsOf(ID, NOTIFY.replace('"awsvpc"', '"bridge"')), []);
-    });
-    for (const [name, text] of Object.entries(REAL_WORLD_CORRECT))
-      test(name, () => assert.deepEqual(findingsOf(ID, text), []));
-  });
+    },
+  ],
 });

@@ -1,83 +1,73 @@
-import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
-import { REAL_WORLD_CORRECT, applyFix, findingsOf, onlyFinding, underlined } from './helpers';
+import { REAL_WORLD_CORRECT } from './helpers';
+import { edit, fixture, ruleTester, validCases } from './ruleTester';
 
-const ID = 'links-in-awsvpc';
+const FARGATE = fixture('links-in-awsvpc/otel-demo-app-links-collector-on-fargate.json');
+const ALREADY_WAITS = edit(
+  FARGATE,
+  '"links": ["collector"],',
+  '"links": ["collector"],\n      "dependsOn": [{ "containerName": "collector", "condition": "START" }],',
+);
+const LINKS_LINE = '      "links": ["collector"],\n';
 
-const FARGATE = `{
-  "family": "otel-demo",
-  "networkMode": "awsvpc",
-  "requiresCompatibilities": ["FARGATE"],
-  "cpu": "512",
-  "memory": "1024",
-  "containerDefinitions": [
+const NO_LINKS_IN_AWSVPC =
+  /app has links, but the task uses network mode awsvpc \(as Fargate requires\), which does not support links/;
+
+ruleTester('links-in-awsvpc', {
+  severity: 'error',
+  valid: [
     {
-      "name": "collector",
-      "image": "public.ecr.aws/aws-observability/aws-otel-collector:v0.40.0",
-      "portMappings": [{ "containerPort": 4317 }]
+      name: 'bridge mode on EC2 (links are how bridge containers find each other)',
+      document: edit(FARGATE, ['"awsvpc"', '"bridge"'], ['"FARGATE"', '"EC2"']),
+    },
+    { name: 'an empty links array', document: edit(FARGATE, '["collector"]', '[]') },
+    { name: 'a null links array', document: edit(FARGATE, '["collector"]', 'null') },
+    {
+      name: 'a bare container array (the network mode is not known)',
+      document: `[{ "name": "a", "image": "x", "links": ["b"] }, { "name": "b", "image": "y" }]`,
+    },
+    ...validCases(REAL_WORLD_CORRECT),
+  ],
+  invalid: [
+    {
+      name: 'an app links to its OpenTelemetry collector on Fargate: on the "links" key; the fix removes the line',
+      document: FARGATE,
+      findings: [
+        {
+          message: [
+            NO_LINKS_IN_AWSVPC,
+            /reach each other on localhost:<containerPort>/,
+            /If app must start after collector, say so with dependsOn \(START\)/,
+          ],
+          underlined: '"links"',
+          container: 'app',
+          fixes: [
+            {
+              title: 'Remove "links" from app',
+              preferred: true,
+              output: edit(FARGATE, LINKS_LINE, ''),
+            },
+          ],
+        },
+      ],
     },
     {
-      "name": "app",
-      "image": "shop/app:1.0.0",
-      "links": ["collector"],
-      "environment": [{ "name": "OTEL_EXPORTER_OTLP_ENDPOINT", "value": "http://collector:4317" }]
-    }
-  ]
-}
-`;
-
-describe(ID, () => {
-  test('fires on links in awsvpc, underlining the "links" key', () => {
-    const f = onlyFinding(ID, FARGATE);
-    assert.equal(f.severity, 'error');
-    assert.equal(underlined(FARGATE, f.range), '"links"');
-    assert.equal(f.container, 'app');
-    assert.match(
-      f.message,
-      /app has links, but the task uses network mode awsvpc \(as Fargate requires\), which does not support links/,
-    );
-    assert.match(f.message, /reach each other on localhost:<containerPort>/);
-    assert.match(f.message, /If app must start after collector, say so with dependsOn \(START\)/);
-    assert.deepEqual(
-      f.fixes.map((x) => [x.title, x.isPreferred, x.safe]),
-      [['Remove "links" from app', true, false]],
-    );
-  });
-
-  test('fix: removes the links line', () => {
-    const f = onlyFinding(ID, FARGATE);
-    assert.equal(applyFix(FARGATE, f), FARGATE.replace('      "links": ["collector"],\n', ''));
-  });
-
-  test('does not suggest dependsOn when the container already waits for the linked one', () => {
-    const text = FARGATE.replace(
-      '"links": ["collector"],',
-      '"links": ["collector"],\n      "dependsOn": [{ "containerName": "collector", "condition": "START" }],',
-    );
-    assert.doesNotMatch(onlyFinding(ID, text).message, /say so with dependsOn/);
-  });
-
-  describe('does not fire', () => {
-    test('in bridge mode (links are how bridge containers find each other)', () => {
-      assert.deepEqual(
-        findingsOf(ID, FARGATE.replace('"awsvpc"', '"bridge"').replace('"FARGATE"', '"EC2"')),
-        [],
-      );
-    });
-    test('with an empty or null links array', () => {
-      assert.deepEqual(findingsOf(ID, FARGATE.replace('["collector"]', '[]')), []);
-      assert.deepEqual(findingsOf(ID, FARGATE.replace('["collector"]', 'null')), []);
-    });
-    test('in a bare container array (the network mode is not known)', () => {
-      assert.deepEqual(
-        findingsOf(
-          ID,
-          `[{ "name": "a", "image": "x", "links": ["b"] }, { "name": "b", "image": "y" }]`,
-        ),
-        [],
-      );
-    });
-    for (const [name, text] of Object.entries(REAL_WORLD_CORRECT))
-      test(name, () => assert.deepEqual(findingsOf(ID, text), []));
-  });
+      name: 'the app already waits for the collector: no dependsOn suggestion',
+      document: ALREADY_WAITS,
+      findings: [
+        {
+          message: NO_LINKS_IN_AWSVPC,
+          messageExcludes: /say so with dependsOn/,
+          underlined: '"links"',
+          container: 'app',
+          fixes: [
+            {
+              title: 'Remove "links" from app',
+              preferred: true,
+              output: edit(ALREADY_WAITS, LINKS_LINE, ''),
+            },
+          ],
+        },
+      ],
+    },
+  ],
 });

@@ -1,9 +1,7 @@
-import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
-import { REAL_WORLD_CORRECT, applyFix, findingsOf, onlyFinding, underlined } from './helpers';
+import { REAL_WORLD_CORRECT } from './helpers';
+import { edit, ruleTester, validCases, type ValidCase } from './ruleTester';
 
-const ID = 'memory-reservation-exceeds-memory';
-
+/** An image resizer with the given memory and memoryReservation JSON values: small and inline. */
 const withMemory = (memory: string, reservation: string) => `{
   "family": "image-resizer",
   "containerDefinitions": [
@@ -18,48 +16,57 @@ const withMemory = (memory: string, reservation: string) => `{
 }
 `;
 
-describe(ID, () => {
-  test('fires when the reservation is above the hard limit, underlining the reservation', () => {
-    const text = withMemory('1024', '2048');
-    const f = onlyFinding(ID, text);
-    assert.equal(f.severity, 'error');
-    assert.equal(underlined(text, f.range), '2048');
-    assert.equal(f.container, 'resizer');
-    assert.match(
-      f.message,
-      /resizer reserves 2048 MiB \(memoryReservation\) but its hard limit is 1024 MiB \(memory\)/,
-    );
-    assert.match(f.message, /AWS requires memory to be greater than memoryReservation/);
-    assert.deepEqual(
-      f.related.map((r) => [underlined(text, r.range), r.message]),
-      [['1024', 'memory (hard limit): 1024 MiB']],
-    );
-    assert.deepEqual(f.fixes, []);
-  });
+const fits = (memory: string, reservation: string): ValidCase => ({
+  name: `memory ${memory}, memoryReservation ${reservation}`,
+  document: withMemory(memory, reservation),
+});
+const EQUAL = withMemory('512', '512');
 
-  test('fires when they are equal; the fix removes memoryReservation', () => {
-    const text = withMemory('512', '512');
-    const f = onlyFinding(ID, text);
-    assert.match(f.message, /with a hard limit of the same 512 MiB/);
-    assert.deepEqual(
-      f.fixes.map((x) => [x.title, x.isPreferred, x.safe]),
-      [['Remove "memoryReservation"', true, false]],
-    );
-    assert.equal(applyFix(text, f), text.replace('      "memoryReservation": 512,\n', ''));
-  });
-
-  describe('does not fire', () => {
-    for (const [m, r] of [
-      ['1024', '512'],
-      ['0', '0'],
-      ['"${memory}"', '"${memory}"'],
-      ['null', '512'],
-      ['512', 'null'],
-    ]) {
-      test(`memory ${m}, memoryReservation ${r}`, () =>
-        assert.deepEqual(findingsOf(ID, withMemory(m!, r!)), []));
-    }
-    for (const [name, text] of Object.entries(REAL_WORLD_CORRECT))
-      test(name, () => assert.deepEqual(findingsOf(ID, text), []));
-  });
+ruleTester('memory-reservation-exceeds-memory', {
+  severity: 'error',
+  valid: [
+    fits('1024', '512'),
+    fits('0', '0'),
+    fits('"${memory}"', '"${memory}"'),
+    fits('null', '512'),
+    fits('512', 'null'),
+    ...validCases(REAL_WORLD_CORRECT),
+  ],
+  invalid: [
+    {
+      name: 'an image resizer reserves 2048 MiB under a 1024 MiB hard limit: on the reservation, without a fix',
+      document: withMemory('1024', '2048'),
+      findings: [
+        {
+          message: [
+            /resizer reserves 2048 MiB \(memoryReservation\) but its hard limit is 1024 MiB \(memory\)/,
+            /AWS requires memory to be greater than memoryReservation/,
+          ],
+          underlined: '2048',
+          container: 'resizer',
+          related: [{ message: 'memory (hard limit): 1024 MiB', underlined: '1024' }],
+          fixes: null,
+        },
+      ],
+    },
+    {
+      name: 'reservation equal to the hard limit: the fix removes memoryReservation',
+      document: EQUAL,
+      findings: [
+        {
+          message: /with a hard limit of the same 512 MiB/,
+          underlined: '512',
+          container: 'resizer',
+          related: [{ message: 'memory (hard limit): 512 MiB', underlined: '512' }],
+          fixes: [
+            {
+              title: 'Remove "memoryReservation"',
+              preferred: true,
+              output: edit(EQUAL, '      "memoryReservation": 512,\n', ''),
+            },
+          ],
+        },
+      ],
+    },
+  ],
 });

@@ -1,209 +1,186 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { test } from 'node:test';
 import { fixAll } from '../../../server/src/engine/index';
 import { ruleById } from '../../../server/src/engine/rules/index';
-import { REAL_WORLD_CORRECT, applyFix, findingsOf, underlined } from './helpers';
+import { REAL_WORLD_CORRECT } from './helpers';
+import {
+  crlf,
+  edit,
+  fixture,
+  ruleTester,
+  validCases,
+  type ExpectedFinding,
+  type ExpectedFix,
+} from './ruleTester';
 
 const ID = 'register-readonly-field';
 const PREPARE = 'Prepare for register-task-definition';
 
 /** A console "JSON" export: the task definition itself, with the fields ECS adds. */
-const EXPORT = `{
-    "taskDefinitionArn": "arn:aws:ecs:us-east-2:123456789012:task-definition/tickets:17",
-    "containerDefinitions": [
-        {
-            "name": "tickets",
-            "image": "shop/tickets:3.2.7",
-            "essential": true
-        }
-    ],
-    "family": "tickets",
-    "revision": 17,
-    "status": "ACTIVE",
-    "requiresAttributes": [
-        {
-            "name": "ecs.capability.task-eni"
-        }
-    ],
-    "compatibilities": ["EC2", "FARGATE"],
-    "requiresCompatibilities": ["FARGATE"],
-    "cpu": "512",
-    "memory": "1024",
-    "registeredAt": "2025-02-11T08:41:55.118Z",
-    "registeredBy": "arn:aws:iam::123456789012:user/ops"
-}
-`;
+const EXPORT = fixture('register-readonly-field/console-export-tickets.json');
+const PREPARED_EXPORT = fixture('register-readonly-field/console-export-tickets.prepared.json');
+/** describe-task-definition output: the taskDefinition wrapper, and tags beside it. */
+const DESCRIBE = fixture('register-readonly-field/describe-output-api-with-tags.json');
+const PREPARED_DESCRIBE = fixture(
+  'register-readonly-field/describe-output-api-with-tags.prepared.json',
+);
+/** DESCRIBE with CRLF line ends, tab indentation and no tags. */
+const DESCRIBE_TABS = edit(
+  crlf(DESCRIBE).replaceAll('  ', '\t'),
+  '"tags": [\r\n\t\t{\r\n\t\t\t"key": "team",\r\n\t\t\t"value": "billing"\r\n\t\t}\r\n\t]',
+  '"tags": []',
+);
+const PREPARED_DESCRIBE_TABS =
+  '{\r\n\t"containerDefinitions": [\r\n\t\t{\r\n\t\t\t"name": "api",\r\n\t\t\t"image": "shop/api:1.0.0"\r\n\t\t}\r\n\t],\r\n\t"family": "api"\r\n}\r\n';
+const NULL_FIELD = `{ "family": "x", "containerDefinitions": [{ "name": "a", "image": "b" }], "deregisteredAt": null }`;
 
-const PREPARED_EXPORT = `{
-    "containerDefinitions": [
-        {
-            "name": "tickets",
-            "image": "shop/tickets:3.2.7",
-            "essential": true
-        }
-    ],
-    "family": "tickets",
-    "requiresCompatibilities": ["FARGATE"],
-    "cpu": "512",
-    "memory": "1024"
-}
-`;
+const SET_BY_ECS =
+  /is set by ECS when it registers a task definition \(describe-task-definition output\); it is not an input: aws ecs register-task-definition --cli-input-json rejects it \("Unknown parameter in input"\)/;
 
-const DESCRIBE = `{
-  "taskDefinition": {
-    "taskDefinitionArn": "arn:aws:ecs:eu-west-1:123456789012:task-definition/api:3",
-    "containerDefinitions": [
-      {
-        "name": "api",
-        "image": "shop/api:1.0.0"
-      }
+/**
+ * A read-only field: each finding offers the whole preparation and its own removal, neither
+ * applied by --fix.
+ */
+function readOnly(
+  field: string,
+  message: RegExp | readonly RegExp[],
+  prepared: string,
+  removed: string,
+): ExpectedFinding {
+  return {
+    message,
+    underlined: `"${field}"`,
+    fixes: [
+      { title: PREPARE, output: prepared },
+      { title: `Remove "${field}"`, output: removed },
     ],
-    "family": "api",
-    "revision": 3,
-    "status": "ACTIVE"
-  },
-  "tags": [
+  };
+}
+const exportField = (field: string, from: string, to = '') =>
+  readOnly(field, SET_BY_ECS, PREPARED_EXPORT, edit(EXPORT, from, to));
+const describeField =
+  (document: string, prepared: string) =>
+  (field: string, from: string, to = '') =>
+    readOnly(
+      field,
+      /removes all such fields and unwraps taskDefinition\.$/,
+      prepared,
+      edit(document, from, to),
+    );
+/** The wrapper finding of describe output: the preparation, or only the unwrapping. */
+const wrapper = (prepared: string, unwrap: ExpectedFix): ExpectedFinding => ({
+  message:
+    /This is describe-task-definition output: aws ecs register-task-definition --cli-input-json takes the task definition itself, not the "taskDefinition" wrapper/,
+  underlined: '"taskDefinition"',
+  fixes: [{ title: PREPARE, output: prepared }, unwrap],
+});
+
+const inDescribe = describeField(DESCRIBE, PREPARED_DESCRIBE);
+const inDescribeTabs = describeField(DESCRIBE_TABS, PREPARED_DESCRIBE_TABS);
+
+ruleTester(ID, {
+  severity: 'hint',
+  valid: [
+    { name: 'a prepared export without read-only fields', document: PREPARED_EXPORT },
     {
-      "key": "team",
-      "value": "billing"
-    }
-  ]
-}
-`;
-
-describe(ID, () => {
-  test('fires on each read-only field, underlining its key', () => {
-    const found = findingsOf(ID, EXPORT);
-    assert.deepEqual(
-      found.map((f) => underlined(EXPORT, f.range)),
-      [
-        '"taskDefinitionArn"',
-        '"revision"',
-        '"status"',
-        '"requiresAttributes"',
-        '"compatibilities"',
-        '"registeredAt"',
-        '"registeredBy"',
-      ],
-    );
-    assert.ok(found.every((f) => f.severity === 'hint'));
-    assert.match(
-      found[1]!.message,
-      /"revision" is set by ECS when it registers a task definition \(describe-task-definition output\); it is not an input: aws ecs register-task-definition --cli-input-json rejects it \("Unknown parameter in input"\)/,
-    );
-    assert.match(
-      found[1]!.message,
-      /"Prepare for register-task-definition" removes all such fields\.$/,
-    );
-  });
-
-  test('each finding offers the whole preparation and its own removal, neither applied by --fix', () => {
-    const found = findingsOf(ID, EXPORT);
-    assert.deepEqual(
-      found[1]!.fixes.map((x) => [x.title, x.isPreferred, x.safe]),
-      [
-        [PREPARE, false, false],
-        ['Remove "revision"', false, false],
-      ],
-    );
-    for (const f of found) assert.equal(applyFix(EXPORT, f, PREPARE), PREPARED_EXPORT);
-    assert.equal(
-      applyFix(EXPORT, found[1]!, 'Remove "revision"'),
-      EXPORT.replace('    "revision": 17,\n', ''),
-    );
-    assert.equal(fixAll(EXPORT, { rules: [ruleById(ID)!] }).text, EXPORT);
-  });
-
-  test('describe output: the wrapper finding, and the preparation unwraps (re-indented) and keeps the tags', () => {
-    const found = findingsOf(ID, DESCRIBE);
-    assert.deepEqual(
-      found.map((f) => underlined(DESCRIBE, f.range)),
-      ['"taskDefinition"', '"taskDefinitionArn"', '"revision"', '"status"'],
-    );
-    assert.match(
-      found[0]!.message,
-      /This is describe-task-definition output: aws ecs register-task-definition --cli-input-json takes the task definition itself, not the "taskDefinition" wrapper/,
-    );
-    assert.deepEqual(
-      found[0]!.fixes.map((x) => x.title),
-      [PREPARE, 'Unwrap "taskDefinition"'],
-    );
-    assert.match(found[1]!.message, /removes all such fields and unwraps taskDefinition\.$/);
-    const prepared = `{
-  "containerDefinitions": [
+      name: 'a bare container array (status is a container field there)',
+      document: `[{ "name": "a", "image": "b", "status": "x" }]`,
+    },
     {
-      "name": "api",
-      "image": "shop/api:1.0.0"
-    }
+      name: 'describe output, prepared: nothing left to report',
+      document: PREPARED_DESCRIBE,
+    },
+    // Describe output is what this rule is about.
+    ...validCases(
+      Object.fromEntries(
+        Object.entries(REAL_WORLD_CORRECT).filter(([name]) => !/describe/i.test(name)),
+      ),
+    ),
   ],
-  "family": "api",
-  "tags": [
+  invalid: [
     {
-      "key": "team",
-      "value": "billing"
-    }
-  ]
-}
-`;
-    for (const f of found) assert.equal(applyFix(DESCRIBE, f, PREPARE), prepared);
-    assert.equal(
-      applyFix(DESCRIBE, found[0]!, 'Unwrap "taskDefinition"'),
-      `{
-  "taskDefinitionArn": "arn:aws:ecs:eu-west-1:123456789012:task-definition/api:3",
-  "containerDefinitions": [
+      name: 'a console JSON export: each read-only field, on its key',
+      document: EXPORT,
+      findings: [
+        exportField(
+          'taskDefinitionArn',
+          '    "taskDefinitionArn": "arn:aws:ecs:us-east-2:123456789012:task-definition/tickets:17",\n',
+        ),
+        readOnly(
+          'revision',
+          [SET_BY_ECS, /"Prepare for register-task-definition" removes all such fields\.$/],
+          PREPARED_EXPORT,
+          edit(EXPORT, '    "revision": 17,\n', ''),
+        ),
+        exportField('status', '    "status": "ACTIVE",\n'),
+        exportField(
+          'requiresAttributes',
+          '    "requiresAttributes": [\n        {\n            "name": "ecs.capability.task-eni"\n        }\n    ],\n',
+        ),
+        exportField('compatibilities', '    "compatibilities": ["EC2", "FARGATE"],\n'),
+        exportField('registeredAt', '    "registeredAt": "2025-02-11T08:41:55.118Z",\n'),
+        exportField(
+          'registeredBy',
+          '"2025-02-11T08:41:55.118Z",\n    "registeredBy": "arn:aws:iam::123456789012:user/ops"\n',
+          '"2025-02-11T08:41:55.118Z"\n',
+        ),
+      ],
+    },
     {
-      "name": "api",
-      "image": "shop/api:1.0.0"
-    }
+      name: 'describe-task-definition output: the wrapper finding; the preparation unwraps (re-indented) and keeps the tags',
+      document: DESCRIBE,
+      findings: [
+        wrapper(PREPARED_DESCRIBE, {
+          title: 'Unwrap "taskDefinition"',
+          output: fixture('register-readonly-field/describe-output-api-with-tags.unwrapped.json'),
+        }),
+        inDescribe(
+          'taskDefinitionArn',
+          '    "taskDefinitionArn": "arn:aws:ecs:eu-west-1:123456789012:task-definition/api:3",\n',
+        ),
+        inDescribe('revision', '    "revision": 3,\n'),
+        inDescribe('status', '"revision": 3,\n    "status": "ACTIVE"\n', '"revision": 3\n'),
+      ],
+    },
+    {
+      name: 'describe output with CRLF and tab indentation: both survive the preparation',
+      document: DESCRIBE_TABS,
+      findings: [
+        wrapper(PREPARED_DESCRIBE_TABS, {
+          title: 'Unwrap "taskDefinition"',
+          output: edit(
+            DESCRIBE_TABS,
+            '\t"taskDefinition": {\r\n\t\t"taskDefinitionArn": "arn:aws:ecs:eu-west-1:123456789012:task-definition/api:3",\r\n\t\t"containerDefinitions": [\r\n\t\t\t{\r\n\t\t\t\t"name": "api",\r\n\t\t\t\t"image": "shop/api:1.0.0"\r\n\t\t\t}\r\n\t\t],\r\n\t\t"family": "api",\r\n\t\t"revision": 3,\r\n\t\t"status": "ACTIVE"\r\n\t},\r\n\t"tags": []\r\n',
+            '\t"taskDefinitionArn": "arn:aws:ecs:eu-west-1:123456789012:task-definition/api:3",\r\n\t"containerDefinitions": [\r\n\t\t{\r\n\t\t\t"name": "api",\r\n\t\t\t"image": "shop/api:1.0.0"\r\n\t\t}\r\n\t],\r\n\t"family": "api",\r\n\t"revision": 3,\r\n\t"status": "ACTIVE"\r\n',
+          ),
+        }),
+        inDescribeTabs(
+          'taskDefinitionArn',
+          '\t\t"taskDefinitionArn": "arn:aws:ecs:eu-west-1:123456789012:task-definition/api:3",\r\n',
+        ),
+        inDescribeTabs('revision', '\t\t"revision": 3,\r\n'),
+        inDescribeTabs(
+          'status',
+          '"revision": 3,\r\n\t\t"status": "ACTIVE"\r\n',
+          '"revision": 3\r\n',
+        ),
+      ],
+    },
+    {
+      name: 'an explicit null read-only field is still a key the CLI rejects',
+      document: NULL_FIELD,
+      findings: [
+        readOnly(
+          'deregisteredAt',
+          SET_BY_ECS,
+          `{ "family": "x", "containerDefinitions": [{ "name": "a", "image": "b" }] }`,
+          `{ "family": "x", "containerDefinitions": [{ "name": "a", "image": "b" }] }`,
+        ),
+      ],
+    },
   ],
-  "family": "api",
-  "revision": 3,
-  "status": "ACTIVE",
-  "tags": [
-    {
-      "key": "team",
-      "value": "billing"
-    }
-  ]
-}
-`,
-    );
-    // The prepared text has nothing left to report.
-    assert.deepEqual(findingsOf(ID, prepared), []);
-  });
+});
 
-  test('CRLF and tab indentation survive the preparation', () => {
-    const text = DESCRIBE.replace(/\n/g, '\r\n')
-      .replace(/  /g, '\t')
-      .replace(
-        '"tags": [\r\n\t\t{\r\n\t\t\t"key": "team",\r\n\t\t\t"value": "billing"\r\n\t\t}\r\n\t]',
-        '"tags": []',
-      );
-    const found = findingsOf(ID, text);
-    assert.equal(
-      applyFix(text, found[0]!, PREPARE),
-      '{\r\n\t"containerDefinitions": [\r\n\t\t{\r\n\t\t\t"name": "api",\r\n\t\t\t"image": "shop/api:1.0.0"\r\n\t\t}\r\n\t],\r\n\t"family": "api"\r\n}\r\n',
-    );
-  });
-
-  test('an explicit null read-only field is still a key the CLI rejects', () => {
-    const text = `{ "family": "x", "containerDefinitions": [{ "name": "a", "image": "b" }], "deregisteredAt": null }`;
-    const [f] = findingsOf(ID, text);
-    assert.equal(underlined(text, f!.range), '"deregisteredAt"');
-    assert.equal(
-      applyFix(text, f!, PREPARE),
-      `{ "family": "x", "containerDefinitions": [{ "name": "a", "image": "b" }] }`,
-    );
-  });
-
-  describe('does not fire', () => {
-    test('on a task definition without read-only fields, or a bare container array', () => {
-      assert.deepEqual(findingsOf(ID, PREPARED_EXPORT), []);
-      assert.deepEqual(findingsOf(ID, `[{ "name": "a", "image": "b", "status": "x" }]`), []);
-    });
-    for (const [name, text] of Object.entries(REAL_WORLD_CORRECT)) {
-      if (/describe/i.test(name)) continue; // describe output is what this rule is about
-      test(name, () => assert.deepEqual(findingsOf(ID, text), []));
-    }
-  });
+test(`${ID}: fix-all leaves a console export alone (no fix of this rule is safe)`, () => {
+  assert.equal(fixAll(EXPORT, { rules: [ruleById(ID)!] }).text, EXPORT);
 });

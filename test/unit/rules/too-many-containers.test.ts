@@ -1,9 +1,7 @@
-import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
-import { REAL_WORLD_CORRECT, findingsOf, onlyFinding, underlined } from './helpers';
+import { REAL_WORLD_CORRECT } from './helpers';
+import { ruleTester, validCases } from './ruleTester';
 
-const ID = 'too-many-containers';
-
+/** A task of n small sidecars, c1 … cn: generated, since the count is the point. */
 const task = (n: number) => `{
   "family": "sidecar-zoo",
   "containerDefinitions": [
@@ -12,33 +10,39 @@ ${Array.from({ length: n }, (_, i) => `    { "name": "c${i + 1}", "image": "shop
 }
 `;
 
-describe(ID, () => {
-  test('fires on the 11th container and lists the ones over the limit', () => {
-    const text = task(12);
-    const f = onlyFinding(ID, text);
-    assert.equal(f.severity, 'error');
-    assert.equal(underlined(text, f.range), '"c11"');
-    assert.equal(f.container, 'c11');
-    assert.match(
-      f.message,
-      /This task definition has 12 containers, but ECS allows at most 10 per task definition \(a fixed quota that cannot be raised\)/,
-    );
-    assert.match(f.message, /c11, c12 are over the limit/);
-    assert.deepEqual(
-      f.related.map((r) => [underlined(text, r.range), r.message]),
-      [['"c12"', 'c12 is over the limit']],
-    );
-    assert.deepEqual(f.fixes, []);
-  });
-
-  test('also for a bare container array', () => {
-    const text = `[${Array.from({ length: 11 }, (_, i) => `{ "name": "c${i}", "image": "x" }`).join(', ')}]`;
-    assert.equal(findingsOf(ID, text).length, 1);
-  });
-
-  describe('does not fire', () => {
-    test('with exactly 10 containers', () => assert.deepEqual(findingsOf(ID, task(10)), []));
-    for (const [name, text] of Object.entries(REAL_WORLD_CORRECT))
-      test(name, () => assert.deepEqual(findingsOf(ID, text), []));
-  });
+ruleTester('too-many-containers', {
+  severity: 'error',
+  valid: [{ name: 'exactly 10 containers', document: task(10) }, ...validCases(REAL_WORLD_CORRECT)],
+  invalid: [
+    {
+      name: '12 sidecars: on the 11th container, the ones over the limit listed',
+      document: task(12),
+      findings: [
+        {
+          message: [
+            /This task definition has 12 containers, but ECS allows at most 10 per task definition \(a fixed quota that cannot be raised\)/,
+            /c11, c12 are over the limit/,
+          ],
+          underlined: '"c11"',
+          container: 'c11',
+          related: [{ message: 'c12 is over the limit', underlined: '"c12"' }],
+          schemaCovered: true,
+          fixes: null,
+        },
+      ],
+    },
+    {
+      name: 'a bare container array of 11',
+      document: `[${Array.from({ length: 11 }, (_, i) => `{ "name": "c${i}", "image": "x" }`).join(', ')}]`,
+      findings: [
+        {
+          message: /This task definition has 11 containers/,
+          underlined: '"c10"',
+          container: 'c10',
+          schemaCovered: true,
+          fixes: null,
+        },
+      ],
+    },
+  ],
 });
