@@ -2,7 +2,7 @@
 // web workbench, from npm), installed once into .cache/ and started with a fresh profile per run.
 //
 // code-server is kept out of the extension's own dependency tree on purpose: it is ~300 MB, has
-// native modules, and must never reach the VSIX. /work/shared/REAL-VSCODE.md explains each step.
+// native modules, and must never reach the VSIX. The comments below say why each step is needed.
 //
 //   node scripts/code-server.mjs install    installs it (skipped when already there) and prints its path
 import { spawn, spawnSync } from 'node:child_process';
@@ -109,8 +109,8 @@ function seedRipgrepCache() {
 
 /**
  * The environment for `npm install` in the cache folder: without the variables `npm run` sets for
- * this project (which would make npm treat /work/main as the project), and with the two settings a
- * root CI machine with no stdin needs (REAL-VSCODE.md: node-pty's `npx node-gyp` and --unsafe-perm).
+ * this project (which would make npm treat this checkout as the project), and with the two settings
+ * a root CI machine with no stdin needs (node-pty's `npx node-gyp` and --unsafe-perm).
  */
 function installEnv() {
   const keep = new Set([

@@ -287,10 +287,8 @@ export class TestClient {
   }
 }
 
-/** The seed example (shared copy when present, else the repository's). */
-export const SEED_PATH = existsSync('/work/shared/examples/seed-task-definition.json')
-  ? '/work/shared/examples/seed-task-definition.json'
-  : 'examples/seed-task-definition.json';
+/** The seed example: the task definition users paste, as the repository keeps it. */
+export const SEED_PATH = 'examples/seed-task-definition.json';
 
 /** A file of test/fixtures/lsp. */
 export function fixture(name: string): string {

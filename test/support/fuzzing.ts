@@ -40,7 +40,6 @@ export function seedDocuments(): { name: string; text: string }[] {
   };
   walk('examples');
   walk('test/fixtures');
-  walk('../shared/examples');
   return out;
 }
 

@@ -168,9 +168,9 @@ const fixture = (name: string) =>
   JSON.parse(
     readFileSync(join(process.cwd(), 'test', 'webview', 'fixtures', `${name}.graph.json`), 'utf8'),
   ) as StartOrderGraph;
-const SEED = Uri.parse('file:///work/seed-task-definition.json');
-const OTHER = Uri.parse('file:///work/other.task-def.json');
-const NOTES = Uri.parse('file:///work/notes.json');
+const SEED = Uri.parse('file:///project/seed-task-definition.json');
+const OTHER = Uri.parse('file:///project/other.task-def.json');
+const NOTES = Uri.parse('file:///project/notes.json');
 const EXTENSION = Uri.parse('file:///ext');
 
 const graphChanged = new EventEmitter<Uri>();
@@ -363,14 +363,14 @@ describe('graph panel', () => {
     await tick();
     assert.deepEqual(log.at(-1), [
       'saveDialog',
-      'file:///work/seed-task-definition.start-order.svg',
+      'file:///project/seed-task-definition.start-order.svg',
     ]);
-    saveTarget = Uri.parse('file:///work/out.svg');
+    saveTarget = Uri.parse('file:///project/out.svg');
     panel.received.fire({ command: 'saveSvg', svg });
     await tick();
     assert.deepEqual(
       log.find((l) => l[0] === 'writeFile'),
-      ['writeFile', 'file:///work/out.svg', svg],
+      ['writeFile', 'file:///project/out.svg', svg],
     );
   });
 

@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve, sep } from 'node:path';
+import { join, sep } from 'node:path';
 import { test } from 'node:test';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { parse, type ParseError } from 'jsonc-parser';
@@ -123,7 +123,7 @@ test('the schema is draft-07, allows a top-level "$schema", and accepts the thre
 });
 
 // ---------------------------------------------------------------------------------------------
-// (1) Every task definition in the repository, and the shared seed.
+// (1) Every task definition in the repository (examples/ and test/fixtures/), the seed included.
 
 /**
  * Files that are schema-invalid on purpose but not named so, with the places of their errors.
@@ -197,17 +197,6 @@ test('examples/ holds task definitions to check', () => {
     'no task definition found under examples/',
   );
 });
-
-const SHARED_SEED = resolve('..', 'shared', 'examples', 'seed-task-definition.json');
-test(
-  'the shared seed task definition is valid (its mistakes are semantic)',
-  { skip: !existsSync(SHARED_SEED) && 'no ../shared/examples here' },
-  () => {
-    const { value, errors } = parseJsonc(readFileSync(SHARED_SEED, 'utf8'));
-    assert.deepEqual(errors, []);
-    assertValid(value);
-  },
-);
 
 // ---------------------------------------------------------------------------------------------
 // Our own good task definitions.
@@ -1118,7 +1107,7 @@ function languageService(fileMatch: string[]) {
 
 async function vscodeDiagnostics(
   text: string,
-  uri = 'file:///work/app/prod.task-def.json',
+  uri = 'file:///project/app/prod.task-def.json',
   fileMatch = JSON_VALIDATION.fileMatch,
 ) {
   const service = languageService(fileMatch);
@@ -1204,7 +1193,7 @@ test('VS Code JSON service: completion offers container properties and condition
   const complete = async (textWithCursor: string) => {
     const offset = textWithCursor.indexOf('|');
     const doc = TextDocument.create(
-      'file:///work/app/taskdef.json',
+      'file:///project/app/taskdef.json',
       'json',
       1,
       textWithCursor.replace('|', ''),
@@ -1261,14 +1250,14 @@ test("VS Code JSON service: the proposed file patterns (and package.json's, once
       'home/.aws/ecs/web.json',
     ]) {
       assert.equal(
-        (await vscodeDiagnostics(typo, `file:///work/${name}`, fileMatch)).length,
+        (await vscodeDiagnostics(typo, `file:///project/${name}`, fileMatch)).length,
         1,
         `${name} should get the schema (${fileMatch.join(', ')})`,
       );
     }
     for (const name of ['package.json', 'tsconfig.json', 'deploy/service.json', 'tasks.json']) {
       assert.deepEqual(
-        await vscodeDiagnostics(typo, `file:///work/${name}`, fileMatch),
+        await vscodeDiagnostics(typo, `file:///project/${name}`, fileMatch),
         [],
         `${name} should not get the schema`,
       );

@@ -1,18 +1,16 @@
 /**
- * The issue's "done when", run as a user would: the built CLI on the seed task definition, then
- * `--fix` on a copy, and a check that the fixed file is what a working task needs.
+ * The seed task definition (examples/seed-task-definition.json, the one users paste) run as a user
+ * would: the built CLI reports its problems, `--fix` on a copy repairs them, and the fixed file is
+ * what a working task needs.
  */
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { ensureCli, runCli } from '../support/cli';
 
-// The seed as shared with the project when it is beside the checkout; the committed copy otherwise (identical).
-const SEED_PATH = existsSync('../shared/examples/seed-task-definition.json')
-  ? '../shared/examples/seed-task-definition.json'
-  : 'examples/seed-task-definition.json';
+const SEED_PATH = 'examples/seed-task-definition.json';
 
 /** `path:line:col severity code message` lines → codes. */
 function codesOf(stdout: string, path: string): string[] {
@@ -54,7 +52,7 @@ const STRUCTURAL = [
   'entrypoint-overrides-shell',
 ];
 
-describe('the seed task definition (issue: done when)', () => {
+describe('the seed task definition', () => {
   let dir: string;
   let copy: string;
   const original = JSON.parse(readFileSync(SEED_PATH, 'utf8')) as Task;
@@ -67,7 +65,7 @@ describe('the seed task definition (issue: done when)', () => {
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  test('`ecs-init-order lint ../shared/examples/seed-task-definition.json` reports the six problems', () => {
+  test('`ecs-init-order lint examples/seed-task-definition.json` reports the six problems', () => {
     const run = runCli(['lint', SEED_PATH]);
     assert.equal(run.status, 1, 'exit code 1: there are errors');
     const codes = codesOf(run.stdout, SEED_PATH);

@@ -146,7 +146,7 @@ describe('content checks', () => {
   test('package.json of this project is not a task definition', () => {
     assert.ok(
       !isTaskDefinition(
-        '/work/package.json',
+        '/project/package.json',
         readFileSync('package.json', 'utf8'),
         defaultPatterns,
       ),

@@ -45,7 +45,8 @@ export function useSession(): Session {
     mkdirSync(ARTIFACTS, { recursive: true });
     session.harness = await startHarness();
     session.browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
+      // Debian's Chromium unless CHROMIUM_PATH says otherwise (.ci/run sets it), as in the e2e tests.
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       headless: true,
       args: [
         '--no-sandbox',

@@ -12,7 +12,7 @@ import {
   type AnalysisOptions,
 } from '../../../server/src/engine/index';
 
-export const URI = 'file:///work/project/task-definition.json';
+export const URI = 'file:///project/task-definition.json';
 
 export interface AtCursor {
   text: string;
@@ -69,13 +69,6 @@ export function fixture(name: string): string {
   return readFileSync(`test/fixtures/lsp/${name}`, 'utf8');
 }
 
-export const SEED_PATH = (() => {
-  try {
-    readFileSync('/work/shared/examples/seed-task-definition.json');
-    return '/work/shared/examples/seed-task-definition.json';
-  } catch {
-    return 'examples/seed-task-definition.json';
-  }
-})();
+export const SEED_PATH = 'examples/seed-task-definition.json';
 
 export const SEED = readFileSync(SEED_PATH, 'utf8');
