@@ -1,5 +1,5 @@
 /**
- * The input shapes of real task definitions (issue 10): templates with placeholders (quoted and
+ * The input shapes of real task definitions: templates with placeholders (quoted and
  * bare), console exports full of nulls, describe output, a BOM, CRLF and tabs; and the implicit
  * start order ECS adds, as the ECS agent adds it.
  */

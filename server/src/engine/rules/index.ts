@@ -1,7 +1,8 @@
 /**
  * The rule catalog, in the order rules run (findings are sorted by position afterwards).
- * Adding a rule: write rules/<id>.ts, docs/rules/<id>.md, tests in test/unit/rules/<id>.test.ts,
- * and list it here; a test checks that every listed rule has its doc and a README row.
+ * Adding a rule: write rules/<id>.ts, docs/rules/<id>.md, a ruleTester table in
+ * test/unit/rules/<id>.test.ts, and list it here; a test checks that every listed rule has its doc
+ * and a README row.
  */
 import type { Rule } from './rule';
 // Start order and init containers
@@ -20,8 +21,7 @@ import { entrypointOverridesShell } from './entrypoint-overrides-shell';
 import { awsCliWithoutTaskRole } from './aws-cli-without-task-role';
 import { awslogsExecutionRole } from './awslogs-execution-role';
 import { completeIgnoresExitCode } from './complete-ignores-exit-code';
-// @catalog-imports (task and container validity rules are listed below this line)
-// Task and container validity (issue 2)
+// Task and container validity
 import { noEssentialContainer } from './no-essential-container';
 import { duplicateContainerName } from './duplicate-container-name';
 import { missingRequiredField } from './missing-required-field';
@@ -36,7 +36,7 @@ import { healthcheckRange } from './healthcheck-range';
 import { awslogsMissingOption } from './awslogs-missing-option';
 import { imageLatestTag } from './image-latest-tag';
 import { plaintextSecret } from './plaintext-secret';
-// Real-world rules (issue 10)
+// Mistakes seen in real-world task definitions
 import { linksUnknownContainer } from './links-unknown-container';
 import { linksInAwsvpc } from './links-in-awsvpc';
 import { fargateUnsupportedParameter } from './fargate-unsupported-parameter';
@@ -71,8 +71,7 @@ export const allRules: readonly Rule[] = [
   awsCliWithoutTaskRole,
   awslogsExecutionRole,
   completeIgnoresExitCode,
-  // @catalog-rules (task and container validity rules are listed below this line)
-  // Task and container validity (issue 2)
+  // Task and container validity
   noEssentialContainer,
   duplicateContainerName,
   missingRequiredField,
@@ -87,7 +86,7 @@ export const allRules: readonly Rule[] = [
   awslogsMissingOption,
   imageLatestTag,
   plaintextSecret,
-  // Real-world rules (issue 10)
+  // Mistakes seen in real-world task definitions
   linksUnknownContainer,
   linksInAwsvpc,
   fargateUnsupportedParameter,
