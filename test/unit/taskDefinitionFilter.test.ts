@@ -1,4 +1,4 @@
-/** The client's cheap "is this a task definition?" check and its glob matcher. */
+/** The cheap "is this a task definition?" check (client and server) and the one glob matcher. */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
