@@ -1,8 +1,11 @@
 // The project's one test command (`npm test`): type-check, build the bundles, then run every
 // test file in one node:test run so that the runner prints a single closing summary.
-// `--unit` runs only the fast tests under test/unit (no build, no browser, no VS Code).
+// `--unit` runs only the fast tests under test/unit (no build, no browser, no VS Code), one test
+// file per core at a time (node:test's default leaves a core free, which on a 2-core machine
+// means one file after another).
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 
 const unitOnly = process.argv.includes('--unit');
@@ -12,12 +15,17 @@ function run(cmd, args) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
+// The rule tests run in one process through test/unit/rules.test.ts, which loads every file of
+// this folder: a process per file would cost more than most of them take.
+const LOADED_TOGETHER = join('test', 'unit', 'rules');
+
 function findTests(dir) {
   const out = [];
   for (const entry of readdirSync(dir)) {
     const p = join(dir, entry);
-    if (statSync(p).isDirectory()) out.push(...findTests(p));
-    else if (entry.endsWith('.test.ts')) out.push(p);
+    if (statSync(p).isDirectory()) {
+      if (p !== LOADED_TOGETHER) out.push(...findTests(p));
+    } else if (entry.endsWith('.test.ts')) out.push(p);
   }
   return out.sort();
 }
@@ -27,4 +35,5 @@ if (!unitOnly) {
   run('node', ['scripts/build.mjs']);
 }
 const files = findTests(unitOnly ? 'test/unit' : 'test');
-run('node', ['--import', 'tsx', '--test', '--test-reporter=spec', ...files]);
+const concurrency = unitOnly ? [`--test-concurrency=${availableParallelism()}`] : [];
+run('node', ['--import', 'tsx', '--test', ...concurrency, '--test-reporter=spec', ...files]);
