@@ -1,6 +1,6 @@
 /**
  * Rule tests as tables, in the manner of ESLint's RuleTester. A rule's test file calls
- * `ruleTester(id, { valid, invalid })`:
+ * `ruleTester(id, { severity, valid, invalid })`:
  *
  * - `severity`: the rule's default severity.
  * - `valid`: documents on which the rule stays silent, each `{ name, document }`.
@@ -14,10 +14,13 @@
  *
  * Every case also checks what any rule owes the user: it does not throw, and a fix never leaves
  * more JSON syntax errors than it found. Name each case after the real pattern it stands for.
- * Documents live in files (`fixture('<rule-id>/<case>.json')` under test/fixtures/rules,
- * `example('<name>.json')` from examples/); `edit(document, from, to)` states a variant, or a fix's
- * output, as the document with one exact change. A small inline document is fine where it is the
- * clearest. What a table cannot say stays a plain test next to it.
+ *
+ * Documents live in files: `fixture('<rule-id>/<case>.json')` under test/fixtures/rules (named
+ * `<case>.schema-invalid.json` where the JSON schema rejects them: the schema test reads every
+ * fixture), `example('<name>.json')` from examples/. `edit(document, [from, to], …)` states a
+ * variant, or a fix's output, as the document with exact changes. A small inline document is fine
+ * where it is the clearest. What a table cannot say stays a plain test next to it. `npm test` runs
+ * every file of this folder in one process (test/unit/rules.test.ts).
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -94,12 +97,12 @@ export interface RuleTable {
 
 const RULE_FIXTURES = 'test/fixtures/rules';
 
-/** A document from test/fixtures/rules, e.g. `fixture('init-not-awaited/nginx-config-loader.json')`. */
+/** A document of test/fixtures/rules: `fixture('<rule-id>/<case>.json')`. */
 export function fixture(path: string): string {
   return readFileSync(join(RULE_FIXTURES, path), 'utf8');
 }
 
-/** A document from the repository's examples/ folder, e.g. `example('seed-task-definition.json')`. */
+/** A document of the repository's examples/ folder: `example('seed-task-definition.json')`. */
 export function example(name: string): string {
   return readFileSync(join('examples', name), 'utf8');
 }
