@@ -178,8 +178,11 @@ describe('the server exits when its client goes away', () => {
 
   test('when the client process named in initialize dies', async () => {
     const fakeClient = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 300)']);
+    // Listen before anything is awaited: on a busy machine the fake client can be gone by the time
+    // the server has started, and an 'exit' already emitted is never emitted again.
+    const fakeClientExited = new Promise((resolve) => fakeClient.once('exit', resolve));
     const client = await TestClient.start({ processId: fakeClient.pid! });
-    await new Promise((resolve) => fakeClient.once('exit', resolve));
+    await fakeClientExited;
     // The server checks every 3 seconds whether the client process is alive.
     assert.notEqual(await client.waitForExit(8000), undefined);
     client.connection.dispose();
