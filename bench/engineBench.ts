@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { buildSync } from 'esbuild';
+import { nodeBundleOptions } from '../scripts/bundle-options.mjs';
 import { parseTree } from 'jsonc-parser';
 import { getLanguageService, TextDocument as JsonTextDocument } from 'vscode-json-languageservice';
 import type { analyze as analyzeFn } from '../server/src/engine/index';
@@ -19,17 +20,7 @@ import type { analyze as analyzeFn } from '../server/src/engine/index';
 export function loadShippedEngine(): typeof analyzeFn {
   const outfile = resolve('.cache/bench/engine.cjs');
   mkdirSync('.cache/bench', { recursive: true });
-  buildSync({
-    entryPoints: ['server/src/engine/index.ts'],
-    outfile,
-    bundle: true,
-    minify: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    mainFields: ['module', 'main'],
-    logLevel: 'warning',
-  });
+  buildSync({ ...nodeBundleOptions(true), entryPoints: ['server/src/engine/index.ts'], outfile });
   return (createRequire(import.meta.url)(outfile) as { analyze: typeof analyzeFn }).analyze;
 }
 

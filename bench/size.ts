@@ -3,6 +3,7 @@
  * scripts/build.mjs), grouped into the libraries and the project's own parts.
  */
 import { buildSync } from 'esbuild';
+import { nodeBundleOptions } from '../scripts/bundle-options.mjs';
 
 export interface SizePart {
   part: string;
@@ -24,18 +25,11 @@ const GROUPS: [RegExp, string][] = [
 
 export function serverBundleParts(): { total: number; parts: SizePart[] } {
   const result = buildSync({
+    ...nodeBundleOptions(true),
     entryPoints: ['server/src/node/main.ts'],
-    bundle: true,
-    minify: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    mainFields: ['module', 'main'],
-    legalComments: 'none',
     metafile: true,
     write: false,
     outfile: 'server.js',
-    logLevel: 'warning',
   });
   const output = Object.values(result.metafile!.outputs)[0]!;
   const sums = new Map<string, number>();

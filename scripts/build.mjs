@@ -6,6 +6,7 @@
 import * as esbuild from 'esbuild';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { nodeBundleOptions } from './bundle-options.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -14,47 +15,24 @@ const outdir = outdirIndex > 0 ? process.argv[outdirIndex + 1] : 'dist';
 mkdirSync(outdir, { recursive: true });
 
 const shebang = { js: '#!/usr/bin/env node' };
-const common = {
-  bundle: true,
-  minify: production,
-  sourcemap: production ? false : 'linked',
-  logLevel: 'warning',
-  legalComments: 'none',
-  // jsonc-parser's UMD build hides its requires from bundlers; its ESM build bundles cleanly.
-  mainFields: ['module', 'main'],
-};
+const node = nodeBundleOptions(production);
 
 /** @type {import('esbuild').BuildOptions[]} */
 const targets = [
   {
-    ...common,
+    ...node,
     entryPoints: ['client/src/extension.ts'],
     outfile: 'dist/client.js',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
     external: ['vscode'],
   },
+  { ...node, entryPoints: ['server/src/node/main.ts'], outfile: 'dist/server.js', banner: shebang },
+  { ...node, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: shebang },
   {
-    ...common,
-    entryPoints: ['server/src/node/main.ts'],
-    outfile: 'dist/server.js',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    banner: shebang,
-  },
-  {
-    ...common,
-    entryPoints: ['server/src/cli.ts'],
-    outfile: 'dist/cli.js',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    banner: shebang,
-  },
-  {
-    ...common,
+    bundle: true,
+    minify: production,
+    sourcemap: production ? false : 'linked',
+    logLevel: 'warning',
+    legalComments: 'none',
     entryPoints: ['client/webview/main.ts'],
     outfile: 'dist/webview.js',
     platform: 'browser',

@@ -138,6 +138,32 @@ function hasKey(obj: Node, key: string): boolean {
   return (obj.children ?? []).some((p) => p.children?.[0]?.value === key);
 }
 
+/**
+ * Where the string or comment starting at `i` ends (its last character), or `i` itself when none
+ * starts there. `stopAtLineBreak` ends a string at a line break as well as at its closing quote.
+ */
+function skipStringOrComment(text: string, i: number, stopAtLineBreak: boolean): number {
+  const n = text.length;
+  const c = text.charCodeAt(i);
+  if (c === 34 /* " */) {
+    for (i++; i < n; i++) {
+      const d = text.charCodeAt(i);
+      if (d === 92 /* \ */) i++;
+      else if (d === 34 || (stopAtLineBreak && d === 10)) break;
+    }
+    return i;
+  }
+  if (c === 47 /* / */ && text.charCodeAt(i + 1) === 47) {
+    while (i < n && text.charCodeAt(i) !== 10) i++;
+    return i;
+  }
+  if (c === 47 && text.charCodeAt(i + 1) === 42 /* * */) {
+    const end = text.indexOf('*/', i + 2);
+    return end < 0 ? n : end + 1;
+  }
+  return i;
+}
+
 /** Deepest bracket nesting outside strings and comments, by one linear scan. */
 export function maxNestingDepth(text: string): number {
   let depth = 0;
@@ -145,18 +171,9 @@ export function maxNestingDepth(text: string): number {
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (c === 34 /* " */) {
-      for (i++; i < n; i++) {
-        const d = text.charCodeAt(i);
-        if (d === 92 /* \ */) i++;
-        else if (d === 34) break;
-      }
-    } else if (c === 47 /* / */ && text.charCodeAt(i + 1) === 47) {
-      while (i < n && text.charCodeAt(i) !== 10) i++;
-    } else if (c === 47 && text.charCodeAt(i + 1) === 42 /* * */) {
-      const end = text.indexOf('*/', i + 2);
-      i = end < 0 ? n : end + 1;
-    } else if (c === 123 || c === 91) {
+    const skipped = skipStringOrComment(text, i, false);
+    if (skipped !== i) i = skipped;
+    else if (c === 123 || c === 91) {
       if (++depth > max) max = depth;
     } else if (c === 125 || c === 93) {
       if (depth > 0) depth--;
@@ -183,18 +200,11 @@ export function maskBarePlaceholders(text: string): string {
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (c === 34 /* " */) {
-      for (i++; i < n; i++) {
-        const d = text.charCodeAt(i);
-        if (d === 92 /* \ */) i++;
-        else if (d === 34 || d === 10) break;
-      }
-    } else if (c === 47 /* / */ && text.charCodeAt(i + 1) === 47) {
-      while (i < n && text.charCodeAt(i) !== 10) i++;
-    } else if (c === 47 && text.charCodeAt(i + 1) === 42 /* * */) {
-      const end = text.indexOf('*/', i + 2);
-      i = end < 0 ? n : end + 1;
-    } else if (
+    // A string ends at a line break here: a placeholder on the next line is still found after an
+    // unclosed quote.
+    const skipped = skipStringOrComment(text, i, true);
+    if (skipped !== i) i = skipped;
+    else if (
       (c === 36 /* $ */ && text[i + 1] === '{') ||
       (c === 123 /* { */ && text[i + 1] === '{')
     ) {
