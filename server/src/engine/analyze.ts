@@ -17,8 +17,6 @@ import type { Finding, Fix, Severity, Span, StartOrderGraph, TextEdit } from './
 export type SeverityOverride = Severity | 'off';
 
 export interface AnalysisOptions extends ReadOptions {
-  /** Document URI or path; echoed in the graph. */
-  uri?: string;
   /** Per-rule severity overrides, e.g. `{ "image-latest-tag": "off" }`. */
   severities?: Record<string, SeverityOverride>;
   /** Rules to run (defaults to every rule); tests pass a single rule. */
@@ -117,8 +115,12 @@ function analyzeDefinition(
   const order = buildStartOrder(model);
   const inits = initContainers(model);
   const findings: Finding[] = [];
-  // Where a file holds several task definitions, each message says which one it is about.
-  const prefix = several && input.name ? `${input.name}: ` : '';
+  // Where a file holds several task definitions, each message says which one it is about; in
+  // `cdk synth` output, always by its construct path (the logical ID is CDK's invention), and it
+  // says where to make the change instead of offering fixes.
+  const label = input.constructPath ?? (several ? input.name : undefined);
+  const prefix = label ? `${label}: ` : '';
+  const suffix = input.generated ? ` ${input.generated}` : '';
   // One context for every rule; `report` attributes findings to the rule running.
   let rule: Rule = allRules[0]!;
   let override: Severity | undefined;
@@ -130,7 +132,7 @@ function analyzeDefinition(
     spell: file.spelling,
     inits,
     report: (spec) =>
-      findings.push(toFinding(source, rule, spec, override, ruleFailures, prefix, input)),
+      findings.push(toFinding(source, rule, spec, override, ruleFailures, prefix, suffix, input)),
   };
   for (const r of options.rules ?? allRules) {
     const o = options.severities?.[r.id];
@@ -217,6 +219,7 @@ function toFinding(
   override: Severity | undefined,
   ruleFailures: RuleFailure[],
   prefix: string,
+  suffix: string,
   input: TaskDefinitionInput,
 ): Finding {
   const related = spec.related
@@ -248,7 +251,7 @@ function toFinding(
   const finding = new EngineFinding(
     rule.id,
     override ?? spec.severity ?? rule.severity,
-    prefix + spec.message,
+    prefix + spec.message + suffix,
     source.rangeOf(spanOf(spec.at)),
     related,
     spec.tags ?? [],

@@ -3,6 +3,7 @@
  * (formats/<format>/index.ts) that finds the task definitions in the file; everything after it is
  * the same for every format.
  */
+import { readCloudFormationFile } from './formats/cloudformation/index';
 import { readJsonFile } from './formats/json/index';
 import type { FormatId, ParsedFile } from './input';
 import type { Finding } from './types';
@@ -10,6 +11,8 @@ import type { Finding } from './types';
 export interface ReadOptions {
   /** The file's format; JSON when not given. The language server and the CLI decide it. */
   format?: FormatId;
+  /** Document URI or path (a template under `cdk.out` is `cdk synth` output); echoed in the graph. */
+  uri?: string;
   /**
    * Recognise a root array of container definitions (Terraform `container_definitions`). The CLI
    * always does (the user named the file); the language server only for files whose name says so.
@@ -18,6 +21,8 @@ export interface ReadOptions {
 }
 
 export function readFile(text: string, options: ReadOptions = {}): ParsedFile {
+  if (options.format === 'cloudformation')
+    return readCloudFormationFile(text, { uri: options.uri });
   return readJsonFile(text, { allowContainerArray: options.allowContainerArray });
 }
 

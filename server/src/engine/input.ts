@@ -42,6 +42,11 @@ export interface TaskDefinitionInput {
   nameSpan?: Span;
   /** The text that belongs to this task definition: the one under the cursor is found by it. */
   span: Span;
+  /**
+   * Task fields the format fills in when the file leaves them out, so that no rule calls them
+   * missing: CloudFormation names the family after the stack and the resource.
+   */
+  suppliedByFormat?: readonly string[];
   /** CDK's construct path (`Metadata["aws:cdk:path"]`), for templates `cdk synth` wrote. */
   constructPath?: string;
   /**

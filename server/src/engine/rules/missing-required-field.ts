@@ -48,7 +48,10 @@ export const missingRequiredField: Rule = {
     const report = (spec: ReportSpec) => ctx.report({ ...spec, schemaCovered: true });
     if (model.knowsTaskLevel && model.task) {
       const family = presence(source, model.task, 'family');
-      if (family.state !== 'present') {
+      // CloudFormation names the family after the stack and the resource when it is left out.
+      const supplied =
+        model.input.suppliedByFormat?.includes('family') && family.state === 'absent';
+      if (family.state !== 'present' && !supplied) {
         report({
           at: family.state === 'absent' ? openingBrace(model.task) : family.node,
           message: `${missing('The task definition family', family)}: ECS requires a family (the name every revision is registered under; up to 255 letters, digits, hyphens and underscores).`,

@@ -1,0 +1,105 @@
+/**
+ * The CloudFormation format: a template (YAML or JSON, CloudFormation, SAM or `cdk synth` output)
+ * holds one task definition per AWS::ECS::TaskDefinition resource, written with CloudFormation's
+ * names (`ContainerDefinitions`, `DependsOn`, `ContainerName`) and intrinsic functions. The reader
+ * hands the engine each resource's Properties in register-task-definition's names (convert.ts);
+ * messages and fixes use the template's own spelling and syntax.
+ */
+import type { ParsedFile, Spelling } from '../../input';
+import { SourceText } from '../../text';
+import { jsonEditor } from '../json/edits';
+import { MAX_DOCUMENT_LENGTH, parseDocument } from '../json/parse';
+import { jsonSyntaxProblems } from '../json/syntax';
+import { readTemplate } from './convert';
+import { cloudFormationName } from './schema';
+import { templateEditor } from './templateEditor';
+import { yamlEditor } from './yamlEdits';
+import { yamlScalar } from './yamlText';
+import { MAX_YAML_DEPTH, parseYamlTemplate } from './yamlTree';
+
+export { YAML_SYNTAX } from './yamlTree';
+
+export interface TemplateOptions {
+  /** The file's path or URI: a template under `cdk.out` is `cdk synth` output. */
+  uri?: string;
+}
+
+/** YAML templates spell a field `Essential: true`. */
+export const yamlSpelling: Spelling = {
+  key: cloudFormationName,
+  pair: (field, value) => `${cloudFormationName(field)}: ${yamlScalar(value)}`,
+};
+
+/** JSON templates spell a field `"Essential": true`. */
+export const jsonTemplateSpelling: Spelling = {
+  key: cloudFormationName,
+  pair: (field, value) => `${JSON.stringify(cloudFormationName(field))}: ${JSON.stringify(value)}`,
+};
+
+/** A JSON template starts with `{`; anything else is read as YAML (JSON is YAML too, but slower). */
+function isJson(text: string): boolean {
+  return /^\uFEFF?\s*\{/.test(text);
+}
+
+function isCdkOutput(uri: string | undefined): boolean {
+  return uri !== undefined && /(^|[/\\])cdk\.out[/\\]/.test(decodeURIComponent(uri));
+}
+
+export function readCloudFormationFile(text: string, options: TemplateOptions = {}): ParsedFile {
+  const source = new SourceText(text);
+  const cdkOutput = isCdkOutput(options.uri);
+  if (text.length > MAX_DOCUMENT_LENGTH) {
+    return {
+      source,
+      format: 'cloudformation',
+      recognised: true,
+      definitions: [],
+      syntaxErrors: [],
+      skipped: { reason: `the file is larger than ${MAX_DOCUMENT_LENGTH / 1024 / 1024} MB` },
+      spelling: yamlSpelling,
+      editor: templateEditor(yamlEditor(source, true), readTemplate(undefined, { text })),
+    };
+  }
+  if (isJson(text)) {
+    const parsed = parseDocument(text, { allowContainerArray: false });
+    const read = readTemplate(parsed.root, { text, cdkOutput });
+    return {
+      source: parsed.source,
+      format: 'cloudformation',
+      recognised: read.hasTaskDefinition,
+      notRecognised: read.hasTaskDefinition ? undefined : notRecognised(parsed.root !== undefined),
+      definitions: parsed.skipped ? [] : read.definitions,
+      syntaxErrors: jsonSyntaxProblems(parsed.syntaxErrors),
+      skipped: parsed.skipped,
+      spelling: jsonTemplateSpelling,
+      editor: templateEditor(jsonEditor(parsed.source), read),
+    };
+  }
+  const tree = parseYamlTemplate(text);
+  const read = readTemplate(tree.root, { text, opaque: tree.opaque, cdkOutput });
+  const recognised =
+    read.hasTaskDefinition || (tree.tooDeep === true && mentionsTaskDefinition(text));
+  return {
+    source,
+    format: 'cloudformation',
+    recognised,
+    notRecognised: recognised ? undefined : notRecognised(tree.root !== undefined),
+    definitions: read.definitions,
+    syntaxErrors: tree.syntaxErrors,
+    skipped: tree.tooDeep
+      ? { reason: `the YAML nests deeper than ${MAX_YAML_DEPTH} levels` }
+      : undefined,
+    spelling: yamlSpelling,
+    editor: templateEditor(yamlEditor(source, tree.syntaxErrors.length > 0), read),
+  };
+}
+
+function notRecognised(parsed: boolean): string {
+  return parsed
+    ? 'not a CloudFormation template with an AWS::ECS::TaskDefinition resource'
+    : 'not valid YAML or JSON';
+}
+
+function mentionsTaskDefinition(text: string): boolean {
+  return text.slice(0, 1_000_000).includes('AWS::ECS::TaskDefinition');
+}

@@ -1,0 +1,421 @@
+/**
+ * The template editors: edits in the template's own names, syntax and style. Each test edits
+ * through the engine's Editor (API names in, template spelling out), checks the exact text, and
+ * reads the result again: valid, and holding the value that was written.
+ */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { getNodeValue } from 'jsonc-parser';
+import { applyOffsetEdits } from '../../../server/src/engine/formats/json/edits';
+import {
+  keyOf,
+  properties,
+  readFile,
+  type Editor,
+  type Node,
+  type OffsetEdit,
+  type ParsedFile,
+} from '../../../server/src/engine/index';
+
+const HEAD = `AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  TaskDef:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+`;
+
+interface Parts {
+  file: ParsedFile;
+  edit: Editor;
+  task: Node;
+  containers: Node[];
+}
+
+function propertyOf(obj: Node, key: string): Node {
+  return properties(obj).find((p) => keyOf(p) === key)!;
+}
+
+function valueOf(obj: Node, key: string): Node | undefined {
+  return propertyOf(obj, key)?.children?.[1];
+}
+
+function parts(text: string): Parts {
+  const file = readFile(text, { format: 'cloudformation' });
+  const definition = file.definitions[0]!;
+  return {
+    file,
+    edit: file.editor,
+    task: definition.taskNode!,
+    containers: definition.containersNode?.children ?? [],
+  };
+}
+
+function apply(text: string, build: (p: Parts) => OffsetEdit[]): string {
+  const edits = build(parts(text));
+  assert.ok(
+    edits.every((e) => !e.invalid),
+    'the edit can be made',
+  );
+  const after = applyOffsetEdits(text, edits);
+  assert.deepEqual(readFile(after, { format: 'cloudformation' }).syntaxErrors, [], after);
+  return after;
+}
+
+function containerValue(text: string, index = 0): unknown {
+  const p = parts(text);
+  return JSON.parse(JSON.stringify(getNodeValue(p.containers[index]!))) as unknown;
+}
+
+describe('YAML: where text goes', () => {
+  test('a property goes after its anchor, at the mapping’s column; comments stay', () => {
+    const text = `${HEAD}      ContainerDefinitions:
+        - Name: init   # one-shot
+          Image: busybox:1.36
+          # the setup
+          Command: [sh, -c, 'cp -r /a /b']
+        - Name: app
+`;
+    const after = apply(text, ({ edit, containers }) =>
+      edit.setProperty(containers[0]!, 'essential', false, { after: ['image', 'name'] }),
+    );
+    assert.equal(
+      after,
+      `${HEAD}      ContainerDefinitions:
+        - Name: init   # one-shot
+          Image: busybox:1.36
+          Essential: false
+          # the setup
+          Command: [sh, -c, 'cp -r /a /b']
+        - Name: app
+`,
+    );
+  });
+
+  test('a new list of objects uses PascalCase inside and the file’s sequence indentation', () => {
+    const text = `${HEAD}      ContainerDefinitions:
+      - Name: app
+        Image: nginx:1.27
+        Links:
+        - db
+`;
+    const after = apply(text, ({ edit, containers }) =>
+      edit.addToArrayProperty(
+        containers[0]!,
+        'dependsOn',
+        { containerName: 'init', condition: 'SUCCESS' },
+        { after: ['essential', 'image', 'name'] },
+      ),
+    );
+    assert.equal(
+      after,
+      `${HEAD}      ContainerDefinitions:
+      - Name: app
+        Image: nginx:1.27
+        DependsOn:
+        - ContainerName: init
+          Condition: SUCCESS
+        Links:
+        - db
+`,
+    );
+  });
+
+  test('appending to block and flow sequences keeps each style', () => {
+    const text = `${HEAD}      ContainerDefinitions:
+        - Name: app
+          DependsOn:
+            - ContainerName: db
+              Condition: START
+        - Name: web
+          DependsOn: [{ContainerName: db, Condition: START}]
+`;
+    const item = { containerName: 'init', condition: 'SUCCESS' };
+    const after = apply(text, ({ edit, containers }) => [
+      ...edit.addToArrayProperty(containers[0]!, 'dependsOn', item),
+      ...edit.addToArrayProperty(containers[1]!, 'dependsOn', item),
+    ]);
+    assert.equal(
+      after,
+      `${HEAD}      ContainerDefinitions:
+        - Name: app
+          DependsOn:
+            - ContainerName: db
+              Condition: START
+            - ContainerName: init
+              Condition: SUCCESS
+        - Name: web
+          DependsOn: [{ContainerName: db, Condition: START}, {ContainerName: init, Condition: SUCCESS}]
+`,
+    );
+  });
+
+  test('into a flow mapping, and into an empty one', () => {
+    const text = `${HEAD}      ContainerDefinitions:
+        - {Name: app, Image: nginx:1.27}
+        - {}
+`;
+    const after = apply(text, ({ edit, containers }) => [
+      ...edit.setProperty(containers[0]!, 'essential', false, { after: ['image'] }),
+      ...edit.setProperty(containers[1]!, 'name', 'web'),
+    ]);
+    assert.equal(
+      after,
+      `${HEAD}      ContainerDefinitions:
+        - {Name: app, Image: nginx:1.27, Essential: false}
+        - {Name: web}
+`,
+    );
+  });
+
+  test('a property set to AWS::NoValue is replaced, not written twice', () => {
+    const text = `${HEAD}      ContainerDefinitions:
+        - Name: init
+          Essential: !Ref AWS::NoValue
+`;
+    const after = apply(text, ({ edit, containers }) =>
+      edit.setProperty(containers[0]!, 'essential', false),
+    );
+    assert.equal(
+      after,
+      `${HEAD}      ContainerDefinitions:
+        - Name: init
+          Essential: false
+`,
+    );
+  });
+
+  test('a value on its key’s line becomes a block below it', () => {
+    const text = `${HEAD}      ContainerDefinitions:
+        - Name: app
+          HealthCheck: ~
+`;
+    const after = apply(text, ({ edit, containers }) =>
+      edit.setProperty(containers[0]!, 'healthCheck', { command: ['CMD', 'true'], retries: 3 }),
+    );
+    assert.equal(
+      after,
+      `${HEAD}      ContainerDefinitions:
+        - Name: app
+          HealthCheck:
+            Command: [CMD, 'true']
+            Retries: 3
+`,
+    );
+  });
+
+  test('removing the first key of a sequence item moves the next one up', () => {
+    const text = `${HEAD}      ContainerDefinitions:
+        - Name: app
+          StartTimeout: 30
+          Image: nginx:1.27
+        - StartTimeout: 30
+          Name: web
+`;
+    const after = apply(text, ({ edit, containers }) => [
+      ...edit.removeProperty(propertyOf(containers[0]!, 'startTimeout')),
+      ...edit.removeProperty(propertyOf(containers[1]!, 'startTimeout')),
+    ]);
+    assert.equal(
+      after,
+      `${HEAD}      ContainerDefinitions:
+        - Name: app
+          Image: nginx:1.27
+        - Name: web
+`,
+    );
+  });
+
+  test('removing the only property leaves an empty mapping; the last element an empty list', () => {
+    const text = `${HEAD}      ContainerDefinitions:
+        - Name: app
+          HealthCheck:
+            StartPeriod: 10
+          Environment:
+            - Name: A
+              Value: b
+`;
+    const after = apply(text, ({ edit, containers }) => {
+      const check = valueOf(containers[0]!, 'healthCheck')!;
+      const environment = valueOf(containers[0]!, 'environment')!;
+      return [
+        ...edit.removeProperty(propertyOf(check, 'startPeriod')),
+        ...edit.deleteArrayElements(environment, 0, 1),
+      ];
+    });
+    assert.equal(
+      after,
+      `${HEAD}      ContainerDefinitions:
+        - Name: app
+          HealthCheck:
+            {}
+          Environment: []
+`,
+    );
+  });
+
+  test('CRLF line endings stay CRLF', () => {
+    const text =
+      `${HEAD}      ContainerDefinitions:\n        - Name: init\n          Image: busybox\n`.replace(
+        /\n/g,
+        '\r\n',
+      );
+    const after = apply(text, ({ edit, containers }) =>
+      edit.setProperty(containers[0]!, 'essential', false),
+    );
+    assert.ok(after.includes('Image: busybox\r\n          Essential: false\r\n'), after);
+    assert.ok(!/[^\r]\n/.test(after));
+  });
+
+  test('an intrinsic list is not appended to, and broken YAML is not edited', () => {
+    const conditional = parts(`${HEAD}      ContainerDefinitions:
+        - Name: app
+          DependsOn: !If [C, [{ContainerName: a, Condition: START}], !Ref AWS::NoValue]
+`);
+    const edits = conditional.edit.addToArrayProperty(conditional.containers[0]!, 'dependsOn', {
+      containerName: 'b',
+      condition: 'START',
+    });
+    assert.ok(edits.some((e) => e.invalid));
+    const broken = parts(`${HEAD}      ContainerDefinitions:
+        - Name: app
+          Essential: "true
+`);
+    assert.ok(broken.file.syntaxErrors.length > 0);
+    const fix = broken.edit.setProperty(broken.containers[0]!, 'essential', false);
+    assert.ok(fix.some((e) => e.invalid));
+  });
+});
+
+describe('YAML: values CloudFormation reads back as written', () => {
+  const misread = [
+    'yes',
+    'No',
+    'on',
+    'OFF',
+    'true',
+    'null',
+    '~',
+    '',
+    '*alias',
+    '&anchor',
+    '!Ref',
+    '%TAG',
+    '@at',
+    '`tick',
+    '- dash',
+    'key: value',
+    'a #comment',
+    'trailing:',
+    '123',
+    '1e3',
+    '0777',
+    '0x1F',
+    '12:30',
+    '1.5',
+    '.inf',
+    '2024-01-31',
+    ' padded ',
+    "it's",
+    'line\nbreak',
+    '{a}',
+    '[a]',
+  ];
+  for (const value of misread) {
+    test(JSON.stringify(value), () => {
+      const text = `${HEAD}      ContainerDefinitions:
+        - Name: app
+          Hostname: x
+          DnsServers: [a]
+`;
+      const after = apply(text, ({ edit, containers }) => [
+        ...edit.setProperty(containers[0]!, 'hostname', value),
+        ...edit.appendToArray(valueOf(containers[0]!, 'dnsServers')!, value),
+      ]);
+      assert.deepEqual(containerValue(after), {
+        name: 'app',
+        hostname: value,
+        dnsServers: ['a', value],
+      });
+    });
+  }
+
+  test('plain where plain is safe, and the existing quote style kept', () => {
+    const text = `${HEAD}      ContainerDefinitions:
+        - Name: app
+          Image: "nginx:1.25"
+          Hostname: web
+`;
+    const after = apply(text, ({ edit, containers }) => [
+      ...edit.setProperty(containers[0]!, 'image', 'nginx:1.27'),
+      ...edit.setProperty(containers[0]!, 'hostname', 'api.internal'),
+    ]);
+    assert.match(after, /Image: "nginx:1\.27"\n {10}Hostname: api\.internal\n/);
+  });
+});
+
+describe('JSON templates', () => {
+  test('edits write the template’s names in JSON, in its indentation', () => {
+    const text = `{
+    "Resources": {
+        "TaskDef": {
+            "Type": "AWS::ECS::TaskDefinition",
+            "Properties": {
+                "ContainerDefinitions": [
+                    {
+                        "Name": "app",
+                        "Image": "nginx:1.27",
+                        "Essential": {"Ref": "AWS::NoValue"}
+                    },
+                    {
+                        "Name": "init",
+                        "Image": "busybox:1.36"
+                    }
+                ]
+            }
+        }
+    }
+}
+`;
+    const after = apply(text, ({ edit, containers }) => [
+      ...edit.setProperty(containers[0]!, 'essential', true),
+      ...edit.addToArrayProperty(
+        containers[0]!,
+        'dependsOn',
+        { containerName: 'init', condition: 'SUCCESS' },
+        { after: ['image'] },
+      ),
+      ...edit.setProperty(containers[1]!, 'essential', false, { after: ['image'] }),
+    ]);
+    assert.equal(
+      after,
+      `{
+    "Resources": {
+        "TaskDef": {
+            "Type": "AWS::ECS::TaskDefinition",
+            "Properties": {
+                "ContainerDefinitions": [
+                    {
+                        "Name": "app",
+                        "Image": "nginx:1.27",
+                        "DependsOn": [
+                            {
+                                "ContainerName": "init",
+                                "Condition": "SUCCESS"
+                            }
+                        ],
+                        "Essential": true
+                    },
+                    {
+                        "Name": "init",
+                        "Image": "busybox:1.36",
+                        "Essential": false
+                    }
+                ]
+            }
+        }
+    }
+}
+`,
+    );
+  });
+});

@@ -1,0 +1,485 @@
+/**
+ * Reading CloudFormation templates (YAML and JSON): each AWS::ECS::TaskDefinition resource is a
+ * task definition in the API's names and CloudFormation's typing, at the template's own offsets;
+ * intrinsic functions are placeholders; syntax errors are plain findings, never a crash.
+ */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { getNodeValue } from 'jsonc-parser';
+import { analyze, readFile, syntaxFindings, type Node } from '../../../server/src/engine/index';
+
+function read(text: string, uri?: string) {
+  return readFile(text, { format: 'cloudformation', uri });
+}
+
+/** A node's value as plain JSON (getNodeValue builds objects without a prototype). */
+function valueOf(node: Node): unknown {
+  return JSON.parse(JSON.stringify(getNodeValue(node))) as unknown;
+}
+
+/** The task definitions' values, as the engine sees them. */
+function values(text: string): unknown[] {
+  return read(text).definitions.map((d) => valueOf(d.root));
+}
+
+function only(text: string): Record<string, unknown> {
+  const all = values(text);
+  assert.equal(all.length, 1);
+  return all[0] as Record<string, unknown>;
+}
+
+const TEMPLATE = (properties: string) => `AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  TaskDef:
+    Type: AWS::ECS::TaskDefinition
+${properties}
+`;
+
+describe('names and types', () => {
+  test('PascalCase properties become the API names, nested types by the table', () => {
+    const task = only(
+      TEMPLATE(`    Properties:
+      Family: app
+      ContainerDefinitions:
+        - Name: app
+          Image: nginx:1.27
+          DependsOn:
+            - ContainerName: init
+              Condition: SUCCESS
+      Volumes:
+        - Name: efs
+          EFSVolumeConfiguration:
+            FilesystemId: fs-1
+            AuthorizationConfig: {IAM: ENABLED}
+      ProxyConfiguration:
+        ContainerName: envoy
+        ProxyConfigurationProperties:
+          - Name: AppPorts
+            Value: '8080'`),
+    );
+    assert.deepEqual(task, {
+      family: 'app',
+      containerDefinitions: [
+        {
+          name: 'app',
+          image: 'nginx:1.27',
+          dependsOn: [{ containerName: 'init', condition: 'SUCCESS' }],
+        },
+      ],
+      volumes: [
+        {
+          name: 'efs',
+          efsVolumeConfiguration: { fileSystemId: 'fs-1', authorizationConfig: { iam: 'ENABLED' } },
+        },
+      ],
+      proxyConfiguration: {
+        containerName: 'envoy',
+        properties: [{ name: 'AppPorts', value: '8080' }],
+      },
+    });
+  });
+
+  test('scalars take the property type as CloudFormation converts them', () => {
+    const task = only(
+      TEMPLATE(`    Properties:
+      Cpu: 256
+      Memory: 0.5 GB
+      ContainerDefinitions:
+        - Name: app
+          Essential: "false"
+          ReadonlyRootFilesystem: yes
+          Privileged: off
+          Memory: '512'
+          PortMappings:
+            - ContainerPort: "80"
+          Environment:
+            - Name: PORT
+              Value: 9080
+            - Name: DEBUG
+              Value: true`),
+    );
+    assert.deepEqual(task, {
+      cpu: '256',
+      memory: '0.5 GB',
+      containerDefinitions: [
+        {
+          name: 'app',
+          essential: false,
+          readonlyRootFilesystem: true,
+          privileged: false,
+          memory: 512,
+          portMappings: [{ containerPort: 80 }],
+          environment: [
+            { name: 'PORT', value: '9080' },
+            { name: 'DEBUG', value: 'true' },
+          ],
+        },
+      ],
+    });
+  });
+
+  test('a quoted "yes" stays a string where a boolean belongs (cfn-lint rejects it)', () => {
+    const task = only(
+      TEMPLATE(`    Properties:
+      ContainerDefinitions:
+        - Name: app
+          Essential: "yes"`),
+    );
+    assert.deepEqual(task, { containerDefinitions: [{ name: 'app', essential: 'yes' }] });
+  });
+
+  test('free-form maps keep their keys and read their values as strings', () => {
+    const task = only(
+      TEMPLATE(`    Properties:
+      ContainerDefinitions:
+        - Name: app
+          DockerLabels: {Team: core, com.example.Tier: '1'}
+          LogConfiguration:
+            LogDriver: awslogs
+            Options:
+              awslogs-group: /ecs/app
+              awslogs-create-group: true
+              mode: non-blocking`),
+    );
+    assert.deepEqual(task, {
+      containerDefinitions: [
+        {
+          name: 'app',
+          dockerLabels: { Team: 'core', 'com.example.Tier': '1' },
+          logConfiguration: {
+            logDriver: 'awslogs',
+            options: {
+              'awslogs-group': '/ecs/app',
+              'awslogs-create-group': 'true',
+              mode: 'non-blocking',
+            },
+          },
+        },
+      ],
+    });
+  });
+
+  test('a key CloudFormation does not know is not the API field it resembles', () => {
+    const file = read(
+      TEMPLATE(`    Properties:
+      ContainerDefinitions:
+        - Name: app
+          command: [echo]
+          DependsOn:
+            - containerName: init
+              condition: START`),
+    );
+    const container = valueOf(file.definitions[0]!.containersNode!) as Record<string, unknown>[];
+    assert.equal(container[0]!.command, undefined);
+    assert.deepEqual(container[0]!.dependsOn, [
+      { '?containerName': 'init', '?condition': 'START' },
+    ]);
+  });
+
+  test('resource-level DependsOn, Condition and Metadata are not part of the task definition', () => {
+    const task = only(`Resources:
+  TaskDef:
+    Type: AWS::ECS::TaskDefinition
+    DependsOn: [Role, LogGroup]
+    Condition: IsProd
+    Metadata: {Owner: me}
+    Properties:
+      ContainerDefinitions:
+        - Name: app
+`);
+    assert.deepEqual(task, { containerDefinitions: [{ name: 'app' }] });
+  });
+});
+
+describe('intrinsic functions', () => {
+  test('short and long forms are the same placeholders; the same reference gives the same text', () => {
+    const task = only(
+      TEMPLATE(`    Properties:
+      Cpu: !Ref TaskCpu
+      Memory: {Ref: TaskMemory}
+      ExecutionRoleArn: !GetAtt ExecutionRole.Arn
+      TaskRoleArn:
+        Fn::GetAtt: [TaskRole, Arn]
+      Family: !Sub '\${AWS::StackName}-app'
+      ContainerDefinitions:
+        - Name: !Ref Name
+          Image: !Join [':', [!Ref Repo, !Ref Tag]]
+          Command: !Split [' ', !Ref Cmd]
+        - Name: sidecar
+          DependsOn:
+            - ContainerName: !Ref Name
+              Condition: START
+          Environment:
+            - Name: URL
+              Value: !Sub
+                - 'http://\${Host}:\${Port}'
+                - Host: localhost
+                  Port: !Ref Port`),
+    ) as Record<string, unknown> & { containerDefinitions: Record<string, unknown>[] };
+    assert.equal(task.cpu, '${Ref TaskCpu}');
+    assert.equal(task.memory, '${Ref TaskMemory}');
+    assert.equal(task.executionRoleArn, '${GetAtt ExecutionRole.Arn}');
+    assert.equal(task.taskRoleArn, '${GetAtt TaskRole.Arn}');
+    assert.equal(task.family, '${AWS::StackName}-app');
+    const [app, sidecar] = task.containerDefinitions;
+    assert.equal(app!.name, '${Ref Name}');
+    assert.equal(app!.image, '${Join([:, [Ref Repo, Ref Tag]])}');
+    assert.equal(app!.command, '${Split([ , Ref Cmd])}');
+    assert.deepEqual(sidecar!.dependsOn, [{ containerName: '${Ref Name}', condition: 'START' }]);
+    assert.deepEqual(sidecar!.environment, [{ name: 'URL', value: 'http://localhost:${Port}' }]);
+  });
+
+  test('a placeholder spans the whole intrinsic, its tag included', () => {
+    const text = TEMPLATE(`    Properties:
+      TaskRoleArn: !GetAtt   Role.Arn
+      ExecutionRoleArn: !If
+        - HasRole
+        - !Ref Role
+        - !Ref AWS::NoValue`);
+    const task = read(text).definitions[0]!.taskNode!;
+    const spans = (task.children ?? []).map((p) => {
+      const v = p.children![1]!;
+      return text.slice(v.offset, v.offset + v.length);
+    });
+    assert.deepEqual(spans, [
+      '!GetAtt   Role.Arn',
+      '!If\n        - HasRole\n        - !Ref Role\n        - !Ref AWS::NoValue',
+    ]);
+  });
+
+  test('AWS::NoValue is absent, also as every branch of Fn::If and in lists', () => {
+    const task = only(
+      TEMPLATE(`    Properties:
+      TaskRoleArn: !Ref AWS::NoValue
+      ExecutionRoleArn: !If [C, !Ref AWS::NoValue, !Ref AWS::NoValue]
+      ContainerDefinitions:
+        - Name: app
+          Essential: {Ref: AWS::NoValue}
+          Links: [!Ref AWS::NoValue, db]
+          EnvironmentFiles:
+            - !If [HasEnv, {Type: s3, Value: arn}, !Ref AWS::NoValue]`),
+    );
+    assert.deepEqual(task, {
+      containerDefinitions: [
+        {
+          name: 'app',
+          links: ['db'],
+          environmentFiles: ['${If([HasEnv, (Type: s3, Value: arn), Ref AWS::NoValue])}'],
+        },
+      ],
+    });
+  });
+
+  test('an unknown tag is read as cfn-lint reads it (Fn::<name>): a placeholder, no error', () => {
+    const text = TEMPLATE(`    Properties:
+      Family: !Frobnicate x
+      ContainerDefinitions:
+        - Name: app`);
+    const file = read(text);
+    assert.deepEqual(file.syntaxErrors, []);
+    assert.equal(
+      (valueOf(file.definitions[0]!.root) as { family: string }).family,
+      '${Frobnicate(x)}',
+    );
+  });
+});
+
+describe('templates', () => {
+  test('every task definition of a template, named by its logical ID, spanning its resource', () => {
+    const text = `Resources:
+  Web:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      ContainerDefinitions: [{Name: web}]
+  Bucket:
+    Type: AWS::S3::Bucket
+  Worker:
+    Type: "AWS::ECS::TaskDefinition"
+    Properties:
+      ContainerDefinitions: [{Name: worker}]
+`;
+    const file = read(text);
+    assert.equal(file.recognised, true);
+    assert.deepEqual(
+      file.definitions.map((d) => [
+        d.name,
+        text.slice(d.nameSpan!.offset, d.nameSpan!.offset + d.nameSpan!.length),
+        text.slice(d.span.offset, d.span.offset + d.span.length).split('\n')[0],
+      ]),
+      [
+        ['Web', 'Web', '  Web:'.trim()],
+        ['Worker', 'Worker', 'Worker:'],
+      ],
+    );
+  });
+
+  test('a JSON template reads the same as its YAML', () => {
+    const json = `{
+  "AWSTemplateFormatVersion": "2010-09-09",
+  "Resources": {
+    "TaskDef": {
+      "Type": "AWS::ECS::TaskDefinition",
+      "Properties": {
+        "Cpu": 256,
+        "TaskRoleArn": {"Fn::If": ["HasRole", {"Ref": "Role"}, {"Ref": "AWS::NoValue"}]},
+        "ContainerDefinitions": [
+          {"Name": {"Ref": "Name"}, "Essential": "true", "DependsOn": [{"ContainerName": "init", "Condition": "SUCCESS"}]}
+        ]
+      }
+    }
+  }
+}`;
+    const yaml = TEMPLATE(`    Properties:
+      Cpu: 256
+      TaskRoleArn: !If [HasRole, !Ref Role, !Ref AWS::NoValue]
+      ContainerDefinitions:
+        - Name: !Ref Name
+          Essential: 'true'
+          DependsOn: [{ContainerName: init, Condition: SUCCESS}]`);
+    assert.deepEqual(values(json), values(yaml));
+    assert.equal(read(json).spelling.pair('essential', false), '"Essential": false');
+    assert.equal(read(yaml).spelling.pair('essential', false), 'Essential: false');
+    assert.equal(read(yaml).spelling.key('dependsOn'), 'DependsOn');
+  });
+
+  test('a template without a task definition, and other YAML, is not recognised', () => {
+    assert.equal(read('AWSTemplateFormatVersion: 2010-09-09\nResources: {}\n').recognised, false);
+    assert.equal(read('name: build\non: [push]\n').recognised, false);
+    assert.equal(read('').recognised, false);
+    assert.equal(read('[1, 2').recognised, false);
+  });
+
+  test('a resource without Properties counts, but holds no task definition to check', () => {
+    const file = read('Resources:\n  T:\n    Type: AWS::ECS::TaskDefinition\n');
+    assert.equal(file.recognised, true);
+    assert.deepEqual(file.definitions, []);
+  });
+});
+
+describe('cdk synth output', () => {
+  const synth = `{
+  "Resources": {
+    "ServiceTaskDef1922A00F": {
+      "Type": "AWS::ECS::TaskDefinition",
+      "Properties": {
+        "Family": "app",
+        "ContainerDefinitions": [
+          {"Name": "init", "Image": "busybox:1.36", "Essential": true, "Command": ["sh", "-c", "echo hi > /data/x"]},
+          {"Name": "web", "Image": "nginx:1.27", "Essential": true}
+        ]
+      },
+      "Metadata": {"aws:cdk:path": "MyStack/Service/TaskDef/Resource"}
+    }
+  }
+}`;
+
+  test('messages name the construct path and say where to change the code; no fixes', () => {
+    const analysis = analyze(synth, { format: 'cloudformation' });
+    const definition = analysis.definitions[0]!;
+    assert.equal(definition.input.constructPath, 'MyStack/Service/TaskDef/Resource');
+    assert.ok(analysis.findings.length > 0);
+    for (const f of analysis.findings) {
+      assert.match(f.message, /^MyStack\/Service\/TaskDef\/Resource: /);
+      assert.match(
+        f.message,
+        /make the change in the CDK app's code for MyStack\/Service\/TaskDef and synthesize again\.$/,
+      );
+      assert.deepEqual(f.fixes, []);
+    }
+  });
+
+  test('a template under cdk.out is generated even without metadata', () => {
+    const plain = synth.replace(/,\s*"Metadata": \{[^}]*\}/, '');
+    const inCdkOut = readFile(plain, {
+      format: 'cloudformation',
+      uri: 'file:///app/cdk.out/MyStack.template.json',
+    });
+    assert.match(inCdkOut.definitions[0]!.generated ?? '', /ServiceTaskDef1922A00F/);
+    assert.equal(
+      read(plain, 'file:///app/MyStack.template.json').definitions[0]!.generated,
+      undefined,
+    );
+  });
+});
+
+describe('bad input: a clear message or silence, never a crash', () => {
+  const problems = (text: string) =>
+    syntaxFindings(read(text)).map((f) => `${f.range.start.line + 1}: ${f.message}`);
+
+  test('a tab indent', () => {
+    assert.deepEqual(problems('Resources:\n\tT:\n    Type: AWS::ECS::TaskDefinition\n'), [
+      '2: A tab indents this line: YAML indents with spaces only.',
+    ]);
+  });
+
+  test('a duplicate key', () => {
+    assert.deepEqual(
+      problems(
+        TEMPLATE(`    Properties:
+      ContainerDefinitions:
+        - Name: app
+          Name: web`),
+      ),
+      [
+        '8: The key Name appears twice in this mapping: CloudFormation rejects a template with a duplicate key.',
+      ],
+    );
+  });
+
+  test('a second document', () => {
+    assert.deepEqual(problems(`${TEMPLATE('    Properties: {}')}---\nb: 1\n`), [
+      '6: A second YAML document starts here (---): a CloudFormation template is one document, and only the first one is checked.',
+    ]);
+  });
+
+  test('a half-typed key and an unclosed quote are YAML errors; the rest is still read', () => {
+    const text = TEMPLATE(`    Properties:
+      ContainerDefinitions:
+        - Name: app
+          Essen
+        - Name: "web`);
+    const file = read(text);
+    assert.ok(file.syntaxErrors.length > 0);
+    for (const e of file.syntaxErrors) assert.match(e.message, /^Not valid YAML: /);
+    assert.equal(file.recognised, true);
+  });
+
+  test('anchors, aliases and merge keys are opaque values', () => {
+    const task = only(
+      TEMPLATE(`    Properties:
+      Family: &family app
+      ContainerDefinitions:
+        - &base
+          Name: app
+          Image: nginx:1.27
+        - <<: *base
+          Name: web
+        - Name: *family`),
+    ) as { family: string; containerDefinitions: unknown[] };
+    assert.equal(task.family, 'app');
+    assert.deepEqual(task.containerDefinitions[0], { name: 'app', image: 'nginx:1.27' });
+    assert.match(String(task.containerDefinitions[1]), /^\$\{YAML merge key at \d+\}$/);
+    assert.deepEqual(task.containerDefinitions[2], { name: '${YAML alias *family}' });
+  });
+
+  test('nesting too deep is skipped with a notice, in bounded time', () => {
+    const deep = `Resources:\n  T:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      Tags: ${'['.repeat(5000)}${']'.repeat(5000)}\n`;
+    const analysis = analyze(deep, { format: 'cloudformation' });
+    assert.equal(analysis.isTaskDefinition, true);
+    assert.match(analysis.findings[0]?.message ?? '', /did not analyse/);
+  });
+
+  test('every node of the tree lies inside the text', () => {
+    const text = TEMPLATE(`    Properties:
+      ContainerDefinitions:
+        - Name: !Ref
+          Image: !Sub
+          Command: !If
+          Links: [!GetAtt , !Join]`);
+    const check = (n: Node) => {
+      assert.ok(n.offset >= 0 && n.offset + n.length <= text.length, JSON.stringify(n.value));
+      for (const c of n.children ?? []) check(c);
+    };
+    for (const d of read(text).definitions) check(d.root);
+  });
+});
