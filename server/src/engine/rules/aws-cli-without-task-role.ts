@@ -22,10 +22,10 @@ export const awsCliWithoutTaskRole: Rule = {
       ctx.report({
         at: c.commandNode ?? c.image?.node ?? c.node,
         container: c,
-        message: `${displayName(c)} runs the AWS CLI, but the task definition has no taskRoleArn: the container gets no AWS credentials from ECS (the execution role is only for ECS itself: pulling images, logs, secrets), ${outcome}. Add a task role that allows what the command does.`,
+        message: `${displayName(c)} runs the AWS CLI, but the task definition has no ${ctx.spell.key('taskRoleArn')}: the container gets no AWS credentials from ECS (the execution role is only for ECS itself: pulling images, logs, secrets), ${outcome}. Add a task role that allows what the command does.`,
         fixes: () => [
           {
-            title: 'Add "taskRoleArn" (fill in your role ARN)',
+            title: `Add "${ctx.spell.key('taskRoleArn')}" (fill in your role ARN)`,
             isPreferred: true,
             safe: false,
             edits: ctx.edit.insertProperty(task, 'taskRoleArn', TASK_ROLE_PLACEHOLDER, {

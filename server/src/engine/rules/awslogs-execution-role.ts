@@ -53,11 +53,11 @@ export const awslogsExecutionRole: Rule = {
     ctx.report({
       at: first!.at,
       container: model.containers.find((c) => displayName(c) === first!.container),
-      message: `${first!.container} ${first!.why}, but the task definition has no executionRoleArn: ${where} needs a task execution role to do that for the container, and registration or the task start fails without one.`,
+      message: `${first!.container} ${first!.why}, but the task definition has no ${ctx.spell.key('executionRoleArn')}: ${where} needs a task execution role to do that for the container, and registration or the task start fails without one.`,
       related: rest.map((n) => ({ at: n.at, message: `${n.container} ${n.why}` })),
       fixes: () => [
         {
-          title: 'Add "executionRoleArn" (fill in your role ARN)',
+          title: `Add "${ctx.spell.key('executionRoleArn')}" (fill in your role ARN)`,
           isPreferred: true,
           safe: false,
           edits: ctx.edit.insertProperty(task, 'executionRoleArn', EXECUTION_ROLE_PLACEHOLDER, {

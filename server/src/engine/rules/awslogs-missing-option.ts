@@ -66,7 +66,7 @@ export const awslogsMissingOption: Rule = {
         const list: FixSpec[] = [];
         if (absent.includes('awslogs-stream-prefix')) {
           list.push({
-            title: 'Add "awslogs-stream-prefix": "ecs"',
+            title: `Add ${ctx.spell.pair('awslogs-stream-prefix', 'ecs')}`,
             isPreferred: true,
             safe: true,
             edits: addOption(ctx, c, 'awslogs-stream-prefix', 'ecs'),
@@ -76,7 +76,7 @@ export const awslogsMissingOption: Rule = {
           // The console's default group name; the log group must exist (or awslogs-create-group be set).
           const group = family ? `/ecs/${family}` : '/ecs/<family>';
           list.push({
-            title: `Add "awslogs-group": "${group}"`,
+            title: `Add ${ctx.spell.pair('awslogs-group', group)}`,
             isPreferred: false,
             safe: false,
             edits: addOption(ctx, c, 'awslogs-group', group),
@@ -84,7 +84,7 @@ export const awslogsMissingOption: Rule = {
         }
         if (absent.includes('awslogs-region')) {
           list.push({
-            title: `Add "awslogs-region" (fill in your Region)`,
+            title: `Add "${ctx.spell.key('awslogs-region')}" (fill in your Region)`,
             isPreferred: false,
             safe: false,
             edits: addOption(ctx, c, 'awslogs-region', AWSLOGS_REGION_PLACEHOLDER),
@@ -105,7 +105,7 @@ export const awslogsMissingOption: Rule = {
       ctx.report({
         at: c.logDriver.node,
         container: c,
-        message: `${displayName(c)} logs with awslogs but its options have no ${list}, which AWS documents as required${fargate ? ' on Fargate' : ''}. ${consequence}`,
+        message: `${displayName(c)} logs with awslogs but its ${ctx.spell.key('options')} have no ${list}, which AWS documents as required${fargate ? ' on Fargate' : ''}. ${consequence}`,
         fixes,
       });
     }

@@ -22,7 +22,7 @@ export const awsvpcHostPort: Rule = {
         const property = parentProperty(host.node);
         const fixes: FixSpec[] = [
           {
-            title: `Change hostPort ${host.value} to ${container}`,
+            title: `Change ${ctx.spell.key('hostPort')} ${host.value} to ${container}`,
             isPreferred: true,
             safe: true,
             edits: ctx.edit.replaceValue(host.node, container),
@@ -30,7 +30,7 @@ export const awsvpcHostPort: Rule = {
         ];
         if (property)
           fixes.push({
-            title: `Remove "hostPort": ${host.value}`,
+            title: `Remove ${ctx.spell.pair('hostPort', host.value)}`,
             isPreferred: false,
             safe: false,
             edits: ctx.edit.removeProperty(property),
@@ -38,7 +38,7 @@ export const awsvpcHostPort: Rule = {
         ctx.report({
           at: host.node,
           container: c,
-          message: `${displayName(c)} maps host port ${host.value} to container port ${container}, but in network mode ${mode}${model.isFargate && mode === 'awsvpc' ? ' (as on Fargate)' : ''} there is no port translation: hostPort must be left out or equal to containerPort, so ECS rejects the task definition ("the host ports and container ports in port mappings must match"). The port others reach is containerPort ${container}${mode === 'awsvpc' ? ", on the task's own network interface" : ''}; if it must be ${host.value}, change containerPort (and the port the app listens on) instead.`,
+          message: `${displayName(c)} maps host port ${host.value} to container port ${container}, but in network mode ${mode}${model.isFargate && mode === 'awsvpc' ? ' (as on Fargate)' : ''} there is no port translation: ${ctx.spell.key('hostPort')} must be left out or equal to ${ctx.spell.key('containerPort')}, so ECS rejects the task definition ("the host ports and container ports in port mappings must match"). The port others reach is ${ctx.spell.key('containerPort')} ${container}${mode === 'awsvpc' ? ", on the task's own network interface" : ''}; if it must be ${host.value}, change ${ctx.spell.key('containerPort')} (and the port the app listens on) instead.`,
           fixes,
         });
       }

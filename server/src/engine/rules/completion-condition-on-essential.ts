@@ -20,7 +20,7 @@ export const completionConditionOnEssential: Rule = {
         if (!target || target === c || !target.essential || target.essentialUnknown) continue;
         const how = target.essentialNode
           ? 'is marked essential'
-          : 'is essential (essential defaults to true when it is left out)';
+          : `is essential (${ctx.spell.key('essential')} defaults to true when it is left out)`;
         const otherEssential = ctx.model.containers.some((o) => o !== target && o.essential);
         ctx.report({
           at: dep.condition!.node,
@@ -34,7 +34,7 @@ export const completionConditionOnEssential: Rule = {
           ],
           fixes: () => [
             {
-              title: `Make ${displayName(target)} non-essential ("essential": false)`,
+              title: `Make ${displayName(target)} non-essential (${ctx.spell.pair('essential', false)})`,
               isPreferred: true,
               safe: looksLikeInit(target) && otherEssential,
               edits: makeNonEssential(ctx, target),

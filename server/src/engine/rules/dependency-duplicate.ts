@@ -28,8 +28,8 @@ export const dependencyDuplicate: Rule = {
           container: c,
           severity: identical ? 'warning' : undefined,
           message: identical
-            ? `${displayName(c)} lists "${name}" twice in dependsOn with the same condition: the second entry adds nothing. Keep one.`
-            : `${displayName(c)} lists "${name}" twice in dependsOn (${first.condition ?? 'no condition'} and ${dep.condition?.value ?? 'no condition'}): ECS does not document what two conditions on the same container mean, so when ${displayName(c)} may start is unclear. Keep the one entry you mean.`,
+            ? `${displayName(c)} lists "${name}" twice in ${ctx.spell.key('dependsOn')} with the same condition: the second entry adds nothing. Keep one.`
+            : `${displayName(c)} lists "${name}" twice in ${ctx.spell.key('dependsOn')} (${first.condition ?? 'no condition'} and ${dep.condition?.value ?? 'no condition'}): ECS does not document what two conditions on the same container mean, so when ${displayName(c)} may start is unclear. Keep the one entry you mean.`,
           related: [{ at: first.node, message: `first dependency on ${name}` }],
           fixes: () =>
             index < 0

@@ -24,11 +24,11 @@ export const dependencyInvalidCondition: Rule = {
           ctx.report({
             at: dep.node,
             container: c,
-            message: `This dependsOn entry of ${displayName(c)} has no condition: ECS requires one of ${wordList(CONDITIONS)}.`,
+            message: `This ${ctx.spell.key('dependsOn')} entry of ${displayName(c)} has no ${ctx.spell.key('condition')}: ECS requires one of ${wordList(CONDITIONS)}.`,
             schemaCovered: true,
             fixes: () =>
               CONDITIONS.map((cond) => ({
-                title: `Add "condition": "${cond}"`,
+                title: `Add ${ctx.spell.pair('condition', cond)}`,
                 isPreferred: cond === suggested,
                 edits: ctx.edit.insertProperty(dep.node, 'condition', cond, {
                   after: ['containerName'],
@@ -46,8 +46,8 @@ export const dependencyInvalidCondition: Rule = {
           schemaCovered: true,
           message:
             value === undefined
-              ? `condition must be a string: ${wordList(CONDITIONS)}.`
-              : `"${value}" is not a dependsOn condition: ECS accepts exactly ${wordList(CONDITIONS)} (upper case).`,
+              ? `${ctx.spell.key('condition')} must be a string: ${wordList(CONDITIONS)}.`
+              : `"${value}" is not a ${ctx.spell.key('dependsOn')} condition: ECS accepts exactly ${wordList(CONDITIONS)} (upper case).`,
           fixes: () =>
             intended.map((cond, i) => ({
               title: `Change "${value}" to "${cond}"`,

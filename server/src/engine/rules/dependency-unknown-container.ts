@@ -15,7 +15,7 @@ export const dependencyUnknownContainer: Rule = {
           ctx.report({
             at: dep.node,
             container: c,
-            message: `This dependsOn entry of ${displayName(c)} has no containerName: ECS requires the name of the container to wait for.`,
+            message: `This ${ctx.spell.key('dependsOn')} entry of ${displayName(c)} has no ${ctx.spell.key('containerName')}: ECS requires the name of the container to wait for.`,
           });
           continue;
         }
@@ -24,8 +24,7 @@ export const dependencyUnknownContainer: Rule = {
           ctx.report({
             at: dep.containerNameNode,
             container: c,
-            message:
-              'containerName must be a string: the name of a container of this task definition.',
+            message: `${ctx.spell.key('containerName')} must be a string: the name of a container of this task definition.`,
           });
           continue;
         }
@@ -33,7 +32,7 @@ export const dependencyUnknownContainer: Rule = {
           ctx.report({
             at: dep.containerNameNode,
             container: c,
-            message: `This dependsOn entry of ${displayName(c)} has an empty containerName: name the container to wait for.`,
+            message: `This ${ctx.spell.key('dependsOn')} entry of ${displayName(c)} has an empty ${ctx.spell.key('containerName')}: name the container to wait for.`,
           });
           continue;
         }

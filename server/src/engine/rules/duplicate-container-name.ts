@@ -32,7 +32,7 @@ export const duplicateContainerName: Rule = {
       taken.add(rename);
       ctx.report({
         at: c.name.node,
-        message: `Container #${c.index + 1} is named "${name}" like container #${earlier.index + 1}: container names must be unique within a task definition, so ECS rejects it ("Container names must be unique within a Task Definition"). dependsOn, links and volumesFrom name containers, so each name must say which one.`,
+        message: `Container #${c.index + 1} is named "${name}" like container #${earlier.index + 1}: container names must be unique within a task definition, so ECS rejects it ("Container names must be unique within a Task Definition"). ${ctx.spell.key('dependsOn')}, ${ctx.spell.key('links')} and ${ctx.spell.key('volumesFrom')} name containers, so each name must say which one.`,
         related: [{ at: earlier.name!.node, message: `"${name}" is first used here` }],
         fixes: [
           {

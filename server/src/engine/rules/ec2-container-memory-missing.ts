@@ -27,17 +27,19 @@ export const ec2ContainerMemoryMissing: Rule = {
       const zero = c.memoryNode ?? c.memoryReservationNode;
       const launch = model.launchTypes.has('EC2')
         ? 'On EC2'
-        : 'On EC2 (the launch type when requiresCompatibilities is left out)';
+        : `On EC2 (the launch type when ${ctx.spell.key('requiresCompatibilities')} is left out)`;
+      const memory = ctx.spell.key('memory');
+      const reservation = ctx.spell.key('memoryReservation');
       ctx.report({
         at: zero ?? c.nameNode ?? c.node,
         container: c,
-        message: `${zero ? `${displayName(c)} sets ${c.memoryNode ? 'memory' : 'memoryReservation'} to 0. ` : `${displayName(c)} has neither memory nor memoryReservation. `}${launch}, a task without task-level memory needs a non-zero memory or memoryReservation on every container: ECS rejects it ("At least one of 'memory' or 'memoryReservation' must be specified").`,
+        message: `${zero ? `${displayName(c)} sets ${c.memoryNode ? memory : reservation} to 0. ` : `${displayName(c)} has neither ${memory} nor ${reservation}. `}${launch}, a task without task-level ${memory} needs a non-zero ${memory} or ${reservation} on every container: ECS rejects it ("At least one of 'memory' or 'memoryReservation' must be specified").`,
         fixes: () =>
           zero
             ? []
             : [
                 {
-                  title: 'Add "memoryReservation": 256 (adjust to what the container needs)',
+                  title: `Add ${ctx.spell.pair('memoryReservation', 256)} (adjust to what the container needs)`,
                   isPreferred: false,
                   safe: false,
                   edits: ctx.edit.insertProperty(c.node, 'memoryReservation', 256, {

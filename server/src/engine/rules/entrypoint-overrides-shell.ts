@@ -32,7 +32,7 @@ export const entrypointOverridesShell: Rule = {
       const oneString = first.trim() !== firstWord && SHELLS.has(firstWord);
       if (!SHELLS.has(first) && !oneString) continue;
       const shown = c.command.slice(0, 2).join(' ');
-      const message = `${c.image!.value} has ENTRYPOINT \`${entry}\`, and ECS passes "command" to it as arguments: this runs \`${entry} ${shown} …\`, not a shell, so the command fails. Put the shell in "entryPoint" (["${firstWord}", "-c"]) and keep only the script in "command".`;
+      const message = `${c.image!.value} has ENTRYPOINT \`${entry}\`, and ECS passes "${ctx.spell.key('command')}" to it as arguments: this runs \`${entry} ${shown} …\`, not a shell, so the command fails. Put the shell in "${ctx.spell.key('entryPoint')}" (["${firstWord}", "-c"]) and keep only the script in "${ctx.spell.key('command')}".`;
       const commandNode = c.commandNode;
       const items = commandNode.children ?? [];
       const hasDashC =
@@ -53,7 +53,7 @@ export const entrypointOverridesShell: Rule = {
           hasDashC && !oneString
             ? [
                 {
-                  title: `Move "${first}", "-c" into entryPoint of ${displayName(c)}`,
+                  title: `Move "${first}", "-c" into ${ctx.spell.key('entryPoint')} of ${displayName(c)}`,
                   isPreferred: true,
                   safe: true,
                   edits: [

@@ -30,8 +30,8 @@ export const essentialInitContainer: Rule = {
         ...waiting.flatMap((m) => addDependsOn(ctx, m, name, 'SUCCESS')),
       ];
       const how = init.essentialNode
-        ? 'is marked "essential": true'
-        : 'is essential (essential defaults to true when it is left out)';
+        ? `is marked ${ctx.spell.pair('essential', true)}`
+        : `is essential (${ctx.spell.key('essential')} defaults to true when it is left out)`;
       ctx.report({
         at: init.essentialNode ?? init.nameNode ?? init.node,
         container: init,

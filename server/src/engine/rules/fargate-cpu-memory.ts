@@ -111,13 +111,15 @@ export const fargateCpuMemory: Rule = {
     const mem = memNode ? readMemory(memNode) : undefined;
 
     if (!cpuWritten || !memWritten) {
-      const absent = [!cpuWritten && 'cpu', !memWritten && 'memory'].filter(Boolean).join(' and ');
+      const absent = [!cpuWritten && ctx.spell.key('cpu'), !memWritten && ctx.spell.key('memory')]
+        .filter(Boolean)
+        .join(' and ');
       const fixes: FixSpec[] = [];
       if (!memWritten && cpu?.kind === 'value' && FARGATE_SIZES.has(cpu.units)) {
         const mib = FARGATE_SIZES.get(cpu.units)![0]!;
         const text = cpu.form === 'number' ? mib : String(mib);
         fixes.push({
-          title: `Add "memory": ${JSON.stringify(text)}`,
+          title: `Add ${ctx.spell.pair('memory', text)}`,
           isPreferred: true,
           safe: false,
           edits: ctx.edit.insertProperty(task, 'memory', text, { after: ['cpu'] }),
@@ -128,7 +130,7 @@ export const fargateCpuMemory: Rule = {
         if (units !== undefined) {
           const text = mem.form === 'number' ? units : String(units);
           fixes.push({
-            title: `Add "cpu": ${JSON.stringify(text)}`,
+            title: `Add ${ctx.spell.pair('cpu', text)}`,
             isPreferred: true,
             safe: false,
             edits: ctx.edit.insertProperty(task, 'cpu', text, {
@@ -159,7 +161,7 @@ export const fargateCpuMemory: Rule = {
         ctx.report({
           at: node,
           severity: 'warning',
-          message: `${JSON.stringify(r.text)} is not a task ${what} value in a form ECS documents: ${forms}. Fargate then cannot check it against its task sizes.`,
+          message: `${JSON.stringify(r.text)} is not a task ${ctx.spell.key(what)} value in a form ECS documents: ${forms}. Fargate then cannot check it against its task sizes.`,
         });
       }
       return;
@@ -168,7 +170,7 @@ export const fargateCpuMemory: Rule = {
     if (!memories) {
       ctx.report({
         at: cpuNode!,
-        message: `cpu ${cpuNode!.type === 'string' ? JSON.stringify(cpuNode!.value) : cpu.units} is not a Fargate task size: Fargate offers 256 (.25 vCPU), 512 (.5 vCPU), 1024 (1 vCPU), 2048 (2 vCPU), 4096 (4 vCPU), 8192 (8 vCPU) and 16384 (16 vCPU) CPU units, so ECS rejects the task definition ("Invalid 'cpu' setting for task").`,
+        message: `${ctx.spell.key('cpu')} ${cpuNode!.type === 'string' ? JSON.stringify(cpuNode!.value) : cpu.units} is not a Fargate task size: Fargate offers 256 (.25 vCPU), 512 (.5 vCPU), 1024 (1 vCPU), 2048 (2 vCPU), 4096 (4 vCPU), 8192 (8 vCPU) and 16384 (16 vCPU) CPU units, so ECS rejects the task definition ("Invalid 'cpu' setting for task").`,
       });
       return;
     }
@@ -181,16 +183,18 @@ export const fargateCpuMemory: Rule = {
     const other = [...FARGATE_SIZES]
       .filter(([, mems]) => mems.includes(mem.units))
       .map(([u]) => `${u} (${vcpu(u)})`);
+    const memory = ctx.spell.key('memory');
+    const cpuKey = ctx.spell.key('cpu');
     ctx.report({
       at: memNode!,
-      message: `memory ${written}${mem.form === 'unit-string' ? ` (${mem.units} MiB)` : ''} is not offered with cpu ${cpu.units} (${vcpu(cpu.units)}) on Fargate: with that cpu, memory must be ${describeMemory(memories)} MiB, so ECS rejects the task definition.${other.length > 0 ? ` ${mem.units} MiB goes with cpu ${orList(other)}.` : ''}`,
-      related: [{ at: cpuNode!, message: `cpu ${cpu.units} (${vcpu(cpu.units)})` }],
+      message: `${memory} ${written}${mem.form === 'unit-string' ? ` (${mem.units} MiB)` : ''} is not offered with ${cpuKey} ${cpu.units} (${vcpu(cpu.units)}) on Fargate: with that ${cpuKey}, ${memory} must be ${describeMemory(memories)} MiB, so ECS rejects the task definition.${other.length > 0 ? ` ${mem.units} MiB goes with ${cpuKey} ${orList(other)}.` : ''}`,
+      related: [{ at: cpuNode!, message: `${cpuKey} ${cpu.units} (${vcpu(cpu.units)})` }],
       fixes: () =>
         options.map((mib, i) => {
           const value = memoryValue(mib, mem);
           const text = JSON.stringify(value);
           return {
-            title: `Change memory to ${text}`,
+            title: `Change ${memory} to ${text}`,
             isPreferred: i === 0 && !tie,
             safe: false,
             edits: ctx.edit.replaceValue(memNode!, value),

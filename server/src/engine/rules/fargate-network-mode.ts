@@ -35,14 +35,14 @@ export const fargateNetworkMode: Rule = {
     const mode = written ?? 'bridge';
     const how =
       written === undefined
-        ? 'has no networkMode, so it gets the default, bridge'
+        ? `has no ${ctx.spell.key('networkMode')}, so it gets the default, bridge`
         : `uses network mode "${written}"`;
     // bridge (written or default) → awsvpc keeps what the task means, unless links rely on bridge;
     // host and none say something else about networking: the user decides.
     const safe = mode === 'bridge' && withLinks.length === 0;
     const linksNote =
       withLinks.length > 0
-        ? ` Note that awsvpc does not support links (used by ${withLinks.map((c) => c.name?.value ?? `container #${c.index + 1}`).join(', ')}): in awsvpc containers reach each other on localhost.`
+        ? ` Note that awsvpc does not support ${ctx.spell.key('links')} (used by ${withLinks.map((c) => c.name?.value ?? `container #${c.index + 1}`).join(', ')}): in awsvpc containers reach each other on localhost.`
         : '';
     ctx.report({
       at:
@@ -55,7 +55,7 @@ export const fargateNetworkMode: Rule = {
           ? [
               {
                 at: model.requiresCompatibilitiesNode,
-                message: 'requiresCompatibilities includes FARGATE',
+                message: `${ctx.spell.key('requiresCompatibilities')} includes FARGATE`,
               },
             ]
           : [],
@@ -63,8 +63,8 @@ export const fargateNetworkMode: Rule = {
         {
           title:
             written === undefined
-              ? 'Add "networkMode": "awsvpc"'
-              : `Change networkMode "${written}" to "awsvpc"`,
+              ? `Add ${ctx.spell.pair('networkMode', 'awsvpc')}`
+              : `Change ${ctx.spell.key('networkMode')} "${written}" to "awsvpc"`,
           isPreferred: true,
           safe,
           edits: ctx.edit.setProperty(task, 'networkMode', 'awsvpc', {

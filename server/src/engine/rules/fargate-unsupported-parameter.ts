@@ -2,7 +2,9 @@ import { elements, objectElements, parentProperty, prop, str, type Node } from '
 import { FARGATE_LOG_DRIVERS, wordList } from '../fields/index';
 import { displayName, type ContainerModel } from '../model';
 import { isPlaceholder } from '../placeholders';
+import type { Spelling } from '../input';
 import type { Rule, RuleContext } from './rule';
+import { spellPath } from './util';
 
 /** Does the value ask for the feature? false, 0, "", [] and {} ask for nothing (skeletons and exports write them). */
 function requests(node: Node | undefined): boolean {
@@ -33,17 +35,21 @@ interface Unsupported {
   container?: ContainerModel;
 }
 
-const CONTAINER_PARAMETERS: { key: string; why: string }[] = [
-  { key: 'disableNetworking', why: 'Fargate does not support it' },
-  { key: 'dnsServers', why: 'Fargate does not support it (tasks use the VPC resolver)' },
-  { key: 'dnsSearchDomains', why: 'Fargate does not support it' },
-  { key: 'dockerSecurityOptions', why: 'Fargate does not support it' },
+const CONTAINER_PARAMETERS: { key: string; why: (spell: Spelling) => string }[] = [
+  { key: 'disableNetworking', why: () => 'Fargate does not support it' },
+  { key: 'dnsServers', why: () => 'Fargate does not support it (tasks use the VPC resolver)' },
+  { key: 'dnsSearchDomains', why: () => 'Fargate does not support it' },
+  { key: 'dockerSecurityOptions', why: () => 'Fargate does not support it' },
   {
     key: 'extraHosts',
-    why: 'Fargate does not support it (it is not supported in awsvpc, the network mode Fargate uses)',
+    why: () =>
+      'Fargate does not support it (it is not supported in awsvpc, the network mode Fargate uses)',
   },
-  { key: 'hostname', why: 'Fargate tasks use awsvpc, where hostname is not supported' },
-  { key: 'privileged', why: 'Fargate does not run privileged containers' },
+  {
+    key: 'hostname',
+    why: (spell) => `Fargate tasks use awsvpc, where ${spell.key('hostname')} is not supported`,
+  },
+  { key: 'privileged', why: () => 'Fargate does not run privileged containers' },
 ];
 
 const LINUX_PARAMETERS: { key: string; why: string }[] = [
@@ -54,7 +60,7 @@ const LINUX_PARAMETERS: { key: string; why: string }[] = [
   { key: 'swappiness', why: 'Fargate does not support swap' },
 ];
 
-function containerFindings(c: ContainerModel): Unsupported[] {
+function containerFindings(c: ContainerModel, spell: Spelling): Unsupported[] {
   const out: Unsupported[] = [];
   const name = displayName(c);
   for (const { key, why } of CONTAINER_PARAMETERS) {
@@ -62,8 +68,8 @@ function containerFindings(c: ContainerModel): Unsupported[] {
     if (requests(v) && !(v!.type === 'string' && isPlaceholder(v!.value))) {
       out.push({
         node: v!,
-        what: `"${key}" in ${name}`,
-        why,
+        what: `"${spell.key(key)}" in ${name}`,
+        why: why(spell),
         property: parentProperty(v!),
         key,
         container: c,
@@ -76,7 +82,7 @@ function containerFindings(c: ContainerModel): Unsupported[] {
     if (requests(v))
       out.push({
         node: v!,
-        what: `"linuxParameters.${key}" in ${name}`,
+        what: `"${spellPath(spell, `linuxParameters.${key}`)}" in ${name}`,
         why,
         property: parentProperty(v!),
         key: `linuxParameters.${key}`,
@@ -130,7 +136,7 @@ function taskFindings(ctx: RuleContext): Unsupported[] {
   if (requests(ipc) && !(ipc!.type === 'string' && isPlaceholder(ipc!.value))) {
     out.push({
       node: ipc!,
-      what: '"ipcMode"',
+      what: `"${ctx.spell.key('ipcMode')}"`,
       why: 'Fargate does not support it',
       property: parentProperty(ipc!),
       key: 'ipcMode',
@@ -140,7 +146,7 @@ function taskFindings(ctx: RuleContext): Unsupported[] {
   if (requests(placement)) {
     out.push({
       node: placement!,
-      what: '"placementConstraints"',
+      what: `"${ctx.spell.key('placementConstraints')}"`,
       why: 'Fargate places tasks itself; placement constraints are for EC2 container instances',
       property: parentProperty(placement!),
       key: 'placementConstraints',
@@ -151,8 +157,8 @@ function taskFindings(ctx: RuleContext): Unsupported[] {
     if (v.hostSourcePathNode && requests(v.hostSourcePathNode)) {
       out.push({
         node: v.hostSourcePathNode,
-        what: `"host.sourcePath" of ${vol}`,
-        why: 'on Fargate a bind mount is task storage only: host.sourcePath is supported only on EC2 (or Managed Instances)',
+        what: `"${spellPath(ctx.spell, 'host.sourcePath')}" of ${vol}`,
+        why: `on Fargate a bind mount is task storage only: ${spellPath(ctx.spell, 'host.sourcePath')} is supported only on EC2 (or Managed Instances)`,
         property: parentProperty(v.hostSourcePathNode),
         key: 'host.sourcePath',
       });
@@ -160,7 +166,7 @@ function taskFindings(ctx: RuleContext): Unsupported[] {
     if (v.dockerVolumeConfigurationNode) {
       out.push({
         node: v.dockerVolumeConfigurationNode,
-        what: `"dockerVolumeConfiguration" of ${vol}`,
+        what: `"${ctx.spell.key('dockerVolumeConfiguration')}" of ${vol}`,
         why: 'Docker volumes are supported only on EC2; use a bind mount (task storage) or EFS',
         property: parentProperty(v.dockerVolumeConfigurationNode),
         key: 'dockerVolumeConfiguration',
@@ -177,7 +183,10 @@ export const fargateUnsupportedParameter: Rule = {
     'A parameter Fargate rejects: dnsServers, privileged, devices, host.sourcePath, Docker volumes, a log driver other than awslogs, splunk or awsfirelens, …',
   check(ctx) {
     if (!ctx.model.knowsTaskLevel || !ctx.model.isFargate) return;
-    const found = [...ctx.model.containers.flatMap(containerFindings), ...taskFindings(ctx)];
+    const found = [
+      ...ctx.model.containers.flatMap((c) => containerFindings(c, ctx.spell)),
+      ...taskFindings(ctx),
+    ];
     for (const f of found) {
       const key = f.property?.children?.[0];
       ctx.report({
@@ -188,7 +197,7 @@ export const fargateUnsupportedParameter: Rule = {
           ? [
               {
                 at: ctx.model.requiresCompatibilitiesNode,
-                message: 'requiresCompatibilities includes FARGATE',
+                message: `${ctx.spell.key('requiresCompatibilities')} includes FARGATE`,
               },
             ]
           : [],
@@ -196,7 +205,7 @@ export const fargateUnsupportedParameter: Rule = {
           f.property && f.key
             ? [
                 {
-                  title: `Remove "${f.key}"`,
+                  title: `Remove "${spellPath(ctx.spell, f.key)}"`,
                   isPreferred: true,
                   safe: false,
                   edits: ctx.edit.removeProperty(f.property),

@@ -35,11 +35,19 @@ export const healthcheckCommand: Rule = {
         // The schema requires a command with at least one element; ["CMD-SHELL"] alone passes it.
         schemaCovered: !command || elements(command).length === 0,
         message: command
-          ? `The healthCheck of ${displayName(c)} has an empty command: ECS needs a command whose exit code says whether the container is healthy (["CMD-SHELL", "<shell line>"] or ["CMD", "<executable>", …]).`
-          : `The healthCheck of ${displayName(c)} has no command: ECS requires one (["CMD-SHELL", "<shell line>"] or ["CMD", "<executable>", …]); interval, timeout, retries and startPeriod apply only to a command.`,
+          ? `The ${ctx.spell.key('healthCheck')} of ${displayName(c)} has an empty ${ctx.spell.key('command')}: ECS needs a command whose exit code says whether the container is healthy (["CMD-SHELL", "<shell line>"] or ["CMD", "<executable>", …]).`
+          : `The ${ctx.spell.key('healthCheck')} of ${displayName(c)} has no ${ctx.spell.key('command')}: ECS requires one (["CMD-SHELL", "<shell line>"] or ["CMD", "<executable>", …]); ${[
+              'interval',
+              'timeout',
+              'retries',
+              'startPeriod',
+            ]
+              .map((k) => ctx.spell.key(k))
+              .join(', ')
+              .replace(/, ([^,]*)$/, ' and $1')} apply only to a ${ctx.spell.key('command')}.`,
         fixes: () => [
           {
-            title: `Use ${JSON.stringify(probe).replace(/","/g, '", "')} (edit the command)`,
+            title: `Use ${JSON.stringify(probe).replace(/","/g, '", "')} (edit the ${ctx.spell.key('command')})`,
             isPreferred: false,
             safe: false,
             edits: command

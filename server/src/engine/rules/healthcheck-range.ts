@@ -40,7 +40,7 @@ export const healthcheckRange: Rule = {
         const spec = checkRange(
           ctx.edit,
           node,
-          `The health-check ${key} of ${displayName(c)}`,
+          `The health-check ${ctx.spell.key(key)} of ${displayName(c)}`,
           limits,
           ` Leave it out for the default (${limits.default}).`,
         );

@@ -18,16 +18,16 @@ export const healthyWithoutHealthcheck: Rule = {
         ctx.report({
           at: dep.condition.node,
           container: c,
-          message: `${displayName(c)} waits for ${displayName(target)} to be HEALTHY, but ${displayName(target)} has no healthCheck: ECS can only report a container healthy when the task definition gives it a health check, so ${displayName(c)} never starts.`,
+          message: `${displayName(c)} waits for ${displayName(target)} to be HEALTHY, but ${displayName(target)} has no ${ctx.spell.key('healthCheck')}: ECS can only report a container healthy when the task definition gives it a health check, so ${displayName(c)} never starts.`,
           related: [
             {
               at: target.nameNode ?? target.node,
-              message: `${displayName(target)} has no healthCheck`,
+              message: `${displayName(target)} has no ${ctx.spell.key('healthCheck')}`,
             },
           ],
           fixes: () => [
             {
-              title: `Add a healthCheck to ${displayName(target)} (edit its command)`,
+              title: `Add a ${ctx.spell.key('healthCheck')} to ${displayName(target)} (edit its ${ctx.spell.key('command')})`,
               isPreferred: true,
               safe: false,
               edits: ctx.edit.insertProperty(

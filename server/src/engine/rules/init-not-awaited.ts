@@ -21,7 +21,7 @@ export const initNotAwaited: Rule = {
       ctx.report({
         at: init.nameNode ?? init.node,
         container: init,
-        message: `${name} looks like an init container, but no container waits for it: ECS does not document array order as start order, so ${mains.map(displayName).join(', ')} can start before ${name} has finished. Add a dependsOn with condition SUCCESS to the containers that need it.`,
+        message: `${name} looks like an init container, but no container waits for it: ECS does not document array order as start order, so ${mains.map(displayName).join(', ')} can start before ${name} has finished. Add a ${ctx.spell.key('dependsOn')} with ${ctx.spell.key('condition')} SUCCESS to the containers that need it.`,
         fixes: () => [
           {
             title: `Make ${mains.map(displayName).join(', ')} wait for ${name} (SUCCESS)`,

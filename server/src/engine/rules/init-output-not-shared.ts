@@ -92,7 +92,7 @@ export const initOutputNotShared: Rule = {
         ctx.report({
           at: init.commandNode ?? init.nameNode ?? init.node,
           container: init,
-          message: `${initName} writes ${path} and ${displayName(reader)} reads it, but each container has its own filesystem: the file reaches ${displayName(reader)} only through a shared volume (a task volume mounted in both, or volumesFrom). If ${dir} also holds files from ${displayName(reader)}'s image, mount a dedicated directory instead, since the volume hides them.`,
+          message: `${initName} writes ${path} and ${displayName(reader)} reads it, but each container has its own filesystem: the file reaches ${displayName(reader)} only through a shared volume (a task volume mounted in both, or ${ctx.spell.key('volumesFrom')}). If ${dir} also holds files from ${displayName(reader)}'s image, mount a dedicated directory instead, since the volume hides them.`,
           related: [
             {
               at: reader.commandNode ?? reader.nameNode ?? reader.node,

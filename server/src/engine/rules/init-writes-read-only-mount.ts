@@ -75,14 +75,14 @@ export const initWritesReadOnlyMount: Rule = {
         ctx.report({
           at: mount.readOnlyNode,
           container: init,
-          message: `${displayName(init)} prepares volume "${volume}" (${how}), but mounts it with "readOnly": true at ${mount.containerPath.value}: ${writesHere ? `writing ${writesHere} fails` : 'nothing can write to it'} with "Read-only file system", so the others find it empty. Make this mount writable; the readers may stay read-only.`,
+          message: `${displayName(init)} prepares volume "${volume}" (${how}), but mounts it with ${ctx.spell.pair('readOnly', true)} at ${mount.containerPath.value}: ${writesHere ? `writing ${writesHere} fails` : 'nothing can write to it'} with "Read-only file system", so the others find it empty. Make this mount writable; the readers may stay read-only.`,
           related: readers.map((r) => ({
             at: r.nameNode ?? r.node,
             message: `${displayName(r)} reads volume "${volume}"`,
           })),
           fixes: [
             {
-              title: `Make ${displayName(init)}'s mount of "${volume}" writable ("readOnly": false)`,
+              title: `Make ${displayName(init)}'s mount of "${volume}" writable (${ctx.spell.pair('readOnly', false)})`,
               isPreferred: true,
               safe: true,
               edits: ctx.edit.replaceValue(mount.readOnlyNode, false),

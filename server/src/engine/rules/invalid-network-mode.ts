@@ -25,7 +25,7 @@ export const invalidNetworkMode: Rule = {
     const property = parentProperty(node);
     const remove: FixSpec | undefined = property
       ? {
-          title: 'Remove "networkMode" (use the default)',
+          title: `Remove "${ctx.spell.key('networkMode')}" (use the default)`,
           isPreferred: false,
           safe: false,
           edits: ctx.edit.removeProperty(property),
@@ -44,7 +44,7 @@ export const invalidNetworkMode: Rule = {
       });
       if (remove) fixes.push(remove);
     } else if (lower !== undefined && /^<?(default|nat)>?$/.test(lower)) {
-      message = `"${value}" is not a value ECS accepts for networkMode (${MODES}). Where AWS's documentation says <default>, it means leaving the field out: then Linux tasks on EC2 use bridge and Windows tasks the Windows default (NAT). On Fargate, use awsvpc.`;
+      message = `"${value}" is not a value ECS accepts for ${ctx.spell.key('networkMode')} (${MODES}). Where AWS's documentation says <default>, it means leaving the field out: then Linux tasks on EC2 use bridge and Windows tasks the Windows default (NAT). On Fargate, use awsvpc.`;
       if (remove) fixes.push({ ...remove, isPreferred: true });
       fixes.push({
         title: `Change "${value}" to "awsvpc"`,
@@ -55,9 +55,9 @@ export const invalidNetworkMode: Rule = {
     } else {
       message =
         value === undefined
-          ? `networkMode must be a string: ${MODES} (or leave it out for the default).`
+          ? `${ctx.spell.key('networkMode')} must be a string: ${MODES} (or leave it out for the default).`
           : value.trim() === ''
-            ? `networkMode is empty: ECS accepts ${MODES}. Leave the field out for the default (bridge on Linux EC2 instances).`
+            ? `${ctx.spell.key('networkMode')} is empty: ECS accepts ${MODES}. Leave the field out for the default (bridge on Linux EC2 instances).`
             : `"${value}" is not a network mode: ECS accepts exactly ${MODES}.`;
       if (remove)
         fixes.push({ ...remove, isPreferred: value !== undefined && value.trim() === '' });

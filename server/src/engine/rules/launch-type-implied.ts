@@ -26,11 +26,10 @@ export const launchTypeImplied: Rule = {
     if (!given(model.cpuNode) || !given(model.memoryNode)) return;
     ctx.report({
       at: model.networkModeNode!,
-      message:
-        'This looks like a Fargate task (awsvpc, task-level cpu and memory), but it has no requiresCompatibilities: ECS then registers it without checking it against Fargate\'s requirements, so a parameter Fargate rejects only shows up when a service or run-task starts it on Fargate. Add "requiresCompatibilities": ["FARGATE"] to have registration check it (or ["EC2"] if it runs on EC2 instances).',
+      message: `This looks like a Fargate task (awsvpc, task-level ${ctx.spell.key('cpu')} and ${ctx.spell.key('memory')}), but it has no ${ctx.spell.key('requiresCompatibilities')}: ECS then registers it without checking it against Fargate's requirements, so a parameter Fargate rejects only shows up when a service or run-task starts it on Fargate. Add ${ctx.spell.pair('requiresCompatibilities', ['FARGATE'])} to have registration check it (or ["EC2"] if it runs on EC2 instances).`,
       fixes: () => [
         {
-          title: 'Add "requiresCompatibilities": ["FARGATE"]',
+          title: `Add ${ctx.spell.pair('requiresCompatibilities', ['FARGATE'])}`,
           isPreferred: true,
           safe: false,
           edits: ctx.edit.insertProperty(task, 'requiresCompatibilities', ['FARGATE'], {
@@ -38,7 +37,7 @@ export const launchTypeImplied: Rule = {
           }),
         },
         {
-          title: 'Add "requiresCompatibilities": ["EC2"]',
+          title: `Add ${ctx.spell.pair('requiresCompatibilities', ['EC2'])}`,
           isPreferred: false,
           safe: false,
           edits: ctx.edit.insertProperty(task, 'requiresCompatibilities', ['EC2'], {

@@ -23,17 +23,17 @@ export const linksInAwsvpc: Rule = {
         );
       const order =
         targets.length > 0
-          ? ` If ${displayName(c)} must start after ${targets.join(', ')}, say so with dependsOn (START), which links did implicitly.`
+          ? ` If ${displayName(c)} must start after ${targets.join(', ')}, say so with ${ctx.spell.key('dependsOn')} (START), which ${ctx.spell.key('links')} did implicitly.`
           : '';
       ctx.report({
         at: property?.children?.[0] ?? c.linksNode,
         container: c,
-        message: `${displayName(c)} has links, but the task uses network mode awsvpc${model.isFargate ? ' (as Fargate requires)' : ''}, which does not support links: ECS rejects the task definition. In awsvpc the containers of a task share one network namespace and reach each other on localhost:<containerPort>.${order}`,
+        message: `${displayName(c)} has ${ctx.spell.key('links')}, but the task uses network mode awsvpc${model.isFargate ? ' (as Fargate requires)' : ''}, which does not support ${ctx.spell.key('links')}: ECS rejects the task definition. In awsvpc the containers of a task share one network namespace and reach each other on localhost:<containerPort>.${order}`,
         fixes: () =>
           property
             ? [
                 {
-                  title: `Remove "links" from ${displayName(c)}`,
+                  title: `Remove "${ctx.spell.key('links')}" from ${displayName(c)}`,
                   isPreferred: true,
                   safe: false,
                   edits: ctx.edit.removeProperty(property),

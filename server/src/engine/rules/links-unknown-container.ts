@@ -18,7 +18,7 @@ export const linksUnknownContainer: Rule = {
           ctx.report({
             at: el,
             container: c,
-            message: `This links entry of ${displayName(c)} is empty: name the container to link to ("name" or "name:alias"), or remove the entry.`,
+            message: `This ${ctx.spell.key('links')} entry of ${displayName(c)} is empty: name the container to link to ("name" or "name:alias"), or remove the entry.`,
           });
           continue;
         }

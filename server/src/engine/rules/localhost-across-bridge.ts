@@ -18,11 +18,11 @@ export const localhostAcrossBridge: Rule = {
         const hostName = link ? (link.alias ?? link.target) : target.name?.value;
         const instead = link
           ? `Use "${hostName}:${ref.port}" (the name its link gives ${displayName(target)})`
-          : `Link the containers ("links": ["${target.name?.value ?? '<name>'}"]) and use "${hostName ?? '<name>'}:${ref.port}"`;
+          : `Link the containers (${ctx.spell.pair('links', [target.name?.value ?? '<name>'])}) and use "${hostName ?? '<name>'}:${ref.port}"`;
         ctx.report({
           at: ref.node,
           container: c,
-          message: `${displayName(c)} points at ${ref.host}:${ref.port}, ${displayName(target)}'s port, but in ${model.networkModeNode ? 'bridge' : 'bridge (the default when networkMode is left out)'} mode every container has its own network namespace: ${ref.host} is ${displayName(c)} itself, so the connection is refused. ${instead}, or switch the task to networkMode awsvpc, where the containers of a task share localhost.`,
+          message: `${displayName(c)} points at ${ref.host}:${ref.port}, ${displayName(target)}'s port, but in ${model.networkModeNode ? 'bridge' : `bridge (the default when ${ctx.spell.key('networkMode')} is left out)`} mode every container has its own network namespace: ${ref.host} is ${displayName(c)} itself, so the connection is refused. ${instead}, or switch the task to ${ctx.spell.key('networkMode')} awsvpc, where the containers of a task share localhost.`,
           related: [
             {
               at:

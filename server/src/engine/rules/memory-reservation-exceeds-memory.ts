@@ -16,18 +16,20 @@ export const memoryReservationExceedsMemory: Rule = {
       if (reservation < memory) continue;
       const equal = reservation === memory;
       const property = parentProperty(c.memoryReservationNode!);
+      const hard = ctx.spell.key('memory');
+      const soft = ctx.spell.key('memoryReservation');
       ctx.report({
         at: c.memoryReservationNode!,
         container: c,
         message: equal
-          ? `${displayName(c)} reserves ${reservation} MiB (memoryReservation) with a hard limit of the same ${memory} MiB (memory): AWS requires memory to be greater than memoryReservation when both are set. Leave memoryReservation out (the hard limit is then also the reservation), or lower it.`
-          : `${displayName(c)} reserves ${reservation} MiB (memoryReservation) but its hard limit is ${memory} MiB (memory): the soft limit must be below the hard limit (AWS requires memory to be greater than memoryReservation), so ECS rejects the container definition.`,
-        related: [{ at: c.memoryNode!, message: `memory (hard limit): ${memory} MiB` }],
+          ? `${displayName(c)} reserves ${reservation} MiB (${soft}) with a hard limit of the same ${memory} MiB (${hard}): AWS requires ${hard} to be greater than ${soft} when both are set. Leave ${soft} out (the hard limit is then also the reservation), or lower it.`
+          : `${displayName(c)} reserves ${reservation} MiB (${soft}) but its hard limit is ${memory} MiB (${hard}): the soft limit must be below the hard limit (AWS requires ${hard} to be greater than ${soft}), so ECS rejects the container definition.`,
+        related: [{ at: c.memoryNode!, message: `${hard} (hard limit): ${memory} MiB` }],
         fixes: () =>
           equal && property
             ? [
                 {
-                  title: 'Remove "memoryReservation"',
+                  title: `Remove "${soft}"`,
                   isPreferred: true,
                   safe: false,
                   edits: ctx.edit.removeProperty(property),

@@ -1,3 +1,4 @@
+import type { Spelling } from '../input';
 import { propertyNode, type Node } from '../json';
 import { displayName, type ContainerModel } from '../model';
 import type { SourceText } from '../text';
@@ -16,9 +17,9 @@ export function presence(source: SourceText, obj: Node, key: string): Presence {
   const value = propertyNode(obj, key)?.children?.[1];
   if (!value) return { state: 'absent' };
   if (value.type === 'null')
-    return source.text.slice(value.offset, value.offset + 4) === 'null'
-      ? { state: 'null', node: value }
-      : { state: 'present' };
+    return /^\s*(\$\{|\{\{)/.test(source.text.slice(value.offset, value.offset + value.length))
+      ? { state: 'present' }
+      : { state: 'null', node: value };
   if (value.type === 'string' && typeof value.value === 'string' && value.value.trim() === '')
     return { state: 'empty', node: value };
   return { state: 'present' };
@@ -62,16 +63,17 @@ export const missingRequiredField: Rule = {
       if (defs.state === 'null' || (list?.type === 'array' && (list.children ?? []).length === 0)) {
         report({
           at: defs.state === 'null' ? defs.node : list!,
-          message: `containerDefinitions ${defs.state === 'null' ? 'is null' : 'is empty'}: ECS requires at least one container definition ("Container list cannot be empty").`,
+          message: `${ctx.spell.key('containerDefinitions')} ${defs.state === 'null' ? 'is null' : 'is empty'}: ECS requires at least one container definition ("Container list cannot be empty").`,
         });
       }
     }
-    for (const c of model.containers) checkContainer(ctx.source, c, report);
+    for (const c of model.containers) checkContainer(ctx.source, ctx.spell, c, report);
   },
 };
 
 function checkContainer(
   source: SourceText,
+  spell: Spelling,
   c: ContainerModel,
   report: (spec: ReportSpec) => void,
 ): void {
@@ -80,7 +82,7 @@ function checkContainer(
     report({
       at: name.state === 'absent' ? openingBrace(c.node) : name.node,
       container: c,
-      message: `${missing(`The name of container #${c.index + 1}`, name)}: ECS requires a name for every container ("Container.name should not be null or empty"); dependsOn, links and volumesFrom refer to containers by it.`,
+      message: `${missing(`The name of container #${c.index + 1}`, name)}: ECS requires a name for every container ("Container.name should not be null or empty"); ${spell.key('dependsOn')}, ${spell.key('links')} and ${spell.key('volumesFrom')} refer to containers by it.`,
     });
   }
   const image = presence(source, c.node, 'image');

@@ -22,7 +22,7 @@ export const noEssentialContainer: Rule = {
     ctx.report({
       at: main.essentialNode!,
       container: main,
-      message: `No container of this task definition is essential: every one sets "essential": false. ECS requires at least one essential container and rejects the task definition ("Task definition doesn't have any essential container"). Make the container the task exists for (${name}) essential; when it exits, the task stops.`,
+      message: `No container of this task definition is essential: every one sets ${ctx.spell.pair('essential', false)}. ECS requires at least one essential container and rejects the task definition ("Task definition doesn't have any essential container"). Make the container the task exists for (${name}) essential; when it exits, the task stops.`,
       related: others.map((c) => ({
         at: c.essentialNode!,
         message: `${displayName(c)} is not essential either`,

@@ -116,8 +116,8 @@ export const plaintextSecret: Rule = {
           return [
             {
               title: already
-                ? `Remove the plaintext ${name} (secrets already has ${name})`
-                : `Move ${name} to secrets (fill in the secret's ARN)`,
+                ? `Remove the plaintext ${name} (${ctx.spell.key('secrets')} already has ${name})`
+                : `Move ${name} to ${ctx.spell.key('secrets')} (fill in the secret's ARN)`,
               isPreferred: true,
               safe: false,
               edits,
@@ -127,7 +127,7 @@ export const plaintextSecret: Rule = {
         ctx.report({
           at: entry.value!.node,
           container: c,
-          message: `${name} of ${displayName(c)} looks like a secret, but its value is written in the task definition: anyone who can describe the task definition (or read this file) can read it, and it stays in every revision. Store it in AWS Secrets Manager or SSM Parameter Store and reference it from "secrets" (name + valueFrom); ECS then injects it as the same environment variable when the container starts (the task execution role needs permission to read it).`,
+          message: `${name} of ${displayName(c)} looks like a secret, but its value is written in the task definition: anyone who can describe the task definition (or read this file) can read it, and it stays in every revision. Store it in AWS Secrets Manager or SSM Parameter Store and reference it from "${ctx.spell.key('secrets')}" (${ctx.spell.key('name')} + ${ctx.spell.key('valueFrom')}); ECS then injects it as the same environment variable when the container starts (the task execution role needs permission to read it).`,
           fixes,
         });
       });

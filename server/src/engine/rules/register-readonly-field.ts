@@ -44,11 +44,11 @@ export const registerReadonlyField: Rule = {
       const name = key.value as string;
       ctx.report({
         at: key,
-        message: `"${name}" is set by ECS when it registers a task definition (describe-task-definition output); it is not an input: aws ecs register-task-definition --cli-input-json rejects it ("Unknown parameter in input"). "${PREPARE_TITLE}" removes all such fields${unwrapNote}.`,
+        message: `"${ctx.spell.key(name)}" is set by ECS when it registers a task definition (describe-task-definition output); it is not an input: aws ecs register-task-definition --cli-input-json rejects it ("Unknown parameter in input"). "${PREPARE_TITLE}" removes all such fields${unwrapNote}.`,
         fixes: () => [
           prepare,
           {
-            title: `Remove "${name}"`,
+            title: `Remove "${ctx.spell.key(name)}"`,
             isPreferred: false,
             safe: false,
             edits: ctx.edit.removeProperty(field),

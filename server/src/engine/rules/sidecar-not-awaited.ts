@@ -27,7 +27,7 @@ export const sidecarNotAwaited: Rule = {
         ctx.report({
           at: ref.node,
           container: c,
-          message: `${displayName(c)} talks to ${ref.host}:${ref.port}, which is ${displayName(target)}'s port, but nothing makes it wait for ${displayName(target)}: ECS starts containers without a dependency in no documented order, so ${displayName(c)} can start first and fail to connect. Add a dependsOn on ${displayName(target)} with ${why}.`,
+          message: `${displayName(c)} talks to ${ref.host}:${ref.port}, which is ${displayName(target)}'s port, but nothing makes it wait for ${displayName(target)}: ECS starts containers without a dependency in no documented order, so ${displayName(c)} can start first and fail to connect. Add a ${ctx.spell.key('dependsOn')} on ${displayName(target)} with ${why}.`,
           related: [
             {
               at:

@@ -17,16 +17,17 @@ export const startTimeoutWithoutEffect: Rule = {
       if (ctx.order.waitedBy.get(c)!.length > 0) continue;
       const waits = ctx.order.waitsFor.get(c)!.map((e) => displayName(e.from));
       const property = parentProperty(node);
+      const timeout = ctx.spell.key('startTimeout');
       ctx.report({
         at: property?.children?.[0] ?? node,
         container: c,
         tags: ['unnecessary'],
-        message: `startTimeout on ${displayName(c)} has no effect: no container waits for ${displayName(c)}. AWS documents startTimeout as the time the containers that depend on this one wait for it to reach its condition before they give up${waits.length > 0 ? `; to bound how long ${displayName(c)} waits for ${waits.join(', ')}, set startTimeout on ${waits.length === 1 ? 'that container' : 'those containers'}` : ''}.`,
+        message: `${timeout} on ${displayName(c)} has no effect: no container waits for ${displayName(c)}. AWS documents ${timeout} as the time the containers that depend on this one wait for it to reach its condition before they give up${waits.length > 0 ? `; to bound how long ${displayName(c)} waits for ${waits.join(', ')}, set ${timeout} on ${waits.length === 1 ? 'that container' : 'those containers'}` : ''}.`,
         fixes: () =>
           property
             ? [
                 {
-                  title: 'Remove "startTimeout"',
+                  title: `Remove "${timeout}"`,
                   isPreferred: true,
                   safe: false,
                   edits: ctx.edit.removeProperty(property),

@@ -100,8 +100,8 @@ export const taskDefinitionTooLarge: Rule = {
       at,
       severity: over ? 'error' : 'warning',
       message: over
-        ? `${what} ${byteCount(bytes)} as registration sends it (compact JSON, without whitespace), more than the ${byteCount(MAX_TASK_DEFINITION_BYTES)} (64 KiB) ECS accepts: registration fails with "Actual length: '${bytes}'. Max allowed length is '${MAX_TASK_DEFINITION_BYTES}' bytes."${share} Move long environment values into environmentFiles (an S3 object) or secrets, or split the task.`
-        : `${what} ${byteCount(bytes)} as registration sends it (compact JSON, without whitespace). ECS accepts up to 64 KiB (${byteCount(MAX_TASK_DEFINITION_BYTES)}, the figure AWS's guide gives since 2021), but its quota table said 32 KiB (${byteCount(OLD_TASK_DEFINITION_BYTES)}) before, and some tools and notes still do.${share} Room is running out: long environment values fit better in environmentFiles (an S3 object) or secrets.`,
+        ? `${what} ${byteCount(bytes)} as registration sends it (compact JSON, without whitespace), more than the ${byteCount(MAX_TASK_DEFINITION_BYTES)} (64 KiB) ECS accepts: registration fails with "Actual length: '${bytes}'. Max allowed length is '${MAX_TASK_DEFINITION_BYTES}' bytes."${share} Move long environment values into ${ctx.spell.key('environmentFiles')} (an S3 object) or ${ctx.spell.key('secrets')}, or split the task.`
+        : `${what} ${byteCount(bytes)} as registration sends it (compact JSON, without whitespace). ECS accepts up to 64 KiB (${byteCount(MAX_TASK_DEFINITION_BYTES)}, the figure AWS's guide gives since 2021), but its quota table said 32 KiB (${byteCount(OLD_TASK_DEFINITION_BYTES)}) before, and some tools and notes still do.${share} Room is running out: long environment values fit better in ${ctx.spell.key('environmentFiles')} (an S3 object) or ${ctx.spell.key('secrets')}.`,
     });
   },
 };

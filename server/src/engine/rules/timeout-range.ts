@@ -1,4 +1,4 @@
-import type { Editor } from '../input';
+import type { Editor, Spelling } from '../input';
 import type { Node } from '../json';
 import { displayName, type ContainerModel } from '../model';
 import { nearestAllowed, readNumber, replaceWithNumber, shown } from './numbers';
@@ -74,20 +74,29 @@ export function checkRange(
 }
 
 const NOTES = {
-  startTimeout:
-    ' startTimeout is how long the containers that depend on this one wait for it to reach its condition.',
-  stopTimeout: ' stopTimeout is how long ECS waits after SIGTERM before it kills the container.',
+  startTimeout: (name: string) =>
+    ` ${name} is how long the containers that depend on this one wait for it to reach its condition.`,
+  stopTimeout: (name: string) =>
+    ` ${name} is how long ECS waits after SIGTERM before it kills the container.`,
 };
 
 function check(
   edit: Editor,
+  spell: Spelling,
   c: ContainerModel,
   key: 'startTimeout' | 'stopTimeout',
   fargate: boolean,
 ): Omit<ReportSpec, 'container'> | undefined {
   const node = key === 'startTimeout' ? c.startTimeoutNode : c.stopTimeoutNode;
   if (!node) return undefined;
-  return checkRange(edit, node, `${key} of ${displayName(c)}`, limitsFor(key, fargate), NOTES[key]);
+  const name = spell.key(key);
+  return checkRange(
+    edit,
+    node,
+    `${name} of ${displayName(c)}`,
+    limitsFor(key, fargate),
+    NOTES[key](name),
+  );
 }
 
 export const timeoutRange: Rule = {
@@ -100,7 +109,7 @@ export const timeoutRange: Rule = {
     const fargate = ctx.model.knowsTaskLevel && ctx.model.isFargate;
     for (const c of ctx.model.containers) {
       for (const key of ['startTimeout', 'stopTimeout'] as const) {
-        const spec = check(ctx.edit, c, key, fargate);
+        const spec = check(ctx.edit, ctx.spell, c, key, fargate);
         if (spec) ctx.report({ ...spec, container: c });
       }
     }

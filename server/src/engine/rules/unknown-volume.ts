@@ -25,7 +25,7 @@ export const unknownVolume: Rule = {
           ctx.report({
             at: source.node,
             container: c,
-            message: `A mount point of ${displayName(c)} has an empty sourceVolume: name the task volume to mount (one of "volumes").`,
+            message: `A mount point of ${displayName(c)} has an empty ${ctx.spell.key('sourceVolume')}: name the task volume to mount (one of "${ctx.spell.key('volumes')}").`,
           });
           continue;
         }
@@ -40,7 +40,7 @@ export const unknownVolume: Rule = {
           edits: ctx.edit.replaceValue(source.node, n),
         }));
         fixes.push({
-          title: `Add the volume "${volume}" to the task's volumes`,
+          title: `Add the volume "${volume}" to the task's ${ctx.spell.key('volumes')}`,
           // With a close name the typo is the likelier mistake: then the new volume is not preferred.
           isPreferred: close.length === 0,
           safe: true,
@@ -49,7 +49,7 @@ export const unknownVolume: Rule = {
         ctx.report({
           at: source.node,
           container: c,
-          message: `${displayName(c)} mounts the volume "${volume}", but the task definition declares no volume with that name: sourceVolume must be the name of one of the task's "volumes", so ECS rejects the task definition.${suggestion}`,
+          message: `${displayName(c)} mounts the volume "${volume}", but the task definition declares no volume with that name: ${ctx.spell.key('sourceVolume')} must be the name of one of the task's "${ctx.spell.key('volumes')}", so ECS rejects the task definition.${suggestion}`,
           fixes,
         });
       }

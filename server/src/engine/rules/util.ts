@@ -1,5 +1,5 @@
 /** Helpers shared by several rules: name suggestions and the common fixes. */
-import type { OffsetEdit } from '../input';
+import type { OffsetEdit, Spelling } from '../input';
 import type { ContainerModel } from '../model';
 import { addDependsOnEntry } from '../taskEdits';
 import type { RuleContext } from './rule';
@@ -35,6 +35,14 @@ export function closeMatches(wanted: string, candidates: Iterable<string>): stri
     if (d <= limit) scored.push({ c, d });
   }
   return scored.sort((x, y) => x.d - y.d || x.c.localeCompare(y.c)).map((s) => s.c);
+}
+
+/** A path of fields as the file spells each (`linuxParameters.devices`, `LinuxParameters.Devices`). */
+export function spellPath(spell: Spelling, path: string): string {
+  return path
+    .split('.')
+    .map((k) => spell.key(k))
+    .join('.');
 }
 
 /** Edits that set `essential: false` on a container (insert it after name/image when absent). */

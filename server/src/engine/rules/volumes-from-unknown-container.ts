@@ -19,7 +19,7 @@ export const volumesFromUnknownContainer: Rule = {
           ctx.report({
             at: source.node,
             container: c,
-            message: `A volumesFrom entry of ${displayName(c)} has an empty sourceContainer: name the container whose volumes to mount.`,
+            message: `A ${ctx.spell.key('volumesFrom')} entry of ${displayName(c)} has an empty ${ctx.spell.key('sourceContainer')}: name the container whose volumes to mount.`,
           });
           continue;
         }
@@ -28,13 +28,13 @@ export const volumesFromUnknownContainer: Rule = {
           ctx.report({
             at: source.node,
             container: c,
-            message: `${displayName(c)} mounts the volumes of itself: volumesFrom names another container of the task, whose volumes this one mounts and which therefore starts first (Docker's --volumes-from). A container cannot be its own source; mount a task volume with mountPoints instead.`,
+            message: `${displayName(c)} mounts the volumes of itself: ${ctx.spell.key('volumesFrom')} names another container of the task, whose volumes this one mounts and which therefore starts first (Docker's --volumes-from). A container cannot be its own source; mount a task volume with ${ctx.spell.key('mountPoints')} instead.`,
             fixes: () =>
               index < 0 || !c.volumesFromNode
                 ? []
                 : [
                     {
-                      title: `Remove the volumesFrom entry "${target}"`,
+                      title: `Remove the ${ctx.spell.key('volumesFrom')} entry "${target}"`,
                       isPreferred: true,
                       safe: false,
                       edits: ctx.edit.deleteArrayElements(c.volumesFromNode, index, index + 1),
@@ -53,7 +53,7 @@ export const volumesFromUnknownContainer: Rule = {
         ctx.report({
           at: source.node,
           container: c,
-          message: `${displayName(c)} mounts the volumes of "${target}", but no container has that name: volumesFrom must name another container of this task definition, so ECS rejects it.${suggestion}`,
+          message: `${displayName(c)} mounts the volumes of "${target}", but no container has that name: ${ctx.spell.key('volumesFrom')} must name another container of this task definition, so ECS rejects it.${suggestion}`,
           fixes: () =>
             close.map((n, i) => ({
               title: `Change "${target}" to "${n}"`,

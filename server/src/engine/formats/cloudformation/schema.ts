@@ -75,7 +75,7 @@ let anyType: Map<string, string> | undefined;
 
 /**
  * The CloudFormation name of an API field wherever it occurs (`essential` → `Essential`), for
- * messages that name a field without its type. The few API names two types spell differently
+ * messages that name a field without its type; any other name as it is. The few API names two types spell differently
  * (`fileSystemId`: EFS `FilesystemId`, FSx `FileSystemId`) take the first type's spelling.
  */
 export function cloudFormationName(api: string): string {
@@ -84,5 +84,6 @@ export function cloudFormationName(api: string): string {
     for (const typeName of Object.keys(CLOUDFORMATION_TYPES))
       for (const [a, { cfn }] of apiIndex(typeName)) if (!anyType.has(a)) anyType.set(a, cfn);
   }
-  return anyType.get(api) ?? api.charAt(0).toUpperCase() + api.slice(1);
+  // A name no CloudFormation type has is not a field: a key of a free-form map (`awslogs-group`).
+  return anyType.get(api) ?? api;
 }
