@@ -17,7 +17,21 @@ import {
   type Analysis,
   type Finding,
 } from '../../../server/src/engine/index';
+import { CLOUDFORMATION_TYPES } from '../../../server/src/engine/formats/cloudformation/properties.generated';
 import { STYLES, templateOf } from '../../support/templates';
+
+/** API names in camelCase (dependsOn, containerName, …), which no template writes and no prose uses. */
+const API_ONLY_NAMES = new RegExp(
+  `\\b(${[
+    ...new Set(
+      Object.values(CLOUDFORMATION_TYPES).flatMap((t) =>
+        Object.values(t)
+          .map(([api]) => api)
+          .filter((api) => /[a-z][A-Z]/.test(api)),
+      ),
+    ),
+  ].join('|')})\\b`,
+);
 
 const SOURCES = [
   'examples',
@@ -167,6 +181,14 @@ for (const [styleName, style] of Object.entries(STYLES)) {
         assert.deepEqual(cfn.file.syntaxErrors, []);
         assert.deepEqual(cfn.ruleFailures, []);
         assert.deepEqual(summary(cfn), summary(json), template);
+
+        // Messages and fix titles spell fields as the template does.
+        for (const f of cfn.findings)
+          for (const text of [f.message, ...f.fixes.map((x) => x.title)]) {
+            // ECS's own error messages, quoted as ("…"), keep the API's names.
+            const word = text.replace(/\("[^"]*"\)/g, '').match(API_ONLY_NAMES);
+            assert.equal(word, null, `${f.code} names ${word?.[0]}: ${text}`);
+          }
 
         // Each fix: valid syntax, its finding goes, and the same change as on the JSON.
         // A finding's twin is the JSON finding of the same rule and container, in the same place

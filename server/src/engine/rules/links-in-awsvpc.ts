@@ -28,7 +28,7 @@ export const linksInAwsvpc: Rule = {
       ctx.report({
         at: property?.children?.[0] ?? c.linksNode,
         container: c,
-        message: `${displayName(c)} has ${ctx.spell.key('links')}, but the task uses network mode awsvpc${model.isFargate ? ' (as Fargate requires)' : ''}, which does not support ${ctx.spell.key('links')}: ECS rejects the task definition. In awsvpc the containers of a task share one network namespace and reach each other on localhost:<containerPort>.${order}`,
+        message: `${displayName(c)} has ${ctx.spell.key('links')}, but the task uses network mode awsvpc${model.isFargate ? ' (as Fargate requires)' : ''}, which does not support ${ctx.spell.key('links')}: ECS rejects the task definition. In awsvpc the containers of a task share one network namespace and reach each other on localhost:<${ctx.spell.key('containerPort')}>.${order}`,
         fixes: () =>
           property
             ? [
