@@ -14,7 +14,9 @@ const VERSION = '0.1.0';
 const USAGE = `Usage: ecs-init-order lint [options] <files, directories or globs…>
        ecs-init-order simulate [options] <file>   (see ecs-init-order simulate --help)
 
-Lints Amazon ECS task definitions: init containers, dependsOn and container start order.
+Lints Amazon ECS task definitions: init containers, dependsOn and container start order, in
+task-definition JSON files and in CloudFormation, SAM and cdk synth templates (YAML or JSON).
+Directories are searched for *.json, *.jsonc and templates (*.yaml, *.yml, *.template).
 
 Options:
   --format text|json|sarif   Output format (default: text)
@@ -96,7 +98,10 @@ function printText(results: FileResult[], fix: boolean): void {
   }
   const total = results.reduce((n, r) => n + r.diagnostics.length, 0);
   const fixedCount = results.reduce((n, r) => n + r.fixed.length, 0);
-  const linted = results.filter((r) => !r.skipped && !r.ioError).length;
+  const linted = results.reduce(
+    (n, r) => n + (r.skipped || r.ioError ? 0 : (r.definitions ?? 1)),
+    0,
+  );
   const parts = [
     `${plural(count(results, 'error'), 'error')}`,
     `${plural(count(results, 'warning'), 'warning')}`,
@@ -151,7 +156,8 @@ export function main(argv: string[]): number {
     return 0;
   }
   const { files, unmatched } = expandArguments(parsed.files);
-  for (const u of unmatched) console.error(`ecs-init-order: no JSON files match "${u}"`);
+  for (const u of unmatched)
+    console.error(`ecs-init-order: no task definitions or templates match "${u}"`);
   const results = files.map((f) => lintFile(f, { fix: parsed.fix, severities: parsed.severities }));
   if (parsed.format === 'json') printJson(results);
   else if (parsed.format === 'sarif')

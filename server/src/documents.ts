@@ -23,6 +23,7 @@ export class AnalysisCache {
     const optionsKey = JSON.stringify([
       options.severities ?? {},
       options.allowContainerArray ?? true,
+      options.format ?? 'json',
       options.uri ?? '',
     ]);
     const cached = this.entries.get(document.uri);

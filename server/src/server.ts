@@ -105,7 +105,7 @@ export function startServer(connection: Connection): void {
   function stateOf(uri: string, s: Settings): DocumentState | undefined {
     const document = documents.get(uri);
     if (!document || !s.enable) return undefined;
-    const analysis = cache.get(document, analysisOptions(uri, s));
+    const analysis = cache.get(document, analysisOptions(uri, s, document));
     for (const failure of analysis.ruleFailures) {
       const message = formatError(`Rule ${failure.rule} failed on ${uri}`, failure.error);
       if (loggedFailures.size < 1000 && !loggedFailures.has(message)) {
@@ -259,7 +259,7 @@ export function startServer(connection: Connection): void {
         uri: document.uri,
         version: document.version,
         documentChanges: client.documentChanges,
-        analysisOptions: analysisOptions(document.uri, s),
+        analysisOptions: analysisOptions(document.uri, s, document),
         schemaValidated: schemaValidated(document.uri),
         range: p.range,
       }),

@@ -3,6 +3,7 @@
  * anything into settings.json), with the defaults package.json declares.
  */
 import { matchesAnyPattern } from '../../shared/src/glob';
+import { formatOf } from '../../shared/src/taskDefinitionFilter';
 import {
   DEFAULT_FILE_PATTERNS,
   SEVERITY_SETTINGS,
@@ -75,12 +76,26 @@ export function namedLikeTaskDefinition(uri: string, settings: Settings): boolea
   return matchesAnyPattern(uriPath(uri), settings.filePatterns);
 }
 
-/** The engine options for a document under these settings. */
-export function analysisOptions(uri: string, settings: Settings): AnalysisOptions {
+/** What the server knows of an open document: its language and its text. */
+export interface DocumentLike {
+  languageId: string;
+  getText(): string;
+}
+
+/**
+ * The engine options for a document under these settings: its format comes from its name, language
+ * and content (a CloudFormation template or a task-definition JSON file).
+ */
+export function analysisOptions(
+  uri: string,
+  settings: Settings,
+  document?: DocumentLike,
+): AnalysisOptions {
   return {
     uri,
     severities: settings.rules,
     allowContainerArray: namedLikeTaskDefinition(uri, settings),
+    format: document ? formatOf(uriPath(uri), document.getText(), document.languageId) : 'json',
   };
 }
 

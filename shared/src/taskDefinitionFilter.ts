@@ -1,7 +1,9 @@
 /**
- * Decides, cheaply and without the `vscode` API, whether a document is an ECS task definition the
- * extension should care about. The client uses it to start the language server only once such a
- * document is open and to show the graph button; the server still decides by parsing the content.
+ * Decides, cheaply and without the `vscode` API, whether a document is an ECS task definition (or
+ * a CloudFormation template of one) the extension should care about, and in which format to read
+ * it. The client uses it to start the language server only once such a document is open and to
+ * show the graph button; the server and the CLI take the format from here and still decide by
+ * parsing the content.
  */
 import { matchesAnyPattern } from './glob';
 
@@ -36,25 +38,78 @@ export function startsWithArray(text: string): boolean {
   return false;
 }
 
+/** The formats the engine reads: a task-definition JSON file, or a CloudFormation template. */
+export type FileFormat = 'json' | 'cloudformation';
+
+/** YAML files, and `.template` files (YAML or JSON), the names CloudFormation templates go by. */
+const YAML_NAME = /\.(ya?ml|template)$/i;
+
+function head(text: string): string {
+  return text.length > CONTENT_SCAN_LIMIT ? text.slice(0, CONTENT_SCAN_LIMIT) : text;
+}
+
+/** The template format version key, as a YAML (`AWSTemplateFormatVersion:`) or JSON key. */
+const FORMAT_VERSION =
+  /^[ \t]*["']?AWSTemplateFormatVersion["']?[ \t]*:|"AWSTemplateFormatVersion"\s*:/m;
+/** `Type: AWS::ECS::TaskDefinition` (YAML) or `"Type": "AWS::ECS::TaskDefinition"` (JSON). */
+const TASK_DEFINITION_RESOURCE = /["']?\bType["']?\s*:\s*["']?AWS::ECS::TaskDefinition\b/;
+/** A top-level `Resources:` key (YAML) or a `"Resources":` key (JSON). */
+const RESOURCES = /^["']?Resources["']?[ \t]*:|"Resources"\s*:/m;
+
+/** Does the text declare an AWS::ECS::TaskDefinition resource? */
+export function declaresTaskDefinitionResource(text: string): boolean {
+  const h = head(text);
+  return RESOURCES.test(h) && TASK_DEFINITION_RESOURCE.test(h);
+}
+
+/**
+ * Is the text a CloudFormation template (YAML or JSON, also SAM and `cdk synth` output)? Yes with
+ * `AWSTemplateFormatVersion`, or with a `Resources` mapping that declares an
+ * AWS::ECS::TaskDefinition. Only templates with a task definition get findings.
+ */
+export function looksLikeTemplate(text: string): boolean {
+  return FORMAT_VERSION.test(head(text)) || declaresTaskDefinitionResource(text);
+}
+
+/**
+ * The format to read a file in, by its name, language and content: YAML (`.yaml`, `.yml`,
+ * `.template`, or the `yaml` language) is a template or nothing the engine reads; JSON is a
+ * template when its content says so, and otherwise a task-definition file. The client, the
+ * language server and the CLI all decide here.
+ */
+export function formatOf(path: string, text: string, languageId?: string): FileFormat {
+  if (languageId === 'yaml' || (languageId === undefined && YAML_NAME.test(path))) {
+    // A `.template` file holding JSON that is no template is not ours either way.
+    return 'cloudformation';
+  }
+  if (looksLikeTemplate(text)) return 'cloudformation';
+  return 'json';
+}
+
 /**
  * Is this document a task definition? Yes when it has a `containerDefinitions` key, whatever its
- * name; and when its path matches one of the patterns and it holds a bare array (a Terraform
- * `container_definitions` file), as the language server also reads such files.
+ * name; when it is a template that declares an AWS::ECS::TaskDefinition; and when its path matches
+ * one of the patterns and it holds a bare array (a Terraform `container_definitions` file), as the
+ * language server also reads such files.
  */
 export function isTaskDefinition(path: string, text: string, patterns: readonly string[]): boolean {
-  if (mentionsContainerDefinitions(text)) return true;
+  if (mentionsContainerDefinitions(text) || declaresTaskDefinitionResource(text)) return true;
   return startsWithArray(text) && matchesAnyPattern(path, patterns);
 }
 
 /**
  * Should the language server run for this document? Like `isTaskDefinition`, and also for a file
- * whose name says it is one even while it is still empty or half-written, so that diagnostics are
- * there as soon as the user types the first container.
+ * whose name says it is one, or a template, even while it is still empty or half-written, so that
+ * diagnostics are there as soon as the user types the first container.
  */
 export function mayBecomeTaskDefinition(
   path: string,
   text: string,
   patterns: readonly string[],
 ): boolean {
-  return mentionsContainerDefinitions(text) || matchesAnyPattern(path, patterns);
+  return (
+    mentionsContainerDefinitions(text) ||
+    looksLikeTemplate(text) ||
+    matchesAnyPattern(path, patterns)
+  );
 }

@@ -1,6 +1,6 @@
 /**
  * Running the built CLI (dist/cli.js) from tests. The bundle is rebuilt with the project's own
- * build script when it is missing or older than any file under server/src; a lock directory keeps
+ * build script when it is missing or older than any file under server/src or shared/src; a lock directory keeps
  * test files that run in parallel from building at the same time.
  */
 import { spawnSync } from 'node:child_process';
@@ -21,7 +21,10 @@ function newestMtime(dir: string): number {
 }
 
 function isFresh(): boolean {
-  return existsSync(CLI) && statSync(CLI).mtimeMs >= newestMtime(resolve('server/src'));
+  if (!existsSync(CLI)) return false;
+  const built = statSync(CLI).mtimeMs;
+  // The CLI bundles the server's sources and what they share with the client.
+  return built >= newestMtime(resolve('server/src')) && built >= newestMtime(resolve('shared/src'));
 }
 
 function sleep(ms: number): void {

@@ -174,8 +174,8 @@ describe('sarif format', () => {
     for (const r of driver.rules) {
       assert.ok(r.shortDescription.text.length > 0);
       assert.ok(r.fullDescription.text.length > 0 && r.help.text.length > 0);
-      // Every engine rule links its page; JSON syntax errors have none.
-      if (r.id !== 'json-syntax') {
+      // Every engine rule links its page; JSON and YAML syntax errors have none.
+      if (r.id !== 'json-syntax' && r.id !== 'yaml-syntax') {
         assert.match(r.helpUri, new RegExp(`docs/rules/${r.id}\\.md$`));
         assert.ok(r.help.markdown.includes(r.helpUri));
       }
@@ -372,7 +372,10 @@ describe('file arguments', () => {
   test('a glob that matches nothing is an error (2), named on stderr', () => {
     const run = runCli(['lint', 'nothing/*.json'], { cwd: dir });
     assert.equal(run.status, 2);
-    assert.match(run.stderr, /ecs-init-order: no JSON files match "nothing\/\*\.json"/);
+    assert.match(
+      run.stderr,
+      /ecs-init-order: no task definitions or templates match "nothing\/\*\.json"/,
+    );
   });
 });
 

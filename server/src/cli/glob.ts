@@ -1,10 +1,36 @@
 /**
- * File arguments: plain paths, directories (their *.json files) and globs, matched with the same
- * matcher as the `ecsInitOrder.filePatterns` setting (`*`, `**`, `?`, `[…]`, `{a,b}`; case ignored).
+ * File arguments: plain paths, directories (their *.json and *.jsonc files, and the YAML files that
+ * are templates with a task definition) and globs, matched with the same matcher as the
+ * `ecsInitOrder.filePatterns` setting (`*`, `**`, `?`, `[…]`, `{a,b}`; case ignored).
  */
-import { readdirSync, statSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { matchesGlob } from '../../../shared/src/glob';
+import { declaresTaskDefinitionResource } from '../../../shared/src/taskDefinitionFilter';
+
+/** How much of a YAML file is read to decide whether it is a template with a task definition. */
+const SNIFF_BYTES = 1024 * 1024;
+
+/**
+ * Files a directory or a glob stands for: JSON files (the CLI says which are no task definition),
+ * and YAML and `.template` files that declare an AWS::ECS::TaskDefinition (other YAML, such as CI
+ * workflows and Kubernetes manifests, is left out without a word).
+ */
+function isCandidate(path: string): boolean {
+  if (/\.jsonc?$/i.test(path)) return true;
+  if (!/\.(ya?ml|template)$/i.test(path)) return false;
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const buffer = Buffer.alloc(SNIFF_BYTES);
+    const n = readSync(fd, buffer, 0, SNIFF_BYTES, 0);
+    return declaresTaskDefinitionResource(buffer.subarray(0, n).toString('utf8'));
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
 
 const SKIP_DIRS = new Set(['node_modules', '.git']);
 
@@ -49,9 +75,9 @@ export function expandArguments(args: string[], cwd = process.cwd()): Expanded {
       if (isDir) {
         const found: string[] = [];
         walk(arg, found);
-        const json = found.filter((f) => /\.jsonc?$/.test(f));
-        if (json.length === 0) unmatched.push(arg);
-        files.push(...json);
+        const candidates = found.filter(isCandidate);
+        if (candidates.length === 0) unmatched.push(arg);
+        files.push(...candidates);
       } else files.push(arg);
       continue;
     }
@@ -63,7 +89,11 @@ export function expandArguments(args: string[], cwd = process.cwd()): Expanded {
     const pattern = resolve(cwd, normalized);
     const found: string[] = [];
     walk(base, found);
-    const matched = found.filter((f) => matchesGlob(resolve(cwd, f), pattern));
+    const matched = found.filter(
+      (f) =>
+        matchesGlob(resolve(cwd, f), pattern) &&
+        (!/\.(ya?ml|template)$/i.test(f) || isCandidate(f)),
+    );
     if (matched.length === 0) unmatched.push(arg);
     files.push(...matched);
   }

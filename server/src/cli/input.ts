@@ -4,7 +4,13 @@
  * new input format the engine learns reaches both.
  */
 import { readFileSync } from 'node:fs';
-import { analyze, type Analysis, type SeverityOverride } from '../engine/index';
+import { formatOf } from '../../../shared/src/taskDefinitionFilter';
+import {
+  analyze,
+  type Analysis,
+  type AnalysisOptions,
+  type SeverityOverride,
+} from '../engine/index';
 
 export function readInput(path: string): { text: string } | { ioError: string } {
   try {
@@ -16,12 +22,21 @@ export function readInput(path: string): { text: string } | { ioError: string } 
   }
 }
 
+/** How the engine reads a file: in the format its name and content say (a template or JSON). */
+export function inputOptions(
+  path: string,
+  text: string,
+  severities?: Record<string, SeverityOverride>,
+): AnalysisOptions {
+  return { uri: path, severities, format: formatOf(path, text) };
+}
+
 export function analyzeInput(
   path: string,
   text: string,
   severities?: Record<string, SeverityOverride>,
 ): { analysis: Analysis } | { skipped: string } {
-  const analysis = analyze(text, { uri: path, severities });
+  const analysis = analyze(text, inputOptions(path, text, severities));
   if (analysis.isTaskDefinition) return { analysis };
   return { skipped: analysis.file.notRecognised ?? 'not an ECS task definition' };
 }

@@ -7,7 +7,7 @@ import {
   type Finding,
   type SeverityOverride,
 } from '../engine/index';
-import { analyzeInput, readInput } from './input';
+import { analyzeInput, inputOptions, readInput } from './input';
 
 export interface FileResult {
   path: string;
@@ -18,6 +18,8 @@ export interface FileResult {
   ioError?: string;
   /** Fix titles applied with --fix. */
   fixed: string[];
+  /** How many task definitions the file holds (a template can hold several). */
+  definitions?: number;
 }
 
 export interface LintOptions {
@@ -31,9 +33,10 @@ export function lintFile(path: string, options: LintOptions): FileResult {
   let text = input.text;
   const fixed: string[] = [];
   if (options.fix) {
-    const before = analyze(text, { uri: path, severities: options.severities });
+    const analysisOptions = inputOptions(path, text, options.severities);
+    const before = analyze(text, analysisOptions);
     if (before.isTaskDefinition && before.file.syntaxErrors.length === 0) {
-      const result = fixAll(text, { uri: path, severities: options.severities });
+      const result = fixAll(text, analysisOptions);
       if (result.text !== text) {
         try {
           writeFileSync(path, result.text, 'utf8');
@@ -53,5 +56,10 @@ export function lintFile(path: string, options: LintOptions): FileResult {
   const result = analyzeInput(path, text, options.severities);
   if ('skipped' in result) return { path, diagnostics: [], fixed, skipped: result.skipped };
   const { analysis } = result;
-  return { path, diagnostics: [...syntaxFindings(analysis.file), ...analysis.findings], fixed };
+  return {
+    path,
+    diagnostics: [...syntaxFindings(analysis.file), ...analysis.findings],
+    fixed,
+    definitions: Math.max(1, analysis.definitions.length),
+  };
 }

@@ -7,7 +7,7 @@
  */
 import { isAbsolute, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { allRules, JSON_SYNTAX, ruleDocUrl, type Finding } from '../engine/index';
+import { allRules, JSON_SYNTAX, ruleDocUrl, YAML_SYNTAX, type Finding } from '../engine/index';
 import type { FileResult } from './lint';
 
 const LEVEL: Record<Finding['severity'], 'error' | 'warning' | 'note'> = {
@@ -24,12 +24,20 @@ interface RuleInfo {
   helpUri?: string;
 }
 
-/** The CLI reports JSON syntax errors under a code of their own, which is not an engine rule. */
-const SYNTAX_RULE: RuleInfo = {
-  id: JSON_SYNTAX,
-  severity: 'error',
-  summary: 'The file is not valid JSON, so it cannot be checked as a task definition.',
-};
+/** The CLI reports syntax errors under codes of their own, which are not engine rules. */
+const SYNTAX_RULES: RuleInfo[] = [
+  {
+    id: JSON_SYNTAX,
+    severity: 'error',
+    summary: 'The file is not valid JSON, so it cannot be checked as a task definition.',
+  },
+  {
+    id: YAML_SYNTAX,
+    severity: 'error',
+    summary:
+      'The template is not valid YAML (or not one CloudFormation accepts: a duplicate key, a tab indent, a second document), so it cannot be checked as a whole.',
+  },
+];
 
 function descriptor(rule: RuleInfo) {
   const helpUri = rule.helpUri;
@@ -64,7 +72,7 @@ export function artifactUri(path: string, cwd = process.cwd()): string {
 export function toSarif(results: FileResult[], version: string, cwd = process.cwd()): unknown {
   const catalog: RuleInfo[] = [
     ...allRules.map((r) => ({ ...r, helpUri: ruleDocUrl(r.id) })),
-    SYNTAX_RULE,
+    ...SYNTAX_RULES,
   ];
   const rules = catalog.map(descriptor);
   const index = new Map(rules.map((r, i) => [r.id, i]));

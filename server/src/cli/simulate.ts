@@ -1,7 +1,7 @@
 /**
- * `ecs-init-order simulate FILE [--exit NAME=CODE]… [--runtime NAME=SECONDS]… [--unhealthy NAME]…
- * [--format text|json]`: what the ECS agent does with the task definition, as a timeline and one
- * sentence. Exit codes: 0 the task keeps running with every container started, 1 the task stops or
+ * `ecs-init-order simulate FILE [--task ID] [--exit NAME=CODE]… [--runtime NAME=SECONDS]…
+ * [--unhealthy NAME]… [--format text|json]`: what the ECS agent does with the task definition, as
+ * a timeline and one sentence. In a template with several task definitions, --task names one. Exit codes: 0 the task keeps running with every container started, 1 the task stops or
  * a container never starts, 2 usage or I/O errors.
  */
 import {
@@ -20,6 +20,7 @@ pulls take no time. By default init containers exit after 5 s with code 0 and th
 until stopped.
 
 Options:
+  --task <logical id>          The task definition of a template to simulate (when it has several)
   --exit <name>=<code>         The container exits with this code (after 5 s unless --runtime)
   --runtime <name>=<seconds>   The container exits after this many seconds (with code 0 unless --exit)
   --unhealthy <name>           The container's health check never passes
@@ -33,6 +34,7 @@ class UsageError extends Error {}
 
 interface Args {
   file: string;
+  task?: string;
   format: 'text' | 'json';
   overrides: Map<string, ContainerOverride>;
 }
@@ -41,6 +43,7 @@ function parseArgs(argv: string[]): Args | 'help' {
   const rest = [...argv];
   const files: string[] = [];
   let format: Args['format'] = 'text';
+  let task: string | undefined;
   const overrides = new Map<string, ContainerOverride>();
   const override = (name: string) => {
     if (!overrides.has(name)) overrides.set(name, {});
@@ -63,7 +66,9 @@ function parseArgs(argv: string[]): Args | 'help' {
     const a = rest.shift()!;
     const option = a.startsWith('--') ? a.split('=')[0]! : a;
     if (a === '-h' || a === '--help') return 'help';
-    else if (option === '--format') {
+    else if (option === '--task') {
+      task = value(a, option);
+    } else if (option === '--format') {
       const v = value(a, option);
       if (v !== 'text' && v !== 'json')
         throw new UsageError(`--format must be text or json (got ${v})`);
@@ -88,7 +93,7 @@ function parseArgs(argv: string[]): Args | 'help' {
   }
   if (files.length !== 1)
     throw new UsageError(files.length === 0 ? 'no file given' : 'simulate takes one file');
-  return { file: files[0]!, format, overrides };
+  return { file: files[0]!, task, format, overrides };
 }
 
 export function simulateCommand(argv: string[]): number {
@@ -110,7 +115,23 @@ export function simulateCommand(argv: string[]): number {
     return 2;
   }
   const analyzed = analyzeInput(args.file, input.text);
-  const model = 'analysis' in analyzed ? analyzed.analysis.model : undefined;
+  const definitions = 'analysis' in analyzed ? analyzed.analysis.definitions : [];
+  const names = (ds: typeof definitions) => ds.map((d) => d.input.name ?? '?').join(', ');
+  if (args.task !== undefined && !definitions.some((d) => d.input.name === args.task)) {
+    console.error(
+      `ecs-init-order: ${args.file} has no task definition "${args.task}"${definitions.length > 0 ? ` (task definitions: ${names(definitions)})` : ''}`,
+    );
+    return 2;
+  }
+  if (args.task === undefined && definitions.length > 1) {
+    console.error(
+      `ecs-init-order: ${args.file} holds ${definitions.length} task definitions: choose one with --task (${names(definitions)})\n\n${SIMULATE_USAGE}`,
+    );
+    return 2;
+  }
+  const model = (
+    args.task === undefined ? definitions[0] : definitions.find((d) => d.input.name === args.task)
+  )?.model;
   if (!model) {
     const why =
       'skipped' in analyzed
@@ -119,12 +140,12 @@ export function simulateCommand(argv: string[]): number {
     console.error(`ecs-init-order: ${args.file}: ${why}`);
     return 2;
   }
-  const names = model.containers.map((c) => c.id);
+  const containerNames = model.containers.map((c) => c.id);
   const overrides: ScenarioOverrides = {};
   for (const [name, o] of args.overrides) {
-    if (!names.includes(name)) {
+    if (!containerNames.includes(name)) {
       console.error(
-        `ecs-init-order: ${args.file} has no container named "${name}" (containers: ${names.join(', ')})`,
+        `ecs-init-order: ${args.file} has no container named "${name}" (containers: ${containerNames.join(', ')})`,
       );
       return 2;
     }
@@ -132,7 +153,11 @@ export function simulateCommand(argv: string[]): number {
   }
   const result = simulate(model, overrides);
   if (args.format === 'json') console.log(JSON.stringify(result, null, 2));
-  else console.log(timelineText(args.file, result));
+  else {
+    // A template's task definition is named by its logical ID after the file.
+    const label = model.input.name ? `${args.file} ${model.input.name}` : args.file;
+    console.log(timelineText(label, result));
+  }
   const allStarted = result.containers.every((c) => c.started);
   return !result.task.stops && allStarted ? 0 : 1;
 }

@@ -15,6 +15,7 @@ export {
 } from './analyze';
 export { fixAll, applyTextEdits, safeFixesOf, type FixAllResult } from './fixAll';
 export { JSON_SYNTAX } from './formats/json/syntax';
+export { YAML_SYNTAX } from './formats/cloudformation/yamlTree';
 export { readFile, syntaxFindings, type ReadOptions } from './files';
 export {
   parseDocument,

@@ -75,6 +75,8 @@ function completionItems(
   const source = analysis.source;
   const text = source.text;
   const offset = source.offsetAt(position);
+  // Completion writes JSON: templates have none yet.
+  if (analysis.file.format !== 'json') return [];
   const writer = new SnippetWriter(options.snippetSupport);
   const style = detectStyle(source);
   if (!analysis.model) return emptyDocumentItems(analysis, offset, writer, style, options);

@@ -1,7 +1,9 @@
 /**
  * Diagnostics: the engine's findings as LSP diagnostics, with the rule id as `code`, a link to the
  * rule's page, related locations in the same document and the unnecessary/deprecated tags. JSON
- * syntax errors are not among them: the editor's own JSON support reports those.
+ * syntax errors are not among them: the editor's own JSON support reports those. YAML syntax errors
+ * of a template are: editors have no YAML checker of their own, and what the engine reads of the
+ * template depends on them.
  */
 import {
   type Diagnostic,
@@ -16,6 +18,8 @@ import {
   ruleById,
   ruleDocUrl,
   type Severity,
+  syntaxFindings,
+  YAML_SYNTAX,
 } from '../engine/index';
 
 export const DIAGNOSTIC_SOURCE = 'ecs-init-order';
@@ -61,7 +65,10 @@ export function diagnostics(
   uri: string,
   schemaValidated = false,
 ): Diagnostic[] {
-  return analysis.findings
-    .filter((f) => !(schemaValidated && f.schemaCovered))
-    .map((f) => toDiagnostic(f, uri));
+  const yaml = analysis.isTaskDefinition
+    ? syntaxFindings(analysis.file).filter((f) => f.code === YAML_SYNTAX)
+    : [];
+  return [...yaml, ...analysis.findings.filter((f) => !(schemaValidated && f.schemaCovered))].map(
+    (f) => toDiagnostic(f, uri),
+  );
 }

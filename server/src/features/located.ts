@@ -75,8 +75,17 @@ function use(
   alias?: string,
 ): NameUse | undefined {
   if (name === '' || node.type !== 'string') return undefined;
-  const closed = node.length >= 2 && source.text[node.offset + node.length - 1] === '"';
-  const innerStart = node.offset + 1;
+  // A quoted string (JSON, or YAML's "…" and '…'), or a YAML plain scalar that is the name itself;
+  // anything else (an intrinsic function, a block scalar) is not a name the user can edit here.
+  const quote = source.text[node.offset];
+  const quoted = quote === '"' || quote === "'";
+  if (!quoted) {
+    const text = source.text.slice(node.offset, node.offset + node.length);
+    const plain = useKind === 'link' ? text === name || text.startsWith(`${name}:`) : text === name;
+    if (!plain) return undefined;
+  }
+  const closed = quoted && node.length >= 2 && source.text[node.offset + node.length - 1] === quote;
+  const innerStart = node.offset + (quoted ? 1 : 0);
   const inner = source.text.slice(innerStart, node.offset + node.length - (closed ? 1 : 0));
   const plain =
     useKind === 'link' ? inner === name || inner.startsWith(`${name}:`) : inner === name;

@@ -66,6 +66,16 @@ export function rename(
 
 function renameEdit(analysis: Analysis, use: NameUse, newName: string): TextEdit {
   const source = analysis.source;
+  if (analysis.file.format !== 'json') {
+    // A template: its editor writes the value in the file's syntax (YAML quotes a name like `yes`).
+    const value = use.alias !== undefined ? `${newName}:${use.alias}` : newName;
+    const [edit, ...more] = analysis.file.editor.replaceValue(use.node, value);
+    if (edit && !edit.invalid && more.length === 0)
+      return {
+        range: rangeOf(source, edit.offset, edit.offset + edit.length),
+        newText: edit.newText,
+      };
+  }
   if (use.escaped) {
     // The name is written with escapes: replace the whole string with the new value.
     const value = use.alias !== undefined ? `${newName}:${use.alias}` : newName;

@@ -46,7 +46,10 @@ export function parseYamlTemplate(text: string): YamlTree {
     uniqueKeys: true,
     strict: false,
   });
-  const syntaxErrors = document.errors.map((e) => problem(text, e));
+  const syntaxErrors = firstPerLine(
+    text,
+    document.errors.map((e) => problem(text, e)),
+  );
   const tooDeep = document.errors.some((e) => e.code === 'RESOURCE_EXHAUSTION');
   const builder = new TreeBuilder(text);
   let root: Node | undefined;
@@ -60,6 +63,17 @@ export function parseYamlTemplate(text: string): YamlTree {
     tooDeep: tooDeep || builder.tooDeep || undefined,
     opaque: builder.opaque,
   };
+}
+
+/** One error per line: a line YAML cannot read often gives two or three, the first says it best. */
+function firstPerLine(text: string, problems: SyntaxProblem[]): SyntaxProblem[] {
+  const lines = new Set<number>();
+  return problems.filter((p) => {
+    const line = text.lastIndexOf('\n', p.offset - 1);
+    if (lines.has(line)) return false;
+    lines.add(line);
+    return true;
+  });
 }
 
 /** A YAML parse error in plain words, at the text it is about. */
