@@ -276,11 +276,20 @@ describe('YAML: where text goes', () => {
       condition: 'START',
     });
     assert.ok(edits.some((e) => e.invalid));
+    // The broken task definition is not read; the other one is, but nothing in the file is edited.
     const broken = parts(`${HEAD}      ContainerDefinitions:
         - Name: app
-          Essential: "true
+  Broken:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      ContainerDefinitions:
+        - Name: "web
 `);
     assert.ok(broken.file.syntaxErrors.length > 0);
+    assert.deepEqual(
+      broken.file.definitions.map((d) => d.name),
+      ['TaskDef'],
+    );
     const fix = broken.edit.setProperty(broken.containers[0]!, 'essential', false);
     assert.ok(fix.some((e) => e.invalid));
   });

@@ -48,6 +48,8 @@ export interface TemplateRead {
   types: WeakMap<Node, ValueType>;
   /** The template's own node each converted object came from (it may hold what the reader left out). */
   origins: WeakMap<Node, Node>;
+  /** Where the text that may belong to each task definition ends: where the next resource starts. */
+  extents: Map<TaskDefinitionInput, number>;
 }
 
 export interface ConvertOptions {
@@ -68,10 +70,12 @@ export function readTemplate(root: Node | undefined, options: ConvertOptions): T
     definitions: [],
     types: converter.types,
     origins: converter.origins,
+    extents: new Map(),
   };
   const resources = prop(root, 'Resources');
   if (resources?.type !== 'object') return result;
-  for (const resource of resources.children ?? []) {
+  const all = resources.children ?? [];
+  for (const [i, resource] of all.entries()) {
     const [idNode, body] = resource.children ?? [];
     if (!idNode || body?.type !== 'object' || !isTaskDefinitionType(prop(body, 'Type'))) continue;
     result.hasTaskDefinition = true;
@@ -94,6 +98,7 @@ export function readTemplate(root: Node | undefined, options: ConvertOptions): T
     if (constructPath !== undefined || options.cdkOutput)
       input.generated = generatedSentence(constructPath ?? name);
     result.definitions.push(input);
+    result.extents.set(input, all[i + 1]?.offset ?? Infinity);
   }
   return result;
 }

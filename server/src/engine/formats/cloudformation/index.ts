@@ -84,7 +84,14 @@ export function readCloudFormationFile(text: string, options: TemplateOptions = 
     format: 'cloudformation',
     recognised,
     notRecognised: recognised ? undefined : notRecognised(tree.root !== undefined),
-    definitions: read.definitions,
+    // A task definition whose text YAML cannot read is not checked until it can: what the parser
+    // recovers of broken YAML (a half-typed key, a template's Jinja lines) would give findings about
+    // containers that are not what the user wrote. Its text runs to the next resource (a line that
+    // breaks out of the mapping ends the resource early). The syntax errors say what is wrong.
+    definitions: read.definitions.filter((d) => {
+      const end = read.extents.get(d) ?? Infinity;
+      return !tree.syntaxErrors.some((e) => e.offset + e.length >= d.span.offset && e.offset < end);
+    }),
     syntaxErrors: tree.syntaxErrors,
     skipped: tree.tooDeep
       ? { reason: `the YAML nests deeper than ${MAX_YAML_DEPTH} levels` }
