@@ -1,7 +1,9 @@
 /**
  * Generated task definitions of a given size for benchmarks and load tests: rich containers
- * (environment, secrets, ports, health checks, log options, dependsOn, volumes) as real files have.
+ * (environment, secrets, ports, health checks, log options, dependsOn, volumes) as real files have,
+ * as task-definition JSON or as a YAML CloudFormation template of several.
  */
+import { STYLES, templateOfAll } from '../test/support/templates';
 
 function container(i: number, envPerContainer: number): Record<string, unknown> {
   const name = i === 0 ? 'init-config' : i === 1 ? 'log-router' : `service-${i}`;
@@ -104,4 +106,19 @@ export function generateTaskDefinition(
     else high = mid;
   }
   return make(low);
+}
+
+/**
+ * A YAML CloudFormation template of about `targetBytes` bytes: task definitions of about 8 KB each
+ * (10 containers as real services have), one resource each, until the size is reached.
+ * CloudFormation takes 51,200 bytes in a direct upload and 1 MB from S3.
+ */
+export function generateTemplate(targetBytes: number): string {
+  const task = JSON.parse(generateTaskDefinition(8_000)) as Record<string, unknown>;
+  const style = STYLES['yaml block']!;
+  const one = templateOfAll({ Service1: task }, style).length;
+  const count = Math.max(1, Math.round(targetBytes / (one - 120)));
+  const tasks: Record<string, unknown> = {};
+  for (let i = 1; i <= count; i++) tasks[`Service${i}`] = { ...task, family: `service-${i}` };
+  return templateOfAll(tasks, style);
 }

@@ -17,6 +17,8 @@ const GROUPS: [RegExp, string][] = [
   ],
   [/node_modules\/vscode-languageserver-textdocument\//, 'vscode-languageserver-textdocument'],
   [/node_modules\/jsonc-parser\//, 'jsonc-parser'],
+  [/node_modules\/yaml\//, 'yaml (CloudFormation templates)'],
+  [/^server\/src\/engine\/formats\/cloudformation\//, 'engine: CloudFormation templates'],
   [/^server\/src\/engine\/rules\//, 'engine: the rules (server/src/engine/rules)'],
   [/^server\/src\/engine\//, 'engine: parse, model, start order, edits, graph'],
   [/^server\/src\/features\//, 'language features (server/src/features)'],

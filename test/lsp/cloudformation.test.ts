@@ -252,7 +252,7 @@ describe('other templates', () => {
       [syntax[0]!.range.start.line + 1, syntax[0]!.message],
       [17, 'A tab indents this line: YAML indents with spaces only.'],
     );
-    for (const d of syntax.slice(1)) assert.match(d.message, /^Not valid YAML: [a-z]/);
+    for (const d of syntax.slice(1)) assert.match(String(d.message), /^Not valid YAML: [a-z]/);
   });
 
   test('a half-typed key: that task definition waits, the other is still checked', async () => {
@@ -298,7 +298,7 @@ describe('other templates', () => {
     );
     const published = await client.open(uri, json, 'json');
     const unknown = published.diagnostics.find((d) => d.code === 'links-unknown-container');
-    assert.match(unknown?.message ?? '', /^App\/Task\/Resource: app links to "cache"/);
-    assert.match(unknown?.message ?? '', /change in the CDK app's code for App\/Task/);
+    assert.match(String(unknown?.message), /^App\/Task\/Resource: app links to "cache"/);
+    assert.match(String(unknown?.message), /change in the CDK app's code for App\/Task/);
   });
 });

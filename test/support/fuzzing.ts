@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseTree } from 'jsonc-parser';
+import { getNodeValue, parseTree } from 'jsonc-parser';
 import {
   analyze,
   applyTextEdits,
@@ -14,6 +14,7 @@ import {
   type Finding,
   type Range,
 } from '../../server/src/engine/index';
+import { STYLES, templateOf } from './templates';
 
 /** Every example and test task definition, read at run time (new fixtures are covered too). */
 export function seedDocuments(): { name: string; text: string }[] {
@@ -253,4 +254,147 @@ export function checkDocument(text: string, stats: FuzzStats): void {
     check(syntaxErrorCount(once) === 0, 'fix-all broke the JSON');
     check(fixAll(once).text === once, 'fix-all applied twice differs from fix-all applied once');
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// CloudFormation templates: the real ones of test/fixtures/cloudformation and every seed task
+// definition written as a YAML template, mutated with YAML's own pieces.
+
+/** Templates to mutate: the real ones, and the JSON seeds as YAML templates of two styles. */
+export function templateSeeds(): { name: string; text: string }[] {
+  const out: { name: string; text: string }[] = [];
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir).sort()) {
+      const p = join(dir, e);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (/\.(ya?ml|json)$/.test(e) && !e.endsWith('.expected.json'))
+        out.push({ name: p, text: readFileSync(p, 'utf8') });
+    }
+  };
+  walk('test/fixtures/cloudformation');
+  for (const seed of seedDocuments()) {
+    const analysis = analyze(seed.text);
+    const definition = analysis.definitions[0];
+    if (!definition || definition.model.kind !== 'task' || analysis.file.syntaxErrors.length > 0)
+      continue;
+    const task = getNodeValue(definition.input.root) as unknown;
+    out.push({ name: `${seed.name} (YAML)`, text: templateOf(task, STYLES['yaml block']!) });
+    out.push({
+      name: `${seed.name} (YAML, flow, CRLF)`,
+      text: templateOf(task, STYLES['yaml flow mappings, CRLF']!),
+    });
+  }
+  return out;
+}
+
+const YAML_PIECES = [
+  ':',
+  ': ',
+  '- ',
+  '-',
+  '\n',
+  '\r\n',
+  '  ',
+  '\t',
+  '#',
+  ' # note',
+  '"',
+  "'",
+  '{',
+  '}',
+  '[',
+  ']',
+  ',',
+  '!Ref ',
+  '!If [C, a, !Ref AWS::NoValue]',
+  '!Sub ',
+  '!Foo ',
+  '&a ',
+  '*a',
+  '<<: *a',
+  '---\n',
+  '...',
+  '? ',
+  '|',
+  '>-',
+  '%YAML 1.2',
+  '@',
+  '~',
+  'yes',
+  'null',
+  '0777',
+  'Essential: ',
+  'DependsOn:',
+  'ContainerName: ',
+  'Condition: SUCCESS',
+  'Name: ',
+  '\uFEFF',
+  '\u{1F680}',
+];
+
+export const yamlMutationArb: fc.Arbitrary<Mutation[]> = fc.array(
+  fc.oneof(
+    fc.record({
+      kind: fc.constant('insert' as const),
+      at: fc.nat(),
+      text: fc.oneof(fc.constantFrom(...YAML_PIECES), fc.string({ maxLength: 6 })),
+    }),
+    fc.record({
+      kind: fc.constant('delete' as const),
+      at: fc.nat(),
+      length: fc.integer({ min: 1, max: 40 }),
+    }),
+    fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
+  ),
+  { minLength: 1, maxLength: 4 },
+);
+
+const TEMPLATE = { format: 'cloudformation' } as const;
+
+/** Does the YAML (or JSON) template read without a syntax error? */
+function templateParses(text: string): boolean {
+  return analyze(text, TEMPLATE).file.syntaxErrors.length === 0;
+}
+
+/** The task definitions of a template as the engine reads them. */
+function taskDefinitionNames(text: string): string[] {
+  return analyze(text, TEMPLATE).definitions.map((d) => d.input.name ?? '');
+}
+
+/** Every property on one template; throws (with a message) on the first violation. */
+export function checkTemplate(text: string, stats: FuzzStats): void {
+  stats.inputsTried++;
+  const analysis = analyze(text, TEMPLATE);
+  const source = analysis.source;
+  const check = (ok: boolean, what: string, f?: Finding) => {
+    if (!ok) throw new Error(`${what}${f ? ` (${f.code}: ${f.message})` : ''}`);
+  };
+  check(
+    analysis.ruleFailures.length === 0,
+    `a rule threw: ${analysis.ruleFailures.map((r) => `${r.rule}: ${String(r.error)}`).join('; ')}`,
+  );
+  for (const e of analysis.file.syntaxErrors)
+    check(e.offset >= 0 && e.offset + e.length <= text.length, 'syntax error outside the text');
+  for (const f of analysis.findings) {
+    check(inside(source, f.range), 'finding range outside the document', f);
+    for (const fix of f.fixes)
+      for (const e of fix.edits) check(inside(source, e.range), 'fix edit outside the document', f);
+  }
+  if (!analysis.isTaskDefinition || analysis.file.syntaxErrors.length > 0) return;
+  const names = taskDefinitionNames(text);
+  for (const f of analysis.findings) {
+    for (const fix of f.fixes.filter((x) => x.isPreferred)) {
+      const after = applyTextEdits(text, fix.edits);
+      stats.fixesApplied++;
+      check(templateParses(after), `fix "${fix.title}" broke the template:\n${after}`, f);
+      check(
+        JSON.stringify(taskDefinitionNames(after)) === JSON.stringify(names),
+        `fix "${fix.title}" changed which task definitions the template holds`,
+        f,
+      );
+    }
+  }
+  const once = fixAll(text, TEMPLATE).text;
+  check(templateParses(once), 'fix-all broke the template');
+  check(fixAll(once, TEMPLATE).text === once, 'fix-all applied twice differs from once');
 }

@@ -57,13 +57,23 @@ export const STYLES: Record<string, TemplateStyle> = {
 
 /** A template whose one resource `TaskDef` has the task definition's fields as Properties. */
 export function templateOf(taskDefinition: unknown, style: TemplateStyle): string {
-  const properties = toCloudFormation(taskDefinition);
+  return templateOfAll({ TaskDef: taskDefinition }, style);
+}
+
+/** A template with one AWS::ECS::TaskDefinition resource per entry (logical ID → task definition). */
+export function templateOfAll(
+  taskDefinitions: Record<string, unknown>,
+  style: TemplateStyle,
+): string {
   const template = {
     AWSTemplateFormatVersion: '2010-09-09',
     Description: 'A task definition written as a template',
-    Resources: {
-      TaskDef: { Type: 'AWS::ECS::TaskDefinition', Properties: properties },
-    },
+    Resources: Object.fromEntries(
+      Object.entries(taskDefinitions).map(([id, task]) => [
+        id,
+        { Type: 'AWS::ECS::TaskDefinition', Properties: toCloudFormation(task) },
+      ]),
+    ),
   };
   let text: string;
   if (style.format === 'json') text = `${JSON.stringify(template, null, style.indent ?? 2)}\n`;
