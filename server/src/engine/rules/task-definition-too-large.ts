@@ -78,9 +78,12 @@ export const taskDefinitionTooLarge: Rule = {
   check(ctx) {
     const { model, source } = ctx;
     // Compact JSON is never longer than the text's UTF-8 bytes, which are never more than three
-    // per UTF-16 unit: most files are ruled out without building anything.
-    if (source.text.length * 3 <= OLD_TASK_DEFINITION_BYTES) return;
-    if (utf8Length(source.text) <= OLD_TASK_DEFINITION_BYTES) return;
+    // per UTF-16 unit: most files are ruled out without building anything. The text is the task
+    // definition's own (a template holds many).
+    const { span } = model.input;
+    if (span.length * 3 <= OLD_TASK_DEFINITION_BYTES) return;
+    const text = source.text.slice(span.offset, span.offset + span.length);
+    if (utf8Length(text) <= OLD_TASK_DEFINITION_BYTES) return;
     const sent = model.task ?? model.containersNode;
     if (!sent) return;
     // A describe output's read-only fields are not sent again (register-readonly-field says so).
