@@ -10,7 +10,8 @@ import { buildSync } from 'esbuild';
 import { nodeBundleOptions } from '../scripts/bundle-options.mjs';
 import { parseTree } from 'jsonc-parser';
 import { getLanguageService, TextDocument as JsonTextDocument } from 'vscode-json-languageservice';
-import type { analyze as analyzeFn } from '../server/src/engine/index';
+import { parseDocument } from 'yaml';
+import type { analyze as analyzeFn, FormatId } from '../server/src/engine/index';
 
 /**
  * The engine as users run it: bundled and minified by esbuild with the options of the shipped
@@ -74,15 +75,20 @@ export interface EngineRow {
   p95_ms: number;
   /** Mean per edit, garbage collection included (the median can fall between two collections). */
   mean_ms: number;
+  /** The parse alone: jsonc-parser's parseTree, or for a template the yaml package's parseDocument. */
   parse_median_ms: number;
   jsonls_median_ms: number | null;
   runs: number;
 }
 
-export async function benchEngine(
-  docs: { label: string; text: string }[],
-  budgetMs: number,
-): Promise<EngineRow[]> {
+export interface BenchDocument {
+  label: string;
+  text: string;
+  /** The engine's format for it: a task-definition JSON file unless said otherwise. */
+  format?: FormatId;
+}
+
+export async function benchEngine(docs: BenchDocument[], budgetMs: number): Promise<EngineRow[]> {
   let schema: unknown;
   try {
     schema = JSON.parse(readFileSync('schemas/task-definition.schema.json', 'utf8'));
@@ -105,19 +111,25 @@ export async function benchEngine(
   }
   const analyze = loadShippedEngine();
   const rows: EngineRow[] = [];
-  for (const { label, text } of docs) {
+  for (const { label, text, format } of docs) {
     // Per edit, as the language server works: each sample types or deletes one character in a
     // value near the middle and analyses the whole new text.
-    const [before, after] = editPair(text);
+    const [before, after] = editPair(text, format);
     let next = after;
     const engine = await measure(() => {
-      const analysis = analyze(next);
+      const analysis = analyze(next, { format });
       next = next === after ? before : after;
       return analysis.graph();
     }, budgetMs);
-    const parse = await measure(() => parseTree(text, [], { allowTrailingComma: true }), budgetMs);
+    const parse = await measure(
+      () =>
+        format === 'cloudformation'
+          ? parseDocument(text, { prettyErrors: false })
+          : parseTree(text, [], { allowTrailingComma: true }),
+      budgetMs,
+    );
     let jsonls: Stats | undefined;
-    if (schema) {
+    if (schema && format !== 'cloudformation') {
       const doc = JsonTextDocument.create('file:///bench/task-def.json', 'json', 1, text);
       // What VS Code's JSON language service does per keystroke: parse the document, validate it.
       jsonls = await measure(
@@ -140,11 +152,12 @@ export async function benchEngine(
 }
 
 /** The text and the text with one character typed into a string value near the middle. */
-export function editPair(text: string): [string, string] {
-  const value = /": "[^"\\]/g;
+export function editPair(text: string, format?: FormatId): [string, string] {
+  // A YAML template's plain `Value: value-3-x`, or a JSON string value.
+  const value = format === 'cloudformation' ? /: (?=value-)/g : /": "[^"\\]/g;
   value.lastIndex = Math.floor(text.length / 2);
-  const m = value.exec(text) ?? /": "[^"\\]/.exec(text);
-  const at = m ? m.index + 4 : Math.floor(text.length / 2);
+  const m = value.exec(text);
+  const at = m ? m.index + (format === 'cloudformation' ? 2 : 4) : Math.floor(text.length / 2);
   return [text, text.slice(0, at) + 'z' + text.slice(at)];
 }
 

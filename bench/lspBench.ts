@@ -14,7 +14,13 @@ import { round } from './engineBench';
 
 export interface LspResults {
   startup_ms: number;
-  change_to_diagnostics: { size_bytes: number; p50_ms: number; p95_ms: number; edits: number }[];
+  change_to_diagnostics: {
+    label: string;
+    size_bytes: number;
+    p50_ms: number;
+    p95_ms: number;
+    edits: number;
+  }[];
   server_rss_mb: number;
 }
 
@@ -84,7 +90,7 @@ async function startSession(serverPath: string, nodeArgs: string[]): Promise<Ses
 
 export async function benchLsp(
   serverPath: string,
-  docs: { size: string; text: string }[],
+  docs: { size: string; text: string; languageId?: string }[],
   rssDoc: string,
   edits = 200,
   nodeArgs: string[] = [],
@@ -93,15 +99,19 @@ export async function benchLsp(
   const { connection, diagnosticsFor } = session;
   const results: LspResults['change_to_diagnostics'] = [];
   for (const [i, doc] of docs.entries()) {
-    const uri = `file:///bench/${i}/task-def.json`;
+    const yaml = doc.languageId === 'yaml';
+    const uri = yaml ? `file:///bench/${i}/template.yaml` : `file:///bench/${i}/task-def.json`;
     let version = 1;
     let first = diagnosticsFor(uri, version);
     await connection.sendNotification('textDocument/didOpen', {
-      textDocument: { uri, languageId: 'json', version, text: doc.text },
+      textDocument: { uri, languageId: doc.languageId ?? 'json', version, text: doc.text },
     });
     await first;
-    // Each edit types one character into a value near the middle and is answered before the next.
-    const anchor = doc.text.indexOf('"value-', Math.floor(doc.text.length / 2)) + 1;
+    // Each edit types one character into a value near the middle and is answered before the next
+    // (a YAML template's plain `value-…`, a JSON file's quoted one).
+    const anchor = yaml
+      ? doc.text.indexOf(' value-', Math.floor(doc.text.length / 2)) + 1
+      : doc.text.indexOf('"value-', Math.floor(doc.text.length / 2)) + 1;
     const at = doc.text.slice(0, anchor).split('\n');
     const position = { line: at.length - 1, character: at[at.length - 1]!.length };
     const times: number[] = [];
@@ -128,6 +138,7 @@ export async function benchLsp(
     }
     times.sort((a, b) => a - b);
     results.push({
+      label: doc.size,
       size_bytes: Buffer.byteLength(doc.text),
       p50_ms: round(percentile(times, 0.5)),
       p95_ms: round(percentile(times, 0.95)),

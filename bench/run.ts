@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchEngine, type EngineRow } from './engineBench';
-import { generateTaskDefinition } from './generate';
+import { generateTaskDefinition, generateTemplate } from './generate';
 import { benchLsp, type LspResults } from './lspBench';
 import { serverBundleParts, type SizePart } from './size';
 
@@ -36,12 +36,29 @@ async function main(): Promise<void> {
     { label: '64 KiB', text: generateTaskDefinition(65_536) },
     { label: '1 MB (oversized)', text: generateTaskDefinition(1_000_000) },
   ];
+  // CloudFormation templates in YAML: 51,200 bytes is the most a direct upload takes, 1 MB the
+  // most a template may be (from S3); both are sizes users have, so both are judged.
+  const templates = [
+    {
+      label: 'YAML template 50 KB',
+      text: generateTemplate(51_200),
+      format: 'cloudformation' as const,
+    },
+    {
+      label: 'YAML template 1 MB',
+      text: generateTemplate(1_000_000),
+      format: 'cloudformation' as const,
+    },
+  ];
   console.log('bench: engine per edit …');
-  const engine = await benchEngine(docs, quick ? 500 : 3000);
+  const engine = await benchEngine([...docs, ...templates], quick ? 500 : 3000);
   console.log('bench: language server over stdio …');
   const lsp = await benchLsp(
     `${PACKAGED}/server.js`,
-    docs.slice(1).map((d) => ({ size: d.label, text: d.text })),
+    [
+      ...docs.slice(1).map((d) => ({ size: d.label, text: d.text })),
+      ...templates.map((t) => ({ size: t.label, text: t.text, languageId: 'yaml' })),
+    ],
     docs[3]!.text,
     quick ? 50 : 200,
   );
@@ -106,12 +123,14 @@ function markdown(
         `| ${r.label} | ${r.size_bytes.toLocaleString('en')} B | ${r.median_ms} ms | ${r.p95_ms} ms | ${r.mean_ms} ms | ${r.parse_median_ms} ms | ${r.jsonls_median_ms ?? 'n/a'} ms | ${(r.median_ms / r.parse_median_ms).toFixed(2)}× | ${r.jsonls_median_ms ? (r.median_ms / r.jsonls_median_ms).toFixed(2) + '×' : 'n/a'} |`,
     ),
     '',
+    'For the YAML templates the parse reference is the yaml package’s parseDocument, and VS Code runs no JSON validation on them.',
+    '',
     '## Language server over stdio',
     '',
     `- Startup (spawn → initialize answer): ${lsp.startup_ms} ms`,
     ...lsp.change_to_diagnostics.map(
       (r) =>
-        `- didChange → publishDiagnostics, ${r.size_bytes.toLocaleString('en')} B document, ${r.edits} edits: p50 ${r.p50_ms} ms, p95 ${r.p95_ms} ms`,
+        `- didChange → publishDiagnostics, ${r.label} (${r.size_bytes.toLocaleString('en')} B), ${r.edits} edits: p50 ${r.p50_ms} ms, p95 ${r.p95_ms} ms`,
     ),
     `- Server RSS with the 1 MB (oversized) document open (a server of its own that opened it): ${lsp.server_rss_mb} MB`,
     '',
@@ -130,16 +149,24 @@ function markdown(
     '',
     '| Budget | Figure | Status |',
     '| --- | --- | --- |',
-    ...real.map((r) =>
-      r.jsonls_median_ms
-        ? `| engine ≤ 0.5× doValidation (${r.label}) | ${(r.median_ms / r.jsonls_median_ms).toFixed(2)}× | ${budget(r.median_ms <= 0.5 * r.jsonls_median_ms)} |`
-        : `| engine ≤ 0.5× doValidation (${r.label}) | no schema | n/a |`,
-    ),
+    ...real
+      .filter((r) => !r.label.startsWith('YAML'))
+      .map((r) =>
+        r.jsonls_median_ms
+          ? `| engine ≤ 0.5× doValidation (${r.label}) | ${(r.median_ms / r.jsonls_median_ms).toFixed(2)}× | ${budget(r.median_ms <= 0.5 * r.jsonls_median_ms)} |`
+          : `| engine ≤ 0.5× doValidation (${r.label}) | no schema | n/a |`,
+      ),
     ...lsp.change_to_diagnostics
-      .filter((r) => r.size_bytes <= 70_000)
+      .filter((r) => r.size_bytes <= 70_000 && !r.label.startsWith('YAML'))
       .map(
         (r) =>
           `| change → diagnostics p95 ≤ 15 ms (${r.size_bytes.toLocaleString('en')} B) | ${r.p95_ms} ms | ${budget(r.p95_ms <= 15)} |`,
+      ),
+    ...lsp.change_to_diagnostics
+      .filter((r) => r.label === 'YAML template 50 KB')
+      .map(
+        (r) =>
+          `| change → diagnostics p95 ≤ 20 ms (${r.label}) | ${r.p95_ms} ms | ${budget(r.p95_ms <= 20)} |`,
       ),
     `| server startup ≤ 250 ms | ${lsp.startup_ms} ms | ${budget(lsp.startup_ms <= 250)} |`,
     `| server RSS ≤ 150 MB (1 MB oversized document open) | ${lsp.server_rss_mb} MB | ${budget(lsp.server_rss_mb <= 150)} |`,
