@@ -121,7 +121,7 @@ describe('running the action on examples/', () => {
   test('a glob that matches nothing and a bad input fail with a message', () => {
     const nothing = run({ files: 'deploy/**/*.json' });
     assert.equal(nothing.status, 2, nothing.log);
-    assert.match(nothing.log, /no JSON files match "deploy\/\*\*\/\*\.json"/);
+    assert.match(nothing.log, /no task definitions or templates match "deploy\/\*\*\/\*\.json"/);
     const bad = run({ 'fail-on': 'sometimes' });
     assert.equal(bad.status, 2, bad.log);
     assert.match(bad.log, /::error title=ecs-init-order::fail-on must be error, warning, never/);

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { getNodeValue } from 'jsonc-parser';
+import { resolvePlain } from '../../../server/src/engine/formats/cloudformation/yamlTree';
 import { analyze, readFile, syntaxFindings, type Node } from '../../../server/src/engine/index';
 
 function read(text: string, uri?: string) {
@@ -482,4 +483,33 @@ describe('bad input: a clear message or silence, never a crash', () => {
     };
     for (const d of read(text).definitions) check(d.root);
   });
+});
+
+describe('plain scalars as cfn-lint’s PyYAML reads them (YAML 1.1)', () => {
+  const cases: [string, unknown][] = [
+    ['yes', true],
+    ['Yes', true],
+    ['ON', true],
+    ['off', false],
+    ['No', false],
+    ['y', 'y'],
+    ['n', 'n'],
+    ['~', null],
+    ['null', null],
+    ['', null],
+    ['0777', 511],
+    ['0x1F', 31],
+    ['0b101', 5],
+    ['1_000', 1000],
+    ['1:30', 90],
+    ['-42', -42],
+    ['1.5', 1.5],
+    ['1e3', '1e3'],
+    ['1.0e+3', 1000],
+    ['2010-09-09', '2010-09-09'],
+    ['nginx:1.27', 'nginx:1.27'],
+  ];
+  for (const [text, value] of cases)
+    test(`${JSON.stringify(text)} is ${JSON.stringify(value)}`, () =>
+      assert.deepEqual(resolvePlain(text), value));
 });
