@@ -49,6 +49,49 @@ describe('phases', () => {
     ]);
   });
 
+  test('a chain listed from its end: each container a phase after the one it waits for', () => {
+    const o = order(
+      task(`{ "name": "web", "dependsOn": [{ "containerName": "api", "condition": "HEALTHY" }] },
+{ "name": "api", "dependsOn": [{ "containerName": "migrate", "condition": "SUCCESS" }] },
+{ "name": "migrate", "dependsOn": [{ "containerName": "fetch-config", "condition": "SUCCESS" }] },
+{ "name": "fetch-config", "essential": false }`),
+    );
+    assert.deepEqual(phases(o), { web: 3, api: 2, migrate: 1, 'fetch-config': 0 });
+  });
+
+  test('a container waiting for two others, one of which waits for the other, is no cycle', () => {
+    const o = order(
+      task(`{ "name": "config" },
+{ "name": "app", "dependsOn": [{ "containerName": "config", "condition": "START" }, { "containerName": "db", "condition": "HEALTHY" }] },
+{ "name": "db", "dependsOn": [{ "containerName": "config", "condition": "START" }] }`),
+    );
+    assert.deepEqual(o.cycles, []);
+    assert.deepEqual(phases(o), { config: 0, app: 2, db: 1 });
+  });
+
+  test('fifty levels of containers, each waiting for both of the level before: every one gets its phase', () => {
+    // As many paths lead to the last level as 2 to the 50th: the layering visits each container
+    // once, not once per path, or this file would never finish.
+    const levels = Array.from({ length: 50 }, (_, i) => [`l${i}a`, `l${i}b`]);
+    const o = order(
+      task(
+        levels
+          .flatMap((names, i) =>
+            names.map((name) => {
+              const waits = i === 0 ? [] : levels[i - 1]!;
+              const dependsOn = waits.map((w) => ({ containerName: w, condition: 'START' }));
+              return JSON.stringify({ name, dependsOn });
+            }),
+          )
+          .join(',\n'),
+      ),
+    );
+    assert.deepEqual(
+      phases(o),
+      Object.fromEntries(levels.flatMap((names, i) => names.map((name) => [name, i]))),
+    );
+  });
+
   test('the init container done right: init first, the app after it', () => {
     const o = order(INIT_DONE_RIGHT);
     assert.deepEqual(phases(o), { 'init-setup': 0, 'app-container': 1 });
@@ -100,6 +143,55 @@ describe('cycles', () => {
       ],
     );
     assert.equal(o.cycleEdges.size, 4);
+  });
+  test('a container waiting for a cycle member and for a container that starts gets no phase: it never starts', () => {
+    const o = order(
+      task(`{ "name": "a", "dependsOn": [{ "containerName": "b", "condition": "START" }] },
+{ "name": "b", "dependsOn": [{ "containerName": "a", "condition": "START" }] },
+{ "name": "db" },
+{ "name": "app", "dependsOn": [{ "containerName": "db", "condition": "HEALTHY" }, { "containerName": "a", "condition": "START" }] }`),
+    );
+    assert.deepEqual(phases(o), { a: -1, b: -1, db: 0, app: -1 });
+  });
+
+  test('a container waiting for two others that both wait for it (a figure eight): one cycle of all three', () => {
+    const o = order(
+      task(`{ "name": "hub", "dependsOn": [{ "containerName": "left", "condition": "START" }, { "containerName": "right", "condition": "START" }] },
+{ "name": "left", "dependsOn": [{ "containerName": "hub", "condition": "START" }] },
+{ "name": "right", "dependsOn": [{ "containerName": "hub", "condition": "START" }] }`),
+    );
+    assert.deepEqual(
+      o.cycles.map((c) => c.map((x) => x.id)),
+      [['hub', 'left', 'right']],
+    );
+    assert.equal(o.cycleEdges.size, 4);
+  });
+
+  test('a wait joining two separate cycles belongs to neither', () => {
+    const o = order(
+      task(`{ "name": "a", "dependsOn": [{ "containerName": "b", "condition": "START" }] },
+{ "name": "b", "dependsOn": [{ "containerName": "a", "condition": "START" }] },
+{ "name": "c", "dependsOn": [{ "containerName": "d", "condition": "START" }, { "containerName": "b", "condition": "START" }] },
+{ "name": "d", "dependsOn": [{ "containerName": "c", "condition": "START" }] }`),
+    );
+    assert.deepEqual([...o.cycleEdges].map((e) => `${e.from.id} -> ${e.to.id}`).sort(), [
+      'a -> b',
+      'b -> a',
+      'c -> d',
+      'd -> c',
+    ]);
+  });
+
+  test('a cycle is told from its member listed first, whichever member the way into it reaches first', () => {
+    const o = order(
+      task(`{ "name": "config" },
+{ "name": "worker", "dependsOn": [{ "containerName": "api", "condition": "START" }] },
+{ "name": "api", "dependsOn": [{ "containerName": "config", "condition": "START" }, { "containerName": "worker", "condition": "START" }] }`),
+    );
+    assert.deepEqual(
+      o.cycles.map((c) => c.map((x) => x.id)),
+      [['worker', 'api']],
+    );
   });
 });
 
@@ -186,6 +278,48 @@ describe('implicit edges ECS adds on its own', () => {
       task(`{ "name": "router", "firelensConfiguration": { "type": "fluentbit" }, "logConfiguration": { "logDriver": "awsfirelens" } },
 { "name": "app", "logConfiguration": { "logDriver": "awsfirelens" } },
 { "name": "batch", "logConfiguration": { "logDriver": "awslogs" } }`),
+    );
+    assert.deepEqual(edges(o), ['router -> app START firelens (implicit)']);
+  });
+  test('links and volumesFrom naming the container itself, or no container of the task, add no edge', () => {
+    const o = order(
+      task(`{ "name": "web", "links": ["web", "ghost:backend"], "volumesFrom": [{ "sourceContainer": "web" }, { "sourceContainer": "ghost" }, { "readOnly": true }] },
+{ "name": "app" }`),
+    );
+    assert.deepEqual(edges(o), []);
+    assert.deepEqual(phases(o), { web: 0, app: 0 });
+  });
+
+  test('an explicit dependsOn in the same direction replaces the implicit volumesFrom edge', () => {
+    const o = order(
+      task(`{ "name": "assets", "essential": false },
+{ "name": "web", "volumesFrom": [{ "sourceContainer": "assets" }], "dependsOn": [{ "containerName": "assets", "condition": "COMPLETE" }] }`),
+    );
+    assert.deepEqual(edges(o), ['assets -> web COMPLETE dependsOn']);
+  });
+
+  test('FireLens: a log router that waits for a container itself gets no edges (the agent adds none rather than risk a cycle)', () => {
+    const o = order(
+      task(`{ "name": "router", "firelensConfiguration": { "type": "fluentbit" }, "dependsOn": [{ "containerName": "config", "condition": "SUCCESS" }] },
+{ "name": "config", "essential": false },
+{ "name": "app", "logConfiguration": { "logDriver": "awsfirelens" } }`),
+    );
+    assert.deepEqual(edges(o), ['config -> router SUCCESS dependsOn']);
+  });
+
+  test('FireLens: a router whose dependsOn and volumesFrom entries name no container still starts first', () => {
+    const o = order(
+      task(`{ "name": "router", "firelensConfiguration": { "type": "fluentbit" }, "dependsOn": [{ "condition": "START" }], "volumesFrom": [{ "readOnly": true }] },
+{ "name": "app", "logConfiguration": { "logDriver": "awsfirelens" } }`),
+    );
+    assert.deepEqual(edges(o), ['router -> app START firelens (implicit)']);
+  });
+
+  test('FireLens: a container without any logConfiguration gets no edge', () => {
+    const o = order(
+      task(`{ "name": "router", "firelensConfiguration": { "type": "fluentbit" } },
+{ "name": "metrics" },
+{ "name": "app", "logConfiguration": { "logDriver": "awsfirelens" } }`),
     );
     assert.deepEqual(edges(o), ['router -> app START firelens (implicit)']);
   });
