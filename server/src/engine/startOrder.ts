@@ -140,38 +140,30 @@ export function buildStartOrder(model: TaskModel): StartOrder {
   }
 
   const sccs = stronglyConnected(model.containers, waitedBy);
-  const cycles: ContainerModel[][] = [];
-  const inCycle = new Set<ContainerModel>();
-  for (const scc of sccs) {
-    if (scc.length > 1) {
-      cycles.push(orderCycle(scc, waitedBy));
-      for (const c of scc) inCycle.add(c);
-    }
-  }
-  const cycleEdges = new Set(
-    unique.filter((e) => inCycle.has(e.from) && inCycle.has(e.to) && sameScc(sccs, e.from, e.to)),
-  );
-  const phase = computePhases(model.containers, waitsFor, waitedBy, inCycle);
+  const cycles = sccs.filter((scc) => scc.length > 1).map((scc) => orderCycle(scc, waitedBy));
+  // There are no edges from a container to itself, so an edge inside one component is on a cycle.
+  const component = new Map<ContainerModel, number>();
+  sccs.forEach((scc, i) => scc.forEach((c) => component.set(c, i)));
+  const cycleEdges = new Set(unique.filter((e) => component.get(e.from) === component.get(e.to)));
+  const phase = computePhases(model.containers, waitsFor, waitedBy);
   return { edges: unique, waitsFor, waitedBy, phase, cycles, cycleEdges };
 }
 
-function sameScc(sccs: ContainerModel[][], a: ContainerModel, b: ContainerModel): boolean {
-  return sccs.some((s) => s.includes(a) && s.includes(b));
-}
-
-/** Longest-path layering (Kahn's order). Containers in or behind a cycle get -1. */
+/**
+ * Longest-path layering (Kahn's order): a container is laid out once everything it waits for is.
+ * Members of a cycle wait for each other, so neither they nor what waits for them ever are: -1.
+ */
 function computePhases(
   containers: ContainerModel[],
   waitsFor: Map<ContainerModel, StartEdge[]>,
   waitedBy: Map<ContainerModel, StartEdge[]>,
-  inCycle: Set<ContainerModel>,
 ): Map<ContainerModel, number> {
   const phase = new Map<ContainerModel, number>();
   const pending = new Map<ContainerModel, number>();
   const queue: ContainerModel[] = [];
   for (const c of containers) {
     pending.set(c, waitsFor.get(c)!.length);
-    if (waitsFor.get(c)!.length === 0 && !inCycle.has(c)) {
+    if (waitsFor.get(c)!.length === 0) {
       phase.set(c, 0);
       queue.push(c);
     }
@@ -180,14 +172,13 @@ function computePhases(
     const c = queue[i]!;
     for (const e of waitedBy.get(c)!) {
       const next = e.to;
-      if (inCycle.has(next)) continue;
       phase.set(next, Math.max(phase.get(next) ?? 0, phase.get(c)! + 1));
       const left = pending.get(next)! - 1;
       pending.set(next, left);
       if (left === 0) queue.push(next);
     }
   }
-  for (const c of containers) if (!phase.has(c) || pending.get(c)! > 0) phase.set(c, -1);
+  for (const c of containers) if (pending.get(c)! > 0) phase.set(c, -1);
   return phase;
 }
 
