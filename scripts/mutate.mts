@@ -129,17 +129,8 @@ async function mutate({ area, files }: Run) {
     },
     plugins: ['@stryker-mutator/tap-runner'],
     coverageAnalysis: 'perTest',
-    // Only what the tests read: the repository also holds code-server (.cache) and build output.
-    ignorePatterns: [
-      '/*',
-      '!/server',
-      '!/shared',
-      '!/test',
-      '!/examples',
-      '!/schemas',
-      '!/package.json',
-      '!/tsconfig.json',
-    ],
+    // Not the code-server install (.cache, a link to a shared one) nor build and test output.
+    ignorePatterns: ['/.cache', '/dist', '/out', '/test-artifacts', '/.vscode-test', '*.vsix'],
     tempDirName: 'reports/.stryker-tmp',
     reporters: ['clear-text', 'progress-append-only', 'html', 'json'],
     htmlReporter: { fileName: `reports/mutation/${area.name}.html` },
