@@ -14,6 +14,7 @@ import {
   detectStyle,
   formatValue,
   insertProperty,
+  removeProperties,
   removeProperty,
   replaceNode,
   setProperty,
@@ -363,6 +364,53 @@ describe('removeProperty', () => {
       edit('{ "a": 1 }', (d) => removeProperty(d.source, d.at(['a']).parent!)),
       '{  }',
     );
+  });
+
+  test('a comment line above the next property stays: it belongs to what follows', () => {
+    assert.equal(
+      edit('{\n  "a": 1,\n  "b": 2,\n  // c must stay last\n  "c": 3\n}', (d) =>
+        removeProperty(d.source, d.at(['b']).parent!),
+      ),
+      '{\n  "a": 1,\n  // c must stay last\n  "c": 3\n}',
+    );
+  });
+});
+
+describe('removeProperties', () => {
+  const remove = (text: string, keys: string[]) =>
+    edit(text, (d) =>
+      removeProperties(
+        d.source,
+        d.root,
+        keys.map((k) => d.at([k]).parent!),
+      ),
+    );
+
+  test('neighbours on lines of their own go as one run of lines, comments after them stay', () => {
+    assert.equal(
+      remove('{\n  "a": 1,\n  "b": 2, // b\n  "c": 3,\n  // d is kept\n  "d": 4\n}', ['b', 'c']),
+      '{\n  "a": 1,\n  // d is kept\n  "d": 4\n}',
+    );
+    assert.equal(
+      remove(crlf('{', '\t"a": 1,', '\t"b": 2,', '\t"c": 3', '}'), ['a', 'b']),
+      crlf('{', '\t"c": 3', '}'),
+    );
+  });
+
+  test('runs apart from each other, the last one taking the comma before it', () => {
+    assert.equal(
+      remove('{\n  "a": 1,\n  "b": 2,\n  "c": 3,\n  "d": 4\n}', ['a', 'c', 'd']),
+      '{\n  "b": 2\n}',
+    );
+    assert.equal(remove('{ "a": 1, "b": 2, "c": 3 }', ['a', 'c']), '{ "b": 2 }');
+  });
+
+  test('a property sharing its line with the next one leaves that one where it was', () => {
+    assert.equal(remove('{\n  "a": 1, "b": 2,\n  "c": 3\n}', ['a']), '{\n  "b": 2,\n  "c": 3\n}');
+  });
+
+  test('every property: the object is left empty', () => {
+    assert.equal(remove('{ "a": 1, "b": 2 }', ['a', 'b']), '{  }');
   });
 });
 

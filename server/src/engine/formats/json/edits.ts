@@ -303,31 +303,12 @@ export function addToArrayProperty(
 
 /** Remove a property (its line when it stands alone on it) and the comma that separates it. */
 export function removeProperty(source: SourceText, property: Node): OffsetEdit[] {
-  const obj = property.parent;
-  const siblings = properties(obj);
+  const siblings = properties(property.parent);
   const i = siblings.indexOf(property);
   const text = source.text;
   const end = property.offset + property.length;
   const next = siblings[i + 1];
-  if (next) {
-    const lineStart = source.lineStartOf(property.offset);
-    const nextLineStart = source.lineStartOf(next.offset);
-    const alone =
-      text.slice(lineStart, property.offset).trim() === '' &&
-      text.slice(nextLineStart, next.offset).trim() === '' &&
-      nextLineStart > lineStart;
-    if (alone) {
-      const tail = afterLineTail(text, end);
-      // Only remove whole lines when nothing but the comma follows the property on its line.
-      if (
-        tail.insertAt === (tail.commaAt ?? end - 1) + 1 ||
-        text.slice(tail.insertAt, nextLineStart).trim() === ''
-      ) {
-        return [{ offset: lineStart, length: nextLineStart - lineStart, newText: '' }];
-      }
-    }
-    return [{ offset: property.offset, length: next.offset - property.offset, newText: '' }];
-  }
+  if (next) return [removeRun(source, property, property, next)];
   const prev = siblings[i - 1];
   if (prev) {
     const prevEnd = prev.offset + prev.length;
@@ -335,6 +316,32 @@ export function removeProperty(source: SourceText, property: Node): OffsetEdit[]
   }
   // The only property: empty the object, keep its brackets.
   return [{ offset: property.offset, length: length(text, property, end), newText: '' }];
+}
+
+/**
+ * Remove the properties `first` to `last` that come before `next`. When they stand on lines of
+ * their own, those lines go (with the comma and a comment on the last one); the lines after them,
+ * comments included, belong to what follows and stay.
+ */
+function removeRun(source: SourceText, first: Node, last: Node, next: Node): OffsetEdit {
+  const ownLinesEnd = lineIsOnlyFrom(source, first.offset)
+    ? endOfOwnLine(source.text, last.offset + last.length)
+    : undefined;
+  if (ownLinesEnd === undefined)
+    return { offset: first.offset, length: next.offset - first.offset, newText: '' };
+  const start = source.lineStartOf(first.offset);
+  return { offset: start, length: ownLinesEnd - start, newText: '' };
+}
+
+/**
+ * Past the line break of the line a value ending at `end` closes, when only its comma and a
+ * comment follow it on that line; undefined when something else does.
+ */
+function endOfOwnLine(text: string, end: number): number | undefined {
+  let i = afterLineTail(text, end).insertAt;
+  while (text[i] === ' ' || text[i] === '\t') i++;
+  if (text.startsWith('\r\n', i)) return i + 2;
+  return text[i] === '\n' || text[i] === '\r' ? i + 1 : undefined;
 }
 
 function length(text: string, property: Node, end: number): number {
@@ -389,12 +396,7 @@ export function removeProperties(source: SourceText, obj: Node, remove: Node[]):
     const next = siblings[j + 1];
     const prev = siblings[i - 1];
     if (next) {
-      const start =
-        lineIsOnlyFrom(source, first.offset) && lineIsOnlyFrom(source, next.offset)
-          ? source.lineStartOf(first.offset)
-          : first.offset;
-      const end = start === first.offset ? next.offset : source.lineStartOf(next.offset);
-      edits.push({ offset: start, length: end - start, newText: '' });
+      edits.push(removeRun(source, first, last, next));
     } else if (prev) {
       const prevEnd = prev.offset + prev.length;
       edits.push({ offset: prevEnd, length: last.offset + last.length - prevEnd, newText: '' });
