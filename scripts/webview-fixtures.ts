@@ -22,6 +22,7 @@ export const WEBVIEW_FIXTURES: readonly { name: string; source: string }[] = [
   { name: 'firelens', source: 'examples/firelens-datadog.taskdef.json' },
   { name: 'ten-with-cycle', source: 'test/webview/sources/orders-platform.task-def.json' },
   { name: 'hostile', source: 'test/webview/sources/hostile.task-def.json' },
+  { name: 'orders-timeline', source: 'test/webview/sources/orders-timeline.task-def.json' },
 ];
 
 export function fixturePath(name: string): string {

@@ -46,6 +46,11 @@ export interface GraphNode {
   /** The engine's judgement that this is a one-shot setup container (init, migrate, ...). */
   isInit: boolean;
   hasHealthCheck: boolean;
+  /**
+   * Seconds the agent lets a container waiting for this one (SUCCESS, COMPLETE or HEALTHY) wait,
+   * counted from this one's start; absent when there is no limit.
+   */
+  startTimeout?: number;
   isLogRouter: boolean;
   /** 0-based start phase; -1 when the container is part of (or waits on) a dependency cycle. */
   phase: number;

@@ -25,6 +25,11 @@ function isNonNegativeInteger(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 }
 
+/** A finite number above zero (a timeout in seconds: a file may hold any size). */
+export function isPositiveNumber(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0;
+}
+
 function isArrayOf<T>(value: unknown, guard: Guard<T>, max: number): value is T[] {
   return Array.isArray(value) && value.length <= max && value.every((item) => guard(item));
 }
@@ -67,6 +72,7 @@ export function isGraphNode(value: unknown): value is GraphNode {
     typeof value.essentialExplicit === 'boolean' &&
     typeof value.isInit === 'boolean' &&
     typeof value.hasHealthCheck === 'boolean' &&
+    (value.startTimeout === undefined || isPositiveNumber(value.startTimeout)) &&
     typeof value.isLogRouter === 'boolean' &&
     typeof value.phase === 'number' &&
     Number.isSafeInteger(value.phase) &&

@@ -6,6 +6,7 @@ import { CONDITION_REACHED } from '../../../shared/src/graph';
 import { isCondition } from './fields/index';
 import { displayName, type ContainerModel, type TaskModel } from './model';
 import { isLogRouter } from './roles';
+import { startTimeoutOf } from './simulate/plan';
 import type { StartEdge, StartOrder } from './startOrder';
 import type { Finding, GraphEdge, GraphNode, StartOrderGraph } from './types';
 
@@ -33,6 +34,7 @@ export function buildGraph(
     essentialExplicit: c.essentialNode !== undefined,
     isInit: inits.has(c),
     hasHealthCheck: c.healthCheckNode !== undefined,
+    startTimeout: startTimeoutOf(c),
     isLogRouter: isLogRouter(c),
     phase: order.phase.get(c) ?? -1,
     waitsFor: order.waitsFor.get(c)!.map((e) => e.from.id),

@@ -141,6 +141,24 @@ describe('graph data', () => {
     );
   });
 
+  test('a node carries the startTimeout the simulator applies: a positive number, quoted or not', () => {
+    const g = graph(
+      '{ "containerDefinitions": [{ "name": "a", "startTimeout": 120 }, { "name": "b", "startTimeout": "45" }, { "name": "c", "startTimeout": 0 }, { "name": "d" }, { "name": "e", "startTimeout": "soon" }] }',
+    );
+    assert.deepEqual(
+      g.nodes.map((n) => [n.id, n.startTimeout]),
+      [
+        ['a', 120],
+        ['b', 45],
+        ['c', undefined],
+        ['d', undefined],
+        ['e', undefined],
+      ],
+    );
+    // Where there is no limit, the graph's JSON has no key for it (not null).
+    assert.ok(!JSON.stringify(g.nodes[3]).includes('startTimeout'));
+  });
+
   test('problems are attached to the node they concern', () => {
     const g = graph(SEED);
     const init = g.nodes.find((n) => n.id === 'init-setup')!;

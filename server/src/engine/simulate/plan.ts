@@ -42,6 +42,14 @@ function positive(node: Node | undefined): number | undefined {
   return n !== undefined && n > 0 ? n : undefined;
 }
 
+/**
+ * The container's startTimeout in seconds as the agent applies it to whoever waits for the
+ * container; undefined when it sets no limit (unset, zero, or not a number).
+ */
+export function startTimeoutOf(c: ContainerModel): number | undefined {
+  return positive(c.startTimeoutNode) ?? AGENT_CHOICES.defaultStartTimeout;
+}
+
 export function overrideOf(
   overrides: ScenarioOverrides,
   c: ContainerModel,
@@ -70,7 +78,7 @@ export function planContainers(model: TaskModel, overrides: ScenarioOverrides): 
             neverHealthy: o?.neverHealthy === true,
           }
         : undefined,
-      startTimeout: positive(c.startTimeoutNode) ?? AGENT_CHOICES.defaultStartTimeout,
+      startTimeout: startTimeoutOf(c),
       stopTimeout: positive(c.stopTimeoutNode) ?? AGENT_CHOICES.defaultStopTimeout,
     };
   });
