@@ -40,7 +40,7 @@ function start(root: HTMLElement): void {
       if (message.command === 'update') view.showGraph(message.graph, message.documentUri);
       else if (message.command === 'unavailable')
         view.showMessage(message.message, message.documentUri);
-      else view.select(message.containerId);
+      else if (message.command === 'select') view.select(message.containerId);
     } catch (error) {
       // A graph that passed the schema but still cannot be drawn must not leave a half-built page.
       console.error('ECS Init Order: could not draw the start order', error);

@@ -6,6 +6,9 @@
  */
 import type { Range, StartOrderGraph } from './graph';
 import { isRange, isRecord, isStartOrderGraph, isText } from './graphShape';
+import { parseScenario, type Scenario } from './scenarios';
+import type { SimulationResult } from './simulation';
+import { isSimulationResult } from './simulationShape';
 
 /** Extension → webview. */
 export type HostMessage =
@@ -14,20 +17,37 @@ export type HostMessage =
   /** There is no graph to show (not a task definition, turned off, server down), with the reason. */
   | { command: 'unavailable'; message: string; documentUri?: string }
   /** Highlight a container and scroll it into view (from a code lens). */
-  | { command: 'select'; containerId: string };
+  | { command: 'select'; containerId: string }
+  /**
+   * The start simulation of `documentUri` in `scenario` (the one the webview asked for, or
+   * everything succeeds when that no longer applies to the file); null when it could not be run.
+   */
+  | {
+      command: 'simulation';
+      documentUri: string;
+      scenario: Scenario;
+      result: SimulationResult | null;
+    };
 
 /** Webview → extension. */
 export type WebviewMessage =
   | { command: 'ready' }
   | { command: 'reveal'; uri: string; range: Range }
   | { command: 'copyMermaid'; text: string }
-  | { command: 'saveSvg'; svg: string };
+  | { command: 'saveSvg'; svg: string }
+  /** Show the timeline in this scenario, and keep it up to date as the file changes. */
+  | { command: 'simulate'; scenario: Scenario };
+
+/** The two ways the page shows the task: the start-order graph, or the timeline of a simulation. */
+export type ViewMode = 'graph' | 'timeline';
 
 /** What the webview keeps with getState/setState, and what the serializer gets after a reload. */
 export interface ViewState {
   documentUri: string;
   graph?: StartOrderGraph;
   selectedId?: string;
+  view?: ViewMode;
+  scenario?: Scenario;
 }
 
 export const MAX_URI_LENGTH = 8_192;
@@ -69,6 +89,12 @@ export function parseWebviewMessage(data: unknown): WebviewMessage | undefined {
       )
         return undefined;
       return { command: 'saveSvg', svg: data.svg };
+    case 'simulate': {
+      const scenario = hasExactly(data, ['command', 'scenario'])
+        ? parseScenario(data.scenario)
+        : undefined;
+      return scenario ? { command: 'simulate', scenario } : undefined;
+    }
     default:
       return undefined;
   }
@@ -93,6 +119,21 @@ export function parseHostMessage(data: unknown): HostMessage | undefined {
       return isText(data.containerId)
         ? { command: 'select', containerId: data.containerId }
         : undefined;
+    case 'simulation': {
+      const scenario = parseScenario(data.scenario);
+      if (
+        !scenario ||
+        !isText(data.documentUri, MAX_URI_LENGTH) ||
+        (data.result !== null && !isSimulationResult(data.result))
+      )
+        return undefined;
+      return {
+        command: 'simulation',
+        documentUri: data.documentUri,
+        scenario,
+        result: data.result,
+      };
+    }
     default:
       return undefined;
   }
@@ -105,6 +146,9 @@ export function parseViewState(state: unknown): ViewState | undefined {
   const result: ViewState = { documentUri: state.documentUri };
   if (isStartOrderGraph(state.graph)) result.graph = state.graph;
   if (isText(state.selectedId)) result.selectedId = state.selectedId;
+  if (state.view === 'graph' || state.view === 'timeline') result.view = state.view;
+  const scenario = parseScenario(state.scenario);
+  if (scenario) result.scenario = scenario;
   return result;
 }
 

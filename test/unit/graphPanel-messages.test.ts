@@ -17,6 +17,14 @@ import {
   rangeWithin,
 } from '../../shared/src/webviewMessages';
 import { contentSecurityPolicy, createNonce, renderWebviewHtml } from '../../client/src/graphHtml';
+import { analyze, simulate } from '../../server/src/engine/index';
+import {
+  scenarioApplies,
+  scenarioChoices,
+  scenarioOverrides,
+  type Scenario,
+} from '../../shared/src/scenarios';
+import { isSimulationResult, MAX_EVENTS } from '../../shared/src/simulationShape';
 
 const FIXTURES = join(process.cwd(), 'test', 'webview', 'fixtures');
 const graphs = readdirSync(FIXTURES).map(
@@ -181,6 +189,176 @@ describe('messages to the webview', () => {
     assert.equal(parseViewState('file:///x'), undefined);
     assert.equal(parseViewState(undefined), undefined);
     assert.deepEqual(parseViewState({ documentUri: URI, graph }), { documentUri: URI, graph });
+  });
+});
+
+/** The engine's simulation of a task definition in a scenario, as the server answers it. */
+function simulationOf(file: string, scenario: Scenario = { kind: 'succeeds' }) {
+  const analysis = analyze(readFileSync(file, 'utf8'), { uri: URI });
+  const graph = analysis.graph()!;
+  return { graph, result: simulate(analysis.model!, scenarioOverrides(graph, scenario)) };
+}
+const TIMELINE_SOURCE = join('test', 'webview', 'sources', 'orders-timeline.task-def.json');
+
+describe('the timeline: scenarios', () => {
+  test('offered where they make sense: init containers fail, timed-out waits are slow, health checks fail', () => {
+    const { graph } = simulationOf(TIMELINE_SOURCE);
+    assert.deepEqual(scenarioChoices(graph), [
+      { kind: 'succeeds' },
+      { kind: 'fails', container: 'secrets-init' },
+      { kind: 'fails', container: 'db-migrate' },
+      { kind: 'slower', container: 'db-migrate' },
+      { kind: 'neverHealthy', container: 'redis' },
+      { kind: 'neverHealthy', container: 'orders-api' },
+    ]);
+    const seed = simulationOf(join('examples', 'seed-task-definition.json')).graph;
+    assert.deepEqual(scenarioChoices(seed), [
+      { kind: 'succeeds' },
+      { kind: 'fails', container: 'init-setup' },
+    ]);
+  });
+
+  test('"slower" needs a startTimeout and a SUCCESS or COMPLETE wait on the container', () => {
+    const { graph } = simulationOf(TIMELINE_SOURCE);
+    const slower = (id: string): Scenario => ({ kind: 'slower', container: id });
+    assert.ok(scenarioApplies(graph, slower('db-migrate')));
+    const edit = structuredClone(graph);
+    edit.nodes.find((n) => n.id === 'redis')!.startTimeout = 30;
+    assert.equal(scenarioApplies(edit, slower('redis')), false, 'waited for with HEALTHY only');
+    edit.edges.find((e) => e.from === 'db-migrate')!.condition = 'START';
+    assert.equal(scenarioApplies(edit, slower('db-migrate')), false, 'START has no time limit');
+    delete edit.nodes.find((n) => n.id === 'db-migrate')!.startTimeout;
+    edit.edges.find((e) => e.from === 'db-migrate')!.condition = 'COMPLETE';
+    assert.equal(scenarioApplies(edit, slower('db-migrate')), false, 'no startTimeout');
+  });
+
+  test('a scenario becomes the simulator’s overrides, keyed by the container’s id', () => {
+    const { graph } = simulationOf(TIMELINE_SOURCE);
+    assert.deepEqual(scenarioOverrides(graph, { kind: 'succeeds' }), {});
+    assert.deepEqual(scenarioOverrides(graph, { kind: 'fails', container: 'secrets-init' }), {
+      'secrets-init': { exitCode: 1 },
+    });
+    assert.deepEqual(scenarioOverrides(graph, { kind: 'slower', container: 'db-migrate' }), {
+      'db-migrate': { runtime: 240 },
+    });
+    assert.deepEqual(scenarioOverrides(graph, { kind: 'neverHealthy', container: 'redis' }), {
+      redis: { neverHealthy: true },
+    });
+    // A scenario the graph does not allow changes nothing.
+    assert.deepEqual(scenarioOverrides(graph, { kind: 'fails', container: 'redis' }), {});
+    assert.deepEqual(scenarioOverrides(graph, { kind: 'fails', container: 'nobody' }), {});
+    const proto = structuredClone(graph);
+    proto.nodes[1]!.id = '__proto__';
+    const overrides = scenarioOverrides(proto, { kind: 'fails', container: '__proto__' });
+    assert.deepEqual(Object.keys(overrides), ['__proto__']);
+    assert.equal(Object.getPrototypeOf(overrides), Object.prototype);
+  });
+});
+
+describe('the timeline: messages', () => {
+  const scenario: Scenario = { kind: 'fails', container: 'secrets-init' };
+
+  test('simulate from the webview: exactly a command and a scenario, copied', () => {
+    assert.deepEqual(parseWebviewMessage({ command: 'simulate', scenario: { kind: 'succeeds' } }), {
+      command: 'simulate',
+      scenario: { kind: 'succeeds' },
+    });
+    const posted = { command: 'simulate', scenario: { ...scenario } };
+    const parsed = parseWebviewMessage(posted);
+    assert.deepEqual(parsed, { command: 'simulate', scenario });
+    posted.scenario.container = 'redis';
+    assert.deepEqual(parsed, { command: 'simulate', scenario }, 'a copy, not the posted object');
+    for (const forged of [
+      { command: 'simulate' },
+      { command: 'simulate', scenario: null },
+      { command: 'simulate', scenario: 'fails' },
+      { command: 'simulate', scenario: { kind: 'explodes', container: 'redis' } },
+      { command: 'simulate', scenario: { kind: 'fails' } },
+      { command: 'simulate', scenario: { kind: 'fails', container: '' } },
+      { command: 'simulate', scenario: { kind: 'fails', container: 7 } },
+      { command: 'simulate', scenario: { kind: 'fails', container: 'x'.repeat(10_001) } },
+      { command: 'simulate', scenario: { kind: 'succeeds', container: 'redis' } },
+      { command: 'simulate', scenario: { ...scenario, exitCode: 1 } },
+      { command: 'simulate', scenario: { ...scenario, runtime: 1e308 } },
+      { command: 'simulate', scenario, overrides: { redis: { exitCode: 1 } } },
+      { command: 'simulate', scenario: ['fails', 'redis'] },
+    ])
+      assert.equal(parseWebviewMessage(forged), undefined, JSON.stringify(forged).slice(0, 120));
+  });
+
+  test('simulation to the webview: the engine’s results pass, in every scenario of the fixtures', () => {
+    for (const file of [
+      TIMELINE_SOURCE,
+      join('examples', 'seed-task-definition.json'),
+      join('test', 'webview', 'sources', 'orders-platform.task-def.json'),
+      join('test', 'webview', 'sources', 'hostile.task-def.json'),
+    ]) {
+      const { graph } = simulationOf(file);
+      for (const s of scenarioChoices(graph)) {
+        const { result } = simulationOf(file, s);
+        assert.ok(isSimulationResult(result), `${file}: ${JSON.stringify(s)}`);
+        const message = { command: 'simulation', documentUri: URI, scenario: s, result };
+        assert.deepEqual(parseHostMessage(message), message);
+      }
+    }
+    assert.deepEqual(
+      parseHostMessage({ command: 'simulation', documentUri: URI, scenario, result: null }),
+      { command: 'simulation', documentUri: URI, scenario, result: null },
+    );
+  });
+
+  test('a simulation of the wrong shape is dropped', () => {
+    const { result } = simulationOf(TIMELINE_SOURCE, scenario);
+    const broken = (mutate: (r: any) => void) => {
+      const r = structuredClone(result) as any;
+      mutate(r);
+      return { command: 'simulation', documentUri: URI, scenario, result: r };
+    };
+    const forged = [
+      { command: 'simulation', documentUri: URI, scenario, result: undefined },
+      { command: 'simulation', documentUri: URI, result },
+      { command: 'simulation', documentUri: 3, scenario, result },
+      { command: 'simulation', documentUri: URI, scenario: { kind: 'fails' }, result },
+      broken((r) => (r.containers = {})),
+      broken((r) => delete r.containers[0].stoppedAt),
+      broken((r) => (r.containers[0].startedAt = -1)),
+      broken((r) => (r.containers[0].startedAt = Infinity)),
+      broken((r) => (r.containers[0].startedAt = '0')),
+      broken((r) => (r.containers[0].started = !r.containers[0].started)),
+      broken((r) => (r.containers[0].exitCode = 0.5)),
+      broken((r) => (r.containers[0].stopKind = 'vanished')),
+      broken((r) => (r.containers[1] = r.containers[0])),
+      broken((r) => (r.containers = new Array(501).fill(r.containers[0]))),
+      broken((r) => (r.task.stops = 'no')),
+      broken((r) => delete r.task.failedBeforeStart),
+      broken((r) => (r.timeline[0].event = 'explode')),
+      broken((r) => (r.timeline[0].at = NaN)),
+      broken((r) => (r.timeline = new Array(MAX_EVENTS + 1).fill(r.timeline[0]))),
+      broken((r) => (r.outcome = ['The task stops.'])),
+      broken((r) => (r.notes = [{}])),
+    ];
+    for (const message of forged)
+      assert.equal(parseHostMessage(message), undefined, JSON.stringify(message).slice(0, 200));
+  });
+
+  test('the saved state keeps the view and a well-formed scenario', () => {
+    assert.deepEqual(parseViewState({ documentUri: URI, view: 'timeline', scenario }), {
+      documentUri: URI,
+      view: 'timeline',
+      scenario,
+    });
+    assert.deepEqual(
+      parseViewState({ documentUri: URI, view: 'gantt', scenario: { kind: 'fails' } }),
+      { documentUri: URI },
+    );
+  });
+
+  test('a graph node’s startTimeout is a positive finite number when present', () => {
+    const node = structuredClone(graph.nodes[0]!);
+    const accepts = (startTimeout: unknown) =>
+      isStartOrderGraph({ ...graph, nodes: [{ ...node, startTimeout }] });
+    assert.ok(accepts(120) && accepts(2.5) && accepts(undefined));
+    for (const bad of [0, -1, Infinity, NaN, '120', null]) assert.equal(accepts(bad), false);
   });
 });
 
