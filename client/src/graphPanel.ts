@@ -1,11 +1,19 @@
 /**
  * The "ECS: Visualize Start Order" panel: one webview beside the editor that draws the start-order
- * graph of a task definition, follows edits and the active task-definition editor, and turns clicks
- * in the graph into selections in the editor. The data comes from the GraphSource (the language
- * server's graph request); the webview only draws it. Everything the webview posts is validated.
+ * graph of a task definition and the timeline of its start, follows edits and the active
+ * task-definition editor, and turns clicks in the graph into selections in the editor. The data
+ * comes from the GraphSource (the language server's graph and simulate requests); the webview only
+ * draws it. Everything the webview posts is validated.
  */
 import * as vscode from 'vscode';
-import type { Range } from '../../shared/src/graph';
+import type { Range, StartOrderGraph } from '../../shared/src/graph';
+import {
+  SUCCEEDS,
+  sameScenario,
+  scenarioApplies,
+  scenarioOverrides,
+  type Scenario,
+} from '../../shared/src/scenarios';
 import type { GraphSource } from './graphSource';
 import { createNonce, renderWebviewHtml } from './graphHtml';
 import { copyMermaid, saveSvg } from './graphExports';
@@ -27,8 +35,18 @@ export class StartOrderGraphPanel {
 
   private readonly disposables: vscode.Disposable[] = [];
   private requestId = 0;
+  private simulationId = 0;
   private pendingSelection: string | undefined;
   private disposed = false;
+  /** The graph last sent: what a scenario from the webview is checked against. */
+  private graph: StartOrderGraph | undefined;
+  /** The refresh under way; a scenario waits for it, so that it meets the newest graph. */
+  private refreshing: Promise<void> = Promise.resolve();
+  /**
+   * The scenario the timeline shows, once the webview has asked for one: from then on every new
+   * graph comes with a new simulation.
+   */
+  private scenario: Scenario | undefined;
 
   /** Shows the panel for `documentUri`, creating it beside the editor when there is none. */
   static createOrShow(
@@ -119,6 +137,9 @@ export class StartOrderGraphPanel {
 
   /** Shows another document's graph (or the same one again, fresh). */
   setDocument(documentUri: vscode.Uri): void {
+    // Another file's containers have other names: its timeline starts from everything succeeding.
+    if (this.scenario && documentUri.toString() !== this.documentUri?.toString())
+      this.scenario = SUCCEEDS;
     this.documentUri = documentUri;
     this.panel.title = panelTitle(documentUri);
     void this.refresh();
@@ -130,11 +151,21 @@ export class StartOrderGraphPanel {
     void this.post({ command: 'select', containerId });
   }
 
-  /** Asks the source for the graph and sends it; an answer that a newer request overtook is dropped. */
-  async refresh(): Promise<void> {
+  /**
+   * Asks the source for the graph and sends it, then the simulation when the timeline has been
+   * asked for; an answer that a newer request overtook is dropped.
+   */
+  refresh(): Promise<void> {
+    const run = this.load();
+    this.refreshing = run;
+    return run;
+  }
+
+  private async load(): Promise<void> {
     const uri = this.documentUri;
     const id = ++this.requestId;
     if (!uri) {
+      this.graph = undefined;
       await this.post({
         command: 'unavailable',
         message: 'Open an ECS task definition to see how its containers start.',
@@ -150,6 +181,7 @@ export class StartOrderGraphPanel {
       graph = null;
     }
     if (this.disposed || id !== this.requestId) return;
+    this.graph = graph ?? undefined;
     if (!graph) {
       const name = vscode.workspace.asRelativePath(uri);
       await this.post({
@@ -167,6 +199,48 @@ export class StartOrderGraphPanel {
       await this.post({ command: 'select', containerId: this.pendingSelection });
     }
     this.pendingSelection = undefined;
+    if (this.scenario) {
+      // Keep the chosen scenario while the file still has its container, and it still makes sense.
+      if (!scenarioApplies(graph, this.scenario)) this.scenario = SUCCEEDS;
+      await this.simulate(this.scenario);
+    }
+  }
+
+  /**
+   * The webview asks for a scenario. It is run only when it applies to the newest graph (its
+   * container exists and the scenario makes sense for it); otherwise the webview gets the scenario
+   * shown now once more, so that its controls show what is simulated.
+   */
+  private async choose(scenario: Scenario): Promise<void> {
+    await this.refreshing;
+    const graph = this.graph;
+    if (this.disposed || !graph) return;
+    if (scenarioApplies(graph, scenario)) this.scenario = scenario;
+    else this.scenario ??= SUCCEEDS;
+    await this.simulate(this.scenario);
+  }
+
+  /** Runs the simulation of the current graph in `scenario` and sends it, unless overtaken. */
+  private async simulate(scenario: Scenario): Promise<void> {
+    const uri = this.documentUri;
+    const graph = this.graph;
+    if (!uri || !graph) return;
+    const id = ++this.simulationId;
+    let result;
+    try {
+      result = await this.source.simulate(uri, scenarioOverrides(graph, scenario));
+    } catch {
+      result = null;
+    }
+    if (
+      this.disposed ||
+      id !== this.simulationId ||
+      uri.toString() !== this.documentUri?.toString() ||
+      !this.scenario ||
+      !sameScenario(scenario, this.scenario)
+    )
+      return;
+    await this.post({ command: 'simulation', documentUri: uri.toString(), scenario, result });
   }
 
   private post(message: HostMessage): Thenable<boolean> {
@@ -187,6 +261,9 @@ export class StartOrderGraphPanel {
         return;
       case 'saveSvg':
         void saveSvg(message.svg, this.documentUri);
+        return;
+      case 'simulate':
+        void this.choose(message.scenario);
         return;
     }
   }

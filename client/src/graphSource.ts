@@ -1,13 +1,20 @@
 /**
  * Where the graph panel gets its data: the extension's language client implements this (the graph
- * comes from the server's `ecsInitOrder/startOrderGraph` request, never from a second parser here).
+ * comes from the server's `ecsInitOrder/startOrderGraph` request and the timeline from its
+ * `ecsInitOrder/simulate` request, never from a second parser here).
  */
 import type * as vscode from 'vscode';
-import type { StartOrderGraph } from '../../shared/src/protocol';
+import type {
+  ScenarioOverrides,
+  SimulationResult,
+  StartOrderGraph,
+} from '../../shared/src/protocol';
 
 export interface GraphSource {
   /** The start-order graph of an open document, or null when it has none (not a task definition, turned off). */
   getGraph(uri: vscode.Uri): Promise<StartOrderGraph | null>;
+  /** The start simulation of an open document in a scenario, or null when it has none. */
+  simulate(uri: vscode.Uri, overrides: ScenarioOverrides): Promise<SimulationResult | null>;
   /** Fires with a document's URI when its graph may have changed (after the server has re-analysed it). */
   onDidChangeGraph: vscode.Event<vscode.Uri>;
   /** Whether the panel should follow this document when its editor becomes active. */

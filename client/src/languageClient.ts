@@ -14,8 +14,12 @@ import {
 } from 'vscode-languageclient/node';
 import {
   GraphChangedNotification,
+  SimulateRequest,
   StartOrderGraphRequest,
   type GraphChangedParams,
+  type ScenarioOverrides,
+  type SimulateParams,
+  type SimulationResult,
   type StartOrderGraph,
   type StartOrderGraphParams,
 } from '../../shared/src/protocol';
@@ -130,6 +134,22 @@ export class LanguageServerController implements vscode.Disposable {
     } catch (error) {
       this.outputChannel.warn(
         `The start-order graph of ${uri.toString(true)} could not be computed: ${String(error)}`,
+      );
+      return null;
+    }
+  }
+
+  /** GraphSource: the start simulation of an open document in a scenario, or null. */
+  async simulate(uri: vscode.Uri, overrides: ScenarioOverrides): Promise<SimulationResult | null> {
+    if (!config(uri).enable) return null;
+    const client = this.client ?? (await this.start());
+    if (!client) return null;
+    const params: SimulateParams = { uri: client.code2ProtocolConverter.asUri(uri), overrides };
+    try {
+      return await client.sendRequest(SimulateRequest.type, params);
+    } catch (error) {
+      this.outputChannel.warn(
+        `The start of ${uri.toString(true)} could not be simulated: ${String(error)}`,
       );
       return null;
     }

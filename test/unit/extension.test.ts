@@ -61,10 +61,12 @@ describe('activate', () => {
     const registered = graphPanel.calls.find((c) => c[0] === 'register');
     const source = registered?.[1] as {
       getGraph?: unknown;
+      simulate?: unknown;
       onDidChangeGraph?: unknown;
       isTaskDefinition?: unknown;
     };
     assert.equal(typeof source.getGraph, 'function');
+    assert.equal(typeof source.simulate, 'function');
     assert.equal(typeof source.onDidChangeGraph, 'function');
     assert.equal(typeof source.isTaskDefinition, 'function');
     assert.equal(FakeLanguageClient.instances.length, 0);

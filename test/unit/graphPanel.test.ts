@@ -1,15 +1,22 @@
 /**
  * The graph panel on the extension side (client/src/graphPanel.ts) against a small fake of the
  * `vscode` API: it sends the graph when the webview is ready and whenever the source says it changed,
- * follows the active task-definition editor, reveals only ranges of its own document, exports, and
- * comes back from the serializer's state.
+ * follows the active task-definition editor, reveals only ranges of its own document, exports,
+ * comes back from the serializer's state, and runs the timeline's scenarios through the source's
+ * simulate request (here the engine itself, as the language server runs it).
  */
 import assert from 'node:assert/strict';
 import Module from 'node:module';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, test } from 'node:test';
-import type { StartOrderGraph } from '../../server/src/engine/types';
+import { analyze, simulate } from '../../server/src/engine/index';
+import type {
+  ScenarioOverrides,
+  SimulationResult,
+  StartOrderGraph,
+} from '../../server/src/engine/types';
+import { parseHostMessage } from '../../shared/src/webviewMessages';
 
 type Listener<T> = (value: T) => unknown;
 class EventEmitter<T> {
@@ -173,15 +180,28 @@ const OTHER = Uri.parse('file:///project/other.task-def.json');
 const NOTES = Uri.parse('file:///project/notes.json');
 const EXTENSION = Uri.parse('file:///ext');
 
+const TIMELINE = Uri.parse('file:///work/orders-timeline.task-def.json');
+
 const graphChanged = new EventEmitter<Uri>();
 const graphs = new Map<string, StartOrderGraph | null>();
 const delays = new Map<string, number>();
+/** What the panel asked the source to simulate: the document and the overrides. */
+const simulations: [string, ScenarioOverrides][] = [];
+const simulationDelays: number[] = [];
 const source = {
   getGraph: async (uri: Uri) => {
     const graph = graphs.get(uri.toString()) ?? null;
     const delay = delays.get(uri.toString());
     if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
     return graph;
+  },
+  /** The language server's answer: the engine's simulation of the document's text. */
+  simulate: async (uri: Uri, overrides: ScenarioOverrides): Promise<SimulationResult | null> => {
+    simulations.push([uri.toString(), overrides]);
+    const delay = simulationDelays.shift();
+    if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
+    const model = analyze(documents.get(uri.toString()) ?? '', { uri: uri.toString() }).model;
+    return model ? simulate(model, overrides) : null;
   },
   onDidChangeGraph: graphChanged.event,
   isTaskDefinition: (document: { uri: Uri }) => document.uri.toString() !== NOTES.toString(),
@@ -202,6 +222,16 @@ beforeEach(() => {
     readFileSync(join(process.cwd(), 'examples', 'seed-task-definition.json'), 'utf8'),
   );
   documents.set(OTHER.toString(), '{\n  "containerDefinitions": []\n}\n');
+  documents.set(
+    TIMELINE.toString(),
+    readFileSync(
+      join(process.cwd(), 'test', 'webview', 'sources', 'orders-timeline.task-def.json'),
+      'utf8',
+    ),
+  );
+  graphs.set(TIMELINE.toString(), fixture('orders-timeline'));
+  simulations.length = 0;
+  simulationDelays.length = 0;
   documents.set(NOTES.toString(), '{}\n');
   graphs.set(SEED.toString(), fixture('seed'));
   graphs.set(OTHER.toString(), fixture('fixed-seed'));
@@ -409,5 +439,181 @@ describe('graph panel', () => {
     activeEditorChanged.fire({ document: textDocument(SEED) });
     await tick();
     assert.equal(panel.posted.at(-1).command, 'update');
+  });
+});
+
+describe('graph panel: the timeline', () => {
+  const simulated = (panel: FakePanel) => panel.posted.filter((m) => m.command === 'simulation');
+
+  test('nothing is simulated until the webview asks for the timeline', async () => {
+    const panel = await opened(TIMELINE);
+    graphChanged.fire(TIMELINE);
+    await tick();
+    assert.deepEqual(simulations, []);
+    assert.deepEqual(simulated(panel), []);
+  });
+
+  test('a scenario is simulated with its overrides and the result posted back, valid for the webview', async () => {
+    const panel = await opened(TIMELINE);
+    panel.received.fire({
+      command: 'simulate',
+      scenario: { kind: 'slower', container: 'db-migrate' },
+    });
+    await tick();
+    assert.deepEqual(simulations, [[TIMELINE.toString(), { 'db-migrate': { runtime: 240 } }]]);
+    const message = panel.posted.at(-1);
+    assert.equal(message.command, 'simulation');
+    assert.equal(message.documentUri, TIMELINE.toString());
+    assert.deepEqual(message.scenario, { kind: 'slower', container: 'db-migrate' });
+    assert.match(
+      message.result.outcome,
+      /^orders-api never starts: db-migrate did not reach SUCCESS within its startTimeout \(120 s/,
+    );
+    assert.deepEqual(parseHostMessage(message), message, 'the webview accepts what it gets');
+  });
+
+  test('the seed: by default the task stops when init-setup exits; with "init-setup fails" it exits 1', async () => {
+    const panel = await opened(SEED);
+    panel.received.fire({ command: 'simulate', scenario: { kind: 'succeeds' } });
+    await tick();
+    assert.equal(
+      panel.posted.at(-1).result.outcome,
+      'The task stops because init-setup is essential and exited with code 0 at 5 s (every container has stopped by 35 s).',
+    );
+    panel.received.fire({
+      command: 'simulate',
+      scenario: { kind: 'fails', container: 'init-setup' },
+    });
+    await tick();
+    assert.deepEqual(simulations.at(-1), [SEED.toString(), { 'init-setup': { exitCode: 1 } }]);
+    assert.equal(
+      panel.posted.at(-1).result.outcome,
+      'The task stops because init-setup is essential and exited with code 1 at 5 s (every container has stopped by 35 s).',
+    );
+  });
+
+  test('a scenario the graph does not allow is not run: the webview gets the current one again', async () => {
+    const panel = await opened(TIMELINE);
+    panel.received.fire({
+      command: 'simulate',
+      scenario: { kind: 'neverHealthy', container: 'redis' },
+    });
+    await tick();
+    simulations.length = 0;
+    for (const scenario of [
+      { kind: 'fails', container: 'nobody' },
+      { kind: 'fails', container: 'redis' },
+      { kind: 'slower', container: 'secrets-init' },
+      { kind: 'neverHealthy', container: 'orders-worker' },
+    ]) {
+      panel.received.fire({ command: 'simulate', scenario });
+      await tick();
+      assert.deepEqual(simulations.at(-1), [
+        TIMELINE.toString(),
+        { redis: { neverHealthy: true } },
+      ]);
+      assert.deepEqual(panel.posted.at(-1).scenario, { kind: 'neverHealthy', container: 'redis' });
+    }
+    // Messages of the wrong shape are not answered at all.
+    const count = simulations.length;
+    for (const forged of [
+      { command: 'simulate', scenario: { kind: 'fails', container: 'secrets-init', exitCode: 9 } },
+      { command: 'simulate', overrides: { redis: { exitCode: 1 } } },
+      { command: 'simulate', scenario: { kind: 'succeeds' }, uri: OTHER.toString() },
+    ])
+      panel.received.fire(forged);
+    await tick();
+    assert.equal(simulations.length, count);
+  });
+
+  test('live: a new graph brings a new simulation in the same scenario, until the scenario no longer applies', async () => {
+    const panel = await opened(TIMELINE);
+    const scenario = { kind: 'fails', container: 'secrets-init' };
+    panel.received.fire({ command: 'simulate', scenario });
+    await tick();
+    const before = panel.posted.length;
+    graphChanged.fire(TIMELINE);
+    await tick();
+    assert.deepEqual(
+      panel.posted.slice(before).map((m) => m.command),
+      ['update', 'simulation'],
+      'the graph, then its timeline',
+    );
+    assert.deepEqual(panel.posted.at(-1).scenario, scenario);
+    assert.deepEqual(simulations.at(-1)![1], { 'secrets-init': { exitCode: 1 } });
+
+    // secrets-init is renamed: the scenario falls back to everything succeeding.
+    const renamed = structuredClone(fixture('orders-timeline'));
+    renamed.nodes.find((n) => n.id === 'secrets-init')!.id = 'vault-init';
+    graphs.set(TIMELINE.toString(), renamed);
+    graphChanged.fire(TIMELINE);
+    await tick();
+    assert.deepEqual(panel.posted.at(-1).scenario, { kind: 'succeeds' });
+    assert.deepEqual(simulations.at(-1)![1], {});
+  });
+
+  test('a slow simulation that a newer one overtook is dropped; another document starts from everything succeeding', async () => {
+    const panel = await opened(TIMELINE);
+    simulationDelays.push(40);
+    panel.received.fire({
+      command: 'simulate',
+      scenario: { kind: 'fails', container: 'secrets-init' },
+    });
+    await tick();
+    panel.received.fire({ command: 'simulate', scenario: { kind: 'succeeds' } });
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    const results = simulated(panel);
+    assert.equal(results.length, 1);
+    assert.deepEqual(results[0].scenario, { kind: 'succeeds' });
+
+    panel.received.fire({
+      command: 'simulate',
+      scenario: { kind: 'neverHealthy', container: 'redis' },
+    });
+    await tick();
+    activeEditorChanged.fire({ document: textDocument(SEED) });
+    await tick();
+    assert.deepEqual(panel.posted.at(-1), {
+      command: 'simulation',
+      documentUri: SEED.toString(),
+      scenario: { kind: 'succeeds' },
+      result: simulate(analyze(documents.get(SEED.toString())!).model!, {}),
+    });
+  });
+
+  test('a scenario asked for while the graph is still loading meets the new graph', async () => {
+    delays.set(TIMELINE.toString(), 30);
+    await showStartOrderGraph({ extensionUri: EXTENSION as any }, source as any, TIMELINE as any);
+    const panel = panels.at(-1)!;
+    panel.received.fire({ command: 'ready' });
+    panel.received.fire({
+      command: 'simulate',
+      scenario: { kind: 'fails', container: 'db-migrate' },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    delays.delete(TIMELINE.toString());
+    assert.deepEqual(simulated(panel).at(-1)?.scenario, { kind: 'fails', container: 'db-migrate' });
+  });
+
+  test('no simulation for a document without a graph, and none after the panel is closed', async () => {
+    const panel = await opened(TIMELINE);
+    panel.received.fire({ command: 'simulate', scenario: { kind: 'succeeds' } });
+    await tick();
+    graphs.set(TIMELINE.toString(), null);
+    graphChanged.fire(TIMELINE);
+    await tick();
+    assert.equal(panel.posted.at(-1).command, 'unavailable');
+    const count = simulations.length;
+    panel.received.fire({ command: 'simulate', scenario: { kind: 'succeeds' } });
+    await tick();
+    assert.equal(simulations.length, count);
+    graphs.set(TIMELINE.toString(), fixture('orders-timeline'));
+    simulationDelays.push(20);
+    graphChanged.fire(TIMELINE);
+    await tick();
+    const posted = panel.posted.length;
+    panel.dispose();
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    assert.equal(panel.posted.length, posted);
   });
 });

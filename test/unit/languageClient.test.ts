@@ -4,7 +4,11 @@
  */
 import assert from 'node:assert/strict';
 import { before, beforeEach, describe, test } from 'node:test';
-import { GraphChangedNotification, StartOrderGraphRequest } from '../../shared/src/protocol';
+import {
+  GraphChangedNotification,
+  SimulateRequest,
+  StartOrderGraphRequest,
+} from '../../shared/src/protocol';
 import {
   FakeLanguageClient,
   Uri,
@@ -185,6 +189,25 @@ describe('LanguageServerController', () => {
       throw new Error('server crashed');
     };
     assert.equal(await c.getGraph(Uri.file('/p/x.json') as never), null);
+  });
+
+  test('simulate sends the document and the overrides; null when turned off or when the request fails', async () => {
+    const result = { containers: [], task: {}, timeline: [], outcome: 'x', notes: [] };
+    const asked: unknown[] = [];
+    FakeLanguageClient.answer = (method, params) => {
+      asked.push([method, params]);
+      return result;
+    };
+    const c = controller();
+    const overrides = { migrate: { exitCode: 1 } };
+    assert.deepEqual(await c.simulate(Uri.file('/p/x.json') as never, overrides), result);
+    assert.deepEqual(asked, [[SimulateRequest.method, { uri: 'file:///p/x.json', overrides }]]);
+    FakeLanguageClient.answer = () => {
+      throw new Error('server crashed');
+    };
+    assert.equal(await c.simulate(Uri.file('/p/x.json') as never, {}), null);
+    settings.set('', { enable: false });
+    assert.equal(await c.simulate(Uri.file('/p/x.json') as never, {}), null);
   });
 
   test('a graphChanged notification fires onDidChangeGraph with the document URI', async () => {
