@@ -1,5 +1,6 @@
 /** Everything on the page around the graph: title and toolbar, the legend, and the story below. */
 import type { StartOrderGraph } from '../../shared/src/graph';
+import type { ViewMode } from '../../shared/src/webviewMessages';
 import { html, svg } from './dom';
 
 export interface ToolbarActions {
@@ -7,6 +8,7 @@ export interface ToolbarActions {
   saveSvg(): void;
   fitToWidth(): void;
   zoom(step: 1 | -1): void;
+  show(mode: ViewMode): void;
 }
 
 /** What the zoom buttons show: whether the graph is fitted, and the scale it is drawn at. */
@@ -38,11 +40,16 @@ export function statusText(graph: StartOrderGraph): string {
   return facts.join(', ');
 }
 
+/**
+ * The title and the toolbar: which view (graph or timeline), and for the graph its zoom and
+ * exports. `zoom` is undefined in the timeline, which always fits the panel.
+ */
 export function renderHeader(
   parent: Element,
   graph: StartOrderGraph,
   documentUri: string,
-  zoom: ZoomDisplay,
+  mode: ViewMode,
+  zoom: ZoomDisplay | undefined,
   actions: ToolbarActions,
 ): void {
   const header = html('header', { class: 'header' }, parent);
@@ -62,6 +69,27 @@ export function renderHeader(
     html('span', { class: 'status error' }, subtitle, plural(graph.cycles.length, 'cycle'));
 
   const tools = html('div', { class: 'toolbar' }, header);
+  const views = html('div', { class: 'tool-group', role: 'group', 'aria-label': 'View' }, tools);
+  for (const [m, text, title] of [
+    ['graph', 'Graph', 'The start order: which container waits for which'],
+    ['timeline', 'Timeline', 'What ECS does when the task starts, second by second, in a scenario'],
+  ] as const) {
+    const b = html(
+      'button',
+      {
+        type: 'button',
+        class: 'secondary',
+        'data-action': `view-${m}`,
+        'aria-pressed': String(mode === m),
+        title,
+      },
+      views,
+      text,
+    );
+    b.addEventListener('click', () => actions.show(m));
+  }
+  if (!zoom) return;
+
   const view = html('div', { class: 'tool-group', role: 'group', 'aria-label': 'Zoom' }, tools);
   const button = (attributes: Record<string, string>, text: string, action: () => void) => {
     const b = html('button', { type: 'button', class: 'secondary', ...attributes }, view, text);

@@ -1,8 +1,8 @@
 /**
- * One way of showing the start order in the graph area. Two exist: the columns graph (render.ts)
- * and the stacked list for narrow panels (stacked.ts). The page (view.ts) picks one, gives the
- * keyboard focus to one container at a time, and marks the selection; a further view (a timeline,
- * say) implements this interface and is added to the choice in view.ts.
+ * One way of showing the task's containers. Three exist: the columns graph (render.ts), the stacked
+ * list for narrow panels (stacked.ts) and the timeline of the start simulation (timeline.ts). The
+ * page (view.ts) picks one, gives the keyboard focus to one container at a time, and marks the
+ * selection; a further view implements this interface and is added to the choice in view.ts.
  *
  * Every drawing follows the same rules for a container: one element carrying `data-node-id`, the
  * classes `node` (and `selected` when the page says so), `role="button"`, `tabindex="-1"` (the page

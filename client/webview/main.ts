@@ -30,6 +30,7 @@ function start(root: HTMLElement): void {
     reveal: (uri, range) => post({ command: 'reveal', uri, range }),
     copyMermaid: (text) => post({ command: 'copyMermaid', text }),
     saveSvg: (svg) => post({ command: 'saveSvg', svg }),
+    simulate: (scenario) => post({ command: 'simulate', scenario }),
     changed: () => saveState(view),
   });
 
@@ -41,6 +42,7 @@ function start(root: HTMLElement): void {
       else if (message.command === 'unavailable')
         view.showMessage(message.message, message.documentUri);
       else if (message.command === 'select') view.select(message.containerId);
+      else view.showSimulation(message.documentUri, message.scenario, message.result);
     } catch (error) {
       // A graph that passed the schema but still cannot be drawn must not leave a half-built page.
       console.error('ECS Init Order: could not draw the start order', error);
@@ -53,6 +55,10 @@ function start(root: HTMLElement): void {
   // After a reload (or when the panel becomes visible again) show the last graph at once; the
   // extension sends a fresh one in answer to 'ready'.
   const state = parseViewState(vscode.getState());
+  if (state) {
+    view.mode = state.view ?? 'graph';
+    view.scenario = state.scenario ?? view.scenario;
+  }
   if (state?.graph) {
     try {
       view.documentUri = state.documentUri;
@@ -63,6 +69,8 @@ function start(root: HTMLElement): void {
     }
   }
   post({ command: 'ready' });
+  // The timeline was shown: ask again for its scenario (the extension checks it against the file).
+  if (view.mode === 'timeline') post({ command: 'simulate', scenario: view.scenario });
 }
 
 function saveState(view: GraphView): void {
@@ -70,5 +78,7 @@ function saveState(view: GraphView): void {
   const state: ViewState = { documentUri: view.documentUri };
   if (view.graph) state.graph = view.graph;
   if (view.selectedId) state.selectedId = view.selectedId;
+  state.view = view.mode;
+  state.scenario = view.scenario;
   vscode.setState(state);
 }

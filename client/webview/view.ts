@@ -1,8 +1,10 @@
 /**
  * The page: renders a graph (or a message) into #app, and runs what the user does with it.
  *
- * - The drawing is the columns graph, fitted to the panel's width, or below the width where the
- *   columns would shrink past legibility, the stacked list (drawing.ts says how to add a view).
+ * - Two views: the graph and the timeline. The graph's drawing is the columns graph, fitted to the
+ *   panel's width, or below the width where the columns would shrink past legibility, the stacked
+ *   list. The timeline draws the start simulation the extension sends for the chosen scenario
+ *   (drawing.ts says what every drawing does).
  * - The containers are one tab stop (a roving tabindex, navigation.ts); Enter, Space or a click
  *   selects a container and reveals it in the editor. Focus and selection are separate marks.
  * - A status line announces the counts when they change; nothing else on the page is live, so
@@ -11,6 +13,9 @@
  *   selection, so that typing in the editor does not make the view jump.
  */
 import type { Range, StartOrderGraph } from '../../shared/src/graph';
+import { SUCCEEDS, sameScenario, scenarioApplies, type Scenario } from '../../shared/src/scenarios';
+import type { SimulationResult } from '../../shared/src/simulation';
+import type { ViewMode } from '../../shared/src/webviewMessages';
 import { renderHeader, renderLegend, renderMessage, renderStory, statusText } from './chrome';
 import { renderDetails } from './details';
 import { TextMeasure, html } from './dom';
@@ -20,20 +25,50 @@ import { isNavigationKey, move } from './navigation';
 import { renderGraph, type RenderedGraph } from './render';
 import { renderStacked } from './stacked';
 import { exportSvg } from './svgExport';
+import { renderTimeline } from './timeline';
+import {
+  checkScenario,
+  renderEvents,
+  renderOutcome,
+  renderScenarios,
+  renderTimelineLegend,
+} from './timelinePage';
 import { present, zoomStep, type Presentation, type Zoom } from './zoom';
 
 export interface ViewEvents {
   reveal(uri: string, range: Range): void;
   copyMermaid(text: string): void;
   saveSvg(svg: string): void;
-  /** The shown graph or selection changed (the page saves its state). */
+  /** Ask the extension for the simulation in a scenario (and to keep it up to date). */
+  simulate(scenario: Scenario): void;
+  /** The shown graph, view, scenario or selection changed (the page saves its state). */
   changed(): void;
 }
+
+/** The simulation the extension sent last for the page's document, and its scenario. */
+interface Simulation {
+  scenario: Scenario;
+  /** null: the extension could not run it. */
+  result: SimulationResult | null;
+}
+
+const GRAPH_KEYS =
+  'Arrow keys move between containers: Up and Down within a column, Left and Right along the arrows; Home and End go to the first and last. Enter shows the container in the editor.';
+const TIMELINE_KEYS =
+  'Arrow keys move between containers: Up and Down from bar to bar, Left to a container this one waits for, Right to one that waits for it; Home and End go to the first and last. Enter shows the container in the editor.';
 
 export class GraphView {
   graph: StartOrderGraph | undefined;
   documentUri: string | undefined;
   selectedId: string | undefined;
+  mode: ViewMode = 'graph';
+  /** The scenario the timeline shows, or (until the extension answers) the one asked for. */
+  scenario: Scenario = SUCCEEDS;
+  private simulation: Simulation | undefined;
+  /** The timeline's parts that change with the simulation, and the controls that stay. */
+  private outcomeSlot: HTMLElement | undefined;
+  private timelineSlot: HTMLElement | undefined;
+  private scenarioControls: HTMLFieldSetElement | undefined;
   /** The container that holds the graph's one tab stop, and whose details are shown. */
   private currentId: string | undefined;
   private measure: TextMeasure | undefined;
@@ -75,35 +110,94 @@ export class GraphView {
   }
 
   showGraph(graph: StartOrderGraph, documentUri: string): void {
-    const focusKey = focusedKey(this.root);
-    const scroller = this.root.querySelector('.graph-scroll');
-    const scroll = scroller ? { left: scroller.scrollLeft, top: scroller.scrollTop } : undefined;
-    const windowScroll = window.scrollY;
     if (documentUri !== this.documentUri) {
       this.selectedId = undefined;
       this.currentId = undefined;
+      this.simulation = undefined;
+      this.scenario = SUCCEEDS;
     }
     this.graph = graph;
     this.documentUri = documentUri;
     const known = (id: string | undefined) => graph.nodes.some((n) => n.id === id);
     if (!known(this.selectedId)) this.selectedId = undefined;
     if (!known(this.currentId)) this.currentId = this.selectedId;
+    // The extension drops a scenario the file no longer allows, and sends its new simulation.
+    if (!scenarioApplies(graph, this.scenario)) this.scenario = SUCCEEDS;
+    this.render();
+  }
 
-    const shown = this.draw(graph);
+  /** A simulation from the extension: drawn when it is of the page's document. */
+  showSimulation(documentUri: string, scenario: Scenario, result: SimulationResult | null): void {
+    if (documentUri !== this.documentUri || !this.graph) return;
+    this.simulation = { scenario, result };
+    this.scenario = scenario;
+    if (this.mode === 'timeline') {
+      if (this.scenarioControls?.isConnected && this.outcomeSlot && this.timelineSlot) {
+        // The controls stay as they are (the focus may be on one); only the results change.
+        checkScenario(this.scenarioControls, scenario);
+        const kept = this.keepView();
+        this.fillTimeline(this.graph);
+        this.restoreView(kept);
+      } else this.render();
+    }
+    this.events.changed();
+  }
+
+  /** Shows the graph or the timeline; the timeline asks the extension for its simulation. */
+  show(mode: ViewMode): void {
+    if (mode === 'timeline') this.events.simulate(this.scenario);
+    if (mode === this.mode) return;
+    this.mode = mode;
+    if (this.graph && this.documentUri) this.render();
+    this.events.changed();
+  }
+
+  /** The user picks a scenario: the extension runs it and answers with the simulation. */
+  private choose(scenario: Scenario): void {
+    if (sameScenario(scenario, this.scenario) && this.simulation) return;
+    this.scenario = scenario;
+    this.timelineSlot?.setAttribute('aria-busy', 'true');
+    this.events.simulate(scenario);
+    this.events.changed();
+  }
+
+  /** Builds the page for the graph and the view, keeping scroll positions and the focus. */
+  private render(): void {
+    const graph = this.graph;
+    const documentUri = this.documentUri;
+    if (!graph || documentUri === undefined) return;
+    const kept = this.keepView();
     this.page.replaceChildren();
     this.details = undefined;
+    this.outcomeSlot = undefined;
+    this.timelineSlot = undefined;
+    this.scenarioControls = undefined;
+    const shown = this.mode === 'graph' ? this.draw(graph) : undefined;
+    if (!shown) {
+      this.drawing = undefined;
+      this.columns = undefined;
+    }
     renderHeader(
       this.page,
       graph,
       documentUri,
-      { fit: this.zoom.fit, level: shown.stacked ? undefined : shown.level },
+      this.mode,
+      shown && { fit: this.zoom.fit, level: shown.stacked ? undefined : shown.level },
       {
         copyMermaid: () => this.graph && this.events.copyMermaid(toMermaid(this.graph)),
         saveSvg: () => this.saveSvg(),
         fitToWidth: () => this.setZoom(this.zoom.fit ? { fit: false, level: 1 } : { fit: true }),
-        zoom: (step) => this.setZoom(zoomStep(shown, step)),
+        zoom: (step) => shown && this.setZoom(zoomStep(shown, step)),
+        show: (mode) => this.show(mode),
       },
     );
+    if (shown) this.renderGraphPage(graph, shown);
+    else this.renderTimelinePage(graph);
+    this.restoreView(kept);
+    this.events.changed();
+  }
+
+  private renderGraphPage(graph: StartOrderGraph, shown: Presentation): void {
     const area = html(
       'section',
       {
@@ -115,19 +209,8 @@ export class GraphView {
     if (!this.drawing) {
       html('p', { class: 'placeholder' }, area, 'The task definition has no containers yet.');
     } else {
-      this.drawing.element.setAttribute('aria-describedby', 'graph-keys');
       area.appendChild(this.drawing.element);
-      html(
-        'p',
-        { id: 'graph-keys', class: 'keys-hint' },
-        this.page,
-        'Arrow keys move between containers: Up and Down within a column, Left and Right along the arrows; Home and End go to the first and last. Enter shows the container in the editor.',
-      );
-      this.details = html(
-        'section',
-        { class: 'details', 'aria-label': 'Container details' },
-        this.page,
-      );
+      this.renderFocusParts(GRAPH_KEYS);
       renderLegend(this.page, !shown.stacked);
     }
     renderStory(this.page, graph);
@@ -135,15 +218,88 @@ export class GraphView {
     this.setCurrent(this.currentId ?? this.drawing?.columns[0]?.[0]);
     this.fitHeight(area);
     this.announce(statusText(graph));
+  }
 
-    if (scroll) [area.scrollLeft, area.scrollTop] = [scroll.left, scroll.top];
-    window.scrollTo({ top: windowScroll });
-    if (focusKey) {
+  /** The timeline: the outcome on top, the scenario controls, then the chart and its table. */
+  private renderTimelinePage(graph: StartOrderGraph): void {
+    this.outcomeSlot = html('div', { class: 'outcome-slot' }, this.page);
+    this.scenarioControls = renderScenarios(this.page, graph, this.scenario, (s) => this.choose(s));
+    this.timelineSlot = html('div', { class: 'timeline-slot' }, this.page);
+    this.fillTimeline(graph);
+  }
+
+  /** Draws what depends on the simulation: the outcome, the chart, details, legend and events. */
+  private fillTimeline(graph: StartOrderGraph): void {
+    const outcome = this.outcomeSlot!;
+    const slot = this.timelineSlot!;
+    outcome.replaceChildren();
+    slot.replaceChildren();
+    slot.removeAttribute('aria-busy');
+    this.details = undefined;
+    this.drawing = undefined;
+    const simulation = this.simulation;
+    const area = html('section', { class: 'timeline-area', 'aria-label': 'Timeline' }, slot);
+    if (!simulation) {
+      html('p', { class: 'placeholder' }, area, 'Simulating the start…');
+      this.announce('Simulating the start…');
+      return;
+    }
+    if (!simulation.result) {
+      const message = 'The start of this task definition could not be simulated.';
+      html('p', { class: 'placeholder' }, area, message);
+      this.announce(message);
+      return;
+    }
+    const result = simulation.result;
+    renderOutcome(outcome, result, graph);
+    if (result.containers.length === 0) {
+      html('p', { class: 'placeholder' }, area, 'The task definition has no containers yet.');
+    } else {
+      this.drawing = renderTimeline(graph, result, simulation.scenario, this.maxTicks());
+      area.appendChild(this.drawing.element);
+      this.renderFocusParts(TIMELINE_KEYS, slot);
+      renderTimelineLegend(slot);
+    }
+    renderEvents(slot, result, graph);
+    this.markSelection();
+    this.setCurrent(this.currentId ?? this.drawing?.columns[0]?.[0]);
+    this.announce(result.outcome);
+  }
+
+  /** The keys hint the drawing is described by, and the details of its focused container. */
+  private renderFocusParts(keys: string, parent: Element = this.page): void {
+    this.drawing!.element.setAttribute('aria-describedby', 'graph-keys');
+    html('p', { id: 'graph-keys', class: 'keys-hint' }, parent, keys);
+    this.details = html('section', { class: 'details', 'aria-label': 'Container details' }, parent);
+  }
+
+  /** How many intervals the timeline's axis has room for: one per 70 pixels of its track. */
+  private maxTicks(): number {
+    const width = this.availableWidth();
+    const track = width < 620 ? width - 30 : width * 0.7 - 30;
+    return Math.max(2, Math.min(10, Math.floor(track / 70)));
+  }
+
+  /** What a redraw should give back: the focus, and the scroll positions. */
+  private keepView(): KeptView {
+    const scroller = this.root.querySelector('.graph-scroll');
+    return {
+      focus: focusedKey(this.root),
+      scroll: scroller ? { left: scroller.scrollLeft, top: scroller.scrollTop } : undefined,
+      windowScroll: window.scrollY,
+    };
+  }
+
+  private restoreView(kept: KeptView): void {
+    const scroller = this.root.querySelector('.graph-scroll');
+    if (scroller && kept.scroll)
+      [scroller.scrollLeft, scroller.scrollTop] = [kept.scroll.left, kept.scroll.top];
+    window.scrollTo({ top: kept.windowScroll });
+    if (kept.focus) {
       this.restoringFocus = true;
-      restoreFocus(this.root, focusKey);
+      restoreFocus(this.root, kept.focus);
       this.restoringFocus = false;
     }
-    this.events.changed();
   }
 
   /** Draws the graph as columns, or as the stacked list where fitted columns would be unreadable. */
@@ -161,6 +317,13 @@ export class GraphView {
     this.drawing = undefined;
     this.columns = undefined;
     this.details = undefined;
+    this.outcomeSlot = undefined;
+    this.timelineSlot = undefined;
+    this.scenarioControls = undefined;
+    if (documentUri !== undefined && documentUri !== this.documentUri) {
+      this.simulation = undefined;
+      this.scenario = SUCCEEDS;
+    }
     if (documentUri !== undefined) this.documentUri = documentUri;
     this.page.replaceChildren();
     renderMessage(this.page, message, documentUri);
@@ -199,15 +362,16 @@ export class GraphView {
 
   private setZoom(zoom: Zoom): void {
     this.zoom = zoom;
-    if (this.graph && this.documentUri) this.showGraph(this.graph, this.documentUri);
+    this.render();
   }
 
   private onResize(): void {
-    if (this.resizePending || !this.zoom.fit) return;
+    // A zoomed graph keeps its size; a fitted graph and the timeline follow the panel's width.
+    if (this.resizePending || (this.mode === 'graph' && !this.zoom.fit)) return;
     this.resizePending = true;
     requestAnimationFrame(() => {
       this.resizePending = false;
-      if (this.graph && this.documentUri) this.showGraph(this.graph, this.documentUri);
+      this.render();
     });
   }
 
@@ -242,6 +406,9 @@ export class GraphView {
     const drawing = this.drawing;
     const graph = this.graph;
     if (!drawing || !graph) return;
+    // A container the drawing does not show (the timeline of the file before an edit) cannot hold
+    // the tab stop: the first one does.
+    if (id === undefined || !drawing.nodeElement(id)) id = drawing.columns[0]?.[0];
     this.currentId = id;
     for (const el of drawing.element.querySelectorAll('[data-node-id]'))
       el.setAttribute('tabindex', el.getAttribute('data-node-id') === id ? '0' : '-1');
@@ -340,6 +507,12 @@ export class GraphView {
 interface FocusKey {
   attribute: string;
   value: string;
+}
+
+interface KeptView {
+  focus: FocusKey | undefined;
+  scroll: { left: number; top: number } | undefined;
+  windowScroll: number;
 }
 
 /** What has the focus (a container, a button), so that a redraw can give it back. */

@@ -18,6 +18,7 @@ import {
   fixture,
   open as openPage,
   posted,
+  runAxe,
   screenshot,
   send,
   show,
@@ -27,36 +28,6 @@ import {
 
 const session = useSession();
 const open = (options?: OpenOptions) => openPage(session, options);
-
-/**
- * axe-core's source, run in the page. The page's CSP (`script-src 'nonce-…'`) blocks any script
- * element without the nonce, so playwright's addScriptTag (an inline <script>) is refused, as an
- * injected script should be. page.evaluate sends the source through the DevTools protocol
- * (Runtime.evaluate), which no CSP governs: axe runs in the page's own window while the policy
- * under test stays exactly as the panel sets it (the CSP test still sees inline script refused).
- */
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-interface AxeFinding {
-  rule: string;
-  impact: string;
-  targets: string[];
-}
-
-async function runAxe(page: Page): Promise<{ violations: AxeFinding[]; incomplete: AxeFinding[] }> {
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    const axe = (window as any).axe;
-    const result = await axe.run(document, { resultTypes: ['violations', 'incomplete'] });
-    const summary = (list: any[]) =>
-      list.map((r) => ({
-        rule: r.id,
-        impact: r.impact,
-        targets: r.nodes.map((n: any) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`),
-      }));
-    return { violations: summary(result.violations), incomplete: summary(result.incomplete) };
-  });
-}
 
 /** A graph with other names: ids, arrows, phases, cycles and the story follow. */
 function renamed(
