@@ -400,6 +400,7 @@ describe('the timeline', () => {
     assert.equal(await press(page, 'ArrowRight'), 'orders-api');
     assert.equal(await press(page, 'ArrowLeft'), 'db-migrate', 'back to what it waits for');
     assert.equal(await page.evaluate(() => window.scrollY), 0, 'arrow keys do not scroll the page');
+    await screenshot(page, 'timeline-keyboard-focus');
     await page.keyboard.press('Enter');
     assert.deepEqual((await posted(page)).at(-1), {
       command: 'reveal',
