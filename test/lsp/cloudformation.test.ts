@@ -10,6 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import type {
   CodeAction,
   CodeLens,
+  CompletionList,
   Diagnostic,
   DocumentSymbol,
   Hover,
@@ -239,6 +240,41 @@ describe('navigation', () => {
         [36, 'phase 2 · waits for db (START)'],
       ],
     );
+  });
+});
+
+describe('completion', () => {
+  test('ContainerName in DependsOn: the names of its own task definition, as YAML', async () => {
+    const uri = uriOf('infra/completion.yaml');
+    const text = TEMPLATE.replace(
+      '- ContainerName: db',
+      "- ContainerName: \n              Condition: START\n            - ContainerName: 'db'",
+    );
+    await client.open(uri, text, 'yaml');
+    const typing = TextDocument.create(uri, 'yaml', 1, text);
+    const list = await client.request<CompletionList>('textDocument/completion', {
+      textDocument: { uri },
+      position: typing.positionAt(text.indexOf('ContainerName: \n') + 'ContainerName: '.length),
+    });
+    assert.deepEqual(
+      list.items.map((i) => [i.label, i.textEdit?.newText]),
+      [['db', 'db']],
+    );
+  });
+
+  test('Condition: the four conditions, the likely one first', async () => {
+    const list = await client.request<CompletionList>('textDocument/completion', {
+      textDocument: { uri: URI },
+      position: at('Condition: START', 12),
+    });
+    assert.deepEqual(
+      list.items.map((i) => i.label),
+      ['HEALTHY', 'START', 'SUCCESS', 'COMPLETE'],
+    );
+    assert.deepEqual((list.items[0]!.textEdit as TextEdit).range, {
+      start: at('Condition: START', 11),
+      end: at('Condition: START', 16),
+    });
   });
 });
 

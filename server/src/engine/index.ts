@@ -16,6 +16,7 @@ export {
 export { fixAll, applyTextEdits, safeFixesOf, type FixAllResult } from './fixAll';
 export { JSON_SYNTAX } from './formats/json/syntax';
 export { YAML_SYNTAX } from './formats/cloudformation/yamlTree';
+export { templateScalar } from './formats/cloudformation/index';
 export { readFile, syntaxFindings, type ReadOptions } from './files';
 export {
   parseDocument,

@@ -8,7 +8,8 @@
  * - between the elements of `dependsOn`: a dependsOn entry;
  * - at a property position in a container: `healthCheck` and `dependsOn`;
  * - in an empty document (named like a task definition) or an empty root object: a task definition.
- * Snippet syntax only when the client supports it; plain text otherwise.
+ * Snippet syntax only when the client supports it; plain text otherwise. In a CloudFormation
+ * template, templateCompletion.ts offers the names, volumes and conditions.
  */
 import { findNodeAtOffset, getLocation, type Node } from 'jsonc-parser';
 import {
@@ -29,10 +30,7 @@ import {
   type Analysis,
   applyOffsetEdits,
   commaBetween,
-  type Condition,
   type Editor,
-  CONDITION_FACTS,
-  CONDITIONS,
   type ContainerModel,
   detectStyle,
   displayName,
@@ -47,9 +45,16 @@ import {
   rangesText,
   type SourceText,
   type TaskModel,
-  waitsForExit,
 } from '../engine/index';
 import { rangeOf } from './located';
+import { templateCompletion } from './templateCompletion';
+import {
+  conditionItems,
+  conditionOrder,
+  containerNameItems,
+  JSON_VALUE,
+  volumeItems,
+} from './valueCompletion';
 
 export interface CompletionOptions {
   /** The client declares `completionItem.snippetSupport`. */
@@ -75,7 +80,7 @@ function completionItems(
   const source = analysis.source;
   const text = source.text;
   const offset = source.offsetAt(position);
-  // Completion writes JSON: templates have none yet.
+  if (analysis.file.format === 'cloudformation') return templateCompletion(analysis, offset);
   if (analysis.file.format !== 'json') return [];
   const writer = new SnippetWriter(options.snippetSupport);
   const style = detectStyle(source);
@@ -105,13 +110,18 @@ function completionItems(
         (last === 'containerName' && grandKey === 'dependsOn') ||
         (last === 'sourceContainer' && grandKey === 'volumesFrom')
       ) {
-        return containerNameItems(model, container, range);
+        return containerNameItems(model, container, range, JSON_VALUE);
       }
       if (typeof last === 'number' && parentKey === 'links')
-        return containerNameItems(model, container, range);
-      if (last === 'sourceVolume' && grandKey === 'mountPoints') return volumeItems(model, range);
-      if (last === 'condition' && grandKey === 'dependsOn')
-        return conditionItems(model, container, offset, range);
+        return containerNameItems(model, container, range, JSON_VALUE);
+      if (last === 'sourceVolume' && grandKey === 'mountPoints')
+        return volumeItems(model, range, JSON_VALUE);
+      if (last === 'condition' && grandKey === 'dependsOn') {
+        const dep = container.dependsOn.find(
+          (d) => offset >= d.node.offset && offset <= d.node.offset + d.node.length,
+        );
+        return conditionItems(model, dep, range, JSON_VALUE);
+      }
     }
   }
 
@@ -213,126 +223,6 @@ function bareWordStart(text: string, offset: number): number {
   let i = offset;
   while (i > 0 && /[A-Za-z0-9_-]/.test(text[i - 1]!)) i--;
   return i;
-}
-
-// ---- names, volumes, conditions -----------------------------------------------------------
-
-function valueItem(
-  label: string,
-  kind: CompletionItemKind,
-  range: Range,
-  detail: string | undefined,
-  sortText: string,
-): CompletionItem {
-  const newText = JSON.stringify(label);
-  const item: CompletionItem = {
-    label,
-    kind,
-    textEdit: { range, newText },
-    filterText: newText,
-    sortText,
-    insertTextFormat: InsertTextFormat.PlainText,
-  };
-  if (detail) item.detail = detail;
-  return item;
-}
-
-function containerNameItems(
-  model: TaskModel,
-  self: ContainerModel,
-  range: Range,
-): CompletionItem[] {
-  const inits = initContainers(model);
-  return model.containers
-    .filter(
-      (c) =>
-        c !== self &&
-        c.name?.value &&
-        c.name.value !== self.name?.value &&
-        model.byName.get(c.name.value) === c,
-    )
-    .map((c, i) => {
-      const facts = [
-        c.image?.value,
-        c.essential ? 'essential' : 'not essential',
-        inits.has(c) ? 'init container' : undefined,
-        c.healthCheckNode ? 'has a healthCheck' : undefined,
-      ];
-      return valueItem(
-        c.name!.value,
-        CompletionItemKind.Reference,
-        range,
-        facts.filter(Boolean).join(' · '),
-        String(i).padStart(4, '0'),
-      );
-    });
-}
-
-function volumeItems(model: TaskModel, range: Range): CompletionItem[] {
-  const names = [
-    ...new Set(model.volumes.map((v) => v.name?.value).filter((n): n is string => !!n)),
-  ];
-  return names.map((n, i) => {
-    const users = model.containers
-      .filter((c) => c.mountPoints.some((m) => m.sourceVolume?.value === n))
-      .map(displayName);
-    return valueItem(
-      n,
-      CompletionItemKind.Folder,
-      range,
-      users.length > 0 ? `task volume · mounted by ${users.join(', ')}` : 'task volume',
-      String(i).padStart(4, '0'),
-    );
-  });
-}
-
-/** The conditions, the likely one first: SUCCESS for an init container, HEALTHY for one with a healthCheck. */
-export function conditionOrder(target: ContainerModel | undefined, isInit: boolean): Condition[] {
-  if (target && isInit) return ['SUCCESS', 'COMPLETE', 'START', 'HEALTHY'];
-  if (target?.healthCheckNode) return ['HEALTHY', 'START', 'SUCCESS', 'COMPLETE'];
-  return [...CONDITIONS];
-}
-
-function conditionItems(
-  model: TaskModel,
-  c: ContainerModel,
-  offset: number,
-  range: Range,
-): CompletionItem[] {
-  const dep = c.dependsOn.find(
-    (d) => offset >= d.node.offset && offset <= d.node.offset + d.node.length,
-  );
-  const targetName = dep?.containerName?.value;
-  const target = targetName ? model.byName.get(targetName) : undefined;
-  const order = conditionOrder(target, target ? initContainers(model).has(target) : false);
-  return order.map((cond, i) => {
-    const item = valueItem(
-      cond,
-      CompletionItemKind.EnumMember,
-      range,
-      CONDITION_FACTS[cond].meaning.replace(
-        'the other container',
-        targetName ?? 'the other container',
-      ),
-      String(i),
-    );
-    const warnings: string[] = [];
-    if (target && waitsForExit(cond) && target.essential)
-      warnings.push(`⚠ ${displayName(target)} is essential: ECS does not accept ${cond} on it.`);
-    if (target && cond === 'HEALTHY' && !target.healthCheckNode)
-      warnings.push(`⚠ ${displayName(target)} has no healthCheck.`);
-    item.documentation = {
-      kind: MarkupKind.Markdown,
-      value: [
-        `Wait until ${CONDITION_FACTS[cond].meaning}.`,
-        '',
-        ...CONDITION_FACTS[cond].constraints.map((l) => `- ${l}`),
-        ...warnings.map((w) => `- ${w}`),
-      ].join('\n'),
-    };
-    if (i === 0) item.preselect = true;
-    return item;
-  });
 }
 
 // ---- snippets -----------------------------------------------------------------------------

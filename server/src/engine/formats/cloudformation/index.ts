@@ -41,6 +41,14 @@ function isJson(text: string): boolean {
   return /^\uFEFF?\s*\{/.test(text);
 }
 
+/**
+ * A scalar as the template writes it: JSON in a JSON template; in YAML plain where YAML reads it
+ * back as the same value, quoted where it would not (`'yes'`, `'0777'`). `inFlow`: inside `{…}` or `[…]`.
+ */
+export function templateScalar(text: string, value: unknown, inFlow = false): string {
+  return isJson(text) ? JSON.stringify(value) : yamlScalar(value, inFlow);
+}
+
 function isCdkOutput(uri: string | undefined): boolean {
   return uri !== undefined && /(^|[/\\])cdk\.out[/\\]/.test(decodeURIComponent(uri));
 }
