@@ -158,9 +158,16 @@ describe('settings', () => {
 });
 
 describe('contributed files', () => {
-  test('snippets exist, parse, and are contributed for json and jsonc', () => {
+  test('snippets exist, parse, and are contributed for json, jsonc and (templates) yaml', () => {
     const snippets: Array<{ language: string; path: string }> = contributes.snippets ?? [];
-    assert.deepEqual([...new Set(snippets.map((s) => s.language))].sort(), ['json', 'jsonc']);
+    assert.deepEqual(
+      snippets.map((s) => `${s.language} ${s.path}`),
+      [
+        'json ./snippets/ecs.json',
+        'jsonc ./snippets/ecs.json',
+        'yaml ./snippets/cloudformation.json',
+      ],
+    );
     for (const s of snippets) {
       assert.ok(existsSync(s.path), `${s.path} is missing`);
       const parsed = JSON.parse(readFileSync(s.path, 'utf8'));
