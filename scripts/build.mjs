@@ -4,9 +4,9 @@
 //   --only takes one or more of client, server, cli, webview, comma-separated;
 //   --outdir writes the bundles elsewhere than dist/ (the npm package is staged that way).
 import * as esbuild from 'esbuild';
-import { mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { nodeBundleOptions } from './bundle-options.mjs';
+import { nodeBundleOptions, TERRAFORM_WASM } from './bundle-options.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -51,6 +51,11 @@ for (const name of only ?? [])
 const present = (
   only ? targets.filter((t) => only.some((n) => t.outfile === `dist/${n}.js`)) : targets
 ).map((t) => ({ ...t, outfile: join(outdir, t.outfile.slice('dist/'.length)) }));
+
+// The Terraform parser's WebAssembly runtime and HCL grammar go next to the bundles that load them
+// (server/src/node/terraform.ts).
+if (present.some((t) => /[\\/](server|cli)\.js$/.test(t.outfile)))
+  for (const file of TERRAFORM_WASM) copyFileSync(file, join(outdir, file.split(/[\\/]/).pop()));
 
 if (watch) {
   for (const t of present) (await esbuild.context(t)).watch();

@@ -5,13 +5,17 @@
  */
 import { readCloudFormationFile } from './formats/cloudformation/index';
 import { readJsonFile } from './formats/json/index';
+import { readTerraformFile } from './formats/terraform/index';
 import type { FormatId, ParsedFile } from './input';
 import type { Finding } from './types';
 
 export interface ReadOptions {
   /** The file's format; JSON when not given. The language server and the CLI decide it. */
   format?: FormatId;
-  /** Document URI or path (a template under `cdk.out` is `cdk synth` output); echoed in the graph. */
+  /**
+   * Document URI or path, echoed in the graph. A template under `cdk.out` is `cdk synth` output; a
+   * Terraform file's parse tree is kept per URI, so that its next version is parsed incrementally.
+   */
   uri?: string;
   /**
    * Recognise a root array of container definitions (Terraform `container_definitions`). The CLI
@@ -23,6 +27,7 @@ export interface ReadOptions {
 export function readFile(text: string, options: ReadOptions = {}): ParsedFile {
   if (options.format === 'cloudformation')
     return readCloudFormationFile(text, { uri: options.uri });
+  if (options.format === 'terraform') return readTerraformFile(text, { uri: options.uri });
   return readJsonFile(text, { allowContainerArray: options.allowContainerArray });
 }
 

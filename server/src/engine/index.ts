@@ -17,6 +17,13 @@ export { fixAll, applyTextEdits, safeFixesOf, type FixAllResult } from './fixAll
 export { JSON_SYNTAX } from './formats/json/syntax';
 export { YAML_SYNTAX } from './formats/cloudformation/yamlTree';
 export { templateScalar } from './formats/cloudformation/index';
+export {
+  HCL_SYNTAX,
+  forgetHcl,
+  loadTerraformParser,
+  terraformParserLoaded,
+  type TerraformWasm,
+} from './formats/terraform/index';
 export { readFile, syntaxFindings, type ReadOptions } from './files';
 export {
   parseDocument,
