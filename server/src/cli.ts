@@ -4,6 +4,7 @@
  * `ecs-init-order simulate …` is cli/simulate.ts.
  */
 import { expandArguments } from './cli/glob';
+import { loadParsersFor } from './cli/input';
 import { lintFile, type FileResult } from './cli/lint';
 import { toSarif } from './cli/sarif';
 import { simulateCommand } from './cli/simulate';
@@ -15,8 +16,9 @@ const USAGE = `Usage: ecs-init-order lint [options] <files, directories or globs
        ecs-init-order simulate [options] <file>   (see ecs-init-order simulate --help)
 
 Lints Amazon ECS task definitions: init containers, dependsOn and container start order, in
-task-definition JSON files and in CloudFormation, SAM and cdk synth templates (YAML or JSON).
-Directories are searched for *.json, *.jsonc and templates (*.yaml, *.yml, *.template).
+task-definition JSON files, in CloudFormation, SAM and cdk synth templates (YAML or JSON), and in
+Terraform files (every aws_ecs_task_definition resource of a .tf file). Directories are searched
+for *.json, *.jsonc, templates (*.yaml, *.yml, *.template) and *.tf files.
 
 Options:
   --format text|json|sarif   Output format (default: text)
@@ -130,7 +132,7 @@ function printJson(results: FileResult[]): void {
   console.log(JSON.stringify({ files }, null, 2));
 }
 
-export function main(argv: string[]): number {
+export async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'simulate') return simulateCommand(argv.slice(1));
   let parsed: ReturnType<typeof parseArgs>;
   try {
@@ -158,6 +160,7 @@ export function main(argv: string[]): number {
   const { files, unmatched } = expandArguments(parsed.files);
   for (const u of unmatched)
     console.error(`ecs-init-order: no task definitions or templates match "${u}"`);
+  await loadParsersFor(files);
   const results = files.map((f) => lintFile(f, { fix: parsed.fix, severities: parsed.severities }));
   if (parsed.format === 'json') printJson(results);
   else if (parsed.format === 'sarif')
@@ -168,12 +171,15 @@ export function main(argv: string[]): number {
 }
 
 if (require.main === module) {
-  try {
-    process.exitCode = main(process.argv.slice(2));
-  } catch (error) {
-    console.error(
-      `ecs-init-order: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-    );
-    process.exitCode = 2;
-  }
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      console.error(
+        `ecs-init-order: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
+      process.exitCode = 2;
+    },
+  );
 }

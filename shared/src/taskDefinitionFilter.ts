@@ -1,7 +1,7 @@
 /**
  * Decides, cheaply and without the `vscode` API, whether a document is an ECS task definition (or
- * a CloudFormation template of one) the extension should care about, and in which format to read
- * it. The client uses it to start the language server only once such a document is open and to
+ * a CloudFormation template or a Terraform file of one) the extension should care about, and in
+ * which format to read it. The client uses it to start the language server only once such a document is open and to
  * show the graph button; the server and the CLI take the format from here and still decide by
  * parsing the content.
  */
@@ -38,8 +38,11 @@ export function startsWithArray(text: string): boolean {
   return false;
 }
 
-/** The formats the engine reads: a task-definition JSON file, or a CloudFormation template. */
-export type FileFormat = 'json' | 'cloudformation';
+/**
+ * The formats the engine reads: a task-definition JSON file, a CloudFormation template, or a
+ * Terraform file.
+ */
+export type FileFormat = 'json' | 'cloudformation' | 'terraform';
 
 /** YAML files, and `.template` files (YAML or JSON), the names CloudFormation templates go by. */
 const YAML_NAME = /\.(ya?ml|template)$/i;
@@ -71,13 +74,25 @@ export function looksLikeTemplate(text: string): boolean {
   return FORMAT_VERSION.test(head(text)) || declaresTaskDefinitionResource(text);
 }
 
+/** A Terraform configuration file (`.tf`), whatever language id an editor gives it. */
+export function isTerraformPath(path: string): boolean {
+  return /\.tf$/i.test(path);
+}
+
+/** Does the text declare an `aws_ecs_task_definition` resource? */
+export function declaresTerraformTaskDefinition(text: string): boolean {
+  return /resource\s+"aws_ecs_task_definition"/.test(head(text));
+}
+
 /**
- * The format to read a file in, by its name, language and content: YAML (`.yaml`, `.yml`,
+ * The format to read a file in, by its name, language and content: a `.tf` file, or a document of
+ * the `terraform` language (HashiCorp's extension and ours set it), is Terraform; YAML (`.yaml`, `.yml`,
  * `.template`, or the `yaml` language) is a template or nothing the engine reads; JSON is a
  * template when its content says so, and otherwise a task-definition file. The client, the
  * language server and the CLI all decide here.
  */
 export function formatOf(path: string, text: string, languageId?: string): FileFormat {
+  if (languageId === 'terraform' || isTerraformPath(path)) return 'terraform';
   if (languageId === 'yaml' || (languageId === undefined && YAML_NAME.test(path))) {
     // A `.template` file holding JSON that is no template is not ours either way.
     return 'cloudformation';
@@ -87,12 +102,13 @@ export function formatOf(path: string, text: string, languageId?: string): FileF
 }
 
 /**
- * Is this document a task definition? Yes when it has a `containerDefinitions` key, whatever its
- * name; when it is a template that declares an AWS::ECS::TaskDefinition; and when its path matches
+ * Is this document a task definition? A .tf file when it declares an `aws_ecs_task_definition`.
+ * Any other when it has a `containerDefinitions` key, whatever its name; when it is a template that declares an AWS::ECS::TaskDefinition; and when its path matches
  * one of the patterns and it holds a bare array (a Terraform `container_definitions` file), as the
  * language server also reads such files.
  */
 export function isTaskDefinition(path: string, text: string, patterns: readonly string[]): boolean {
+  if (isTerraformPath(path)) return declaresTerraformTaskDefinition(text);
   if (mentionsContainerDefinitions(text) || declaresTaskDefinitionResource(text)) return true;
   return startsWithArray(text) && matchesAnyPattern(path, patterns);
 }
@@ -100,13 +116,15 @@ export function isTaskDefinition(path: string, text: string, patterns: readonly 
 /**
  * Should the language server run for this document? Like `isTaskDefinition`, and also for a file
  * whose name says it is one, or a template, even while it is still empty or half-written, so that
- * diagnostics are there as soon as the user types the first container.
+ * diagnostics are there as soon as the user types the first container; a .tf file once it names
+ * the resource type, even before the resource is complete.
  */
 export function mayBecomeTaskDefinition(
   path: string,
   text: string,
   patterns: readonly string[],
 ): boolean {
+  if (isTerraformPath(path)) return head(text).includes('aws_ecs_task_definition');
   return (
     mentionsContainerDefinitions(text) ||
     looksLikeTemplate(text) ||

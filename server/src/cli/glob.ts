@@ -1,30 +1,47 @@
 /**
- * File arguments: plain paths, directories (their *.json and *.jsonc files, and the YAML files that
- * are templates with a task definition) and globs, matched with the same matcher as the
- * `ecsInitOrder.filePatterns` setting (`*`, `**`, `?`, `[…]`, `{a,b}`; case ignored).
+ * File arguments: plain paths, directories (their *.json and *.jsonc files, the YAML files that are
+ * templates with a task definition, and the .tf files with an aws_ecs_task_definition) and globs,
+ * matched with the same matcher as the `ecsInitOrder.filePatterns` setting (`*`, `**`, `?`, `[…]`,
+ * `{a,b}`; case ignored).
  */
 import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { matchesGlob } from '../../../shared/src/glob';
-import { declaresTaskDefinitionResource } from '../../../shared/src/taskDefinitionFilter';
+import {
+  declaresTaskDefinitionResource,
+  declaresTerraformTaskDefinition,
+  isTerraformPath,
+} from '../../../shared/src/taskDefinitionFilter';
 
-/** How much of a YAML file is read to decide whether it is a template with a task definition. */
+/** How much of a YAML or .tf file is read to decide whether it declares a task definition. */
 const SNIFF_BYTES = 1024 * 1024;
 
+/** YAML and `.template` files: CloudFormation templates, or something else. */
+const TEMPLATE_NAME = /\.(ya?ml|template)$/i;
+
 /**
- * Files a directory or a glob stands for: JSON files (the CLI says which are no task definition),
- * and YAML and `.template` files that declare an AWS::ECS::TaskDefinition (other YAML, such as CI
- * workflows and Kubernetes manifests, is left out without a word).
+ * The test a file's beginning must pass to be linted when a directory or a glob finds it: YAML and
+ * `.template` files must declare an AWS::ECS::TaskDefinition, .tf files an aws_ecs_task_definition
+ * (other YAML, such as CI workflows, and the .tf files of variables and outputs are left out
+ * without a word). JSON files need none: the CLI says which are no task definition.
  */
+function declarationTest(path: string): ((text: string) => boolean) | undefined {
+  if (TEMPLATE_NAME.test(path)) return declaresTaskDefinitionResource;
+  if (isTerraformPath(path)) return declaresTerraformTaskDefinition;
+  return undefined;
+}
+
+/** Files a directory or a glob stands for. */
 function isCandidate(path: string): boolean {
   if (/\.jsonc?$/i.test(path)) return true;
-  if (!/\.(ya?ml|template)$/i.test(path)) return false;
+  const declares = declarationTest(path);
+  if (!declares) return false;
   let fd: number | undefined;
   try {
     fd = openSync(path, 'r');
     const buffer = Buffer.alloc(SNIFF_BYTES);
     const n = readSync(fd, buffer, 0, SNIFF_BYTES, 0);
-    return declaresTaskDefinitionResource(buffer.subarray(0, n).toString('utf8'));
+    return declares(buffer.subarray(0, n).toString('utf8'));
   } catch {
     return false;
   } finally {
@@ -90,9 +107,7 @@ export function expandArguments(args: string[], cwd = process.cwd()): Expanded {
     const found: string[] = [];
     walk(base, found);
     const matched = found.filter(
-      (f) =>
-        matchesGlob(resolve(cwd, f), pattern) &&
-        (!/\.(ya?ml|template)$/i.test(f) || isCandidate(f)),
+      (f) => matchesGlob(resolve(cwd, f), pattern) && (!declarationTest(f) || isCandidate(f)),
     );
     if (matched.length === 0) unmatched.push(arg);
     files.push(...matched);

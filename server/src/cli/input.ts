@@ -4,13 +4,14 @@
  * new input format the engine learns reaches both.
  */
 import { readFileSync } from 'node:fs';
-import { formatOf } from '../../../shared/src/taskDefinitionFilter';
+import { formatOf, isTerraformPath } from '../../../shared/src/taskDefinitionFilter';
 import {
   analyze,
   type Analysis,
   type AnalysisOptions,
   type SeverityOverride,
 } from '../engine/index';
+import { loadTerraform } from '../node/terraform';
 
 export function readInput(path: string): { text: string } | { ioError: string } {
   try {
@@ -29,6 +30,14 @@ export function inputOptions(
   severities?: Record<string, SeverityOverride>,
 ): AnalysisOptions {
   return { uri: path, severities, format: formatOf(path, text) };
+}
+
+/**
+ * Load the parsers the files need before they are read: the Terraform parser is WebAssembly, loaded
+ * asynchronously, and only when a .tf file is given (formatOf reads every .tf file as Terraform).
+ */
+export async function loadParsersFor(paths: string[]): Promise<void> {
+  if (paths.some(isTerraformPath)) await loadTerraform();
 }
 
 export function analyzeInput(

@@ -1,8 +1,9 @@
 /**
  * `ecs-init-order simulate FILE [--task ID] [--exit NAME=CODE]… [--runtime NAME=SECONDS]…
  * [--unhealthy NAME]… [--format text|json]`: what the ECS agent does with the task definition, as
- * a timeline and one sentence. In a template with several task definitions, --task names one. Exit codes: 0 the task keeps running with every container started, 1 the task stops or
- * a container never starts, 2 usage or I/O errors.
+ * a timeline and one sentence. In a file with several task definitions (a template, a .tf file),
+ * --task names one. Exit codes: 0 the task keeps running with every container started, 1 the task
+ * stops or a container never starts, 2 usage or I/O errors.
  */
 import {
   simulate,
@@ -10,7 +11,7 @@ import {
   type ScenarioOverrides,
   type SimulationResult,
 } from '../engine/index';
-import { analyzeInput, readInput } from './input';
+import { analyzeInput, loadParsersFor, readInput } from './input';
 
 export const SIMULATE_USAGE = `Usage: ecs-init-order simulate [options] <file>
 
@@ -20,7 +21,9 @@ pulls take no time. By default init containers exit after 5 s with code 0 and th
 until stopped.
 
 Options:
-  --task <logical id>          The task definition of a template to simulate (when it has several)
+  --task <name>                The task definition to simulate where the file has several: a
+                               template's logical ID, or a Terraform resource's name (app) or
+                               address (aws_ecs_task_definition.app)
   --exit <name>=<code>         The container exits with this code (after 5 s unless --runtime)
   --runtime <name>=<seconds>   The container exits after this many seconds (with code 0 unless --exit)
   --unhealthy <name>           The container's health check never passes
@@ -96,7 +99,7 @@ function parseArgs(argv: string[]): Args | 'help' {
   return { file: files[0]!, task, format, overrides };
 }
 
-export function simulateCommand(argv: string[]): number {
+export async function simulateCommand(argv: string[]): Promise<number> {
   let args: ReturnType<typeof parseArgs>;
   try {
     args = parseArgs(argv);
@@ -114,10 +117,14 @@ export function simulateCommand(argv: string[]): number {
     console.error(`ecs-init-order: ${input.ioError}`);
     return 2;
   }
+  await loadParsersFor([args.file]);
   const analyzed = analyzeInput(args.file, input.text);
   const definitions = 'analysis' in analyzed ? analyzed.analysis.definitions : [];
   const names = (ds: typeof definitions) => ds.map((d) => d.input.name ?? '?').join(', ');
-  if (args.task !== undefined && !definitions.some((d) => d.input.name === args.task)) {
+  // A Terraform resource is named by its address (aws_ecs_task_definition.app) or its name alone.
+  const named = (d: (typeof definitions)[number]) =>
+    d.input.name === args.task || d.input.name?.endsWith(`.${args.task}`);
+  if (args.task !== undefined && !definitions.some(named)) {
     console.error(
       `ecs-init-order: ${args.file} has no task definition "${args.task}"${definitions.length > 0 ? ` (task definitions: ${names(definitions)})` : ''}`,
     );
@@ -129,9 +136,7 @@ export function simulateCommand(argv: string[]): number {
     );
     return 2;
   }
-  const model = (
-    args.task === undefined ? definitions[0] : definitions.find((d) => d.input.name === args.task)
-  )?.model;
+  const model = (args.task === undefined ? definitions[0] : definitions.find(named))?.model;
   if (!model) {
     const why =
       'skipped' in analyzed
@@ -154,7 +159,7 @@ export function simulateCommand(argv: string[]): number {
   const result = simulate(model, overrides);
   if (args.format === 'json') console.log(JSON.stringify(result, null, 2));
   else {
-    // A template's task definition is named by its logical ID after the file.
+    // A task definition of several is named after the file (a logical ID, a resource address).
     const label = model.input.name ? `${args.file} ${model.input.name}` : args.file;
     console.log(timelineText(label, result));
   }
