@@ -47,13 +47,15 @@ test('npm run pack:cli prints the tarball path last', () => {
   assert.ok(existsSync(tarball));
 });
 
-test('the package holds the two bundles, the schema, README and LICENSE, and nothing else', () => {
+test('the package holds the two bundles, the HCL parser, the schema, README and LICENSE, and nothing else', () => {
   const listing = spawnSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).stdout;
   assert.deepEqual(listing.trim().split('\n').sort(), [
     'package/LICENSE',
     'package/README.md',
     'package/dist/cli.js',
     'package/dist/server.js',
+    'package/dist/tree-sitter-terraform.wasm',
+    'package/dist/tree-sitter.wasm',
     'package/package.json',
     'package/schemas/task-definition.schema.json',
   ]);
@@ -112,6 +114,19 @@ test('ecs-init-order lint finds the seed’s problems and exits 1', () => {
       new RegExp(`^seed-task-definition\\.json:\\d+:\\d+ \\w+ ${code} `, 'm'),
     );
   assert.match(run.stdout, /\(1 error, 5 warnings, .*\) in 1 task definition/);
+});
+
+test('ecs-init-order lint reads a Terraform file with the packaged parser', () => {
+  copyFileSync(
+    resolve('test/fixtures/terraform/broken/seed-jsonencode.tf'),
+    join(project, 'main.tf'),
+  );
+  const run = spawnSync(bin('ecs-init-order'), ['lint', 'main.tf'], {
+    cwd: project,
+    encoding: 'utf8',
+  });
+  assert.equal(run.status, 1, run.stderr);
+  assert.match(run.stdout, /^main\.tf:16:19 warning essential-init-container /m);
 });
 
 test('ecs-init-order --version prints the package version', () => {
