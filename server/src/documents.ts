@@ -21,6 +21,7 @@ export class AnalysisCache {
   /** The analysis of the document's current version under `options` (computed on first use). */
   get(document: TextDocument, options: AnalysisOptions): Analysis {
     const optionsKey = JSON.stringify([
+      options.format ?? 'json',
       options.severities ?? {},
       options.allowContainerArray ?? true,
       options.format ?? 'json',

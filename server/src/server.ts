@@ -21,7 +21,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache } from './documents';
-import { simulate, type Analysis } from './engine/index';
+import { forgetHcl, simulate, type Analysis } from './engine/index';
 import { codeActions, FIX_ALL_KIND } from './features/codeActions';
 import { codeLenses } from './features/codeLens';
 import { completion } from './features/completion';
@@ -45,6 +45,7 @@ import { parseScenarioOverrides } from '../../shared/src/simulation';
 import { formatError, guard, runSafe } from './runSafe';
 import {
   analysisOptions,
+  documentFormat,
   namedLikeTaskDefinition,
   SETTINGS_SECTION,
   SettingsStore,
@@ -84,7 +85,16 @@ function validationDelay(document: TextDocument): number {
   return Math.min(200, 5 + Math.floor(document.getText().length / 50_000));
 }
 
-export function startServer(connection: Connection): void {
+/** What the host (Node, a browser) provides. */
+export interface ServerHost {
+  /**
+   * Load the Terraform parser (WebAssembly, asynchronous). Until it is loaded, .tf documents are
+   * not analysed; once it is, they are checked again.
+   */
+  loadTerraform?: () => Promise<void>;
+}
+
+export function startServer(connection: Connection, host: ServerHost = {}): void {
   const documents = new TextDocuments(TextDocument);
   const cache = new AnalysisCache();
   const settings = new SettingsStore();
@@ -238,6 +248,7 @@ export function startServer(connection: Connection): void {
     clearTimeout(pending.get(uri));
     pending.delete(uri);
     cache.evict(uri);
+    forgetHcl(uri);
     settings.forget(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
@@ -334,4 +345,20 @@ export function startServer(connection: Connection): void {
 
   documents.listen(connection);
   connection.listen();
+
+  // The Terraform parser loads while the first requests are answered; then the Terraform
+  // documents opened meanwhile (read as not yet analysable) are checked.
+  host.loadTerraform?.().then(
+    () => {
+      for (const document of documents.all()) {
+        if (documentFormat(document.uri, document) !== 'terraform') continue;
+        cache.evict(document.uri);
+        scheduleValidation(document);
+      }
+    },
+    (error: unknown) =>
+      logger.error(
+        formatError('The Terraform parser did not load; .tf files are not checked', error),
+      ),
+  );
 }

@@ -9,7 +9,7 @@ import {
   SEVERITY_SETTINGS,
   SETTINGS_SECTION,
 } from '../../shared/src/settings';
-import type { AnalysisOptions, SeverityOverride } from './engine/index';
+import type { AnalysisOptions, FormatId, SeverityOverride } from './engine/index';
 
 export { SETTINGS_SECTION };
 
@@ -83,9 +83,15 @@ export interface DocumentLike {
 }
 
 /**
- * The engine options for a document under these settings: its format comes from its name, language
- * and content (a CloudFormation template or a task-definition JSON file).
+ * A document's format, from its name, language and content: a Terraform file (the `terraform`
+ * language, or a `.tf` name under any language id), a CloudFormation template or a
+ * task-definition JSON file.
  */
+export function documentFormat(uri: string, document: DocumentLike): FormatId {
+  return formatOf(uriPath(uri), document.getText(), document.languageId);
+}
+
+/** The engine options for a document under these settings. */
 export function analysisOptions(
   uri: string,
   settings: Settings,
@@ -95,7 +101,7 @@ export function analysisOptions(
     uri,
     severities: settings.rules,
     allowContainerArray: namedLikeTaskDefinition(uri, settings),
-    format: document ? formatOf(uriPath(uri), document.getText(), document.languageId) : 'json',
+    format: document ? documentFormat(uri, document) : 'json',
   };
 }
 

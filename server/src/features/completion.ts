@@ -81,6 +81,9 @@ function completionItems(
   const text = source.text;
   const offset = source.offsetAt(position);
   if (analysis.file.format === 'cloudformation') return templateCompletion(analysis, offset);
+  // A Terraform file's tree has the API's names at the file's offsets too; a value is written as a
+  // JSON string, which is also an HCL string (in jsonencode) and the JSON of a heredoc.
+  if (analysis.file.format === 'terraform') return templateCompletion(analysis, offset, JSON_VALUE);
   if (analysis.file.format !== 'json') return [];
   const writer = new SnippetWriter(options.snippetSupport);
   const style = detectStyle(source);

@@ -5,6 +5,7 @@
  * (DependsOn), each written as the template writes a value. The engine's tree of a template keeps
  * register-task-definition's names at the template's offsets, so the place is found by the
  * property whose value the cursor is in, or whose value is not typed yet (`ContainerName: |`).
+ * Terraform files come here too: their tree keeps the same names, inside `jsonencode` and heredocs.
  */
 import type { CompletionItem } from 'vscode-languageserver-types';
 import {
@@ -25,7 +26,12 @@ import {
   volumeItems,
 } from './valueCompletion';
 
-export function templateCompletion(analysis: Analysis, offset: number): CompletionItem[] {
+/** `writing` is how values are written where the template's own syntax does not decide it. */
+export function templateCompletion(
+  analysis: Analysis,
+  offset: number,
+  writing?: ValueWriting,
+): CompletionItem[] {
   const definition = analysis.definitionAt(offset);
   if (!definition) return [];
   const { model } = definition;
@@ -37,21 +43,21 @@ export function templateCompletion(analysis: Analysis, offset: number): Completi
   const range = place.value
     ? rangeOf(source, place.value.offset, place.value.offset + place.value.length)
     : rangeOf(source, offset, offset);
-  const writing = templateWriting(source, place, offset);
+  const written = writing ?? templateWriting(source, place, offset);
   const list = place.holder.parent?.parent;
   const listKey = list ? keyOf(list) : undefined;
   switch (place.key) {
     case 'containerName':
-      return listKey === 'dependsOn' ? containerNameItems(model, container, range, writing) : [];
+      return listKey === 'dependsOn' ? containerNameItems(model, container, range, written) : [];
     case 'sourceContainer':
-      return listKey === 'volumesFrom' ? containerNameItems(model, container, range, writing) : [];
+      return listKey === 'volumesFrom' ? containerNameItems(model, container, range, written) : [];
     case 'links':
-      return containerNameItems(model, container, range, writing);
+      return containerNameItems(model, container, range, written);
     case 'sourceVolume':
-      return listKey === 'mountPoints' ? volumeItems(model, range, writing) : [];
+      return listKey === 'mountPoints' ? volumeItems(model, range, written) : [];
     case 'condition':
       return listKey === 'dependsOn'
-        ? conditionItems(model, dependencyOf(model, place.holder), range, writing)
+        ? conditionItems(model, dependencyOf(model, place.holder), range, written)
         : [];
     default:
       return [];

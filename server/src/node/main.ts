@@ -6,9 +6,10 @@
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from '../server';
+import { loadTerraform } from './terraform';
 
 const connection = createConnection(ProposedFeatures.all);
-startServer(connection);
+startServer(connection, { loadTerraform });
 
 // With --node-ipc the channel to the parent closes when the client goes away.
 process.on('disconnect', () => process.exit(0));
