@@ -1,10 +1,11 @@
 /**
- * Entry point. Activation happens on any JSON file, but the language server starts only once a task
- * definition (or a file named like one) is open; settings apply without a reload.
+ * Entry point. Activation happens on any JSON or Terraform file, but the language server starts only
+ * once a task definition (or a file named like one) is open; settings apply without a reload.
  */
 import * as vscode from 'vscode';
 import { Commands } from '../../shared/src/protocol';
 import { SettingKeys } from '../../shared/src/settings';
+import { isTerraformPath } from '../../shared/src/taskDefinitionFilter';
 import { affects, config } from './config';
 import { registerStartOrderGraph, showStartOrderGraph, type GraphSource } from './graphPanel';
 import {
@@ -79,7 +80,7 @@ async function visualize(
     resource instanceof vscode.Uri ? resource : vscode.window.activeTextEditor?.document.uri;
   if (!uri) {
     void vscode.window.showInformationMessage(
-      'Open an ECS task definition (a JSON file with containerDefinitions) to see its start order.',
+      'Open an ECS task definition (a JSON file with containerDefinitions, or a Terraform file with an aws_ecs_task_definition resource) to see its start order.',
     );
     return;
   }
@@ -94,8 +95,11 @@ async function visualize(
   }
   const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   if (document && !source.isTaskDefinition(document)) {
+    const missing = isTerraformPath(uri.path)
+      ? 'no aws_ecs_task_definition resource'
+      : 'no containerDefinitions';
     void vscode.window.showInformationMessage(
-      `${vscode.workspace.asRelativePath(uri)} is not an ECS task definition: it has no containerDefinitions.`,
+      `${vscode.workspace.asRelativePath(uri)} is not an ECS task definition: it has ${missing}.`,
     );
     return;
   }

@@ -24,23 +24,36 @@ import {
   type StartOrderGraphParams,
 } from '../../shared/src/protocol';
 import { CONFIG_SECTION, config, enabledAnywhere } from './config';
-import { isTaskDefinition, mayBecomeTaskDefinition } from '../../shared/src/taskDefinitionFilter';
+import {
+  isTaskDefinition,
+  isTerraformPath,
+  mayBecomeTaskDefinition,
+} from '../../shared/src/taskDefinitionFilter';
 
 /** The client id: VS Code's `ecsInitOrder.trace.server` setting is found through it. */
 export const CLIENT_ID = 'ecsInitOrder';
 export const CLIENT_NAME = 'ECS Init Order';
 
-const LANGUAGES = ['json', 'jsonc'];
+/**
+ * JSON, and Terraform: `terraform` is the language id HashiCorp's extension gives .tf files, and
+ * ours too (package.json contributes it, so that a .tf file has it without any other extension).
+ */
+const LANGUAGES = ['json', 'jsonc', 'terraform'];
 
-/** True for a JSON document that is (by its content, or its name and shape) a task definition. */
+/** A document the extension reads: one of its languages, or a .tf file under another language id. */
+function readable(document: vscode.TextDocument): boolean {
+  return LANGUAGES.includes(document.languageId) || isTerraformPath(document.uri.path);
+}
+
+/** True for a document that is (by its content, or its name and shape) a task definition. */
 export function isTaskDefinitionDocument(document: vscode.TextDocument): boolean {
-  if (!LANGUAGES.includes(document.languageId)) return false;
+  if (!readable(document)) return false;
   return isTaskDefinition(document.uri.path, document.getText(), config(document.uri).filePatterns);
 }
 
 /** True for a document for which the server should run: a task definition or a file named like one. */
 export function needsServer(document: vscode.TextDocument): boolean {
-  if (!LANGUAGES.includes(document.languageId) || !config(document.uri).enable) return false;
+  if (!readable(document) || !config(document.uri).enable) return false;
   return mayBecomeTaskDefinition(
     document.uri.path,
     document.getText(),
@@ -49,13 +62,18 @@ export function needsServer(document: vscode.TextDocument): boolean {
 }
 
 /**
- * JSON and JSONC documents on disk and unsaved ones, plus those of the workspace's own file system
- * when it is a virtual one (the server reads documents only through the protocol, never from disk).
+ * JSON, JSONC and Terraform documents on disk and unsaved ones, plus those of the workspace's own
+ * file system when it is a virtual one (the server reads documents only through the protocol,
+ * never from disk); and .tf files whatever language id they have (an association to another
+ * language).
  */
 export function documentSelector(): DocumentSelector {
   const schemes = new Set(['file', 'untitled']);
   for (const folder of vscode.workspace.workspaceFolders ?? []) schemes.add(folder.uri.scheme);
-  return LANGUAGES.flatMap((language) => [...schemes].map((scheme) => ({ language, scheme })));
+  return [
+    ...LANGUAGES.flatMap((language) => [...schemes].map((scheme) => ({ language, scheme }))),
+    ...[...schemes].map((scheme) => ({ scheme, pattern: '**/*.tf' })),
+  ];
 }
 
 export class LanguageServerController implements vscode.Disposable {

@@ -59,6 +59,20 @@ describe('which documents need the server', () => {
     assert.ok(!needsServer(document('/p/task-def.yaml', TASK, 'yaml') as never));
   });
 
+  test('a Terraform file that declares (or starts typing) an aws_ecs_task_definition', () => {
+    const tf = 'resource "aws_ecs_task_definition" "app" {\n}\n';
+    assert.ok(needsServer(document('/p/main.tf', tf, 'terraform') as never));
+    // No extension gives .tf files a language id: the name says what it is.
+    assert.ok(needsServer(document('/p/main.tf', tf, 'plaintext') as never));
+    assert.ok(!needsServer(document('/p/variables.tf', 'variable "x" {}\n', 'terraform') as never));
+    assert.ok(isTaskDefinitionDocument(document('/p/main.tf', tf, 'terraform') as never));
+    assert.ok(
+      !isTaskDefinitionDocument(
+        document('/p/main.tf', 'data "aws_ecs_task_definition" "x" {}', 'terraform') as never,
+      ),
+    );
+  });
+
   test('not while the extension is turned off for it', () => {
     settings.set('/p/off/', { enable: false });
     assert.ok(!needsServer(document('/p/off/task-def.json', TASK) as never));
@@ -79,12 +93,16 @@ describe('which documents need the server', () => {
 });
 
 describe('documentSelector', () => {
-  test('JSON and JSONC, on disk and unsaved', () => {
+  test('JSON, JSONC and Terraform, on disk and unsaved; .tf files under any language id', () => {
     assert.deepEqual(documentSelector(), [
       { language: 'json', scheme: 'file' },
       { language: 'json', scheme: 'untitled' },
       { language: 'jsonc', scheme: 'file' },
       { language: 'jsonc', scheme: 'untitled' },
+      { language: 'terraform', scheme: 'file' },
+      { language: 'terraform', scheme: 'untitled' },
+      { scheme: 'file', pattern: '**/*.tf' },
+      { scheme: 'untitled', pattern: '**/*.tf' },
     ]);
   });
 
@@ -97,6 +115,8 @@ describe('documentSelector', () => {
       [
         { language: 'json', scheme: 'vscode-vfs' },
         { language: 'jsonc', scheme: 'vscode-vfs' },
+        { language: 'terraform', scheme: 'vscode-vfs' },
+        { scheme: 'vscode-vfs', pattern: '**/*.tf' },
       ],
     );
   });

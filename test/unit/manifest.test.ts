@@ -158,7 +158,7 @@ describe('settings', () => {
 });
 
 describe('contributed files', () => {
-  test('snippets exist, parse, and are contributed for json, jsonc and (templates) yaml', () => {
+  test('snippets exist, parse, and are contributed for json, jsonc, (templates) yaml and terraform', () => {
     const snippets: Array<{ language: string; path: string }> = contributes.snippets ?? [];
     assert.deepEqual(
       snippets.map((s) => `${s.language} ${s.path}`),
@@ -166,6 +166,7 @@ describe('contributed files', () => {
         'json ./snippets/ecs.json',
         'jsonc ./snippets/ecs.json',
         'yaml ./snippets/cloudformation.json',
+        'terraform ./snippets/terraform.json',
       ],
     );
     for (const s of snippets) {
@@ -206,16 +207,25 @@ describe('contributed files', () => {
 });
 
 describe('activation and capabilities', () => {
-  test('activation is narrow: JSON, JSONC, and restoring the graph panel', () => {
+  test('activation is narrow: JSON, JSONC, Terraform, and restoring the graph panel', () => {
     const events: string[] = manifest.activationEvents ?? [];
     const allowed = new Set([
       'onLanguage:json',
       'onLanguage:jsonc',
+      'onLanguage:terraform',
       'onWebviewPanel:ecsInitOrder.startOrderGraph',
     ]);
     for (const e of events)
       assert.ok(allowed.has(e), `activation event ${e} is broader than needed`);
     assert.ok(events.includes('onLanguage:json') && events.includes('onLanguage:jsonc'));
+  });
+
+  test('.tf files have the terraform language id without any other extension', () => {
+    // HashiCorp's extension contributes the same id: VS Code merges the two contributions.
+    const languages: Array<{ id: string; extensions?: string[] }> = contributes.languages ?? [];
+    assert.deepEqual(languages, [
+      { id: 'terraform', aliases: ['Terraform', 'terraform'], extensions: ['.tf'] },
+    ]);
   });
 
   test('a restored webview panel type is registered by the client', () => {

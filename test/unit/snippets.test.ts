@@ -7,12 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { parseDocument } from 'yaml';
 import { analyze } from '../../server/src/engine/index';
-
-interface Snippet {
-  prefix: string | string[];
-  description: string;
-  body: string[];
-}
+import { expand, type Snippet } from '../support/snippets';
 
 const snippets: Record<string, Snippet> = JSON.parse(readFileSync('snippets/ecs.json', 'utf8'));
 
@@ -22,31 +17,6 @@ function byPrefix(prefix: string): Snippet {
   );
   assert.ok(found, `no snippet with prefix ${prefix}`);
   return found;
-}
-
-/** Expands a snippet body as VS Code does when every placeholder keeps its default (tabs → 2 spaces). */
-function expand(snippet: Snippet, indent = '  '): string {
-  let text = snippet.body.join('\n').replace(/\t/g, indent);
-  const defaults = new Map<string, string>();
-  // Innermost first: ${n:default} and ${n|first,second|}; nested placeholders resolve outward.
-  for (let changed = true; changed;) {
-    changed = false;
-    text = text.replace(/\$\{(\d+):([^${}]*)\}/g, (_, n: string, value: string) => {
-      changed = true;
-      if (!defaults.has(n)) defaults.set(n, value);
-      return value;
-    });
-    text = text.replace(/\$\{(\d+)\|([^|]*)\|\}/g, (_, n: string, choices: string) => {
-      changed = true;
-      const first = choices.split(',')[0]!;
-      if (!defaults.has(n)) defaults.set(n, first);
-      return first;
-    });
-  }
-  return text.replace(
-    /\$\{(\d+)\}|\$(\d+)/g,
-    (_, a: string | undefined, b: string | undefined) => defaults.get((a ?? b)!) ?? '',
-  );
 }
 
 function lint(text: string) {
