@@ -62,6 +62,11 @@ describe('ecs-init-order lint on .tf files', () => {
       /main\.tf:16:19 warning essential-init-container init-setup looks like/,
     );
     assert.match(run.stdout, /main\.tf:18:\d+ error awslogs-execution-role /);
+    // The summary counts task definitions: one per resource.
+    assert.match(
+      runCli(['lint', join(dir, 'infra', 'modules', 'tasks.tf')]).stdout,
+      /\) in 2 task definitions$/m,
+    );
     const two = runCli(['lint', '--format', 'json', join(dir, 'infra', 'modules', 'tasks.tf')]);
     const out = JSON.parse(two.stdout) as JsonOutput;
     assert.ok(
