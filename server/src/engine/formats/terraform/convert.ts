@@ -192,6 +192,12 @@ function tupleNode(tuple: TsNode, parent: Built | undefined, c: Conversion): Bui
   return arr;
 }
 
+/** Where the `=` or `:` between a key and its value is (-1 when there is none). */
+function separatorBetween(text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (text[i] === '=' || text[i] === ':') return i;
+  return -1;
+}
+
 /** The key of an object element: an identifier or a string means itself; anything else is unknown. */
 function objectKey(key: TsNode): string | undefined {
   const k = unwrap(key);
@@ -210,14 +216,14 @@ function objectNode(obj: TsNode, parent: Built | undefined, c: Conversion): Buil
   const o = spanNode('object', obj, parent);
   for (const el of namedOf(obj)) {
     if (el.type !== 'object_elem') continue;
-    const key = el.childForFieldName('key');
-    const val = el.childForFieldName('val');
+    // An element is its key and its value (comments aside), `=` or `:` between them.
+    const [key, val] = namedOf(el);
     if (!key || !val) continue;
     const prop = spanNode('property', el, o);
     const name = objectKey(key);
     prop.children!.push(spanNode('string', key, prop, name ?? placeholderFor(key.text)));
-    const separator = el.children.find((x) => x && (x.type === '=' || x.type === ':'));
-    if (separator) prop.colonOffset = separator.startIndex;
+    const separator = separatorBetween(c.text, key.endIndex, val.startIndex);
+    if (separator >= 0) prop.colonOffset = separator;
     prop.children!.push(jsonValue(val, prop, c));
     o.children!.push(prop);
   }
@@ -403,8 +409,8 @@ export function blockObject(
       const argument = schema.arguments[nameTs.text];
       if (!argument) continue;
       const prop = spanNode('property', item, obj);
-      const eq = item.children.find((x) => x?.type === '=');
-      if (eq) prop.colonOffset = eq.startIndex;
+      const eq = separatorBetween(c.text, nameTs.endIndex, valueTs.startIndex);
+      if (eq >= 0) prop.colonOffset = eq;
       prop.children!.push(spanNode('string', nameTs, prop, argument.field));
       if (argument.member) {
         // `host_path = "/data"` is `host: { sourcePath: "/data" }`.

@@ -21,6 +21,12 @@ export function namedOf(node: TsNode): TsNode[] {
 export function unwrap(node: TsNode): TsNode {
   let n = node;
   while (n.type === 'expression') {
+    // One named child is the common case; reading only it saves marshalling the others.
+    const only = n.namedChildCount === 1 ? n.firstNamedChild : undefined;
+    if (only && only.type !== 'comment') {
+      n = only;
+      continue;
+    }
     const named = namedOf(n);
     if (named.length !== 1) break;
     n = named[0]!;
@@ -28,32 +34,30 @@ export function unwrap(node: TsNode): TsNode {
   return n;
 }
 
-/** The literal value of a `literal_value`: string, number, boolean or null; undefined for others. */
+/**
+ * The literal value of a `literal_value`: string, number, boolean or null; undefined for others.
+ * Read from the text: a literal's kind shows in its first character.
+ */
 export function literalOf(node: TsNode): { value: string | number | boolean | null } | undefined {
   if (node.type !== 'literal_value') return undefined;
-  const inner = node.firstNamedChild;
-  if (!inner) return undefined;
-  switch (inner.type) {
-    case 'string_lit':
-      return { value: stringLitValue(inner) };
-    case 'numeric_lit': {
-      const n = Number(inner.text);
-      return Number.isFinite(n) ? { value: n } : undefined;
-    }
-    case 'bool_lit':
-      return { value: inner.text === 'true' };
-    case 'null_lit':
-      return { value: null };
-    default:
-      return undefined;
-  }
+  const text = node.text;
+  if (text.startsWith('"')) return { value: quotedValue(text) };
+  if (text === 'true' || text === 'false') return { value: text === 'true' };
+  if (text === 'null') return { value: null };
+  const n = Number(text);
+  return text !== '' && Number.isFinite(n) ? { value: n } : undefined;
 }
 
 /** The text of a `string_lit` (a quoted string without interpolation), escapes decoded. */
 export function stringLitValue(node: TsNode): string {
-  const text = node.text;
-  const end = node.lastChild;
-  const closed = end?.type === 'quoted_template_end' && !end.isMissing;
+  return quotedValue(node.text);
+}
+
+/** A quoted string's value: between its quotes (the closing one may not be typed yet), decoded. */
+function quotedValue(text: string): string {
+  let backslashes = 0;
+  for (let i = text.length - 2; i > 0 && text[i] === '\\'; i--) backslashes++;
+  const closed = text.length >= 2 && text.endsWith('"') && backslashes % 2 === 0;
   return decodeQuoted(text.slice(1, closed ? -1 : undefined));
 }
 

@@ -89,8 +89,8 @@ export function forgetHcl(key: string): void {
 
 /**
  * Tell the old tree what changed: the one range between the texts' common prefix and suffix. The
- * parser reads the text as UTF-16, so offsets are string indices (tree-sitter counts them in bytes
- * of UTF-16: twice the index); rows and columns count UTF-16 code units too.
+ * parser reads the text as UTF-16, so offsets are string indices; rows and columns count UTF-16
+ * code units too. Both texts share the prefix, so the start point is counted once.
  */
 function describeEdit(tree: Tree, before: string, after: string): void {
   const max = Math.min(before.length, after.length);
@@ -106,22 +106,30 @@ function describeEdit(tree: Tree, before: string, after: string): void {
     oldEnd--;
     newEnd--;
   }
+  const startPosition = advance({ row: 0, column: 0 }, before, 0, start);
   tree.edit({
     startIndex: start,
     oldEndIndex: oldEnd,
     newEndIndex: newEnd,
-    startPosition: pointAt(before, start),
-    oldEndPosition: pointAt(before, oldEnd),
-    newEndPosition: pointAt(after, newEnd),
+    startPosition,
+    oldEndPosition: advance(startPosition, before, start, oldEnd),
+    newEndPosition: advance(startPosition, after, start, newEnd),
   });
 }
 
-function pointAt(text: string, offset: number): { row: number; column: number } {
-  let row = 0;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-    row++;
-    lineStart = i + 1;
+/** The point at `to`, from the point at `from` (rows end at \n, as tree-sitter counts them). */
+function advance(
+  point: { row: number; column: number },
+  text: string,
+  from: number,
+  to: number,
+): { row: number; column: number } {
+  let { row, column } = point;
+  for (let i = from; i < to; i++) {
+    if (text.charCodeAt(i) === 10) {
+      row++;
+      column = 0;
+    } else column++;
   }
-  return { row, column: offset - lineStart };
+  return { row, column };
 }
