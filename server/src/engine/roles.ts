@@ -9,22 +9,36 @@ import { containsPlaceholder, isPlaceholder } from './placeholders';
 const INIT_NAME =
   /(^|[-_.])(init|initcontainer|setup|migrat(e|es|ion|ions|or)|db-?migrate|bootstrap|prepare|seed|seeder|provision|fetch-?config|config-?(init|loader|fetch|fetcher|download)|download(er)?|wait-?for[-_a-z]*)(?=$|[-_.\d])/i;
 
-/** Images whose ENTRYPOINT is a one-shot tool, not a shell (verified in their Dockerfiles). */
+/**
+ * Images whose ENTRYPOINT is the tool itself, so `command` reaches it as arguments and a shell
+ * command is not run (each checked in the image's Dockerfile; docs/rules/entrypoint-overrides-shell.md
+ * names them).
+ */
 export const NON_SHELL_ENTRYPOINT_IMAGES: { pattern: RegExp; entrypoint: string }[] = [
   { pattern: /^(docker\.io\/)?amazon\/aws-cli(:|@|$)/, entrypoint: 'aws' },
   { pattern: /^public\.ecr\.aws\/aws-cli\/aws-cli(:|@|$)/, entrypoint: 'aws' },
-  { pattern: /^(docker\.io\/)?curlimages\/curl(:|@|$)/, entrypoint: 'curl' },
   { pattern: /^(docker\.io\/)?hashicorp\/terraform(:|@|$)/, entrypoint: 'terraform' },
   { pattern: /^(docker\.io\/)?(flyway\/flyway|redgate\/flyway)(:|@|$)/, entrypoint: 'flyway' },
   { pattern: /^(docker\.io\/)?migrate\/migrate(:|@|$)/, entrypoint: 'migrate' },
 ];
 
 /** Every image above names one of these: a quick test before the patterns. */
-const NON_SHELL_HINT = /aws-cli|curl|terraform|flyway|migrate/;
+const NON_SHELL_HINT = /aws-cli|terraform|flyway|migrate/;
 
 export function nonShellEntrypoint(image: string | undefined): string | undefined {
   if (!image || !NON_SHELL_HINT.test(image) || containsPlaceholder(image)) return undefined;
   return NON_SHELL_ENTRYPOINT_IMAGES.find((i) => i.pattern.test(image.trim()))?.entrypoint;
+}
+
+/**
+ * curlimages/curl is a one-shot tool as well, but its entrypoint script runs any command found on
+ * the PATH (`exec "$@"`), so a shell command works there: it only marks the container as a setup step.
+ */
+const ONE_SHOT_TOOL_IMAGE = /^(docker\.io\/)?curlimages\/curl(:|@|$)/;
+
+function oneShotToolImage(image: string | undefined): boolean {
+  if (!image || containsPlaceholder(image)) return false;
+  return nonShellEntrypoint(image) !== undefined || ONE_SHOT_TOOL_IMAGE.test(image.trim());
 }
 
 const ONE_SHOT_COMMAND =
@@ -43,7 +57,7 @@ export const looksLikeInit = perContainer((c: ContainerModel): boolean => {
   if (c.portMappings.length > 0 || c.healthCheckNode || isLogRouter(c)) return false;
   const name = c.name?.value ?? '';
   if (name && !isPlaceholder(name) && INIT_NAME.test(name)) return true;
-  if (nonShellEntrypoint(c.image?.value)) return true;
+  if (oneShotToolImage(c.image?.value)) return true;
   return !c.essential && ONE_SHOT_COMMAND.test(commandText(c));
 });
 

@@ -22,6 +22,14 @@ const CURL = `{
   ]
 }
 `;
+const TERRAFORM = `{
+  "family": "infra",
+  "containerDefinitions": [
+    { "name": "plan", "image": "hashicorp/terraform:1.9.8", "essential": false, "command": ["/bin/sh", "-c", "terraform init && terraform plan"] },
+    { "name": "app", "image": "shop/app:1" }
+  ]
+}
+`;
 
 const AWS_CLI_RELATED = {
   message: 'amazon/aws-cli:latest: ENTRYPOINT is `aws`',
@@ -57,6 +65,14 @@ ruleTester('entrypoint-overrides-shell', {
     {
       name: 'an image whose ENTRYPOINT is a shell (alpine)',
       document: edit(INIT, 'amazon/aws-cli:latest', 'alpine:3.20'),
+    },
+    {
+      name: 'curlimages/curl with /bin/sh -c: its entrypoint script runs a command found on the PATH (exec "$@")',
+      document: CURL,
+    },
+    {
+      name: 'curlimages/curl with sh -c',
+      document: edit(CURL, '"/bin/sh", "-c", ', '"sh", "-c", '),
     },
     ...validCases(CORRECT_FIXTURES),
   ],
@@ -132,29 +148,28 @@ ruleTester('entrypoint-overrides-shell', {
       ],
     },
     {
-      name: 'curlimages/curl (ENTRYPOINT curl) with /bin/sh -c in a one-line container: entryPoint is appended',
-      document: CURL,
+      name: 'hashicorp/terraform (ENTRYPOINT terraform) with /bin/sh -c in a one-line container: entryPoint is appended',
+      document: TERRAFORM,
       findings: [
         {
-          message: /ENTRYPOINT `curl`/,
-          underlined:
-            '["/bin/sh", "-c", "curl -fsS -o /config/app.json http://config.internal/app.json"]',
-          container: 'fetch-config',
+          message: /ENTRYPOINT `terraform`/,
+          underlined: '["/bin/sh", "-c", "terraform init && terraform plan"]',
+          container: 'plan',
           related: [
             {
-              message: 'curlimages/curl:8.10.1: ENTRYPOINT is `curl`',
-              underlined: '"curlimages/curl:8.10.1"',
+              message: 'hashicorp/terraform:1.9.8: ENTRYPOINT is `terraform`',
+              underlined: '"hashicorp/terraform:1.9.8"',
             },
           ],
           fixes: [
             {
-              title: 'Move "/bin/sh", "-c" into entryPoint of fetch-config',
+              title: 'Move "/bin/sh", "-c" into entryPoint of plan',
               preferred: true,
               safe: true,
               output: edit(
-                CURL,
-                '"command": ["/bin/sh", "-c", "curl -fsS -o /config/app.json http://config.internal/app.json"] },',
-                '"command": ["curl -fsS -o /config/app.json http://config.internal/app.json"], "entryPoint": ["/bin/sh", "-c"] },',
+                TERRAFORM,
+                '"command": ["/bin/sh", "-c", "terraform init && terraform plan"] },',
+                '"command": ["terraform init && terraform plan"], "entryPoint": ["/bin/sh", "-c"] },',
               ),
             },
           ],

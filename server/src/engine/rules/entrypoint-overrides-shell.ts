@@ -22,7 +22,7 @@ export const entrypointOverridesShell: Rule = {
   id: 'entrypoint-overrides-shell',
   severity: 'warning',
   summary:
-    "A shell command is given to an image whose ENTRYPOINT is not a shell (e.g. amazon/aws-cli's `aws`).",
+    "A shell command is given to an image whose ENTRYPOINT is the tool itself (amazon/aws-cli's `aws`, terraform, flyway, migrate).",
   check(ctx) {
     for (const c of ctx.model.containers) {
       const entry = nonShellEntrypoint(c.image?.value);
