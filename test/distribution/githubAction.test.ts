@@ -77,15 +77,15 @@ describe('running the action on examples/', () => {
       result.log,
       /^::error file=examples\/broken-start-order-task-def\.json,line=\d+,.*title=ecs-init-order%3A dependency-cycle/m,
     );
-    assert.match(result.log, /^::error title=ecs-init-order::6 findings at fail-on level "error"/m);
+    assert.match(result.log, /^::error title=ecs-init-order::8 findings at fail-on level "error"/m);
 
     assert.equal(result.outputs['sarif-file'], 'ecs-init-order.sarif');
     const sarif = JSON.parse(readFileSync(join(workspace, 'ecs-init-order.sarif'), 'utf8'));
     const results: { level: string; locations: unknown[] }[] = sarif.runs[0].results;
-    assert.equal(results.filter((r) => r.level === 'error').length, 6);
-    assert.equal(result.outputs.errors, '6');
+    assert.equal(results.filter((r) => r.level === 'error').length, 8);
+    assert.equal(result.outputs.errors, '8');
     assert.equal(result.outputs.warnings, '5');
-    assert.match(result.summary, /6 errors, 5 warnings, 3 notes/);
+    assert.match(result.summary, /8 errors, 5 warnings, 1 note/);
     assert.match(result.summary, /\| `dependency-cycle` \| 2 \|/);
   });
 
@@ -99,7 +99,7 @@ describe('running the action on examples/', () => {
   test('fail-on warning fails on warnings alone; a correct file passes', () => {
     const seed = run({ files: 'examples/seed-task-definition.json', 'fail-on': 'warning' });
     assert.equal(seed.status, 1, seed.log);
-    assert.match(seed.log, /6 findings at fail-on level "warning"/);
+    assert.match(seed.log, /8 findings at fail-on level "warning"/);
     const fixed = run({
       files: 'examples/fixed-task-definition.json examples/firelens-datadog.taskdef.json',
       'fail-on': 'warning',

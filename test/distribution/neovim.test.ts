@@ -132,10 +132,11 @@ test('Neovim shows the seed’s findings with their rule ids, and the doc’s se
   ])
     assert.ok(codes.includes(code), `${code} in ${codes.join(', ')}`);
   for (const d of result.diagnostics) assert.equal(d.source, 'ecs-init-order');
-  // The one error (severity 1 in Neovim) is the missing execution role.
+  // The errors (severity 1 in Neovim): the missing execution role, and the awslogs Region that
+  // Fargate requires of both containers.
   assert.deepEqual(
     result.diagnostics.filter((d) => d.severity === 1).map((d) => d.code),
-    ['awslogs-execution-role'],
+    ['awslogs-execution-role', 'awslogs-missing-option', 'awslogs-missing-option'],
   );
   // docs/editors.md turns image-latest-tag off: the seed's :latest image is not reported.
   assert.ok(!codes.includes('image-latest-tag'), codes.join(', '));

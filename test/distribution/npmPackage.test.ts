@@ -113,7 +113,7 @@ test('ecs-init-order lint finds the seed’s problems and exits 1', () => {
       run.stdout,
       new RegExp(`^seed-task-definition\\.json:\\d+:\\d+ \\w+ ${code} `, 'm'),
     );
-  assert.match(run.stdout, /\(1 error, 5 warnings, .*\) in 1 task definition/);
+  assert.match(run.stdout, /\(3 errors, 5 warnings, .*\) in 1 task definition/);
 });
 
 test('ecs-init-order lint reads a Terraform file with the packaged parser', () => {

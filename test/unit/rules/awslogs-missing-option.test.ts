@@ -43,6 +43,16 @@ const EMPTY_REGION = task(
   'EC2',
   '{ "logDriver": "awslogs", "options": { "awslogs-group": "/ecs/billing", "awslogs-region": "" } }',
 );
+const EC2_NO_GROUP = task(
+  'EC2',
+  '{ "logDriver": "awslogs", "options": { "awslogs-region": "eu-west-1" } }',
+);
+/** No requiresCompatibilities: the launch type is not known. */
+const UNKNOWN_NO_OPTIONS = edit(
+  task('EC2', '{ "logDriver": "awslogs" }'),
+  '  "requiresCompatibilities": ["EC2"],\n',
+  '',
+);
 
 /** The three fixes when every option is missing, each creating the options object. */
 const ADD_EACH_OPTION = [
@@ -64,7 +74,7 @@ const ADD_EACH_OPTION = [
 const NONE_OF_THREE = /no "awslogs-group", "awslogs-region" or "awslogs-stream-prefix"/;
 
 ruleTester('awslogs-missing-option', {
-  severity: 'info',
+  severity: 'error',
   valid: [
     {
       name: 'EC2 without a stream prefix (AWS documents it as required on Fargate)',
@@ -96,12 +106,12 @@ ruleTester('awslogs-missing-option', {
   ],
   invalid: [
     {
-      name: 'Fargate without awslogs-stream-prefix: an info on the driver, the safe fix adds "ecs"',
+      name: 'Fargate without awslogs-stream-prefix: an error on the driver, the safe fix adds "ecs"',
       document: task('FARGATE', NO_PREFIX),
       findings: [
         {
           message:
-            /billing logs with awslogs but its options have no "awslogs-stream-prefix", which AWS documents as required on Fargate\. On Fargate the stream prefix is required as well/,
+            /billing logs with awslogs but its options have no "awslogs-stream-prefix"\. On Fargate the stream prefix is required as well \("Required: Yes, when using Fargate"\)/,
           underlined: '"awslogs"',
           container: 'billing',
           fixes: [
@@ -129,7 +139,7 @@ ruleTester('awslogs-missing-option', {
         {
           message: [
             NONE_OF_THREE,
-            /Log driver awslogs requires options: awslogs-region, awslogs-group/,
+            /ECS refuses to register the task definition without the group and Region \("Log driver awslogs requires options: awslogs-region, awslogs-group"\)/,
           ],
           underlined: '"awslogs"',
           container: 'billing',
@@ -150,17 +160,75 @@ ruleTester('awslogs-missing-option', {
       ],
     },
     {
-      name: 'EC2 asks for group and region only; an empty region counts as missing',
+      name: "EC2 asks for group and region only; an empty region counts as missing, an info (the driver takes the instance's Region)",
       document: EMPTY_REGION,
       findings: [
         {
-          message: /no "awslogs-region", which AWS documents as required\./,
+          message:
+            /no "awslogs-region"\. The ECS API lists it as required, but on EC2 the driver falls back to the Region of the instance it runs on/,
+          severity: 'info',
           underlined: '"awslogs"',
           container: 'billing',
           fixes: [
             {
               title: 'Add "awslogs-region" (fill in your Region)',
               output: edit(EMPTY_REGION, '"awslogs-region": ""', '"awslogs-region": "<region>"'),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "EC2 without a log group: a warning (Docker's awslogs driver refuses to create the container)",
+      document: EC2_NO_GROUP,
+      findings: [
+        {
+          message:
+            /no "awslogs-group"\. Docker's awslogs driver refuses to create a container without a log group \("must specify a value for log opt 'awslogs-group'"\), so the container does not start\.$/,
+          severity: 'warning',
+          underlined: '"awslogs"',
+          container: 'billing',
+          fixes: [
+            {
+              title: 'Add "awslogs-group": "/ecs/billing"',
+              output: edit(
+                EC2_NO_GROUP,
+                '"options": { "awslogs-region": "eu-west-1" }',
+                '"options": { "awslogs-region": "eu-west-1", "awslogs-group": "/ecs/billing" }',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'no requiresCompatibilities and no options: a warning that names the Region fallback too',
+      document: UNKNOWN_NO_OPTIONS,
+      findings: [
+        {
+          message: [
+            /no "awslogs-group" or "awslogs-region"\./,
+            /Without awslogs-region the driver uses the Region of the EC2 instance it runs on\./,
+          ],
+          severity: 'warning',
+          underlined: '"awslogs"',
+          container: 'billing',
+          fixes: [
+            {
+              title: 'Add "awslogs-group": "/ecs/billing"',
+              output: edit(
+                UNKNOWN_NO_OPTIONS,
+                '{ "logDriver": "awslogs" }',
+                '{ "logDriver": "awslogs", "options": { "awslogs-group": "/ecs/billing" } }',
+              ),
+            },
+            {
+              title: 'Add "awslogs-region" (fill in your Region)',
+              output: edit(
+                UNKNOWN_NO_OPTIONS,
+                '{ "logDriver": "awslogs" }',
+                '{ "logDriver": "awslogs", "options": { "awslogs-region": "<region>" } }',
+              ),
             },
           ],
         },

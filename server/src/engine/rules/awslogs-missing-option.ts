@@ -2,6 +2,7 @@ import type { OffsetEdit } from '../input';
 import { prop, str } from '../json';
 import { displayName, type ContainerModel } from '../model';
 import { presence } from './missing-required-field';
+import type { Severity } from '../types';
 import type { FixSpec, Rule, RuleContext } from './rule';
 
 /** Placeholder values for the options only the user can fill in (fixes with them are never safe). */
@@ -41,9 +42,9 @@ function addOption(ctx: RuleContext, c: ContainerModel, key: string, value: stri
 
 export const awslogsMissingOption: Rule = {
   id: 'awslogs-missing-option',
-  severity: 'info',
+  severity: 'error',
   summary:
-    'awslogs without awslogs-group or awslogs-region (and, on Fargate, awslogs-stream-prefix).',
+    'awslogs without awslogs-group, awslogs-region or awslogs-stream-prefix on Fargate (ECS refuses it); on EC2 a missing group or Region, at a lower severity.',
   check(ctx) {
     const { model } = ctx;
     const fargate = model.knowsTaskLevel && model.isFargate;
@@ -97,15 +98,31 @@ export const awslogsMissingOption: Rule = {
         quoted.length === 1
           ? quoted[0]!
           : `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`;
-      const needed = absent.filter((k) => k !== 'awslogs-stream-prefix');
-      const consequence =
-        needed.length > 0
-          ? `ECS needs the log group and its Region to create the container's log stream; users report registration failing with "Log driver awslogs requires options: awslogs-region, awslogs-group".`
-          : 'On Fargate the stream prefix is required as well: streams are named prefix/container-name/task-id.';
+      const noGroup = absent.includes('awslogs-group');
+      const noRegion = absent.includes('awslogs-region');
+      let consequence: string;
+      let severity: Severity | undefined;
+      if (fargate) {
+        // Fargate: all three are "Required: Yes", and registration is refused without them.
+        consequence =
+          noGroup || noRegion
+            ? 'On Fargate all three options are required, and ECS refuses to register the task definition without the group and Region ("Log driver awslogs requires options: awslogs-region, awslogs-group").'
+            : 'On Fargate the stream prefix is required as well ("Required: Yes, when using Fargate"): streams are named prefix/container-name/task-id.';
+      } else if (noGroup) {
+        // EC2, or the launch type is not known: no registration error is documented, but Docker's
+        // awslogs driver validates its options when the container is created.
+        severity = 'warning';
+        consequence = `Docker's awslogs driver refuses to create a container without a log group ("must specify a value for log opt 'awslogs-group'"), so the container does not start.${noRegion ? ' Without awslogs-region the driver uses the Region of the EC2 instance it runs on.' : ''}`;
+      } else {
+        severity = 'info';
+        consequence =
+          "The ECS API lists it as required, but on EC2 the driver falls back to the Region of the instance it runs on, so the logs go to that Region's log group.";
+      }
       ctx.report({
         at: c.logDriver.node,
         container: c,
-        message: `${displayName(c)} logs with awslogs but its ${ctx.spell.key('options')} have no ${list}, which AWS documents as required${fargate ? ' on Fargate' : ''}. ${consequence}`,
+        severity,
+        message: `${displayName(c)} logs with awslogs but its ${ctx.spell.key('options')} have no ${list}. ${consequence}`,
         fixes,
       });
     }
