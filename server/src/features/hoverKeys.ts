@@ -150,7 +150,7 @@ function startTimeoutLines(ctx: HoverContext, c: ContainerModel): string[] {
       ? `Here: ${waiting.map((e) => `${md(displayName(e.to))} (${e.condition})`).join(', ')} wait${waiting.length === 1 ? 's' : ''} for ${name}; if ${name} takes longer, the task stops.`
       : `Here: no container waits for ${name} with COMPLETE, SUCCESS or HEALTHY, so this timeout bounds no wait.`,
     '',
-    "Fargate: at most 120 seconds (AWS's CloudFormation schema gives 2 to 120); needs platform version 1.3.0 or later, or ECS agent 1.26.0 on EC2. The agent's ECS_CONTAINER_START_TIMEOUT applies on its own, independently.",
+    "Fargate: 2 to 120 seconds; needs platform version 1.3.0 or later, or ECS agent 1.26.0 on EC2. The agent's ECS_CONTAINER_START_TIMEOUT applies on its own, independently.",
   ];
 }
 

@@ -236,10 +236,7 @@ describe('hover on keys', () => {
       markdown,
       /Here: web \(SUCCESS\) waits for fetch-config; if fetch-config takes longer, the task stops\./,
     );
-    assert.match(
-      markdown,
-      /Fargate: at most 120 seconds \(AWS's CloudFormation schema gives 2 to 120\)/,
-    );
+    assert.match(markdown, /Fargate: 2 to 120 seconds; needs platform version 1.3.0 or later/);
     assert.match(markdown, /#container_definition_timeout\)/);
   });
 

@@ -65,14 +65,14 @@ ruleTester('timeout-range', {
       ],
     },
     {
-      name: 'a Fargate startTimeout of 1: a warning that says what the minimum rests on',
+      name: 'a Fargate startTimeout of 1: an error (the ECS API model: "2-120 seconds")',
       document: task('FARGATE', '"startTimeout": 1'),
       findings: [
         {
           message:
-            /startTimeout of worker is 1: below 2\. ECS accepts 2 to 120 seconds on Fargate \(the minimum of 2 is stated in AWS CloudFormation's description of the field, not in the ECS API reference\)/,
+            /^startTimeout of worker is 1: below 2\. ECS accepts 2 to 120 seconds on Fargate\./,
+          messageExcludes: /CloudFormation/,
           underlined: '1',
-          severity: 'warning',
           container: 'worker',
           fixes: [
             {

@@ -9,8 +9,6 @@ export interface Limits {
   max: number;
   /** Where the limits come from, for the message. */
   basis: string;
-  /** The minimum rests on weaker text than the rest (startTimeout's 2 s on Fargate). */
-  softMin?: boolean;
 }
 
 function limitsFor(key: 'startTimeout' | 'stopTimeout', fargate: boolean): Limits {
@@ -18,7 +16,7 @@ function limitsFor(key: 'startTimeout' | 'stopTimeout', fargate: boolean): Limit
     return { min: 0, max: Number.MAX_SAFE_INTEGER, basis: 'a whole number of seconds, 0 or more' };
   return key === 'stopTimeout'
     ? { min: 0, max: 120, basis: 'at most 120 seconds on Fargate' }
-    : { min: 2, max: 120, basis: '2 to 120 seconds on Fargate', softMin: true };
+    : { min: 2, max: 120, basis: '2 to 120 seconds on Fargate' };
 }
 
 /** The check shared with healthcheck-range: a whole number within limits, not a string. */
@@ -63,12 +61,9 @@ export function checkRange(
   if (read.kind === 'numeric-string') problems.push('a string, where ECS takes a number');
   if (!whole) problems.push('not a whole number');
   if (!inRange) problems.push(value < limits.min ? `below ${limits.min}` : `above ${limits.max}`);
-  const belowSoftMin =
-    limits.softMin && whole && value >= 0 && value < limits.min && read.kind === 'number';
   return {
     at: node,
-    severity: belowSoftMin ? 'warning' : undefined,
-    message: `${what} is ${shown(read)}: ${problems.join('; ')}. ECS accepts ${limits.basis}${belowSoftMin ? " (the minimum of 2 is stated in AWS CloudFormation's description of the field, not in the ECS API reference)" : ''}.${extra}`,
+    message: `${what} is ${shown(read)}: ${problems.join('; ')}. ECS accepts ${limits.basis}.${extra}`,
     fixes,
   };
 }
