@@ -50,11 +50,15 @@ ruleTester('memory-reservation-exceeds-memory', {
       ],
     },
     {
-      name: 'reservation equal to the hard limit: the fix removes memoryReservation',
+      name: 'reservation equal to the hard limit: a hint, not an error (the soft limit does nothing); the fix removes memoryReservation',
       document: EQUAL,
       findings: [
         {
-          message: /with a hard limit of the same 512 MiB/,
+          message:
+            /^resizer reserves 512 MiB \(memoryReservation\), the same as its hard limit \(memory\): the soft limit then does nothing\./,
+          messageExcludes: /rejects/,
+          severity: 'hint',
+          tags: ['unnecessary'],
           underlined: '512',
           container: 'resizer',
           related: [{ message: 'memory (hard limit): 512 MiB', underlined: '512' }],
