@@ -78,7 +78,7 @@ export const CONTAINER_DEFINITION = shape('ContainerDefinition', {
       { guide: 'container_definition_dependson' },
     ),
     startTimeout: int(
-      'Seconds ECS gives this container to reach the condition others wait for (`dependsOn`); if it takes longer, they give up and the task stops. At most 120 on Fargate.',
+      'Seconds ECS gives this container, from its start, to reach the COMPLETE, SUCCESS or HEALTHY others wait for (`dependsOn`); if it takes longer, they give up and the task stops. START waits never time out. Fargate: 2–120.',
       { min: 0, unit: 'seconds', guide: 'container_definition_timeout' },
     ),
     stopTimeout: int(
