@@ -27,8 +27,10 @@ ruleTester('launch-type-implied', {
       document: NOTIFY,
       findings: [
         {
-          message:
-            /looks like a Fargate task \(awsvpc, task-level cpu and memory\), but it has no requiresCompatibilities: ECS then registers it without checking it against Fargate's requirements/,
+          message: [
+            /looks like a Fargate task \(awsvpc, task-level cpu and memory\), but it has no requiresCompatibilities: ECS registers it and records the launch types it is compatible with, and users report that CreateService, UpdateService or RunTask with the FARGATE launch type is then refused \("Task definition does not support launch_type FARGATE"\), a message that names no parameter\./,
+            /Add "requiresCompatibilities": \["FARGATE"\] to have registration check it/,
+          ],
           underlined: '"awsvpc"',
           fixes: [
             {

@@ -12,7 +12,7 @@ export const launchTypeImplied: Rule = {
   id: 'launch-type-implied',
   severity: 'hint',
   summary:
-    'awsvpc with task-level cpu and memory but no requiresCompatibilities: registration skips the Fargate checks.',
+    'awsvpc with task-level cpu and memory but no requiresCompatibilities: a Fargate service or run-task is refused without naming the parameter.',
   check(ctx) {
     const { model } = ctx;
     const task = model.task;
@@ -24,12 +24,15 @@ export const launchTypeImplied: Rule = {
     )
       return;
     if (!given(model.cpuNode) || !given(model.memoryNode)) return;
+    const { key, pair } = ctx.spell;
+    const fargate = pair('requiresCompatibilities', ['FARGATE']);
+    const ec2 = pair('requiresCompatibilities', ['EC2']);
     ctx.report({
       at: model.networkModeNode!,
-      message: `This looks like a Fargate task (awsvpc, task-level ${ctx.spell.key('cpu')} and ${ctx.spell.key('memory')}), but it has no ${ctx.spell.key('requiresCompatibilities')}: ECS then registers it without checking it against Fargate's requirements, so a parameter Fargate rejects only shows up when a service or run-task starts it on Fargate. Add ${ctx.spell.pair('requiresCompatibilities', ['FARGATE'])} to have registration check it (or ["EC2"] if it runs on EC2 instances).`,
+      message: `This looks like a Fargate task (awsvpc, task-level ${key('cpu')} and ${key('memory')}), but it has no ${key('requiresCompatibilities')}: ECS registers it and records the launch types it is compatible with, and users report that CreateService, UpdateService or RunTask with the FARGATE launch type is then refused ("Task definition does not support launch_type FARGATE"), a message that names no parameter. Add ${fargate} to have registration check it against Fargate's requirements and name what fails (or ${ec2} if it runs on EC2 instances).`,
       fixes: () => [
         {
-          title: `Add ${ctx.spell.pair('requiresCompatibilities', ['FARGATE'])}`,
+          title: `Add ${fargate}`,
           isPreferred: true,
           safe: false,
           edits: ctx.edit.insertProperty(task, 'requiresCompatibilities', ['FARGATE'], {
@@ -37,7 +40,7 @@ export const launchTypeImplied: Rule = {
           }),
         },
         {
-          title: `Add ${ctx.spell.pair('requiresCompatibilities', ['EC2'])}`,
+          title: `Add ${ec2}`,
           isPreferred: false,
           safe: false,
           edits: ctx.edit.insertProperty(task, 'requiresCompatibilities', ['EC2'], {
