@@ -11,6 +11,20 @@ const SAME_TWICE = edit(
   '{ "containerName": "migrate", "condition": "SUCCESS" }',
 );
 const NO_CONDITION = edit(TWO_CONDITIONS, SECOND, '{ "containerName": "migrate" }');
+const COMPLETE = edit(
+  TWO_CONDITIONS,
+  SECOND,
+  '{ "containerName": "migrate", "condition": "COMPLETE" }',
+);
+const HEALTHY = edit(
+  TWO_CONDITIONS,
+  SECOND,
+  '{ "containerName": "migrate", "condition": "HEALTHY" }',
+);
+/** The document without its second entry, whatever that entry is. */
+const withoutSecond = (document: string, second: string) =>
+  edit(document, `"SUCCESS" },\n        ${second}\n`, '"SUCCESS" }\n');
+const BOTH_HOLD = /starts only once both hold\. Keep the one entry you mean\.$/;
 
 const FIRST_ENTRY = {
   message: 'first dependency on migrate',
@@ -27,7 +41,7 @@ const SAME_TWICE_FIXED = edit(
 );
 
 ruleTester('dependency-duplicate', {
-  severity: 'error',
+  severity: 'warning',
   valid: [
     {
       name: 'api waits for a migration and for redis: different containers are no duplicate',
@@ -37,7 +51,6 @@ ruleTester('dependency-duplicate', {
   ],
   invalid: [
     {
-      // Harmless at run time (the agent checks the same condition twice), so softer than the default.
       name: 'the same migration listed twice with SUCCESS: a warning on the second entry, removed by a safe fix',
       document: SAME_TWICE,
       findings: [
@@ -45,7 +58,6 @@ ruleTester('dependency-duplicate', {
           message: SAME_CONDITION,
           underlined: '{ "containerName": "migrate", "condition": "SUCCESS" }',
           line: 15,
-          severity: 'warning',
           container: 'api',
           related: [FIRST_ENTRY],
           fixes: [
@@ -82,13 +94,13 @@ ruleTester('dependency-duplicate', {
       ],
     },
     {
-      name: 'SUCCESS and START for one migration: an error, and which one to remove is left to the user',
+      name: 'SUCCESS and START for one migration: a warning that they act as SUCCESS; which one to remove is left to the user',
       document: TWO_CONDITIONS,
       findings: [
         {
           message: [
             /api lists "migrate" twice in dependsOn \(SUCCESS and START\)/,
-            /ECS does not document what two conditions on the same container mean/,
+            /the ECS agent requires every entry, so api starts only once both hold: together they act as SUCCESS alone \(a START entry is also met once the container has exited, in ECS agents since late 2023\)\. Keep the one entry you mean\./,
           ],
           underlined: SECOND,
           container: 'api',
@@ -108,7 +120,10 @@ ruleTester('dependency-duplicate', {
       document: NO_CONDITION,
       findings: [
         {
-          message: /api lists "migrate" twice in dependsOn \(SUCCESS and no condition\)/,
+          message: [
+            /api lists "migrate" twice in dependsOn \(SUCCESS and no condition\)/,
+            BOTH_HOLD,
+          ],
           underlined: '{ "containerName": "migrate" }',
           container: 'api',
           related: [FIRST_ENTRY],
@@ -120,6 +135,50 @@ ruleTester('dependency-duplicate', {
                 NO_CONDITION,
                 '"SUCCESS" },\n        { "containerName": "migrate" }\n',
                 '"SUCCESS" }\n',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'SUCCESS and COMPLETE for one migration act as SUCCESS',
+      document: COMPLETE,
+      findings: [
+        {
+          message: /together they act as SUCCESS alone\. Keep the one entry you mean\.$/,
+          underlined: '{ "containerName": "migrate", "condition": "COMPLETE" }',
+          container: 'api',
+          related: [FIRST_ENTRY],
+          fixes: [
+            {
+              title: 'Remove the second dependency on migrate',
+              preferred: true,
+              output: withoutSecond(
+                COMPLETE,
+                '{ "containerName": "migrate", "condition": "COMPLETE" }',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'SUCCESS and HEALTHY have no single equivalent: both must hold',
+      document: HEALTHY,
+      findings: [
+        {
+          message: BOTH_HOLD,
+          underlined: '{ "containerName": "migrate", "condition": "HEALTHY" }',
+          container: 'api',
+          related: [FIRST_ENTRY],
+          fixes: [
+            {
+              title: 'Remove the second dependency on migrate',
+              preferred: true,
+              output: withoutSecond(
+                HEALTHY,
+                '{ "containerName": "migrate", "condition": "HEALTHY" }',
               ),
             },
           ],

@@ -2,11 +2,26 @@ import type { Node } from '../json';
 import { displayName } from '../model';
 import type { Rule } from './rule';
 
+/**
+ * What two conditions on one container amount to. The ECS agent checks every entry and requires all
+ * of them (verifyContainerOrderingStatusResolvable in agent/engine/dependencygraph/graph.go). START
+ * is also met once the container has exited (amazon-ecs-agent#3927), so START with another condition
+ * is that condition, and COMPLETE with SUCCESS is SUCCESS. Other pairs have no single equivalent.
+ */
+function combined(a: string | undefined, b: string | undefined): string | undefined {
+  if (a === 'START') return b === 'COMPLETE' || b === 'SUCCESS' || b === 'HEALTHY' ? b : undefined;
+  if (b === 'START') return combined(b, a);
+  const pair = new Set([a, b]);
+  return pair.has('COMPLETE') && pair.has('SUCCESS') ? 'SUCCESS' : undefined;
+}
+
 export const dependencyDuplicate: Rule = {
   id: 'dependency-duplicate',
-  severity: 'error',
-  summary: 'A container lists the same dependency twice in its dependsOn.',
+  severity: 'warning',
+  summary:
+    'A container lists the same dependency twice in its dependsOn (ECS requires both entries).',
   check(ctx) {
+    const field = ctx.spell.key('dependsOn');
     for (const c of ctx.model.containers) {
       const seen = new Map<string, { condition?: string; node: Node }>();
       const items = c.dependsOnNode?.children ?? [];
@@ -19,17 +34,20 @@ export const dependencyDuplicate: Rule = {
           continue;
         }
         const index = items.indexOf(dep.node);
-        const identical = first.condition === dep.condition?.value;
-        // ECS documents neither that it rejects a repeated dependency nor what two conditions on
-        // one container mean (the ECS agent checks every entry). A repeat with the same condition
-        // changes nothing at run time, so it is reported as a warning.
+        const second = dep.condition?.value;
+        const identical = first.condition === second;
+        const as = identical ? undefined : combined(first.condition, second);
+        // No rejection of a repeated dependency is documented; the agent simply requires every
+        // entry, so the pair means something definite and a warning says what.
+        const meaning = identical
+          ? 'the second entry adds nothing. Keep one.'
+          : `the ECS agent requires every entry, so ${displayName(c)} starts only once both hold${as ? `: together they act as ${as} alone${first.condition === 'START' || second === 'START' ? ' (a START entry is also met once the container has exited, in ECS agents since late 2023)' : ''}` : ''}. Keep the one entry you mean.`;
         ctx.report({
           at: dep.node,
           container: c,
-          severity: identical ? 'warning' : undefined,
           message: identical
-            ? `${displayName(c)} lists "${name}" twice in ${ctx.spell.key('dependsOn')} with the same condition: the second entry adds nothing. Keep one.`
-            : `${displayName(c)} lists "${name}" twice in ${ctx.spell.key('dependsOn')} (${first.condition ?? 'no condition'} and ${dep.condition?.value ?? 'no condition'}): ECS does not document what two conditions on the same container mean, so when ${displayName(c)} may start is unclear. Keep the one entry you mean.`,
+            ? `${displayName(c)} lists "${name}" twice in ${field} with the same condition: ${meaning}`
+            : `${displayName(c)} lists "${name}" twice in ${field} (${first.condition ?? 'no condition'} and ${second ?? 'no condition'}): ${meaning}`,
           related: [{ at: first.node, message: `first dependency on ${name}` }],
           fixes: () =>
             index < 0
