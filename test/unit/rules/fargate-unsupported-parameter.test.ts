@@ -50,7 +50,7 @@ const transcoderFindings = (document: string, jsonFileLogs: boolean): ExpectedFi
     },
     {
       message:
-        /The capability NET_ADMIN in transcoder .* the only capability Fargate lets a container add is CAP_SYS_PTRACE/,
+        /The capability NET_ADMIN in transcoder .* the only capability Fargate lets a container add is SYS_PTRACE, on platform version 1\.4\.0 or later\./,
       underlined: '"NET_ADMIN"',
       container: 'transcoder',
       fixes: null,

@@ -96,7 +96,7 @@ function containerFindings(c: ContainerModel, spell: Spelling): Unsupported[] {
       out.push({
         node: cap,
         what: `The capability ${s} in ${name}`,
-        why: 'the only capability Fargate lets a container add is CAP_SYS_PTRACE',
+        why: 'the only capability Fargate lets a container add is SYS_PTRACE, on platform version 1.4.0 or later',
         container: c,
       });
     }
