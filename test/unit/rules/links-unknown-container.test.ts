@@ -27,7 +27,7 @@ ruleTester('links-unknown-container', {
         {
           message: [
             /nginx links to "php_fpm", but no container of this task definition has that name/,
-            /Did you mean "php-fpm"\?/,
+            /the ECS agent refuses the whole task before any container starts \("could not find container for link php_fpm:fpm"\)\. Did you mean "php-fpm"\?/,
           ],
           underlined: '"php_fpm:fpm"',
           container: 'nginx',

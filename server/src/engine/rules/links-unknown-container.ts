@@ -35,7 +35,7 @@ export const linksUnknownContainer: Rule = {
         ctx.report({
           at: el,
           container: c,
-          message: `${displayName(c)} links to "${link.target}", but no container of this task definition has that name: a link names another container of the same task, so ECS cannot make it and the container does not start.${suggestion}`,
+          message: `${displayName(c)} links to "${link.target}", but no container of this task definition has that name: a link names another container of the same task, and the ECS agent refuses the whole task before any container starts ("could not find container for link ${value}").${suggestion}`,
           fixes: () =>
             close.map((n, i) => ({
               title: `Change ${JSON.stringify(value)} to ${JSON.stringify(n + alias)}`,
