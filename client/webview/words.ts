@@ -4,14 +4,13 @@
  * sentence is wrapped in Unicode isolates (U+2068 … U+2069): its punctuation stays where it belongs. Pure.
  */
 import {
-  CONDITION_REACHED,
+  CREATE,
+  edgeReached,
   type GraphEdge,
   type GraphNode,
   type Severity,
   type StartOrderGraph,
 } from '../../shared/src/graph';
-
-const WAIT_PHRASE: Readonly<Record<string, string>> = CONDITION_REACHED;
 
 export const REASON_WORDS: Record<string, string> = {
   links: 'links',
@@ -48,10 +47,13 @@ export function edgeSentence(e: GraphEdge, graph: StartOrderGraph): string {
   const from = isolate(nameOf(e.from, graph));
   const to = isolate(nameOf(e.to, graph));
   if (e.from === e.to) return `${to} waits for itself (${e.condition}): it can never start.`;
-  const phrase = WAIT_PHRASE[e.condition] ?? `reaches ${e.condition}`;
-  const why = e.implicit
-    ? ` Implicit: ${REASON_WORDS[e.reason] ?? e.reason}, condition ${e.condition}.`
-    : ` dependsOn condition ${e.condition}.`;
+  const phrase = edgeReached(e.condition) ?? `reaches ${e.condition}`;
+  // volumesFrom's CREATE is the agent's own create-time dependency, not a dependsOn condition.
+  const why = !e.implicit
+    ? ` dependsOn condition ${e.condition}.`
+    : e.condition === CREATE
+      ? ` Implicit: ${REASON_WORDS[e.reason] ?? e.reason}; ${from} only has to be created, not started.`
+      : ` Implicit: ${REASON_WORDS[e.reason] ?? e.reason}, condition ${e.condition}.`;
   const cycle = e.inCycle ? ' Part of a dependency cycle: none of its containers start.' : '';
   return `${to} starts once ${from} ${phrase}.${why}${cycle}`;
 }

@@ -31,6 +31,21 @@ export const CONDITION_REACHED: Readonly<Record<Condition, string>> = {
   HEALTHY: 'reports healthy',
 };
 
+/**
+ * The condition of a volumesFrom edge: the ECS agent's own create-time dependency (its
+ * ContainerOrderingCreateCondition). The source container only has to be created, not started; a
+ * task definition cannot write it in dependsOn.
+ */
+export const CREATE = 'CREATE';
+
+/** What the container waited for has done once an edge's condition holds (CREATE included), if known. */
+export function edgeReached(condition: string): string | undefined {
+  if (condition === CREATE) return 'has been created';
+  return Object.hasOwn(CONDITION_REACHED, condition)
+    ? CONDITION_REACHED[condition as Condition]
+    : undefined;
+}
+
 /** Why an edge exists: an explicit dependsOn entry, or an order ECS adds on its own. */
 export type EdgeReason = 'dependsOn' | 'links' | 'volumesFrom' | 'firelens';
 

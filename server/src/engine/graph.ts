@@ -2,8 +2,7 @@
  * The public start-order graph (plain data for the webview, hovers and code lenses) and the plain
  * story of how the task starts.
  */
-import { CONDITION_REACHED } from '../../../shared/src/graph';
-import { isCondition } from './fields/index';
+import { edgeReached } from '../../../shared/src/graph';
 import { displayName, type ContainerModel, type TaskModel } from './model';
 import { isLogRouter } from './roles';
 import { startTimeoutOf } from './simulate/plan';
@@ -74,9 +73,8 @@ export function buildGraph(
 
 function waitPhrase(e: StartEdge): string {
   const name = displayName(e.from);
-  const phrase = isCondition(e.condition)
-    ? `${name} ${CONDITION_REACHED[e.condition]}`
-    : `${name} reaches "${e.condition}"`;
+  const reached = edgeReached(e.condition);
+  const phrase = reached ? `${name} ${reached}` : `${name} reaches "${e.condition}"`;
   const why =
     e.reason === 'dependsOn'
       ? ''

@@ -58,9 +58,11 @@ export function buildStartOrder(model: TaskModel): StartOrder {
       explicitEdges.add(key(target, c));
     }
   }
-  // links and volumesFrom order the start whatever dependsOn says (the ECS agent adds them as
-  // dependencies of their own), so only an explicit edge in the same direction makes them redundant;
-  // a dependsOn the other way round is a real cycle.
+  // links and volumesFrom order the containers whatever dependsOn says (the ECS agent adds them as
+  // dependencies of their own, initializeContainerOrdering in task.go), so only an explicit edge in
+  // the same direction makes them redundant; a dependsOn the other way round is a real cycle. A link
+  // waits for the other container to start (START); volumesFrom only for its source to be created
+  // (the agent's own CREATE condition), since Docker needs the source container, not its process.
   for (const c of model.containers) {
     for (const link of c.links) {
       const target = model.byName.get(link.target);
@@ -81,7 +83,7 @@ export function buildStartOrder(model: TaskModel): StartOrder {
         edges.push({
           from: target,
           to: c,
-          condition: 'START',
+          condition: 'CREATE',
           reason: 'volumesFrom',
           implicit: true,
           node: v.node,
@@ -119,7 +121,8 @@ export function buildStartOrder(model: TaskModel): StartOrder {
       }
     }
   }
-  // Implicit edges can repeat (links and volumesFrom to the same container): keep the first.
+  // Implicit edges can repeat (links and volumesFrom to the same container): keep the first, the
+  // link's START, which includes volumesFrom's CREATE.
   const seen = new Set<string>();
   const unique = edges.filter((e) => {
     const k = `${key(e.from, e.to)}:${e.implicit ? 'i' : e.node.offset}`;

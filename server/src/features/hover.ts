@@ -156,7 +156,7 @@ function referenceSentence(
     return `${who} waits for ${name}.`;
   }
   if (use.use === 'volumesFrom')
-    return `${who} mounts the volumes of ${name}${target ? `, and ECS starts ${name} first` : ''}.`;
+    return `${who} mounts the volumes of ${name}${target ? `, and ECS creates ${name} first (it need not have started)` : ''}.`;
   return `${who} links to ${name}${use.alias ? ` as ${code(use.alias)}` : ''}${target ? `, and ECS starts ${name} first` : ''} (links work only in the bridge network mode).`;
 }
 

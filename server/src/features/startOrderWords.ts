@@ -13,6 +13,8 @@ import {
 
 /** "has exited with code 0": what the other container has done once the condition holds. */
 export function reachedWords(condition: string): string {
+  // volumesFrom's CREATE: the agent's create-time dependency (the source need not have started).
+  if (condition === 'CREATE') return 'has been created';
   return isCondition(condition) ? CONDITION_FACTS[condition].reached : `reaches ${condition}`;
 }
 

@@ -63,6 +63,18 @@ describe('story', () => {
       'app starts first.',
       'Then nginx starts, once app has started (implicit: links).',
     ]);
+    const volumesFrom = `{ "family": "t", "containerDefinitions": [
+  { "name": "assets", "essential": false },
+  { "name": "web", "volumesFrom": [{ "sourceContainer": "assets" }] }
+] }`;
+    assert.deepEqual(graph(volumesFrom).story, [
+      'assets starts first.',
+      'Then web starts, once assets has been created (implicit: volumesFrom).',
+    ]);
+    assert.deepEqual(
+      graph(volumesFrom).edges.map((e) => [e.from, e.to, e.condition, e.reason]),
+      [['assets', 'web', 'CREATE', 'volumesFrom']],
+    );
   });
 
   test('a container waiting for several lists them all', () => {

@@ -202,7 +202,7 @@ describe('implicit edges ECS adds on its own', () => {
     assert.deepEqual(phases(o), { app: 0, nginx: 1 });
   });
 
-  test('volumesFrom orders the source container first; links and volumesFrom to one container make one edge', () => {
+  test('volumesFrom waits for the source container to be created (CREATE); links and volumesFrom to one container make one edge, the START', () => {
     const o = order(
       task(`{ "name": "assets", "essential": false },
 { "name": "web", "links": ["assets"], "volumesFrom": [{ "sourceContainer": "assets", "readOnly": true }] },
@@ -210,7 +210,7 @@ describe('implicit edges ECS adds on its own', () => {
     );
     assert.deepEqual(edges(o), [
       'assets -> web START links (implicit)',
-      'assets -> cron START volumesFrom (implicit)',
+      'assets -> cron CREATE volumesFrom (implicit)',
     ]);
   });
 
@@ -270,7 +270,7 @@ describe('implicit edges ECS adds on its own', () => {
       task(`{ "name": "router", "firelensConfiguration": { "type": "fluentbit" }, "volumesFrom": [{ "sourceContainer": "app" }] },
 { "name": "app", "logConfiguration": { "logDriver": "awsfirelens" } }`),
     );
-    assert.deepEqual(edges(mounted), ['app -> router START volumesFrom (implicit)']);
+    assert.deepEqual(edges(mounted), ['app -> router CREATE volumesFrom (implicit)']);
   });
 
   test('FireLens: containers logging elsewhere, and the router itself, get no edge', () => {

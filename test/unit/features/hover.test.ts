@@ -96,8 +96,11 @@ describe('hover on container names and references', () => {
 ]}`;
     const { markdown, hovered } = hoverAt(text);
     assert.equal(hovered, '"data"');
-    assert.match(markdown, /^app mounts the volumes of data, and ECS starts data first\./);
-    assert.match(markdown, /Waited for by: app \(START, volumesFrom\)/);
+    assert.match(
+      markdown,
+      /^app mounts the volumes of data, and ECS creates data first \(it need not have started\)\./,
+    );
+    assert.match(markdown, /Waited for by: app \(CREATE, volumesFrom\)/);
   });
 
   test('containers on a cycle never start; an unknown name says so', () => {

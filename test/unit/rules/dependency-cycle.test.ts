@@ -142,7 +142,8 @@ ruleTester('dependency-cycle', {
 `,
       findings: [
         {
-          message: /app starts after assets \(implicit, volumesFrom\)/,
+          message:
+            /app waits for assets to be created \(implicit, volumesFrom\), which is part of a dependency cycle/,
           underlined: '{ "sourceContainer": "assets" }',
           container: 'app',
           related: [

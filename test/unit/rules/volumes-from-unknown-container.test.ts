@@ -21,7 +21,7 @@ ruleTester('volumes-from-unknown-container', {
         {
           message: [
             /nginx mounts the volumes of "wordpres", but no container has that name/,
-            /Did you mean "wordpress"\?/,
+            /the ECS agent refuses the whole task before any container starts \("could not find volume source container with name wordpres"\)\. Did you mean "wordpress"\?/,
           ],
           underlined: '"wordpres"',
           container: 'nginx',
@@ -54,7 +54,7 @@ ruleTester('volumes-from-unknown-container', {
       document: ITSELF,
       findings: [
         {
-          message: /nginx mounts the volumes of itself/,
+          message: [/nginx mounts the volumes of itself/, /which ECS therefore creates first/],
           underlined: '"nginx"',
           container: 'nginx',
           fixes: [

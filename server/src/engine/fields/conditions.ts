@@ -20,7 +20,7 @@ const NOT_ON_ESSENTIAL =
 export const CONDITION_FACTS: Readonly<Record<Condition, ConditionFacts>> = {
   START: {
     meaning:
-      'the other container has started (the order that `links` and `volumesFrom` already imply)',
+      'the other container has started (the order `links` already imply; `volumesFrom` only waits for the other container to be created)',
     reached: 'has started',
     constraints: ['The other container only has to be started: nothing says it is ready.'],
   },

@@ -61,7 +61,7 @@ export const CONTAINER_DEFINITION = shape('ContainerDefinition', {
     ),
     volumesFrom: list(
       'VolumeFrom',
-      'Mounts every volume of the containers named here; ECS starts those containers first, as a START dependency would.',
+      'Mounts every volume of the containers named here; ECS creates those containers first (they need not have started, so this orders less than a START dependency).',
       { guide: 'container_definition_volumesfrom' },
     ),
     linuxParameters: struct(

@@ -15,7 +15,9 @@ export const dependencyCycle: Rule = {
         const how =
           edge.reason === 'dependsOn'
             ? `waits for ${displayName(edge.from)} (${edge.condition})`
-            : `starts after ${displayName(edge.from)} (implicit, ${edge.reason === 'firelens' ? edge.reason : ctx.spell.key(edge.reason)})`;
+            : edge.condition === 'CREATE'
+              ? `waits for ${displayName(edge.from)} to be created (implicit, ${ctx.spell.key(edge.reason)})`
+              : `starts after ${displayName(edge.from)} (implicit, ${edge.reason === 'firelens' ? 'FireLens' : ctx.spell.key(edge.reason)})`;
         ctx.report({
           at: edge.node,
           container: edge.to,

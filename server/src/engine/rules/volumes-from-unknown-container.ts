@@ -8,6 +8,7 @@ export const volumesFromUnknownContainer: Rule = {
   severity: 'error',
   summary: 'A volumesFrom sourceContainer names no container of the task, or the container itself.',
   check(ctx) {
+    const key = ctx.spell.key;
     const names = [...ctx.model.byName.keys()];
     for (const c of ctx.model.containers) {
       const own = c.name?.value;
@@ -19,7 +20,7 @@ export const volumesFromUnknownContainer: Rule = {
           ctx.report({
             at: source.node,
             container: c,
-            message: `A ${ctx.spell.key('volumesFrom')} entry of ${displayName(c)} has an empty ${ctx.spell.key('sourceContainer')}: name the container whose volumes to mount.`,
+            message: `A ${key('volumesFrom')} entry of ${displayName(c)} has an empty ${key('sourceContainer')}: name the container whose volumes to mount.`,
           });
           continue;
         }
@@ -28,13 +29,13 @@ export const volumesFromUnknownContainer: Rule = {
           ctx.report({
             at: source.node,
             container: c,
-            message: `${displayName(c)} mounts the volumes of itself: ${ctx.spell.key('volumesFrom')} names another container of the task, whose volumes this one mounts and which therefore starts first (Docker's --volumes-from). A container cannot be its own source; mount a task volume with ${ctx.spell.key('mountPoints')} instead.`,
+            message: `${displayName(c)} mounts the volumes of itself: ${key('volumesFrom')} names another container of the task, whose volumes this one mounts and which ECS therefore creates first (Docker's --volumes-from). A container cannot be its own source; mount a task volume with ${key('mountPoints')} instead.`,
             fixes: () =>
               index < 0 || !c.volumesFromNode
                 ? []
                 : [
                     {
-                      title: `Remove the ${ctx.spell.key('volumesFrom')} entry "${target}"`,
+                      title: `Remove the ${key('volumesFrom')} entry "${target}"`,
                       isPreferred: true,
                       safe: false,
                       edits: ctx.edit.deleteArrayElements(c.volumesFromNode, index, index + 1),
@@ -53,7 +54,7 @@ export const volumesFromUnknownContainer: Rule = {
         ctx.report({
           at: source.node,
           container: c,
-          message: `${displayName(c)} mounts the volumes of "${target}", but no container has that name: ${ctx.spell.key('volumesFrom')} must name another container of this task definition, so ECS rejects it.${suggestion}`,
+          message: `${displayName(c)} mounts the volumes of "${target}", but no container has that name: ${key('volumesFrom')} must name another container of this task definition, and the ECS agent refuses the whole task before any container starts ("could not find volume source container with name ${target}").${suggestion}`,
           fixes: () =>
             close.map((n, i) => ({
               title: `Change "${target}" to "${n}"`,
