@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseImage } from '../../../server/src/engine/rules/image-latest-tag';
 import { GOOD_FIXTURES, REAL_WORLD_CORRECT } from './helpers';
-import { ruleTester, validCases, type ValidCase } from './ruleTester';
+import { edit, ruleTester, validCases, type ValidCase } from './ruleTester';
 
 /** A one-container task with the given image: small and inline, the image is what each case is about. */
 function withImage(image: string): string {
@@ -52,9 +52,28 @@ ruleTester('image-latest-tag', {
         {
           message: [
             /The image of web "nginx" has no tag, so ECS pulls its latest tag: which image runs depends on when it is deployed/,
+            /For a service, ECS resolves the tag to a digest once per deployment \(on Fargate platform version 1\.4\.0 or later, or ECS agent 1\.70\.0 or later, unless the container sets "versionConsistency": "disabled"\), and each task started with run-task resolves it again\./,
             /Pin a version tag \(e\.g\. :1\.4\.2\) or a digest \(@sha256:…\)/,
           ],
           underlined: '"nginx"',
+          container: 'web',
+          fixes: null,
+        },
+      ],
+    },
+    {
+      name: 'nginx:latest with "versionConsistency": "disabled": every task start resolves the tag',
+      document: edit(
+        withImage('nginx:latest'),
+        '"essential": true',
+        '"essential": true,\n      "versionConsistency": "disabled"',
+      ),
+      findings: [
+        {
+          message:
+            /This container sets "versionConsistency": "disabled", so ECS resolves the tag each time a task starts, and even the tasks of one service deployment can run different images\./,
+          messageExcludes: /once per deployment/,
+          underlined: '"nginx:latest"',
           container: 'web',
           fixes: null,
         },

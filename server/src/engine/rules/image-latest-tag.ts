@@ -1,3 +1,4 @@
+import { prop, str } from '../json';
 import { displayName } from '../model';
 import { containsPlaceholder, isPlaceholder } from '../placeholders';
 import type { Rule } from './rule';
@@ -38,10 +39,17 @@ export const imageLatestTag: Rule = {
         ref.tag === undefined
           ? `"${image.value.trim()}" has no tag, so ECS pulls its latest tag`
           : `"${image.value.trim()}" uses the latest tag`;
+      const { pair } = ctx.spell;
+      // Software version consistency (AWS, July 2024): a service deployment resolves the tag to a
+      // digest once, on Fargate platform 1.4.0+ or agent 1.70.0+, unless the container opts out.
+      const optedOut = str(prop(c.node, 'versionConsistency')) === 'disabled';
+      const when = optedOut
+        ? `This container sets ${pair('versionConsistency', 'disabled')}, so ECS resolves the tag each time a task starts, and even the tasks of one service deployment can run different images.`
+        : `For a service, ECS resolves the tag to a digest once per deployment (on Fargate platform version 1.4.0 or later, or ECS agent 1.70.0 or later, unless the container sets ${pair('versionConsistency', 'disabled')}), and each task started with run-task resolves it again.`;
       ctx.report({
         at: image.node,
         container: c,
-        message: `The image of ${displayName(c)} ${what}: which image runs depends on when it is deployed (ECS resolves the tag to a digest once per service deployment; run-task resolves it at each start), so two deployments of this same revision can run different code, and going back to an earlier revision does not bring the earlier image back. Pin a version tag (e.g. :1.4.2) or a digest (@sha256:…).`,
+        message: `The image of ${displayName(c)} ${what}: which image runs depends on when it is deployed. ${when} So two deployments of this same revision can run different code, and going back to an earlier revision does not bring the earlier image back. Pin a version tag (e.g. :1.4.2) or a digest (@sha256:…).`,
       });
     }
   },
