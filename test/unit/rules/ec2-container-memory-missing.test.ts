@@ -3,6 +3,12 @@ import { edit, fixture, ruleTester, validCases } from './ruleTester';
 
 const CRON = fixture('ec2-container-memory-missing/cron-export-without-memory.json');
 const MODE = '"networkMode": "bridge",';
+const FARGATE = edit(
+  CRON,
+  MODE,
+  '"networkMode": "awsvpc", "requiresCompatibilities": ["FARGATE"],',
+);
+const EC2 = edit(CRON, MODE, `${MODE} "requiresCompatibilities": ["EC2"],`);
 
 ruleTester('ec2-container-memory-missing', {
   severity: 'error',
@@ -14,14 +20,6 @@ ruleTester('ec2-container-memory-missing', {
     {
       name: 'task-level memory as a placeholder',
       document: edit(CRON, MODE, `${MODE}\n  "memory": "\${task_memory}",`),
-    },
-    {
-      name: 'the cron task on Fargate',
-      document: edit(
-        CRON,
-        MODE,
-        '"networkMode": "awsvpc", "requiresCompatibilities": ["FARGATE"],',
-      ),
     },
     {
       name: 'a bare container array (task-level memory unknown)',
@@ -36,12 +34,12 @@ ruleTester('ec2-container-memory-missing', {
   invalid: [
     {
       // The value is a guess to adjust: offered, not applied by --fix.
-      name: 'a nightly export cron container with neither memory nor memoryReservation on EC2: on its name; the fix adds memoryReservation after cpu',
+      name: 'a nightly export cron container with neither memory nor memoryReservation, no requiresCompatibilities: on its name; the fix adds memoryReservation after cpu',
       document: CRON,
       findings: [
         {
           message: [
-            /nightly-export has neither memory nor memoryReservation\. On EC2 \(the launch type when requiresCompatibilities is left out\), a task without task-level memory needs a non-zero memory or memoryReservation on every container/,
+            /^nightly-export has neither memory nor memoryReservation\. The task has no task-level memory, so every container needs a non-zero memory or memoryReservation: ECS rejects the task definition otherwise, whatever the launch type/,
             /At least one of 'memory' or 'memoryReservation' must be specified/,
           ],
           underlined: '"nightly-export"',
@@ -60,8 +58,41 @@ ruleTester('ec2-container-memory-missing', {
       document: `{ "family": "", "requiresCompatibilities": ["EC2"], "memory": "", "containerDefinitions": [{ "name": "", "image": "", "memory": 0, "memoryReservation": 0 }] }`,
       findings: [
         {
-          message: /container #1 sets memory to 0\. On EC2, a task without task-level memory/,
+          message: /container #1 sets memory to 0\. The task has no task-level memory/,
           underlined: '0',
+          fixes: null,
+        },
+      ],
+    },
+    {
+      name: 'the same cron task on EC2: the same finding, nothing about Fargate',
+      document: EC2,
+      findings: [
+        {
+          message:
+            /whatever the launch type \("At least one of 'memory' or 'memoryReservation' must be specified"\)\.$/,
+          underlined: '"nightly-export"',
+          container: 'nightly-export',
+          fixes: [
+            {
+              title: 'Add "memoryReservation": 256 (adjust to what the container needs)',
+              output: edit(EC2, '"cpu": 256,\n', '"cpu": 256,\n      "memoryReservation": 256,\n'),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'the cron task meant for Fargate without task-level memory: the same registration error; it points at task-level memory, no container fix',
+      document: FARGATE,
+      findings: [
+        {
+          message: [
+            /whatever the launch type/,
+            /On Fargate, task-level memory is required anyway: add it \(with task-level cpu\), and the containers need none of their own\.$/,
+          ],
+          underlined: '"nightly-export"',
+          container: 'nightly-export',
           fixes: null,
         },
       ],

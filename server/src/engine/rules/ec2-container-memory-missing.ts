@@ -15,27 +15,27 @@ export const ec2ContainerMemoryMissing: Rule = {
   id: 'ec2-container-memory-missing',
   severity: 'error',
   summary:
-    'EC2 (or no launch type) without task-level memory, and a container with neither memory nor memoryReservation.',
+    'No task-level memory, and a container with neither memory nor memoryReservation (whatever the launch type).',
   check(ctx) {
     const { model } = ctx;
-    if (!model.knowsTaskLevel || model.isFargate) return;
-    // EC2 is the launch type when requiresCompatibilities is left out.
-    if (model.launchTypes.size > 0 && !model.launchTypes.has('EC2')) return;
-    if (isSet(model.memoryNode)) return;
+    // The rule's id says EC2, where it was first written for; what ECS checks is task-level memory:
+    // without it every container needs its own, on any launch type.
+    if (!model.knowsTaskLevel || isSet(model.memoryNode)) return;
+    const { key } = ctx.spell;
+    const memory = key('memory');
+    const reservation = key('memoryReservation');
     for (const c of model.containers) {
       if (isSet(c.memoryNode) || isSet(c.memoryReservationNode)) continue;
       const zero = c.memoryNode ?? c.memoryReservationNode;
-      const launch = model.launchTypes.has('EC2')
-        ? 'On EC2'
-        : `On EC2 (the launch type when ${ctx.spell.key('requiresCompatibilities')} is left out)`;
-      const memory = ctx.spell.key('memory');
-      const reservation = ctx.spell.key('memoryReservation');
+      const fargate = model.isFargate
+        ? ` On Fargate, task-level ${memory} is required anyway: add it (with task-level ${key('cpu')}), and the containers need none of their own.`
+        : '';
       ctx.report({
         at: zero ?? c.nameNode ?? c.node,
         container: c,
-        message: `${zero ? `${displayName(c)} sets ${c.memoryNode ? memory : reservation} to 0. ` : `${displayName(c)} has neither ${memory} nor ${reservation}. `}${launch}, a task without task-level ${memory} needs a non-zero ${memory} or ${reservation} on every container: ECS rejects it ("At least one of 'memory' or 'memoryReservation' must be specified").`,
+        message: `${zero ? `${displayName(c)} sets ${c.memoryNode ? memory : reservation} to 0.` : `${displayName(c)} has neither ${memory} nor ${reservation}.`} The task has no task-level ${memory}, so every container needs a non-zero ${memory} or ${reservation}: ECS rejects the task definition otherwise, whatever the launch type ("At least one of 'memory' or 'memoryReservation' must be specified").${fargate}`,
         fixes: () =>
-          zero
+          zero || model.isFargate
             ? []
             : [
                 {
