@@ -384,6 +384,29 @@ export function perContainer<T>(compute: (c: ContainerModel) => T): (c: Containe
   };
 }
 
+/** A dependsOn entry whose containerName names another container of the same task. */
+export interface Wait {
+  container: ContainerModel;
+  dep: DependencyModel;
+  target: ContainerModel;
+}
+
+/**
+ * Every dependsOn entry of the task that names another of its containers, with that container:
+ * what the start order and the rules about conditions read. Entries naming no container, an
+ * unknown one or the container itself are left to the rules that report them.
+ */
+export function waits(model: TaskModel): Wait[] {
+  const out: Wait[] = [];
+  for (const container of model.containers) {
+    for (const dep of container.dependsOn) {
+      const target = dep.containerName ? model.byName.get(dep.containerName.value) : undefined;
+      if (target && target !== container) out.push({ container, dep, target });
+    }
+  }
+  return out;
+}
+
 /** Display name of a container for messages. */
 export function displayName(c: ContainerModel): string {
   return c.name?.value ? c.name.value : `container #${c.index + 1}`;

@@ -4,7 +4,7 @@
  * Linear in containers + edges.
  */
 import type { Node } from './json';
-import type { ContainerModel, DependencyModel, TaskModel } from './model';
+import { waits, type ContainerModel, type DependencyModel, type TaskModel } from './model';
 import { isLogRouter } from './roles';
 import type { EdgeReason } from './types';
 
@@ -40,23 +40,19 @@ export function buildStartOrder(model: TaskModel): StartOrder {
   const explicitEdges = new Set<string>();
   const key = (a: ContainerModel, b: ContainerModel) => `${a.index}>${b.index}`;
 
-  for (const c of model.containers) {
-    for (const dep of c.dependsOn) {
-      const target = dep.containerName ? model.byName.get(dep.containerName.value) : undefined;
-      if (!target || target === c) continue;
-      edges.push({
-        from: target,
-        to: c,
-        condition: dep.condition?.value ?? 'START',
-        reason: 'dependsOn',
-        implicit: false,
-        node: dep.node,
-        dependency: dep,
-      });
-      explicitPairs.add(key(target, c));
-      explicitPairs.add(key(c, target));
-      explicitEdges.add(key(target, c));
-    }
+  for (const { container: c, dep, target } of waits(model)) {
+    edges.push({
+      from: target,
+      to: c,
+      condition: dep.condition?.value ?? 'START',
+      reason: 'dependsOn',
+      implicit: false,
+      node: dep.node,
+      dependency: dep,
+    });
+    explicitPairs.add(key(target, c));
+    explicitPairs.add(key(c, target));
+    explicitEdges.add(key(target, c));
   }
   // links and volumesFrom order the containers whatever dependsOn says (the ECS agent adds them as
   // dependencies of their own, initializeContainerOrdering in task.go), so only an explicit edge in

@@ -1,5 +1,5 @@
 import { elements, prop, str } from '../json';
-import { displayName, type ContainerModel } from '../model';
+import { displayName, waits, type ContainerModel } from '../model';
 import type { Rule } from './rule';
 
 /** A health check with a command that says something (healthcheck-command reports the empty ones). */
@@ -20,31 +20,25 @@ export const startWhereHealthyAvailable: Rule = {
   summary:
     'dependsOn START on a container that has a health check: HEALTHY would wait until it serves.',
   check(ctx) {
-    for (const c of ctx.model.containers) {
-      for (const dep of c.dependsOn) {
-        if (dep.condition?.value !== 'START') continue;
-        const target = dep.containerName
-          ? ctx.model.byName.get(dep.containerName.value)
-          : undefined;
-        if (!target || target === c || ctx.inits.has(target) || !hasUsableHealthCheck(target))
-          continue;
-        ctx.report({
-          at: dep.condition.node,
-          container: c,
-          message: `${displayName(c)} waits for ${displayName(target)} with START, which only waits until its process has started. ${displayName(target)} has a health check, so HEALTHY would wait until it actually serves (ECS checks it only while the task starts).`,
-          related: [
-            { at: target.healthCheckNode!, message: `${displayName(target)}'s health check` },
-          ],
-          fixes: [
-            {
-              title: 'Change "START" to "HEALTHY"',
-              isPreferred: true,
-              safe: false,
-              edits: ctx.edit.replaceValue(dep.condition.node, 'HEALTHY'),
-            },
-          ],
-        });
-      }
+    for (const { container: c, dep, target } of waits(ctx.model)) {
+      if (dep.condition?.value !== 'START') continue;
+      if (ctx.inits.has(target) || !hasUsableHealthCheck(target)) continue;
+      ctx.report({
+        at: dep.condition.node,
+        container: c,
+        message: `${displayName(c)} waits for ${displayName(target)} with START, which only waits until its process has started. ${displayName(target)} has a health check, so HEALTHY would wait until it actually serves (ECS checks it only while the task starts).`,
+        related: [
+          { at: target.healthCheckNode!, message: `${displayName(target)}'s health check` },
+        ],
+        fixes: [
+          {
+            title: 'Change "START" to "HEALTHY"',
+            isPreferred: true,
+            safe: false,
+            edits: ctx.edit.replaceValue(dep.condition.node, 'HEALTHY'),
+          },
+        ],
+      });
     }
   },
 };
