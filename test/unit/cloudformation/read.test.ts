@@ -341,6 +341,15 @@ describe('templates', () => {
     assert.equal(read(json).spelling.pair('essential', false), '"Essential": false');
     assert.equal(read(yaml).spelling.pair('essential', false), 'Essential: false');
     assert.equal(read(yaml).spelling.key('dependsOn'), 'DependsOn');
+    // A list is written as YAML reads it back as a list, not as the scalar FARGATE.
+    assert.equal(
+      read(yaml).spelling.pair('requiresCompatibilities', ['FARGATE']),
+      'RequiresCompatibilities: [FARGATE]',
+    );
+    assert.equal(
+      read(json).spelling.pair('requiresCompatibilities', ['FARGATE']),
+      '"RequiresCompatibilities": ["FARGATE"]',
+    );
   });
 
   test('a template without a task definition, and other YAML, is not recognised', () => {

@@ -14,7 +14,7 @@ import { readTemplate } from './convert';
 import { cloudFormationName } from './schema';
 import { templateEditor } from './templateEditor';
 import { yamlEditor } from './yamlEdits';
-import { yamlScalar } from './yamlText';
+import { yamlFlow, yamlScalar } from './yamlText';
 import { MAX_YAML_DEPTH, parseYamlTemplate } from './yamlTree';
 
 export { YAML_SYNTAX } from './yamlTree';
@@ -24,10 +24,11 @@ export interface TemplateOptions {
   uri?: string;
 }
 
-/** YAML templates spell a field `Essential: true`. */
+/** YAML templates spell a field `Essential: true`, and a list or object on one line: `[FARGATE]`. */
 export const yamlSpelling: Spelling = {
   key: cloudFormationName,
-  pair: (field, value) => `${cloudFormationName(field)}: ${yamlScalar(value)}`,
+  pair: (field, value) =>
+    `${cloudFormationName(field)}: ${value !== null && typeof value === 'object' ? yamlFlow(value) : yamlScalar(value)}`,
 };
 
 /** JSON templates spell a field `"Essential": true`. */
