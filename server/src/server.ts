@@ -28,6 +28,7 @@ import { completion } from './features/completion';
 import { definition } from './features/definition';
 import { diagnostics } from './features/diagnostics';
 import { documentSymbols, flattenSymbols } from './features/documentSymbols';
+import { definitionOf, namedTaskDefinitions } from './features/taskDefinitions';
 import { hover } from './features/hover';
 import { references } from './features/references';
 import { prepareRename, rename } from './features/rename';
@@ -35,11 +36,14 @@ import {
   GraphChangedNotification,
   SimulateRequest,
   StartOrderGraphRequest,
+  TaskDefinitionsRequest,
   type GraphChangedParams,
   type SimulateParams,
   type SimulateResult,
   type StartOrderGraphParams,
   type StartOrderGraphResult,
+  type TaskDefinitionsParams,
+  type TaskDefinitionsResult,
 } from '../../shared/src/protocol';
 import { parseScenarioOverrides } from '../../shared/src/simulation';
 import { formatError, guard, runSafe } from './runSafe';
@@ -110,6 +114,12 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
   let schemaFileMatch: readonly string[] = [];
   const schemaValidated = (uri: string) =>
     schemaFileMatch.length > 0 && matchesAnyPattern(uriPath(uri), schemaFileMatch);
+  /**
+   * Another extension checks YAML syntax in this editor (VS Code with Red Hat's YAML extension),
+   * sent by the client as initializationOptions.yamlSyntaxReported: the server then publishes no
+   * YAML syntax error of its own, so none is shown twice.
+   */
+  let yamlSyntaxReported = false;
 
   /** The analysis of an open, enabled document (synchronous: call it after the settings are known). */
   function stateOf(uri: string, s: Settings): DocumentState | undefined {
@@ -161,7 +171,9 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
       logger,
       () => {
         const state = stateOf(uri, s);
-        const published = state ? diagnostics(state.analysis, uri, schemaValidated(uri)) : [];
+        const published = state
+          ? diagnostics(state.analysis, uri, schemaValidated(uri), yamlSyntaxReported)
+          : [];
         void connection.sendDiagnostics({ uri, version: current.version, diagnostics: published });
         const changed: GraphChangedParams = { uri, version: current.version };
         void connection.sendNotification(GraphChangedNotification.type, changed);
@@ -195,6 +207,10 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
     schemaFileMatch = Array.isArray(fileMatch)
       ? fileMatch.filter((p): p is string => typeof p === 'string' && p.length > 0)
       : [];
+    yamlSyntaxReported =
+      typeof options === 'object' &&
+      options !== null &&
+      (options as { yamlSyntaxReported?: unknown }).yamlSyntaxReported === true;
     if (client.configuration) {
       settings.setPull((uri) =>
         connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }),
@@ -327,7 +343,7 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
       return onDocument<{ textDocument: TextDocumentIdentifier }, StartOrderGraphResult>(
         'Start-order graph',
         null,
-        ({ analysis }) => analysis.graph() ?? null,
+        ({ analysis }) => definitionOf(analysis, params?.definition)?.graph() ?? null,
       )({ textDocument: { uri } }, token);
     },
   );
@@ -339,9 +355,24 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
     return onDocument<{ textDocument: TextDocumentIdentifier }, SimulateResult>(
       'Start simulation',
       null,
-      ({ analysis }) => (analysis.model ? simulate(analysis.model, overrides) : null),
+      ({ analysis }) => {
+        const model = definitionOf(analysis, params?.definition)?.model;
+        return model ? simulate(model, overrides) : null;
+      },
     )({ textDocument: { uri } }, token);
   });
+
+  connection.onRequest(
+    TaskDefinitionsRequest.type,
+    (params: TaskDefinitionsParams, token: CancellationToken) => {
+      const uri = typeof params?.uri === 'string' ? params.uri : '';
+      return onDocument<{ textDocument: TextDocumentIdentifier }, TaskDefinitionsResult>(
+        'Task definitions',
+        [],
+        ({ analysis }) => namedTaskDefinitions(analysis),
+      )({ textDocument: { uri } }, token);
+    },
+  );
 
   documents.listen(connection);
   connection.listen();

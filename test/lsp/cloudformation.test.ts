@@ -17,12 +17,13 @@ import type {
   Location,
   MarkupContent,
   Position,
+  Range,
   TextEdit,
   WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseDocument } from 'yaml';
-import { applyTextEdits } from '../../server/src/engine/index';
+import { applyTextEdits, type StartOrderGraph } from '../../server/src/engine/index';
 import { TestClient, uriOf } from './client';
 
 const TEMPLATE = `AWSTemplateFormatVersion: '2010-09-09'
@@ -278,6 +279,54 @@ describe('completion', () => {
   });
 });
 
+describe('the start-order graph of one task definition', () => {
+  test('the named task definitions, each with its resource’s range', async () => {
+    const named = await client.request<{ name: string; range: Range }[]>(
+      'ecsInitOrder/taskDefinitions',
+      { uri: URI },
+    );
+    assert.deepEqual(
+      named.map((d) => [d.name, d.range.start.line + 1]),
+      [
+        ['Web', 4],
+        ['Api', 23],
+      ],
+    );
+  });
+
+  test('the graph and the simulation of the one named, the first without a name', async () => {
+    const graph = (definition?: string) =>
+      client.request<StartOrderGraph | null>('ecsInitOrder/startOrderGraph', {
+        uri: URI,
+        ...(definition ? { definition } : {}),
+      });
+    assert.deepEqual((await graph('Api'))!.phases, [['db'], ['api']]);
+    assert.deepEqual((await graph())!.phases, [['init', 'web']]);
+    assert.equal(await graph('Nope'), null);
+    const simulation = await client.request<{ events: unknown[] } | null>('ecsInitOrder/simulate', {
+      uri: URI,
+      definition: 'Api',
+    });
+    assert.ok(JSON.stringify(simulation).includes('"api"'));
+    assert.ok(!JSON.stringify(simulation).includes('"web"'));
+  });
+
+  test('a code lens opens the graph on its own task definition', async () => {
+    const lenses = await client.request<CodeLens[]>('textDocument/codeLens', {
+      textDocument: { uri: URI },
+    });
+    assert.deepEqual(
+      lenses.map((l) => l.command?.arguments?.slice(1)),
+      [
+        ['init', 'Web'],
+        ['web', 'Web'],
+        ['db', 'Api'],
+        ['api', 'Api'],
+      ],
+    );
+  });
+});
+
 describe('other templates', () => {
   test('YAML syntax errors are published with plain messages', async () => {
     const uri = uriOf('infra/broken.yaml');
@@ -289,6 +338,21 @@ describe('other templates', () => {
       [17, 'A tab indents this line: YAML indents with spaces only.'],
     );
     for (const d of syntax.slice(1)) assert.match(String(d.message), /^Not valid YAML: [a-z]/);
+  });
+
+  test('where another extension reports YAML syntax (yamlSyntaxReported), the server does not', async () => {
+    const other = await TestClient.start({ initializationOptions: { yamlSyntaxReported: true } });
+    try {
+      const typing = TEMPLATE.replace('          Image: nginx:1.27', '          Imag');
+      const published = await other.open(uriOf('infra/typing.yaml'), typing, 'yaml');
+      assert.deepEqual(
+        published.diagnostics.filter((d) => d.code === 'yaml-syntax'),
+        [],
+      );
+      assert.ok(published.diagnostics.some((d) => d.code === 'start-where-healthy-available'));
+    } finally {
+      await other.stop();
+    }
   });
 
   test('a half-typed key: that task definition waits, the other is still checked', async () => {

@@ -9,10 +9,18 @@ import { nodeRange } from './located';
 import { inCycle, phaseLabel, waitLabel } from './startOrderWords';
 
 export function codeLenses(analysis: Analysis, uri: string): CodeLens[] {
-  return analysis.definitions.flatMap(({ model, order }) => containerLenses(model, order, uri));
+  return analysis.definitions.flatMap(({ model, order, input }) =>
+    containerLenses(model, order, uri, input.name),
+  );
 }
 
-function containerLenses(model: TaskModel, order: StartOrder, uri: string): CodeLens[] {
+/** `definition`: the task definition's name in a file that can hold several (the graph opens on it). */
+function containerLenses(
+  model: TaskModel,
+  order: StartOrder,
+  uri: string,
+  definition: string | undefined,
+): CodeLens[] {
   return model.containers.map((c) => {
     const waitsFor = order.waitsFor.get(c)!;
     const waitedBy = order.waitedBy.get(c)!;
@@ -31,7 +39,11 @@ function containerLenses(model: TaskModel, order: StartOrder, uri: string): Code
     const title = parts.join(' · ');
     return {
       range: nodeRange(model.source, c.nameNode ?? c.node),
-      command: { title, command: Commands.showGraphFor, arguments: [uri, c.id] },
+      command: {
+        title,
+        command: Commands.showGraphFor,
+        arguments: definition === undefined ? [uri, c.id] : [uri, c.id, definition],
+      },
     };
   });
 }

@@ -2,8 +2,8 @@
  * Diagnostics: the engine's findings as LSP diagnostics, with the rule id as `code`, a link to the
  * rule's page, related locations in the same document and the unnecessary/deprecated tags. JSON
  * syntax errors are not among them: the editor's own JSON support reports those. YAML syntax errors
- * of a template are: editors have no YAML checker of their own, and what the engine reads of the
- * template depends on them.
+ * of a template are, unless another extension reports them (most editors have no YAML checker of
+ * their own, and what the engine reads of the template depends on them).
  */
 import {
   type Diagnostic,
@@ -58,16 +58,19 @@ export function toDiagnostic(finding: Finding, uri: string): Diagnostic {
 /**
  * The diagnostics to publish for a document: none when it is not a task definition. Where the
  * editor already validates the file against our JSON schema (`schemaValidated`), the findings the
- * schema reports too are left out, so no problem is shown twice.
+ * schema reports too are left out, and where another extension checks YAML syntax
+ * (`yamlSyntaxReported`), the YAML syntax errors, so no problem is shown twice.
  */
 export function diagnostics(
   analysis: Analysis,
   uri: string,
   schemaValidated = false,
+  yamlSyntaxReported = false,
 ): Diagnostic[] {
-  const yaml = analysis.isTaskDefinition
-    ? syntaxFindings(analysis.file).filter((f) => f.code === YAML_SYNTAX)
-    : [];
+  const yaml =
+    analysis.isTaskDefinition && !yamlSyntaxReported
+      ? syntaxFindings(analysis.file).filter((f) => f.code === YAML_SYNTAX)
+      : [];
   return [...yaml, ...analysis.findings.filter((f) => !(schemaValidated && f.schemaCovered))].map(
     (f) => toDiagnostic(f, uri),
   );
