@@ -1,6 +1,7 @@
 /**
- * Entry point. Activation happens on any JSON or Terraform file, but the language server starts only
- * once a task definition (or a file named like one) is open; settings apply without a reload.
+ * Entry point. Activation happens on any JSON, Terraform or YAML file, but the language server
+ * starts only once a task definition (or a file named like one, or a template that declares one)
+ * is open; settings apply without a reload.
  */
 import * as vscode from 'vscode';
 import { Commands } from '../../shared/src/protocol';
@@ -8,6 +9,7 @@ import { SettingKeys } from '../../shared/src/settings';
 import { isTerraformPath } from '../../shared/src/taskDefinitionFilter';
 import { affects, config } from './config';
 import { registerStartOrderGraph, showStartOrderGraph, type GraphSource } from './graphPanel';
+import { chooseTaskDefinition } from './taskDefinitionPick';
 import {
   CLIENT_NAME,
   LanguageServerController,
@@ -36,13 +38,14 @@ export function activate(context: vscode.ExtensionContext): void {
     ),
     vscode.commands.registerCommand(
       Commands.showGraphFor,
-      (uri?: unknown, containerId?: unknown) => {
+      (uri?: unknown, containerId?: unknown, definition?: unknown) => {
         if (typeof uri !== 'string') return;
         void showStartOrderGraph(
           context,
           source,
           vscode.Uri.parse(uri),
           typeof containerId === 'string' ? containerId : undefined,
+          typeof definition === 'string' ? definition : undefined,
         );
       },
     ),
@@ -80,7 +83,7 @@ async function visualize(
     resource instanceof vscode.Uri ? resource : vscode.window.activeTextEditor?.document.uri;
   if (!uri) {
     void vscode.window.showInformationMessage(
-      'Open an ECS task definition (a JSON file with containerDefinitions, or a Terraform file with an aws_ecs_task_definition resource) to see its start order.',
+      'Open an ECS task definition (a JSON file with containerDefinitions, a template with an AWS::ECS::TaskDefinition, or a Terraform file with an aws_ecs_task_definition resource) to see its start order.',
     );
     return;
   }
@@ -97,13 +100,17 @@ async function visualize(
   if (document && !source.isTaskDefinition(document)) {
     const missing = isTerraformPath(uri.path)
       ? 'no aws_ecs_task_definition resource'
-      : 'no containerDefinitions';
+      : document.languageId === 'json' || document.languageId === 'jsonc'
+        ? 'no containerDefinitions'
+        : 'no AWS::ECS::TaskDefinition resource';
     void vscode.window.showInformationMessage(
       `${vscode.workspace.asRelativePath(uri)} is not an ECS task definition: it has ${missing}.`,
     );
     return;
   }
-  await showStartOrderGraph(context, source, uri);
+  const choice = await chooseTaskDefinition(source, uri);
+  if (!choice) return;
+  await showStartOrderGraph(context, source, uri, undefined, choice.definition);
 }
 
 /** Keeps `ecsInitOrder.isTaskDefinition` true exactly while the active editor shows a task definition. */

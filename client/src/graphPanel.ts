@@ -48,21 +48,25 @@ export class StartOrderGraphPanel {
    */
   private scenario: Scenario | undefined;
 
-  /** Shows the panel for `documentUri`, creating it beside the editor when there is none. */
+  /**
+   * Shows the panel for `documentUri` (for its task definition named `definition`, in a file with
+   * several), creating it beside the editor when there is none.
+   */
   static createOrShow(
     extensionUri: vscode.Uri,
     source: GraphSource,
     documentUri: vscode.Uri,
+    definition?: string,
   ): StartOrderGraphPanel {
     const existing = StartOrderGraphPanel.current;
     if (existing) {
       existing.panel.reveal(undefined, true);
-      existing.setDocument(documentUri);
+      existing.setDocument(documentUri, definition);
       return existing;
     }
     const panel = vscode.window.createWebviewPanel(
       VIEW_TYPE,
-      panelTitle(documentUri),
+      panelTitle(documentUri, definition),
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
       webviewOptions(extensionUri),
     );
@@ -71,6 +75,7 @@ export class StartOrderGraphPanel {
       extensionUri,
       source,
       documentUri,
+      definition,
     ));
   }
 
@@ -103,6 +108,8 @@ export class StartOrderGraphPanel {
     extensionUri: vscode.Uri,
     private readonly source: GraphSource,
     private documentUri: vscode.Uri | undefined,
+    /** The task definition shown, by name, in a file that holds several (a template). */
+    private definition?: string,
   ) {
     const webview = panel.webview;
     webview.html = renderWebviewHtml({
@@ -115,7 +122,7 @@ export class StartOrderGraphPanel {
       cspSource: webview.cspSource,
       nonce: createNonce(),
     });
-    if (documentUri) panel.title = panelTitle(documentUri);
+    if (documentUri) panel.title = panelTitle(documentUri, definition);
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
       webview.onDidReceiveMessage((data: unknown) => this.receive(parseWebviewMessage(data))),
@@ -135,13 +142,18 @@ export class StartOrderGraphPanel {
     );
   }
 
-  /** Shows another document's graph (or the same one again, fresh). */
-  setDocument(documentUri: vscode.Uri): void {
-    // Another file's containers have other names: its timeline starts from everything succeeding.
-    if (this.scenario && documentUri.toString() !== this.documentUri?.toString())
+  /** Shows another document's graph, or another task definition's (or the same one again, fresh). */
+  setDocument(documentUri: vscode.Uri, definition?: string): void {
+    // Another task definition's containers have other names: its timeline starts from everything
+    // succeeding.
+    if (
+      this.scenario &&
+      (documentUri.toString() !== this.documentUri?.toString() || definition !== this.definition)
+    )
       this.scenario = SUCCEEDS;
     this.documentUri = documentUri;
-    this.panel.title = panelTitle(documentUri);
+    this.definition = definition;
+    this.panel.title = panelTitle(documentUri, definition);
     void this.refresh();
   }
 
@@ -176,14 +188,16 @@ export class StartOrderGraphPanel {
     try {
       // After a reload the document may not be open yet: opening it lets the server analyse it.
       if (uri.scheme !== 'untitled') await vscode.workspace.openTextDocument(uri);
-      graph = await this.source.getGraph(uri);
+      graph = await this.source.getGraph(uri, this.definition);
     } catch {
       graph = null;
     }
     if (this.disposed || id !== this.requestId) return;
     this.graph = graph ?? undefined;
     if (!graph) {
-      const name = vscode.workspace.asRelativePath(uri);
+      const name =
+        vscode.workspace.asRelativePath(uri) +
+        (this.definition === undefined ? '' : ` (${this.definition})`);
       await this.post({
         command: 'unavailable',
         documentUri: uri.toString(),
@@ -223,12 +237,13 @@ export class StartOrderGraphPanel {
   /** Runs the simulation of the current graph in `scenario` and sends it, unless overtaken. */
   private async simulate(scenario: Scenario): Promise<void> {
     const uri = this.documentUri;
+    const definition = this.definition;
     const graph = this.graph;
     if (!uri || !graph) return;
     const id = ++this.simulationId;
     let result;
     try {
-      result = await this.source.simulate(uri, scenarioOverrides(graph, scenario));
+      result = await this.source.simulate(uri, scenarioOverrides(graph, scenario), definition);
     } catch {
       result = null;
     }
@@ -236,6 +251,7 @@ export class StartOrderGraphPanel {
       this.disposed ||
       id !== this.simulationId ||
       uri.toString() !== this.documentUri?.toString() ||
+      definition !== this.definition ||
       !this.scenario ||
       !sameScenario(scenario, this.scenario)
     )
@@ -311,12 +327,16 @@ export class StartOrderGraphPanel {
   }
 }
 
-/** Opens the panel on `uri` (default: the active editor's document) and optionally selects a container. */
+/**
+ * Opens the panel on `uri` (default: the active editor's document), on its task definition named
+ * `definition` in a file with several, and optionally selects a container.
+ */
 export async function showStartOrderGraph(
   context: { extensionUri: vscode.Uri },
   source: GraphSource,
   uri?: vscode.Uri,
   containerId?: string,
+  definition?: string,
 ): Promise<void> {
   const target = uri ?? vscode.window.activeTextEditor?.document.uri;
   if (!target) {
@@ -325,7 +345,7 @@ export async function showStartOrderGraph(
     );
     return;
   }
-  const panel = StartOrderGraphPanel.createOrShow(context.extensionUri, source, target);
+  const panel = StartOrderGraphPanel.createOrShow(context.extensionUri, source, target, definition);
   if (containerId !== undefined) panel.select(containerId);
 }
 
@@ -358,9 +378,9 @@ function webviewOptions(
   };
 }
 
-function panelTitle(uri: vscode.Uri): string {
+function panelTitle(uri: vscode.Uri, definition?: string): string {
   const name = uri.path.slice(uri.path.lastIndexOf('/') + 1) || uri.toString();
-  return `Start Order: ${name}`;
+  return `Start Order: ${name}${definition === undefined ? '' : ` · ${definition}`}`;
 }
 
 function sameUri(value: string, uri: vscode.Uri): boolean {

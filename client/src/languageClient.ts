@@ -16,15 +16,19 @@ import {
   GraphChangedNotification,
   SimulateRequest,
   StartOrderGraphRequest,
+  TaskDefinitionsRequest,
   type GraphChangedParams,
+  type NamedTaskDefinition,
   type ScenarioOverrides,
   type SimulateParams,
   type SimulationResult,
   type StartOrderGraph,
   type StartOrderGraphParams,
+  type TaskDefinitionsParams,
 } from '../../shared/src/protocol';
 import { CONFIG_SECTION, config, enabledAnywhere } from './config';
 import {
+  declaresTaskDefinitionResource,
   isTaskDefinition,
   isTerraformPath,
   mayBecomeTaskDefinition,
@@ -34,26 +38,43 @@ import {
 export const CLIENT_ID = 'ecsInitOrder';
 export const CLIENT_NAME = 'ECS Init Order';
 
+const RED_HAT_YAML = 'redhat.vscode-yaml';
+
 /**
- * JSON, and Terraform: `terraform` is the language id HashiCorp's extension gives .tf files, and
- * ours too (package.json contributes it, so that a .tf file has it without any other extension).
+ * CloudFormation templates in YAML: VS Code's and Red Hat's `yaml`, and `cloudformation` where an
+ * extension gives templates a language of their own. Such a document is ours only when it declares
+ * an AWS::ECS::TaskDefinition: every other YAML file gets nothing.
  */
-const LANGUAGES = ['json', 'jsonc', 'terraform'];
+const TEMPLATE_LANGUAGES = ['yaml', 'cloudformation'];
+
+/**
+ * JSON; Terraform: `terraform` is the language id HashiCorp's extension gives .tf files, and ours
+ * too (package.json contributes it, so that a .tf file has it without any other extension); YAML
+ * templates.
+ */
+const LANGUAGES = ['json', 'jsonc', 'terraform', ...TEMPLATE_LANGUAGES];
 
 /** A document the extension reads: one of its languages, or a .tf file under another language id. */
 function readable(document: vscode.TextDocument): boolean {
   return LANGUAGES.includes(document.languageId) || isTerraformPath(document.uri.path);
 }
 
-/** True for a document that is (by its content, or its name and shape) a task definition. */
+/** A YAML document: the extension's only when it is a template that declares a task definition. */
+function isYaml(document: vscode.TextDocument): boolean {
+  return TEMPLATE_LANGUAGES.includes(document.languageId) && !isTerraformPath(document.uri.path);
+}
+
+/** True for a document that is (by its content, or its name and shape) a task definition or a template of one. */
 export function isTaskDefinitionDocument(document: vscode.TextDocument): boolean {
   if (!readable(document)) return false;
+  if (isYaml(document)) return declaresTaskDefinitionResource(document.getText());
   return isTaskDefinition(document.uri.path, document.getText(), config(document.uri).filePatterns);
 }
 
 /** True for a document for which the server should run: a task definition or a file named like one. */
 export function needsServer(document: vscode.TextDocument): boolean {
   if (!readable(document) || !config(document.uri).enable) return false;
+  if (isYaml(document)) return declaresTaskDefinitionResource(document.getText());
   return mayBecomeTaskDefinition(
     document.uri.path,
     document.getText(),
@@ -62,10 +83,10 @@ export function needsServer(document: vscode.TextDocument): boolean {
 }
 
 /**
- * JSON, JSONC and Terraform documents on disk and unsaved ones, plus those of the workspace's own
- * file system when it is a virtual one (the server reads documents only through the protocol,
- * never from disk); and .tf files whatever language id they have (an association to another
- * language).
+ * JSON, JSONC, Terraform and YAML documents on disk and unsaved ones, plus those of the
+ * workspace's own file system when it is a virtual one (the server reads documents only through
+ * the protocol, never from disk); and .tf files whatever language id they have (an association to
+ * another language).
  */
 export function documentSelector(): DocumentSelector {
   const schemes = new Set(['file', 'untitled']);
@@ -142,11 +163,12 @@ export class LanguageServerController implements vscode.Disposable {
   }
 
   /** GraphSource: the start-order graph of an open document, or null (not a task definition, disabled). */
-  async getGraph(uri: vscode.Uri): Promise<StartOrderGraph | null> {
+  async getGraph(uri: vscode.Uri, definition?: string): Promise<StartOrderGraph | null> {
     if (!config(uri).enable) return null;
     const client = this.client ?? (await this.start());
     if (!client) return null;
     const params: StartOrderGraphParams = { uri: client.code2ProtocolConverter.asUri(uri) };
+    if (definition !== undefined) params.definition = definition;
     try {
       return await client.sendRequest(StartOrderGraphRequest.type, params);
     } catch (error) {
@@ -158,11 +180,16 @@ export class LanguageServerController implements vscode.Disposable {
   }
 
   /** GraphSource: the start simulation of an open document in a scenario, or null. */
-  async simulate(uri: vscode.Uri, overrides: ScenarioOverrides): Promise<SimulationResult | null> {
+  async simulate(
+    uri: vscode.Uri,
+    overrides: ScenarioOverrides,
+    definition?: string,
+  ): Promise<SimulationResult | null> {
     if (!config(uri).enable) return null;
     const client = this.client ?? (await this.start());
     if (!client) return null;
     const params: SimulateParams = { uri: client.code2ProtocolConverter.asUri(uri), overrides };
+    if (definition !== undefined) params.definition = definition;
     try {
       return await client.sendRequest(SimulateRequest.type, params);
     } catch (error) {
@@ -170,6 +197,22 @@ export class LanguageServerController implements vscode.Disposable {
         `The start of ${uri.toString(true)} could not be simulated: ${String(error)}`,
       );
       return null;
+    }
+  }
+
+  /** GraphSource: the named task definitions of an open document (a template's resources), or none. */
+  async taskDefinitions(uri: vscode.Uri): Promise<NamedTaskDefinition[]> {
+    if (!config(uri).enable) return [];
+    const client = this.client ?? (await this.start());
+    if (!client) return [];
+    const params: TaskDefinitionsParams = { uri: client.code2ProtocolConverter.asUri(uri) };
+    try {
+      return (await client.sendRequest(TaskDefinitionsRequest.type, params)) ?? [];
+    } catch (error) {
+      this.outputChannel.warn(
+        `The task definitions of ${uri.toString(true)} could not be listed: ${String(error)}`,
+      );
+      return [];
     }
   }
 
@@ -210,7 +253,11 @@ export class LanguageServerController implements vscode.Disposable {
       diagnosticCollectionName: CLIENT_ID,
       // VS Code validates these files against our JSON schema (contributes.jsonValidation): the
       // server leaves out the findings the schema reports too, so nothing is shown twice.
-      initializationOptions: { schemaFileMatch: schemaFileMatch(this.context) },
+      initializationOptions: {
+        schemaFileMatch: schemaFileMatch(this.context),
+        // Red Hat's YAML extension reports YAML syntax errors: the server leaves them to it.
+        yamlSyntaxReported: yamlSyntaxReported(),
+      },
       // The default error handler restarts a crashed server (up to 4 times in 3 minutes).
     };
     return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
@@ -226,4 +273,10 @@ function schemaFileMatch(context: vscode.ExtensionContext): string[] {
   return (manifest?.contributes?.jsonValidation ?? []).flatMap((v) =>
     Array.isArray(v.fileMatch) ? v.fileMatch : v.fileMatch ? [v.fileMatch] : [],
   );
+}
+
+/** Red Hat's YAML extension is installed and validates YAML (its `yaml.validate`, on by default). */
+function yamlSyntaxReported(): boolean {
+  if (!vscode.extensions.getExtension(RED_HAT_YAML)) return false;
+  return vscode.workspace.getConfiguration('yaml').get<boolean>('validate', true) !== false;
 }

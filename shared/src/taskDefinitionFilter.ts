@@ -87,13 +87,17 @@ export function declaresTerraformTaskDefinition(text: string): boolean {
 /**
  * The format to read a file in, by its name, language and content: a `.tf` file, or a document of
  * the `terraform` language (HashiCorp's extension and ours set it), is Terraform; YAML (`.yaml`, `.yml`,
- * `.template`, or the `yaml` language) is a template or nothing the engine reads; JSON is a
+ * `.template`, or the `yaml` or `cloudformation` language) is a template or nothing the engine reads; JSON is a
  * template when its content says so, and otherwise a task-definition file. The client, the
  * language server and the CLI all decide here.
  */
 export function formatOf(path: string, text: string, languageId?: string): FileFormat {
   if (languageId === 'terraform' || isTerraformPath(path)) return 'terraform';
-  if (languageId === 'yaml' || (languageId === undefined && YAML_NAME.test(path))) {
+  if (
+    languageId === 'yaml' ||
+    languageId === 'cloudformation' ||
+    (languageId === undefined && YAML_NAME.test(path))
+  ) {
     // A `.template` file holding JSON that is no template is not ours either way.
     return 'cloudformation';
   }

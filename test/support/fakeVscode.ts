@@ -80,9 +80,15 @@ export const commands = {
   executed: [] as unknown[][],
 };
 
+/** Ids of the other extensions installed (for example Red Hat's YAML extension). */
+export const installedExtensions = new Set<string>();
+
 export const vscode = {
   EventEmitter,
   Uri,
+  extensions: {
+    getExtension: (id: string) => (installedExtensions.has(id) ? { id } : undefined),
+  },
   commands: {
     registerCommand(id: string, handler: (...args: unknown[]) => unknown) {
       if (commands.handlers.has(id)) throw new Error(`command '${id}' already exists`);
@@ -115,7 +121,16 @@ export const vscode = {
     },
   },
   window: {
-    activeTextEditor: undefined as { document: FakeDocument } | undefined,
+    activeTextEditor: undefined as
+      | { document: FakeDocument; selection?: { active: { line: number; character: number } } }
+      | undefined,
+    /** What the next quick pick answers with: the label to pick, or undefined (dismissed). */
+    quickPickAnswer: undefined as string | undefined,
+    quickPicks: [] as { items: { label: string; description?: string }[]; options: unknown }[],
+    async showQuickPick(items: { label: string; description?: string }[], options: unknown) {
+      vscode.window.quickPicks.push({ items, options });
+      return items.find((i) => i.label === vscode.window.quickPickAnswer);
+    },
     onDidChangeActiveTextEditor: events.changeActiveEditor.event,
     createOutputChannel: () => outputChannel(),
     async showErrorMessage(message: string) {
@@ -179,8 +194,14 @@ export const graphPanel = {
   registerStartOrderGraph(_context: unknown, source: unknown) {
     graphPanel.calls.push(['register', source]);
   },
-  async showStartOrderGraph(_context: unknown, source: unknown, uri: Uri, containerId?: string) {
-    graphPanel.calls.push(['show', source, uri.toString(), containerId]);
+  async showStartOrderGraph(
+    _context: unknown,
+    source: unknown,
+    uri: Uri,
+    containerId?: string,
+    definition?: string,
+  ) {
+    graphPanel.calls.push(['show', source, uri.toString(), containerId, definition]);
   },
 };
 

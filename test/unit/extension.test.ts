@@ -43,6 +43,9 @@ beforeEach(() => {
   graphPanel.calls.length = 0;
   vscode.workspace.textDocuments = [];
   vscode.window.activeTextEditor = undefined;
+  vscode.window.quickPicks.length = 0;
+  vscode.window.quickPickAnswer = undefined;
+  FakeLanguageClient.answer = () => null;
   context = { subscriptions: [], asAbsolutePath: (p) => `/ext/${p}` };
 });
 
@@ -160,14 +163,96 @@ describe('the context key and the commands', () => {
     assert.match(messages.join('\n'), /not an ECS task definition/);
   });
 
-  test('the code-lens command opens the graph at a container', async () => {
+  test('the code-lens command opens the graph at a container, of its own task definition', async () => {
     extension.activate(context as never);
     await commands.handlers.get(Commands.showGraphFor)!('file:///p/web.json', 'app');
+    await commands.handlers.get(Commands.showGraphFor)!('file:///p/service.yaml', 'db', 'Api');
     await commands.handlers.get(Commands.showGraphFor)!(42);
     const shown = graphPanel.calls.filter((c) => c[0] === 'show');
     assert.deepEqual(
-      shown.map((c) => [c[2], c[3]]),
-      [['file:///p/web.json', 'app']],
+      shown.map((c) => [c[2], c[3], c[4]]),
+      [
+        ['file:///p/web.json', 'app', undefined],
+        ['file:///p/service.yaml', 'db', 'Api'],
+      ],
+    );
+  });
+});
+
+describe('Visualize Start Order on a template with several task definitions', () => {
+  const TEMPLATE = [
+    'Resources:',
+    '  Web:',
+    '    Type: AWS::ECS::TaskDefinition',
+    '  Api:',
+    '    Type: AWS::ECS::TaskDefinition',
+    '',
+  ].join('\n');
+  const range = (from: number, to: number) => ({
+    start: { line: from, character: 2 },
+    end: { line: to, character: 0 },
+  });
+
+  async function visualize(cursorLine: number): Promise<unknown[][]> {
+    const doc = document('/p/service.yaml', TEMPLATE, 'yaml');
+    vscode.workspace.textDocuments = [doc];
+    vscode.window.activeTextEditor = {
+      document: doc,
+      selection: { active: { line: cursorLine, character: 4 } },
+    };
+    FakeLanguageClient.answer = (method, params) =>
+      method === 'ecsInitOrder/taskDefinitions' &&
+      (params as { uri: string }).uri === 'file:///p/service.yaml'
+        ? [
+            { name: 'Web', range: range(1, 3) },
+            { name: 'Api', range: range(3, 5) },
+          ]
+        : null;
+    extension.activate(context as never);
+    await commands.handlers.get(Commands.visualize)!();
+    return graphPanel.calls.filter((c) => c[0] === 'show');
+  }
+
+  test('the one under the cursor, without asking', async () => {
+    const shown = await visualize(4);
+    assert.deepEqual(
+      shown.map((c) => [c[2], c[4]]),
+      [['file:///p/service.yaml', 'Api']],
+    );
+    assert.equal(vscode.window.quickPicks.length, 0);
+  });
+
+  test('elsewhere, a quick pick names their logical IDs', async () => {
+    vscode.window.quickPickAnswer = 'Web';
+    const shown = await visualize(0);
+    assert.deepEqual(
+      vscode.window.quickPicks[0]!.items.map((i) => [i.label, i.description]),
+      [
+        ['Web', 'line 2'],
+        ['Api', 'line 4'],
+      ],
+    );
+    assert.deepEqual(
+      shown.map((c) => [c[2], c[4]]),
+      [['file:///p/service.yaml', 'Web']],
+    );
+  });
+
+  test('a dismissed pick opens nothing', async () => {
+    assert.deepEqual(await visualize(0), []);
+    assert.equal(vscode.window.quickPicks.length, 1);
+  });
+
+  test('YAML that declares no task definition is explained, not drawn', async () => {
+    const doc = document('/p/ci.yaml', 'name: build\n', 'yaml');
+    vscode.workspace.textDocuments = [doc];
+    vscode.window.activeTextEditor = { document: doc };
+    extension.activate(context as never);
+    await commands.handlers.get(Commands.visualize)!();
+    assert.equal(graphPanel.calls.filter((c) => c[0] === 'show').length, 0);
+    assert.match(
+      messages.join('\n'),
+      /ci\.yaml is not an ECS task definition: it has no AWS::ECS::TaskDefinition resource/,
     );
   });
 });

@@ -186,18 +186,30 @@ const graphChanged = new EventEmitter<Uri>();
 const graphs = new Map<string, StartOrderGraph | null>();
 const delays = new Map<string, number>();
 /** What the panel asked the source to simulate: the document and the overrides. */
-const simulations: [string, ScenarioOverrides][] = [];
+const simulations: ([string, ScenarioOverrides] | [string, ScenarioOverrides, string])[] = [];
+/** What the panel asked the source to draw: the document and the task definition named, if any. */
+const graphRequests: [string, string | undefined][] = [];
 const simulationDelays: number[] = [];
 const source = {
-  getGraph: async (uri: Uri) => {
-    const graph = graphs.get(uri.toString()) ?? null;
+  getGraph: async (uri: Uri, definition?: string) => {
+    graphRequests.push([uri.toString(), definition]);
+    const key = definition === undefined ? uri.toString() : `${uri.toString()}#${definition}`;
+    const graph = graphs.get(key) ?? null;
     const delay = delays.get(uri.toString());
     if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
     return graph;
   },
   /** The language server's answer: the engine's simulation of the document's text. */
-  simulate: async (uri: Uri, overrides: ScenarioOverrides): Promise<SimulationResult | null> => {
-    simulations.push([uri.toString(), overrides]);
+  simulate: async (
+    uri: Uri,
+    overrides: ScenarioOverrides,
+    definition?: string,
+  ): Promise<SimulationResult | null> => {
+    simulations.push(
+      definition === undefined
+        ? [uri.toString(), overrides]
+        : [uri.toString(), overrides, definition],
+    );
     const delay = simulationDelays.shift();
     if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
     const model = analyze(documents.get(uri.toString()) ?? '', { uri: uri.toString() }).model;
@@ -231,6 +243,7 @@ beforeEach(() => {
   );
   graphs.set(TIMELINE.toString(), fixture('orders-timeline'));
   simulations.length = 0;
+  graphRequests.length = 0;
   simulationDelays.length = 0;
   documents.set(NOTES.toString(), '{}\n');
   graphs.set(SEED.toString(), fixture('seed'));
@@ -500,6 +513,7 @@ describe('graph panel: the timeline', () => {
     });
     await tick();
     simulations.length = 0;
+    graphRequests.length = 0;
     for (const scenario of [
       { kind: 'fails', container: 'nobody' },
       { kind: 'fails', container: 'redis' },
@@ -615,5 +629,65 @@ describe('graph panel: the timeline', () => {
     panel.dispose();
     await new Promise((resolve) => setTimeout(resolve, 40));
     assert.equal(panel.posted.length, posted);
+  });
+});
+
+describe('graph panel: a template with several task definitions', () => {
+  const TEMPLATE = Uri.parse('file:///project/service.yaml');
+  const updates = (panel: FakePanel) => panel.posted.filter((m) => m.command === 'update');
+
+  async function openedOn(definition: string): Promise<FakePanel> {
+    await showStartOrderGraph(
+      { extensionUri: EXTENSION as any },
+      source as any,
+      TEMPLATE as any,
+      undefined,
+      definition,
+    );
+    const panel = panels.at(-1)!;
+    panel.received.fire({ command: 'ready' });
+    await tick();
+    return panel;
+  }
+
+  beforeEach(() => {
+    documents.set(TEMPLATE.toString(), 'Resources: {}\n');
+    graphs.set(TEMPLATE.toString(), fixture('seed'));
+    graphs.set(`${TEMPLATE.toString()}#Api`, fixture('fixed-seed'));
+    graphs.set(`${TEMPLATE.toString()}#Web`, fixture('orders-timeline'));
+  });
+
+  test('draws the one named and says which in the title', async () => {
+    const panel = await openedOn('Api');
+    assert.equal(panel.title, 'Start Order: service.yaml · Api');
+    assert.deepEqual(graphRequests.at(-1), [TEMPLATE.toString(), 'Api']);
+    assert.deepEqual(updates(panel).at(-1).graph, fixture('fixed-seed'));
+  });
+
+  test('stays on it while the file changes, and its timeline simulates it', async () => {
+    const panel = await openedOn('Api');
+    graphs.set(`${TEMPLATE.toString()}#Api`, fixture('seed'));
+    graphChanged.fire(TEMPLATE);
+    await tick();
+    assert.deepEqual(graphRequests.at(-1), [TEMPLATE.toString(), 'Api']);
+    assert.deepEqual(updates(panel).at(-1).graph, fixture('seed'));
+    panel.received.fire({ command: 'simulate', scenario: { kind: 'succeeds' } });
+    await tick();
+    assert.deepEqual(simulations.at(-1), [TEMPLATE.toString(), {}, 'Api']);
+  });
+
+  test('switches to another task definition of the same file', async () => {
+    const panel = await openedOn('Api');
+    await openedOn('Web');
+    assert.equal(panels.length, 1, 'one panel');
+    assert.equal(panel.title, 'Start Order: service.yaml · Web');
+    assert.deepEqual(updates(panel).at(-1).graph, fixture('orders-timeline'));
+  });
+
+  test('a task definition no longer in the file: the panel says which one it looked for', async () => {
+    const panel = await openedOn('Gone');
+    const message = panel.posted.at(-1);
+    assert.equal(message.command, 'unavailable');
+    assert.match(message.message, /^No start order for project\/service\.yaml \(Gone\):/);
   });
 });

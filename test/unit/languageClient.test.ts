@@ -8,11 +8,13 @@ import {
   GraphChangedNotification,
   SimulateRequest,
   StartOrderGraphRequest,
+  TaskDefinitionsRequest,
 } from '../../shared/src/protocol';
 import {
   FakeLanguageClient,
   Uri,
   document,
+  installedExtensions,
   installFakes,
   messages,
   outputChannel,
@@ -73,6 +75,23 @@ describe('which documents need the server', () => {
     );
   });
 
+  test('YAML only as a template that declares a task definition', () => {
+    const template = 'Resources:\n  Web:\n    Type: AWS::ECS::TaskDefinition\n';
+    const bucket =
+      "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  B:\n    Type: AWS::S3::Bucket\n";
+    for (const language of ['yaml', 'cloudformation']) {
+      assert.ok(needsServer(document('/p/service.yaml', template, language) as never));
+      assert.ok(isTaskDefinitionDocument(document('/p/service.yaml', template, language) as never));
+      assert.ok(!needsServer(document('/p/bucket.yaml', bucket, language) as never));
+      assert.ok(!isTaskDefinitionDocument(document('/p/bucket.yaml', bucket, language) as never));
+    }
+    const workflow = 'name: build\non: [push]\n';
+    assert.ok(
+      !needsServer(document('/p/.github/workflows/task-def.yml', workflow, 'yaml') as never),
+    );
+    assert.ok(!needsServer(document('/p/ci.yaml', TASK, 'yaml') as never));
+  });
+
   test('not while the extension is turned off for it', () => {
     settings.set('/p/off/', { enable: false });
     assert.ok(!needsServer(document('/p/off/task-def.json', TASK) as never));
@@ -93,7 +112,7 @@ describe('which documents need the server', () => {
 });
 
 describe('documentSelector', () => {
-  test('JSON, JSONC and Terraform, on disk and unsaved; .tf files under any language id', () => {
+  test('JSON, JSONC, Terraform and YAML (templates), on disk and unsaved; .tf files under any language id', () => {
     assert.deepEqual(documentSelector(), [
       { language: 'json', scheme: 'file' },
       { language: 'json', scheme: 'untitled' },
@@ -101,6 +120,10 @@ describe('documentSelector', () => {
       { language: 'jsonc', scheme: 'untitled' },
       { language: 'terraform', scheme: 'file' },
       { language: 'terraform', scheme: 'untitled' },
+      { language: 'yaml', scheme: 'file' },
+      { language: 'yaml', scheme: 'untitled' },
+      { language: 'cloudformation', scheme: 'file' },
+      { language: 'cloudformation', scheme: 'untitled' },
       { scheme: 'file', pattern: '**/*.tf' },
       { scheme: 'untitled', pattern: '**/*.tf' },
     ]);
@@ -116,6 +139,8 @@ describe('documentSelector', () => {
         { language: 'json', scheme: 'vscode-vfs' },
         { language: 'jsonc', scheme: 'vscode-vfs' },
         { language: 'terraform', scheme: 'vscode-vfs' },
+        { language: 'yaml', scheme: 'vscode-vfs' },
+        { language: 'cloudformation', scheme: 'vscode-vfs' },
         { scheme: 'vscode-vfs', pattern: '**/*.tf' },
       ],
     );
@@ -228,6 +253,49 @@ describe('LanguageServerController', () => {
     assert.equal(await c.simulate(Uri.file('/p/x.json') as never, {}), null);
     settings.set('', { enable: false });
     assert.equal(await c.simulate(Uri.file('/p/x.json') as never, {}), null);
+  });
+
+  test('in a template, the graph, the simulation and the list name the task definition', async () => {
+    const asked: unknown[] = [];
+    FakeLanguageClient.answer = (method, params) => {
+      asked.push([method, params]);
+      return method === TaskDefinitionsRequest.method ? [{ name: 'Api' }] : null;
+    };
+    const c = controller();
+    const uri = Uri.file('/p/service.yaml') as never;
+    await c.getGraph(uri, 'Api');
+    await c.simulate(uri, {}, 'Api');
+    assert.deepEqual(await c.taskDefinitions(uri), [{ name: 'Api' }]);
+    assert.deepEqual(asked, [
+      [StartOrderGraphRequest.method, { uri: 'file:///p/service.yaml', definition: 'Api' }],
+      [SimulateRequest.method, { uri: 'file:///p/service.yaml', overrides: {}, definition: 'Api' }],
+      [TaskDefinitionsRequest.method, { uri: 'file:///p/service.yaml' }],
+    ]);
+    FakeLanguageClient.answer = () => {
+      throw new Error('server crashed');
+    };
+    assert.deepEqual(await c.taskDefinitions(uri), []);
+  });
+
+  test('with Red Hat’s YAML extension validating, the server leaves YAML syntax errors to it', async () => {
+    const options = async () => {
+      FakeLanguageClient.instances = [];
+      const c = controller();
+      await c.start();
+      const initializationOptions = FakeLanguageClient.instances[0]!.clientOptions
+        .initializationOptions as { yamlSyntaxReported: boolean };
+      await c.stop();
+      return initializationOptions.yamlSyntaxReported;
+    };
+    assert.equal(await options(), false);
+    installedExtensions.add('redhat.vscode-yaml');
+    try {
+      assert.equal(await options(), true);
+      settings.set('', { validate: false });
+      assert.equal(await options(), false, 'yaml.validate is off');
+    } finally {
+      installedExtensions.clear();
+    }
   });
 
   test('a graphChanged notification fires onDidChangeGraph with the document URI', async () => {

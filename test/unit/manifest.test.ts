@@ -207,12 +207,14 @@ describe('contributed files', () => {
 });
 
 describe('activation and capabilities', () => {
-  test('activation is narrow: JSON, JSONC, Terraform, and restoring the graph panel', () => {
+  test('activation is narrow: JSON, JSONC, Terraform, YAML (templates), and restoring the graph panel', () => {
     const events: string[] = manifest.activationEvents ?? [];
     const allowed = new Set([
       'onLanguage:json',
       'onLanguage:jsonc',
       'onLanguage:terraform',
+      'onLanguage:yaml',
+      'onLanguage:cloudformation',
       'onWebviewPanel:ecsInitOrder.startOrderGraph',
     ]);
     for (const e of events)

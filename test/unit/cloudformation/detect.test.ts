@@ -68,6 +68,7 @@ describe('formatOf', () => {
     ['/infra/task-def.json', '{"containerDefinitions": []}', undefined, 'json'],
     ['/infra/anything.json', '{"name": "x"}', undefined, 'json'],
     ['untitled:Untitled-1', YAML_TASK, 'yaml', 'cloudformation'],
+    ['/infra/app.cfn', 'Description: no resources yet\n', 'cloudformation', 'cloudformation'],
     ['/infra/app.yaml', JSON_TASK, 'json', 'cloudformation'],
     ['/infra/task-def.json', '{"family": "x"}', 'jsonc', 'json'],
   ];
