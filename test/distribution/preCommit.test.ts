@@ -94,13 +94,15 @@ test('npm pack prints only the tarball name, which is what pre-commit installs',
   assert.match(packOutput, /^ecs-init-order-\d+\.\d+\.\d+\.tgz\n$/);
 });
 
-test('the package holds the two bundles the prepack script builds, and no sources', () => {
+test('the package holds the two bundles the prepack script builds, the Terraform parser, and no sources', () => {
   const files = run('find', ['.', '-type', 'f'], { cwd: join(temp, 'unpacked/package') });
   assert.deepEqual(files.stdout.trim().split('\n').sort(), [
     './LICENSE',
     './README.md',
     './dist/cli.js',
     './dist/server.js',
+    './dist/tree-sitter-terraform.wasm',
+    './dist/tree-sitter.wasm',
     './package.json',
   ]);
 });
@@ -116,23 +118,72 @@ test('the installed hook runs both bins without this repository', async () => {
   assert.equal(session.exitCode, 0);
 });
 
-test('pre-commit runs the hook on task definitions only, and fails on their errors', () => {
+const TEMPLATE = `AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  TaskDefinition:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      Family: web
+      Memory: '512'
+      ContainerDefinitions:
+        - Name: init-config
+          Image: busybox:1.36
+          Essential: false
+          Command: ['sh', '-c', 'echo ready > /config/ready']
+        - Name: web
+          Image: nginx:1.27
+`;
+
+const TERRAFORM = `resource "aws_ecs_task_definition" "web" {
+  family = "web"
+  memory = "512"
+  container_definitions = jsonencode([
+    {
+      name      = "init-config"
+      image     = "busybox:1.36"
+      essential = false
+      command   = ["sh", "-c", "echo ready > /config/ready"]
+    },
+    {
+      name  = "web"
+      image = "nginx:1.27"
+    }
+  ])
+}
+`;
+
+test('pre-commit runs the hook on task definitions, templates and .tf files, and fails on their errors', () => {
   const hooks = parse(readFileSync('.pre-commit-hooks.yaml', 'utf8')) as Hook[];
   const hook = hooks.find((h) => h.id === 'ecs-init-order')!;
   assert.equal(hook.language, 'node');
 
   const repo = join(temp, 'user-repo');
-  mkdirSync(join(repo, 'deploy/task-defs'), { recursive: true });
+  for (const dir of ['deploy/task-defs', 'infra', '.github/workflows'])
+    mkdirSync(join(repo, dir), { recursive: true });
   const seed = resolve('examples/seed-task-definition.json');
-  const matched = [
+  const taskDefinitions = [
     'deploy/web-taskdef.json',
     'deploy/api.task-def.jsonc',
     'deploy/Task-Definition.prod.json',
     'deploy/container-definitions.json',
     'containers.json',
   ];
-  const unmatched = ['deploy/task-defs/web.json', 'package.json', 'deploy/task-def.yaml'];
-  for (const file of [...matched, ...unmatched]) copyFileSync(seed, join(repo, file));
+  // Not linted at all: JSON files whose names do not say task definition.
+  const unmatched = ['deploy/task-defs/web.json', 'package.json'];
+  for (const file of [...taskDefinitions, ...unmatched]) copyFileSync(seed, join(repo, file));
+  writeFileSync(join(repo, 'infra/template.yaml'), TEMPLATE);
+  writeFileSync(join(repo, 'infra/ecs.template'), TEMPLATE);
+  writeFileSync(join(repo, 'infra/main.tf'), TERRAFORM);
+  const matched = [
+    ...taskDefinitions,
+    'infra/template.yaml',
+    'infra/ecs.template',
+    'infra/main.tf',
+  ];
+  // Handed to the linter by their names, and skipped by it for what they hold.
+  const skipped = ['.github/workflows/ci.yml', 'infra/variables.tf'];
+  writeFileSync(join(repo, skipped[0]), 'name: ci\non: push\n');
+  writeFileSync(join(repo, skipped[1]), 'variable "region" {}\n');
   copyFileSync(resolve('examples/fixed-task-definition.json'), join(repo, 'fixed-taskdef.json'));
   // The manifest's hook as it is, run where pre-commit's node environment put its bin.
   const config = { repos: [{ repo: 'local', hooks: [{ ...hook, language: 'system' }] }] };
@@ -149,6 +200,11 @@ test('pre-commit runs the hook on task definitions only, and fails on their erro
       all.stdout,
       new RegExp(`^${file.replace(/\./g, '\\.')}:\\d+:\\d+ warning init-not-awaited `, 'm'),
     );
+  // The template's own names in its message, the API's in the .tf file's.
+  assert.match(all.stdout, /^infra\/template\.yaml:.* Add a DependsOn with Condition SUCCESS/m);
+  assert.match(all.stdout, /^infra\/main\.tf:.* Add a dependsOn with condition SUCCESS/m);
+  for (const file of skipped)
+    assert.match(all.stdout, new RegExp(`^${file.replace(/\./g, '\\.')}: skipped: `, 'm'));
   for (const file of unmatched) assert.ok(!all.stdout.includes(file), `${file} was linted`);
   // pre-commit splits the files into batches, one linter run each.
   const linted = [...all.stdout.matchAll(/ in (\d+) task definitions?$/gm)].map((m) =>
@@ -159,7 +215,11 @@ test('pre-commit runs the hook on task definitions only, and fails on their erro
     matched.length + 1,
   );
 
-  const fixed = preCommit(['run', '--files', 'fixed-taskdef.json', 'package.json'], repo, path);
+  const fixed = preCommit(
+    ['run', '--files', 'fixed-taskdef.json', 'package.json', ...skipped],
+    repo,
+    path,
+  );
   assert.equal(fixed.status, 0, fixed.stdout + fixed.stderr);
   assert.match(fixed.stdout, /ECS task definitions \(init containers, start order\)\.+Passed/);
 });
