@@ -8,6 +8,29 @@ const CACHE_WAITS = '{ "containerName": "api", "condition": "HEALTHY" }';
 
 const IN_THREE = /\(api → cache → worker → api\)/;
 
+/** A pair of containers waiting for each other, as one of them writes the wait. */
+const waitsFor = (name: string) => `{ "containerName": "${name}", "condition": "START" }`;
+
+const LEGACY_TEMPLATE = `Resources:
+  TaskDefinition:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      Family: legacy
+      NetworkMode: bridge
+      ContainerDefinitions:
+        - Name: web
+          Image: nginx:1.27
+          Memory: 128
+          Links:
+            - app
+        - Name: app
+          Image: legacy/app:9
+          Memory: 512
+          DependsOn:
+            - ContainerName: web
+              Condition: START
+`;
+
 ruleTester('dependency-cycle', {
   severity: 'error',
   valid: [
@@ -126,6 +149,59 @@ ruleTester('dependency-cycle', {
           underlined: '{ "containerName": "web", "condition": "START" }',
           container: 'app',
           related: [{ message: 'web waits for app', underlined: '"app"' }],
+          fixes: null,
+        },
+      ],
+    },
+    {
+      name: 'two separate pairs wait for each other: each wait is reported once, in its own cycle, with the other wait of that cycle only',
+      document: `{
+  "family": "two-pairs",
+  "containerDefinitions": [
+    { "name": "a", "image": "shop/a:1", "dependsOn": [${waitsFor('b')}] },
+    { "name": "b", "image": "shop/b:1", "dependsOn": [${waitsFor('a')}] },
+    { "name": "c", "image": "shop/c:1", "dependsOn": [${waitsFor('d')}] },
+    { "name": "d", "image": "shop/d:1", "dependsOn": [${waitsFor('c')}] }
+  ]
+}
+`,
+      findings: [
+        ['a', 'b', 'a → b → a'],
+        ['b', 'a', 'a → b → a'],
+        ['c', 'd', 'c → d → c'],
+        ['d', 'c', 'c → d → c'],
+      ].map(([waiter, target, path]) => ({
+        message: `${waiter} waits for ${target} (START), which is part of a dependency cycle (${path}): none of these containers can start.`,
+        underlined: waitsFor(target!),
+        container: waiter,
+        related: [{ message: `${target} waits for ${waiter}`, underlined: waitsFor(waiter!) }],
+        fixes: null,
+      })),
+    },
+    {
+      name: 'a CloudFormation template whose web links to app while app waits for web: the implicit edge is named as the template spells it (Links)',
+      document: LEGACY_TEMPLATE,
+      options: { format: 'cloudformation' },
+      findings: [
+        {
+          message:
+            'web starts after app (implicit, Links), which is part of a dependency cycle (web → app → web): none of these containers can start.',
+          underlined: 'app',
+          container: 'web',
+          related: [
+            {
+              message: 'app waits for web',
+              underlined: 'ContainerName: web\n              Condition: START',
+            },
+          ],
+          fixes: null,
+        },
+        {
+          message:
+            'app waits for web (START), which is part of a dependency cycle (web → app → web): none of these containers can start.',
+          underlined: 'ContainerName: web\n              Condition: START',
+          container: 'app',
+          related: [{ message: 'web waits for app', underlined: 'app' }],
           fixes: null,
         },
       ],

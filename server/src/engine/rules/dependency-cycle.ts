@@ -17,7 +17,7 @@ export const dependencyCycle: Rule = {
             ? `waits for ${displayName(edge.from)} (${edge.condition})`
             : edge.condition === 'CREATE'
               ? `waits for ${displayName(edge.from)} to be created (implicit, ${ctx.spell.key(edge.reason)})`
-              : `starts after ${displayName(edge.from)} (implicit, ${edge.reason === 'firelens' ? 'FireLens' : ctx.spell.key(edge.reason)})`;
+              : `starts after ${displayName(edge.from)} (implicit, ${ctx.spell.key(edge.reason)})`;
         ctx.report({
           at: edge.node,
           container: edge.to,
