@@ -30,12 +30,15 @@ interface Area {
 
 const RULES = 'server/src/engine/rules';
 
-/** The rule's own table, or every rule test for the helpers the rules share. */
+/**
+ * The rule's own table, or every rule test for the helpers the rules share; and the docs test,
+ * which holds each rule's summary to the README's table of rules.
+ */
 function ruleTests(file: string): string[] {
   const own = join('test/unit/rules', basename(file).replace(/\.ts$/, '.test.ts'));
   return existsSync(own)
-    ? [own, 'test/unit/rules/good-fixtures.test.ts']
-    : ['test/unit/rules/*.test.ts'];
+    ? [own, 'test/unit/rules/good-fixtures.test.ts', 'test/unit/docs.test.ts']
+    : ['test/unit/rules/*.test.ts', 'test/unit/docs.test.ts'];
 }
 
 const AREAS: Area[] = [
