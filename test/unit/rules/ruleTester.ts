@@ -12,8 +12,9 @@
  *   the whole text after that fix alone. Related locations, tags and `schemaCovered` are checked
  *   too: leaving one out says the finding has none.
  *
- * Every case also checks what any rule owes the user: it does not throw, and a fix never leaves
- * more JSON syntax errors than it found. Name each case after the real pattern it stands for.
+ * Every case also checks what any rule owes the user: it does not throw (nor do its fixes when
+ * built), and a fix never leaves more JSON syntax errors than it found. Name each case after the
+ * real pattern it stands for.
  *
  * Documents live in files: `fixture('<rule-id>/<case>.json')` under test/fixtures/rules (named
  * `<case>.schema-invalid.json` where the JSON schema rejects them: the schema test reads every
@@ -159,12 +160,16 @@ function run(id: string, c: ValidCase): Finding[] {
   const rule = ruleById(id);
   assert.ok(rule, `no rule "${id}" in the catalog`);
   const analysis = analyze(c.document, { ...c.options, rules: [rule] });
+  const findings = analysis.findings.filter((f) => f.code === id);
+  // Fixes are built on first use, and a builder that throws costs only its fixes: build them
+  // here, so that a throw fails the case instead of passing for a finding without fixes.
+  for (const f of findings) void f.fixes;
   assert.deepEqual(
     analysis.ruleFailures.map((f) => String(f.error)),
     [],
     `rule ${id} threw`,
   );
-  return analysis.findings.filter((f) => f.code === id);
+  return findings;
 }
 
 function checkMessage(actual: string, expected: ExpectedFinding, where: string): void {
