@@ -21,6 +21,61 @@ const mountPoints = (volume: string, path: string) => `"mountPoints": [
         }
       ],`;
 
+/**
+ * The reports task: fetch-templates syncs /templates, worker waits for it and reads /templates.
+ * Each gets the properties given after its command (mounts, volumesFrom); `more` adds containers.
+ */
+const reports = (fetcher: string[], worker: string[], volumes = ['templates'], more = '') => `{
+  "family": "reports",
+  "containerDefinitions": [
+    {
+      "name": "fetch-templates",
+      "image": "public.ecr.aws/aws-cli/aws-cli:2.17.0",
+      "essential": false,
+      "entryPoint": ["sh", "-c"],
+      "command": ["aws s3 sync s3://reports-templates/v3 /templates"]${fetcher.map((p) => `,\n      ${p}`).join('')}
+    },
+    {
+      "name": "worker",
+      "image": "shop/report-worker:3.1.0",
+      "dependsOn": [{ "containerName": "fetch-templates", "condition": "SUCCESS" }],
+      "command": ["node", "worker.js", "--templates", "/templates"]${worker.map((p) => `,\n      ${p}`).join('')}
+    }${more}
+  ],
+  "volumes": [${volumes.map((v) => `{ "name": "${v}" }`).join(', ')}]
+}
+`;
+const mounts = (...m: [volume: string, path: string][]) =>
+  `"mountPoints": [${m.map(([v, p]) => `{ "sourceVolume": "${v}", "containerPath": "${p}" }`).join(', ')}]`;
+const FETCHER_MOUNTS_TEMPLATES = mounts(['templates', '/templates']);
+const FETCHER_COMMAND = '["aws s3 sync s3://reports-templates/v3 /templates"]';
+/** The same task with the templates in /srv/templates. */
+const inSrv = (text: string) => text.replaceAll('/templates"', '/srv/templates"');
+const WORKER_LOGS = '"environment": [{ "name": "LOG_DIR", "value": "/var/log/worker" }]';
+const WORKER_READS = {
+  message: 'worker reads /templates',
+  underlined: '["node", "worker.js", "--templates", "/templates"]',
+};
+
+/** api reads /templates too but does not wait for the fetcher; worker waits for it twice. */
+const API_AND_WORKER = edit(
+  reports(
+    [FETCHER_MOUNTS_TEMPLATES],
+    [],
+    ['templates'],
+    `,
+    {
+      "name": "api",
+      "image": "shop/report-api:3.1.0",
+      "command": ["node", "api.js", "--templates", "/templates"]
+    }`,
+  ),
+  [
+    '"dependsOn": [{ "containerName": "fetch-templates", "condition": "SUCCESS" }]',
+    '"dependsOn": [{ "containerName": "fetch-templates", "condition": "SUCCESS" }, { "containerName": "fetch-templates", "condition": "COMPLETE" }]',
+  ],
+);
+
 ruleTester('init-output-not-shared', {
   severity: 'warning',
   valid: [
@@ -31,6 +86,37 @@ ruleTester('init-output-not-shared', {
     {
       name: 'a migration only reads /app and changes into it (cd /app && migrate)',
       document: fixture('init-output-not-shared/migration-only-changes-into-app.json'),
+    },
+    {
+      name: 'both mount the templates volume, written with a trailing slash (/templates/): one directory',
+      document: reports(
+        [mounts(['templates', '/templates/'])],
+        [mounts(['templates', '/templates/'])],
+      ),
+    },
+    {
+      name: 'the worker mounts the volumes of a cache warmer and of the fetcher (volumesFrom)',
+      document: reports(
+        [FETCHER_MOUNTS_TEMPLATES],
+        [
+          '"volumesFrom": [{ "sourceContainer": "warm-cache" }, { "sourceContainer": "fetch-templates" }]',
+        ],
+        ['templates', 'cache'],
+        `,
+    {
+      "name": "warm-cache",
+      "image": "shop/cache-warmer:1.0.0",
+      ${mounts(['cache', '/cache'])}
+    }`,
+      ),
+    },
+    {
+      name: 'each mounts two volumes, the templates volume among them',
+      document: reports(
+        [mounts(['aws-cache', '/root/.aws/cli/cache'], ['templates', '/templates'])],
+        [mounts(['logs', '/var/log/worker'], ['templates', '/templates'])],
+        ['templates', 'aws-cache', 'logs'],
+      ),
     },
     ...validCases(CORRECT_FIXTURES),
   ],
@@ -173,17 +259,164 @@ ruleTester('init-output-not-shared', {
               underlined: '["node", "worker.js", "--templates", "/templates"]',
             },
           ],
-          // What the fix does today: a second mount beside the scratch one, at the same path.
+          // Not a second mount at /templates beside the scratch one: Docker would refuse to start
+          // the worker. Not safe for --fix: it replaces a volume the user chose.
+          fixes: [
+            {
+              title: 'Mount volume "templates" at /templates in worker instead of "scratch"',
+              preferred: true,
+              output: edit(
+                SCRATCH,
+                '{ "sourceVolume": "scratch", "containerPath": "/templates" }]',
+                '{ "sourceVolume": "templates", "containerPath": "/templates" }]',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'the worker mounts the templates volume, but at /data: the fix mounts it at /templates too',
+      document: reports([FETCHER_MOUNTS_TEMPLATES], [mounts(['templates', '/data'])]),
+      findings: [
+        {
+          message: TEMPLATES_NOT_SHARED,
+          underlined: FETCHER_COMMAND,
+          container: 'fetch-templates',
+          related: [WORKER_READS],
           fixes: [
             {
               title: 'Mount volume "templates" at /templates in worker',
               preferred: true,
               safe: true,
-              output: edit(
-                SCRATCH,
-                '{ "sourceVolume": "scratch", "containerPath": "/templates" }]',
-                '{ "sourceVolume": "scratch", "containerPath": "/templates" }, { "sourceVolume": "templates", "containerPath": "/templates" }]',
+              output: reports(
+                [FETCHER_MOUNTS_TEMPLATES],
+                [mounts(['templates', '/data'], ['templates', '/templates'])],
               ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'the fetcher mounts its CLI cache only and syncs /srv/templates into its own filesystem: the fix shares that directory through a new volume, not the cache',
+      document: inSrv(
+        reports([mounts(['aws-cache', '/root/.aws/cli/cache'])], [WORKER_LOGS], ['aws-cache']),
+      ),
+      findings: [
+        {
+          message: [
+            /fetch-templates writes \/srv\/templates and worker reads it/,
+            /If \/srv\/templates also holds files from worker's image/,
+          ],
+          underlined: inSrv(FETCHER_COMMAND),
+          container: 'fetch-templates',
+          related: [
+            {
+              message: 'worker reads /srv/templates',
+              underlined: inSrv(WORKER_READS.underlined),
+            },
+          ],
+          fixes: [
+            {
+              title:
+                'Share /srv/templates through a new volume "fetch-templates-data" mounted in fetch-templates and worker',
+              preferred: true,
+              safe: true,
+              output: inSrv(
+                reports(
+                  [
+                    mounts(
+                      ['aws-cache', '/root/.aws/cli/cache'],
+                      ['fetch-templates-data', '/templates'],
+                    ),
+                  ],
+                  [mountPoints('fetch-templates-data', '/templates').slice(0, -1), WORKER_LOGS],
+                  ['aws-cache', 'fetch-templates-data'],
+                ),
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'the worker mounts at /templates the volume the fetcher mounts at /cache: the fix mounts it at /templates in the fetcher',
+      document: reports(
+        [mounts(['shared', '/cache'])],
+        [mounts(['shared', '/templates'])],
+        ['shared'],
+      ),
+      findings: [
+        {
+          message: TEMPLATES_NOT_SHARED,
+          underlined: FETCHER_COMMAND,
+          container: 'fetch-templates',
+          related: [WORKER_READS],
+          fixes: [
+            {
+              title: 'Mount volume "shared" at /templates in fetch-templates',
+              preferred: true,
+              safe: true,
+              output: reports(
+                [mounts(['shared', '/cache'], ['shared', '/templates'])],
+                [mounts(['shared', '/templates'])],
+                ['shared'],
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'the worker mounts the volumes of a fetcher that syncs into no volume: volumesFrom shares volumes, not the filesystem',
+      document: reports([], ['"volumesFrom": [{ "sourceContainer": "fetch-templates" }]'], []),
+      findings: [
+        {
+          message: TEMPLATES_NOT_SHARED,
+          underlined: FETCHER_COMMAND,
+          container: 'fetch-templates',
+          related: [WORKER_READS],
+          fixes: [
+            {
+              title:
+                'Share /templates through a new volume "fetch-templates-data" mounted in fetch-templates, whose volumes worker mounts (volumesFrom)',
+              preferred: true,
+              safe: true,
+              output: edit(
+                reports(
+                  [mountPoints('fetch-templates-data', '/templates').slice(0, -1)],
+                  ['"volumesFrom": [{ "sourceContainer": "fetch-templates" }]'],
+                  [],
+                ),
+                [
+                  '"volumes": []',
+                  '"volumes": [\n    {\n      "name": "fetch-templates-data"\n    }\n  ]',
+                ],
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'the readers are the containers that wait for the init: api reads /templates too but does not wait, and a worker waiting twice is reported once',
+      document: API_AND_WORKER,
+      findings: [
+        {
+          message: TEMPLATES_NOT_SHARED,
+          underlined: FETCHER_COMMAND,
+          container: 'fetch-templates',
+          related: [WORKER_READS],
+          fixes: [
+            {
+              title: 'Mount volume "templates" at /templates in worker',
+              preferred: true,
+              safe: true,
+              output: edit(API_AND_WORKER, [
+                '"command": ["node", "worker.js", "--templates", "/templates"]',
+                `"command": ["node", "worker.js", "--templates", "/templates"],\n      ${mountPoints('templates', '/templates').slice(0, -1)}`,
+              ]),
             },
           ],
         },

@@ -1,20 +1,38 @@
 import type { OffsetEdit } from '../input';
-import { displayName, type ContainerModel } from '../model';
+import { displayName, type ContainerModel, type MountPointModel } from '../model';
 import { mentionedPaths, writtenPaths } from '../roles';
 import { addMountPoint, addTaskVolume } from '../taskEdits';
-import type { Rule, RuleContext } from './rule';
+import type { FixSpec, Rule, RuleContext } from './rule';
 import { mainContainers } from './util';
 
+/** A directory as Docker compares mount destinations: `/templates/` is `/templates`. */
+function withoutTrailingSlash(dir: string): string {
+  return dir.length > 1 && dir.endsWith('/') ? dir.slice(0, -1) : dir;
+}
+
 function covers(dir: string, path: string): boolean {
-  const d = dir.length > 1 && dir.endsWith('/') ? dir.slice(0, -1) : dir;
+  const d = withoutTrailingSlash(dir);
   return path === d || path.startsWith(d === '/' ? '/' : d + '/');
+}
+
+/** The container's mount at `dir`: a second mount there would make the task fail to start. */
+function mountAt(container: ContainerModel, dir: string): MountPointModel | undefined {
+  return container.mountPoints.find(
+    (m) =>
+      m.containerPath && withoutTrailingSlash(m.containerPath.value) === withoutTrailingSlash(dir),
+  );
+}
+
+/** Does `reader` get every volume of `init` through volumesFrom? */
+function mountsVolumesOf(reader: ContainerModel, init: ContainerModel): boolean {
+  return reader.volumesFrom.some((v) => v.sourceContainer?.value === init.name?.value);
 }
 
 /** The volume (and the init's mount) through which `reader` sees `path` written by `init`, if any. */
 function sharedVolume(init: ContainerModel, reader: ContainerModel, path: string): boolean {
   // Mounts the file does not spell out (a placeholder) may share the path.
   if (init.mountPointsOpen || reader.mountPointsOpen || reader.volumesFromOpen) return true;
-  if (reader.volumesFrom.some((v) => v.sourceContainer?.value === init.name?.value)) {
+  if (mountsVolumesOf(reader, init)) {
     return init.mountPoints.some((m) => m.containerPath && covers(m.containerPath.value, path));
   }
   return init.mountPoints.some(
@@ -47,6 +65,78 @@ function volumeName(ctx: RuleContext, init: ContainerModel): string {
   return name;
 }
 
+/**
+ * The fix that lets `reader` see `path`: mount the volume the init writes it to in the reader, or
+ * when the init writes it to no volume, a volume in the init at `dir` (the one the reader mounts
+ * there, or a new task volume mounted in both). A reader that already mounts something at the
+ * directory gets that mount pointed at the volume, never a second mount at the same path (Docker
+ * refuses to start such a container). No fix without a task to add a volume to (a bare array).
+ */
+function shareFix(
+  ctx: RuleContext,
+  init: ContainerModel,
+  reader: ContainerModel,
+  path: string,
+  dir: string,
+): FixSpec | undefined {
+  const initName = init.name!.value;
+  const readerName = displayName(reader);
+  const existing = init.mountPoints.find(
+    (m) => m.containerPath && m.sourceVolume && covers(m.containerPath.value, path),
+  );
+  if (existing) {
+    const volume = existing.sourceVolume!.value;
+    const at = existing.containerPath!.value;
+    const taken = mountAt(reader, at);
+    if (taken)
+      return {
+        title: `Mount volume "${volume}" at ${at} in ${readerName}${taken.sourceVolume ? ` instead of "${taken.sourceVolume.value}"` : ''}`,
+        isPreferred: true,
+        // It replaces the volume the user mounted there.
+        safe: !taken.sourceVolume,
+        edits: ctx.edit.setProperty(taken.node, 'sourceVolume', volume),
+      };
+    return {
+      title: `Mount volume "${volume}" at ${at} in ${readerName}`,
+      isPreferred: true,
+      safe: true,
+      edits: addMountPoint(ctx.edit, reader.node, { sourceVolume: volume, containerPath: at }),
+    };
+  }
+  const initMount = (volume: string): OffsetEdit[] =>
+    ctx.edit.addToArrayProperty(
+      init.node,
+      'mountPoints',
+      { sourceVolume: volume, containerPath: dir },
+      { after: ['command', 'entryPoint', 'essential', 'image'] },
+    );
+  const readerMount = mountAt(reader, dir);
+  if (readerMount?.sourceVolume)
+    return {
+      title: `Mount volume "${readerMount.sourceVolume.value}" at ${dir} in ${initName}`,
+      isPreferred: true,
+      safe: true,
+      edits: initMount(readerMount.sourceVolume.value),
+    };
+  const task = ctx.model.task;
+  if (!task) return undefined;
+  const volume = volumeName(ctx, init);
+  // Through volumesFrom the reader mounts the new volume where the init does.
+  const inReader = mountsVolumesOf(reader, init)
+    ? []
+    : readerMount
+      ? ctx.edit.setProperty(readerMount.node, 'sourceVolume', volume)
+      : addMountPoint(ctx.edit, reader.node, { sourceVolume: volume, containerPath: dir });
+  return {
+    title: mountsVolumesOf(reader, init)
+      ? `Share ${dir} through a new volume "${volume}" mounted in ${initName}, whose volumes ${readerName} mounts (${ctx.spell.key('volumesFrom')})`
+      : `Share ${dir} through a new volume "${volume}" mounted in ${initName} and ${readerName}`,
+    isPreferred: true,
+    safe: true,
+    edits: [...addTaskVolume(ctx.edit, task, volume), ...initMount(volume), ...inReader],
+  };
+}
+
 export const initOutputNotShared: Rule = {
   id: 'init-output-not-shared',
   severity: 'warning',
@@ -66,29 +156,6 @@ export const initOutputNotShared: Rule = {
         );
         if (!path || sharedVolume(init, reader, path)) continue;
         const dir = directoryOf(path);
-        const existing = init.mountPoints.find(
-          (m) => m.containerPath && m.sourceVolume && covers(m.containerPath.value, path),
-        );
-        const task = ctx.model.task;
-        const volume = existing ? existing.sourceVolume!.value : task ? volumeName(ctx, init) : '';
-        const readerDir = existing ? existing.containerPath!.value : dir;
-        const edits = (): OffsetEdit[] => [
-          ...(!existing && task
-            ? [
-                ...addTaskVolume(ctx.edit, task, volume),
-                ...ctx.edit.addToArrayProperty(
-                  init.node,
-                  'mountPoints',
-                  { sourceVolume: volume, containerPath: dir },
-                  { after: ['command', 'entryPoint', 'essential', 'image'] },
-                ),
-              ]
-            : []),
-          ...addMountPoint(ctx.edit, reader.node, {
-            sourceVolume: volume,
-            containerPath: readerDir,
-          }),
-        ];
         ctx.report({
           at: init.commandNode ?? init.nameNode ?? init.node,
           container: init,
@@ -99,19 +166,10 @@ export const initOutputNotShared: Rule = {
               message: `${displayName(reader)} reads ${path}`,
             },
           ],
-          fixes: () =>
-            volume
-              ? [
-                  {
-                    title: existing
-                      ? `Mount volume "${volume}" at ${readerDir} in ${displayName(reader)}`
-                      : `Share ${dir} through a new volume "${volume}" mounted in ${initName} and ${displayName(reader)}`,
-                    isPreferred: true,
-                    safe: true,
-                    edits: edits(),
-                  },
-                ]
-              : [],
+          fixes: () => {
+            const fix = shareFix(ctx, init, reader, path, dir);
+            return fix ? [fix] : [];
+          },
         });
       }
     }
