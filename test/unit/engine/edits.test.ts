@@ -9,11 +9,16 @@ import {
   addToArrayProperty,
   appendToArray,
   applyOffsetEdits,
+  commaBetween,
   compactValue,
   deleteArrayElements,
   detectStyle,
   formatValue,
   insertProperty,
+  jsonEditor,
+  jsonSpelling,
+  mergeSamePoint,
+  parsesAsWell,
   removeProperties,
   removeProperty,
   replaceNode,
@@ -68,6 +73,22 @@ describe('detectStyle', () => {
     // A one-line document: two spaces and \n.
     assert.deepEqual(detectStyle(new SourceText('{ "a": 1 }')), { unit: '  ', eol: '\n' });
   });
+
+  test('a blank line after the brace, spaces after it, an array, a document indented as a whole', () => {
+    const unit = (text: string) => detectStyle(new SourceText(text)).unit;
+    assert.equal(unit('{\n\n    "a": 1\n}'), '    ');
+    assert.equal(unit('{  \n    "a": 1\n}'), '    ');
+    assert.equal(unit('[\n\t"a"\n]'), '\t');
+    assert.equal(unit('  {\n      "a": 1\n  }'), '    ');
+  });
+
+  test('no line indents more than the one that opens it: two spaces', () => {
+    const unit = (text: string) => detectStyle(new SourceText(text)).unit;
+    assert.equal(unit('{\n}'), '  ');
+    assert.equal(unit('{\n"a": {\n}\n}'), '  ');
+    // Tabs after a line indented with spaces extend nothing.
+    assert.equal(unit('  {\n\t"a": 1\n  }'), '  ');
+  });
 });
 
 describe('formatValue / compactValue', () => {
@@ -95,6 +116,32 @@ describe('formatValue / compactValue', () => {
       '{ "containerName": "init", "condition": "SUCCESS" }',
     );
     assert.equal(compactValue(['sh', '-c']), '["sh", "-c"]');
+  });
+
+  test('arrays: inline up to 80 characters of primitives, otherwise one element per line with commas', () => {
+    const style = { unit: '  ', eol: '\n' };
+    const eighty = ['x'.repeat(36), 'y'.repeat(36)];
+    assert.equal(formatValue(eighty, '', style), `["${'x'.repeat(36)}", "${'y'.repeat(36)}"]`);
+    assert.equal(`["${'x'.repeat(36)}", "${'y'.repeat(36)}"]`.length, 80);
+    assert.equal(
+      formatValue([...eighty.slice(0, 1), 'y'.repeat(37)], '', style),
+      `[\n  "${'x'.repeat(36)}",\n  "${'y'.repeat(37)}"\n]`,
+    );
+    assert.equal(
+      formatValue(['CMD-SHELL', { retries: 3 }], '  ', style),
+      '[\n    "CMD-SHELL",\n    {\n      "retries": 3\n    }\n  ]',
+    );
+    assert.equal(
+      formatValue([{ name: 'a' }, { name: 'b' }], '', style),
+      '[\n  {\n    "name": "a"\n  },\n  {\n    "name": "b"\n  }\n]',
+    );
+  });
+
+  test('null is a value, not an object', () => {
+    const style = { unit: '  ', eol: '\n' };
+    assert.equal(formatValue(null, '', style), 'null');
+    assert.equal(formatValue([null, 1], '', style), '[null, 1]');
+    assert.equal(compactValue({ a: null, b: [] }), '{ "a": null, "b": [] }');
   });
 });
 
@@ -206,8 +253,34 @@ describe('insertProperty', () => {
 
   test('an object whose closing brace is not typed yet cannot be edited', () => {
     const d = doc('{\n  "a": 1,\n');
-    const edits = insertProperty(d.source, d.root, 'b', 2, d.style);
-    assert.ok(edits.some((e) => e.invalid));
+    assert.deepEqual(insertProperty(d.source, d.root, 'b', 2, d.style), [
+      { offset: 0, length: 0, newText: '', invalid: true },
+    ]);
+  });
+
+  test('with no anchor, or the first property as the anchor', () => {
+    const three = '{\n  "name": "app",\n  "image": "nginx",\n  "cpu": 256\n}';
+    assert.equal(
+      edit(three, (d) => insertProperty(d.source, d.root, 'essential', false, d.style)),
+      '{\n  "name": "app",\n  "image": "nginx",\n  "cpu": 256,\n  "essential": false\n}',
+    );
+    assert.equal(
+      edit(three, (d) =>
+        insertProperty(d.source, d.root, 'essential', false, d.style, {
+          after: ['name', 'image'],
+        }),
+      ),
+      '{\n  "name": "app",\n  "essential": false,\n  "image": "nginx",\n  "cpu": 256\n}',
+    );
+  });
+
+  test('an anchor whose next sibling shares its line: appended at the end instead', () => {
+    assert.equal(
+      edit('{\n  "name": "app", "image": "nginx"\n}', (d) =>
+        insertProperty(d.source, d.root, 'essential', false, d.style, { after: ['name'] }),
+      ),
+      '{\n  "name": "app", "image": "nginx",\n  "essential": false\n}',
+    );
   });
 });
 
@@ -237,6 +310,13 @@ describe('setProperty', () => {
     );
   });
 
+  test('a value of one character', () => {
+    assert.equal(
+      edit('{ "cpu": 1 }', (d) => setProperty(d.source, d.root, 'cpu', 256, d.style)),
+      '{ "cpu": 256 }',
+    );
+  });
+
   test('with duplicate keys, sets the one that counts (the last)', () => {
     assert.equal(
       edit('{\n  "essential": true,\n  "essential": true\n}', (d) =>
@@ -244,6 +324,14 @@ describe('setProperty', () => {
       ),
       '{\n  "essential": true,\n  "essential": false\n}',
     );
+  });
+
+  test('a value whose closing bracket is not typed yet cannot be replaced', () => {
+    const d = doc('{\n  "command": ["sh", "-c"\n}');
+    const command = d.at(['command']);
+    assert.deepEqual(setProperty(d.source, d.root, 'command', ['sh'], d.style), [
+      { offset: command.offset, length: 0, newText: '', invalid: true },
+    ]);
   });
 
   test('inserts when absent', () => {
@@ -289,6 +377,51 @@ describe('appendToArray / addToArrayProperty', () => {
         appendToArray(d.source, d.at(['links']), 'b', d.style),
       ),
       crlf('{', '  "links": [', '    "a", // first', '    "b"', '  ]', '}'),
+    );
+  });
+
+  test('an array whose closing bracket is not typed yet cannot be appended to', () => {
+    const d = doc('{\n  "links": ["a", "b"\n}');
+    const links = d.at(['links']);
+    assert.deepEqual(appendToArray(d.source, links, 'c', d.style), [
+      { offset: links.offset, length: 0, newText: '', invalid: true },
+    ]);
+    assert.deepEqual(addToArrayProperty(d.source, d.root, 'links', 'c', d.style), [
+      { offset: links.offset, length: 0, newText: '', invalid: true },
+    ]);
+  });
+
+  test('an empty array with spaces, a line break or only a comment in it', () => {
+    const links = (text: string) =>
+      edit(text, (d) => appendToArray(d.source, d.at(['links']), 'c', d.style));
+    assert.equal(links('{\n  "links": [ ]\n}'), '{\n  "links": [\n    "c"\n  ]\n}');
+    assert.equal(links('{\n  "links": [\n  ]\n}'), '{\n  "links": [\n    "c"\n  ]\n}');
+    assert.equal(links('{\n  "links": [ \n\n  ]\n}'), '{\n  "links": [\n    "c"\n  ]\n}');
+    assert.equal(
+      links('{\n  "links": [ /* none */ ]\n}'),
+      '{\n  "links": [ /* none */\n    "c"\n  ]\n}',
+    );
+  });
+
+  test('a multi-line array: after a trailing comma, a tab and a comment, or a block comment', () => {
+    const links = (text: string) =>
+      edit(text, (d) => appendToArray(d.source, d.at(['links']), 'c', d.style));
+    assert.equal(
+      links('{\n  "links": [\n    "a",\n    "b",\n  ]\n}'),
+      '{\n  "links": [\n    "a",\n    "b",\n    "c",\n  ]\n}',
+    );
+    assert.equal(
+      links('{\n  "links": [\n    "a",\t// the cache\n    "b"\t// the db\n  ]\n}'),
+      '{\n  "links": [\n    "a",\t// the cache\n    "b",\t// the db\n    "c"\n  ]\n}',
+    );
+    assert.equal(
+      links('{\n  "links": [\n    "a",\n    "b" /* the db */\n  ]\n}'),
+      '{\n  "links": [\n    "a",\n    "b", /* the db */\n    "c"\n  ]\n}',
+    );
+    // A block comment that goes on to the next line is not the element's own: the new one goes first.
+    assert.equal(
+      links('{\n  "links": [\n    "a",\n    "b" /* the db,\n    then more */\n  ]\n}'),
+      '{\n  "links": [\n    "a",\n    "b",\n    "c" /* the db,\n    then more */\n  ]\n}',
     );
   });
 
@@ -362,6 +495,10 @@ describe('removeProperty', () => {
     );
     assert.equal(
       edit('{ "a": 1 }', (d) => removeProperty(d.source, d.at(['a']).parent!)),
+      '{  }',
+    );
+    assert.equal(
+      edit('{ "a": 1, }', (d) => removeProperty(d.source, d.at(['a']).parent!)),
       '{  }',
     );
   });
@@ -445,6 +582,10 @@ describe('deleteArrayElements', () => {
     const d = doc('["a"]');
     assert.deepEqual(deleteArrayElements(d.root, 1, 1), []);
     assert.deepEqual(deleteArrayElements(d.root, 0, 5), []);
+    const three = doc('["a", "b", "c"]');
+    assert.deepEqual(deleteArrayElements(three.root, 1, 5), []);
+    assert.deepEqual(deleteArrayElements(three.root, -1, 1), []);
+    assert.deepEqual(deleteArrayElements(three.root, 2, 1), []);
   });
 });
 
@@ -456,5 +597,131 @@ describe('replaceNode', () => {
       ]),
       '{ "condition": "SUCCESS" /* from the wiki */ }',
     );
+  });
+});
+
+describe('applyOffsetEdits', () => {
+  test('an insertion and a replacement at one offset: the insertion comes first', () => {
+    const edits = [
+      { offset: 1, length: 0, newText: '"x", ' },
+      { offset: 1, length: 3, newText: '"b"' },
+    ];
+    assert.equal(applyOffsetEdits('["a"]', edits), '["x", "b"]');
+    assert.equal(applyOffsetEdits('["a"]', [...edits].reverse()), '["x", "b"]');
+  });
+});
+
+describe('jsonEditor', () => {
+  const TEXT = '{\n  "name": "app",\n  "links": ["db"],\n  "cpu": 256\n}';
+  const withEditor = (
+    text: string,
+    build: (e: ReturnType<typeof jsonEditor>, d: Doc) => OffsetEdit[],
+  ) => edit(text, (d) => build(jsonEditor(d.source), d));
+
+  test('each builder in the file’s own style', () => {
+    assert.equal(
+      withEditor(TEXT, (e, d) => e.insertProperty(d.root, 'essential', false, { after: ['name'] })),
+      '{\n  "name": "app",\n  "essential": false,\n  "links": ["db"],\n  "cpu": 256\n}',
+    );
+    assert.equal(
+      withEditor(TEXT, (e, d) => e.setProperty(d.root, 'cpu', 512)),
+      '{\n  "name": "app",\n  "links": ["db"],\n  "cpu": 512\n}',
+    );
+    assert.equal(
+      withEditor(TEXT, (e, d) => e.addToArrayProperty(d.root, 'links', 'cache')),
+      '{\n  "name": "app",\n  "links": ["db", "cache"],\n  "cpu": 256\n}',
+    );
+    assert.equal(
+      withEditor(TEXT, (e, d) => e.appendToArray(d.at(['links']), 'cache')),
+      '{\n  "name": "app",\n  "links": ["db", "cache"],\n  "cpu": 256\n}',
+    );
+    assert.equal(
+      withEditor(TEXT, (e, d) => e.removeProperty(d.at(['links']).parent!)),
+      '{\n  "name": "app",\n  "cpu": 256\n}',
+    );
+    assert.equal(
+      withEditor(TEXT, (e, d) => e.removeProperties(d.root, [d.at(['links']).parent!])),
+      '{\n  "name": "app",\n  "cpu": 256\n}',
+    );
+    assert.equal(
+      withEditor(TEXT, (e, d) => e.deleteArrayElements(d.at(['links']), 0, 1)),
+      '{\n  "name": "app",\n  "links": [],\n  "cpu": 256\n}',
+    );
+  });
+
+  test('replaceValue: one line stays one line, several lines keep their indentation', () => {
+    assert.equal(
+      withEditor(TEXT, (e, d) => e.replaceValue(d.at(['links']), ['db', 'cache'])),
+      '{\n  "name": "app",\n  "links": ["db", "cache"],\n  "cpu": 256\n}',
+    );
+    assert.equal(
+      withEditor('{\n  "links": [\n    "db"\n  ]\n}', (e, d) =>
+        e.replaceValue(d.at(['links']), [{ name: 'db' }]),
+      ),
+      '{\n  "links": [\n    {\n      "name": "db"\n    }\n  ]\n}',
+    );
+    assert.equal(
+      withEditor('{ "links": { "a": 1 } }', (e, d) => e.replaceValue(d.at(['links']), { b: 2 })),
+      '{ "links": { "b": 2 } }',
+    );
+    assert.equal(
+      withEditor('{ "cpu": "256" }', (e, d) => e.replaceValue(d.at(['cpu']), 256)),
+      '{ "cpu": 256 }',
+    );
+  });
+
+  test('replaceValue of an array or object whose closing bracket is not typed yet cannot be made', () => {
+    for (const text of ['{ "links": ["db"', '{ "options": { "a": 1']) {
+      const d = doc(text);
+      const node = d.root.children![0]!.children![1]!;
+      assert.deepEqual(jsonEditor(d.source).replaceValue(node, []), [
+        { offset: node.offset, length: 0, newText: '', invalid: true },
+      ]);
+    }
+  });
+});
+
+describe('jsonSpelling', () => {
+  test('fields as register-task-definition names them', () => {
+    assert.equal(jsonSpelling.key('essential'), 'essential');
+    assert.equal(jsonSpelling.pair('essential', false), '"essential": false');
+  });
+});
+
+describe('mergeSamePoint', () => {
+  test('insertions at one point become one edit in order, the comma each adds kept once', () => {
+    assert.deepEqual(
+      mergeSamePoint([
+        { offset: 9, length: 0, newText: ',' },
+        { offset: 20, length: 0, newText: '\n  "a": 1' },
+        { offset: 9, length: 0, newText: ',' },
+        { offset: 20, length: 0, newText: ',\n  "b": 2' },
+        { offset: 20, length: 3, newText: 'x' },
+      ]),
+      [
+        { offset: 9, length: 0, newText: ',' },
+        { offset: 20, length: 0, newText: '\n  "a": 1,\n  "b": 2' },
+        { offset: 20, length: 3, newText: 'x' },
+      ],
+    );
+  });
+});
+
+describe('commaBetween', () => {
+  test('a comma counts; one inside a comment does not', () => {
+    assert.equal(commaBetween('"a" , "b"', 3, 6), true);
+    assert.equal(commaBetween('"a" // a, b\n "b"', 3, 13), false);
+    assert.equal(commaBetween('"a" // a\n, "b"', 3, 11), true);
+    assert.equal(commaBetween('"a" /* a,\n b */ "b"', 3, 16), false);
+    assert.equal(commaBetween('"a" /* a */, /* b */ "b"', 3, 20), true);
+    assert.equal(commaBetween('"a" /**/ "b"', 3, 9), false);
+  });
+});
+
+describe('parsesAsWell', () => {
+  test('an edit may not add a syntax error', () => {
+    assert.equal(parsesAsWell('{ "a": 1 }', '{ "a": 1, "b": 2 }'), true);
+    assert.equal(parsesAsWell('{ "a": 1 }', '{ "a": 1 "b": 2 }'), false);
+    assert.equal(parsesAsWell('{ "a" 1 }', '{ "a" 1 }'), true);
   });
 });

@@ -12,11 +12,8 @@ export type { InsertOptions, OffsetEdit };
 
 /** Is the object or array closed in the text (its last character is its closing bracket)? */
 function isClosed(source: SourceText, node: Node): boolean {
-  const last = source.text[node.offset + node.length - 1];
-  return (
-    node.length >= 2 &&
-    (node.type === 'object' ? last === '}' : node.type === 'array' ? last === ']' : true)
-  );
+  if (node.type !== 'object' && node.type !== 'array') return true;
+  return source.text[node.offset + node.length - 1] === (node.type === 'object' ? '}' : ']');
 }
 
 function cannotEdit(node: Node): OffsetEdit[] {
@@ -45,38 +42,25 @@ export function detectStyle(source: SourceText): FormatStyle {
   };
 }
 
-/** The indentation a line ending in `{` or `[` adds for the next line (two spaces by default). */
+/**
+ * The indentation the first line ending in `{` or `[` adds for the next line that is not blank
+ * (two spaces when no line does), within the first 200 000 characters: a fix needs no more.
+ */
 function indentationUnit(text: string): string {
-  const limit = Math.min(text.length, 200_000);
-  let start = 0;
-  while (start < limit) {
-    const end = lineEnd(text, start);
-    const line = text.slice(start, end).trimEnd();
-    const nextStart =
-      end < text.length && text[end] === '\r' && text[end + 1] === '\n' ? end + 2 : end + 1;
-    if (nextStart > text.length) break;
-    if (line.endsWith('{') || line.endsWith('[')) {
-      const here = /^[ \t]*/.exec(line)![0];
-      const next = /^[ \t]*/.exec(text.slice(nextStart, lineEnd(text, nextStart)))![0];
-      if (next.length > here.length && next.startsWith(here)) return next.slice(here.length);
-    }
-    start = nextStart;
+  let opener: string | undefined;
+  for (const line of text.slice(0, 200_000).split(/\r\n|\r|\n/)) {
+    if (line.trim() === '') continue;
+    const indent = /^[ \t]*/.exec(line)![0];
+    if (opener !== undefined && indent.length > opener.length && indent.startsWith(opener))
+      return indent.slice(opener.length);
+    opener = /[{[]\s*$/.test(line) ? indent : undefined;
   }
   return '  ';
-}
-
-/** The offset of the line break that ends the line starting at `start` (or the text's end). */
-function lineEnd(text: string, start: number): number {
-  const n = text.indexOf('\n', start);
-  const r = text.indexOf('\r', start);
-  const end = n < 0 ? r : r < 0 ? n : Math.min(n, r);
-  return end < 0 ? text.length : end;
 }
 
 /** JSON text for `value`, multi-line objects indented from `indent`, short primitive arrays inline. */
 export function formatValue(value: unknown, indent: string, style: FormatStyle): string {
   if (Array.isArray(value)) {
-    if (value.length === 0) return '[]';
     const inline = `[${value.map((v) => JSON.stringify(v)).join(', ')}]`;
     if (value.every((v) => v === null || typeof v !== 'object') && inline.length <= 80)
       return inline;
@@ -158,12 +142,9 @@ function appendAfterLast(
 ): OffsetEdit[] {
   const text = source.text;
   const lastEnd = last.offset + last.length;
-  if (sameLine(source, container.offset, lastEnd)) {
-    const { commaAt } = afterLineTail(text, lastEnd);
-    return commaAt !== undefined
-      ? [{ offset: commaAt + 1, length: 0, newText: ` ${inlineItem},` }]
-      : [{ offset: lastEnd, length: 0, newText: `, ${inlineItem}` }];
-  }
+  // On one line the new item goes right after the last: a trailing comma stays the last character.
+  if (sameLine(source, container.offset, lastEnd))
+    return [{ offset: lastEnd, length: 0, newText: `, ${inlineItem}` }];
   const indent = source.indentationAt(last.offset);
   const { commaAt, insertAt } = afterLineTail(text, lastEnd);
   if (commaAt !== undefined) {
@@ -201,13 +182,17 @@ function fillEmpty(
   // bracket stands on a line of its own, the child goes on a new line just above it (no blank line).
   const close = container.offset + container.length - 1;
   const closeLine = source.lineStartOf(close);
-  if (closeLine > container.offset && source.text.slice(closeLine, close).trim() === '') {
+  if (source.text.slice(closeLine, close).trim() === '') {
     return [{ offset: closeLine, length: 0, newText: `${inner}${childText(inner)}${style.eol}` }];
   }
+  // Otherwise the child goes on a line of its own after the comments, without the spaces before
+  // the bracket (they would trail the comment's line).
+  let start = close;
+  while (source.text[start - 1] === ' ' || source.text[start - 1] === '\t') start--;
   return [
     {
-      offset: close,
-      length: 0,
+      offset: start,
+      length: close - start,
       newText: `${style.eol}${inner}${childText(inner)}${style.eol}${base}`,
     },
   ];
@@ -431,8 +416,7 @@ export function jsonEditor(source: SourceText): Editor {
       const text = /[\r\n]/.test(written)
         ? formatValue(value, source.indentationAt(node.offset), style)
         : compactValue(value);
-      const open = (node.type === 'object' || node.type === 'array') && !isClosed(source, node);
-      return open ? cannotEdit(node) : [replaceNode(node, text)];
+      return isClosed(source, node) ? [replaceNode(node, text)] : cannotEdit(node);
     },
   };
 }
