@@ -23,7 +23,8 @@ const mountPoints = (volume: string, path: string) => `"mountPoints": [
 
 /**
  * The reports task: fetch-templates syncs /templates, worker waits for it and reads /templates.
- * Each gets the properties given after its command (mounts, volumesFrom); `more` adds containers.
+ * Each gets the properties given after its command (mounts, volumesFrom); `volumes` are names or
+ * whole entries, `more` adds containers.
  */
 const reports = (fetcher: string[], worker: string[], volumes = ['templates'], more = '') => `{
   "family": "reports",
@@ -42,7 +43,7 @@ const reports = (fetcher: string[], worker: string[], volumes = ['templates'], m
       "command": ["node", "worker.js", "--templates", "/templates"]${worker.map((p) => `,\n      ${p}`).join('')}
     }${more}
   ],
-  "volumes": [${volumes.map((v) => `{ "name": "${v}" }`).join(', ')}]
+  "volumes": [${volumes.map((v) => (v.startsWith('{') ? v : `{ "name": "${v}" }`)).join(', ')}]
 }
 `;
 const mounts = (...m: [volume: string, path: string][]) =>
@@ -52,6 +53,27 @@ const FETCHER_COMMAND = '["aws s3 sync s3://reports-templates/v3 /templates"]';
 /** The same task with the templates in /srv/templates. */
 const inSrv = (text: string) => text.replaceAll('/templates"', '/srv/templates"');
 const WORKER_LOGS = '"environment": [{ "name": "LOG_DIR", "value": "/var/log/worker" }]';
+const AWS_CACHE = mounts(['aws-cache', '/root/.aws/cli/cache']);
+/** Volume names a new volume must avoid, and a volume entry with no name yet. */
+const TAKEN = ['aws-cache', 'fetch-templates-data', 'fetch-templates-data-2', '{ "host": {} }'];
+const FROM_FETCHER = '"volumesFrom": [{ "sourceContainer": "fetch-templates" }]';
+const FROM_WARM_CACHE =
+  '"volumesFrom": [{ "readOnly": true }, { "sourceContainer": "warm-cache" }]';
+const WARM_CACHE = `,
+    {
+      "name": "warm-cache",
+      "image": "shop/cache-warmer:1.0.0",
+      ${mounts(['cache', '/cache'])}
+    }`;
+const HALF_TYPED_MOUNT = '"mountPoints": [{ "containerPath": "/templates" }]';
+const HALF_TYPED_MOUNT_DONE =
+  '"mountPoints": [{ "containerPath": "/templates", "sourceVolume": "templates" }]';
+/** The fetcher copies one file instead of syncing the directory. */
+const ONE_FILE = (text: string) =>
+  text.replace(
+    'aws s3 sync s3://reports-templates/v3 /templates',
+    'aws s3 cp s3://reports-templates/v3/invoice.html /templates/invoice.html',
+  );
 const WORKER_READS = {
   message: 'worker reads /templates',
   underlined: '["node", "worker.js", "--templates", "/templates"]',
@@ -117,6 +139,26 @@ ruleTester('init-output-not-shared', {
         [mounts(['logs', '/var/log/worker'], ['templates', '/templates'])],
         ['templates', 'aws-cache', 'logs'],
       ),
+    },
+    {
+      name: 'the worker reads /reports, which the fetcher does not write',
+      document: edit(reports([], []), ['"--templates", "/templates"', '"--out", "/reports"']),
+    },
+    {
+      name: 'a non-essential container with no name yet',
+      document: edit(reports([], []), ['"name": "fetch-templates",\n      ', '']),
+    },
+    {
+      name: 'the fetcher’s mounts are a template variable: they may share /templates',
+      document: reports(['"mountPoints": "${fetcher_mounts}"'], []),
+    },
+    {
+      name: 'the worker’s mounts are a template variable',
+      document: reports([], ['"mountPoints": "${worker_mounts}"']),
+    },
+    {
+      name: 'the containers the worker mounts volumes from are a template variable',
+      document: reports([], ['"volumesFrom": "${worker_volumes_from}"']),
     },
     ...validCases(CORRECT_FIXTURES),
   ],
@@ -299,9 +341,9 @@ ruleTester('init-output-not-shared', {
       ],
     },
     {
-      name: 'the fetcher mounts its CLI cache only and syncs /srv/templates into its own filesystem: the fix shares that directory through a new volume, not the cache',
+      name: 'the fetcher mounts its CLI cache only and syncs /srv/templates into its own filesystem: the fix shares that directory through a new volume (a name not taken), not the cache',
       document: inSrv(
-        reports([mounts(['aws-cache', '/root/.aws/cli/cache'])], [WORKER_LOGS], ['aws-cache']),
+        reports([mounts(['aws-cache', '/root/.aws/cli/cache'])], [WORKER_LOGS], TAKEN),
       ),
       findings: [
         {
@@ -320,7 +362,7 @@ ruleTester('init-output-not-shared', {
           fixes: [
             {
               title:
-                'Share /srv/templates through a new volume "fetch-templates-data" mounted in fetch-templates and worker',
+                'Share /srv/templates through a new volume "fetch-templates-data-3" mounted in fetch-templates and worker',
               preferred: true,
               safe: true,
               output: inSrv(
@@ -328,11 +370,11 @@ ruleTester('init-output-not-shared', {
                   [
                     mounts(
                       ['aws-cache', '/root/.aws/cli/cache'],
-                      ['fetch-templates-data', '/templates'],
+                      ['fetch-templates-data-3', '/templates'],
                     ),
                   ],
-                  [mountPoints('fetch-templates-data', '/templates').slice(0, -1), WORKER_LOGS],
-                  ['aws-cache', 'fetch-templates-data'],
+                  [mountPoints('fetch-templates-data-3', '/templates').slice(0, -1), WORKER_LOGS],
+                  [...TAKEN, 'fetch-templates-data-3'],
                 ),
               ),
             },
@@ -341,9 +383,9 @@ ruleTester('init-output-not-shared', {
       ],
     },
     {
-      name: 'the worker mounts at /templates the volume the fetcher mounts at /cache: the fix mounts it at /templates in the fetcher',
+      name: 'the worker mounts at /templates the volume the fetcher mounts at /cache/: the fix mounts it at /templates in the fetcher',
       document: reports(
-        [mounts(['shared', '/cache'])],
+        [mounts(['shared', '/cache/'])],
         [mounts(['shared', '/templates'])],
         ['shared'],
       ),
@@ -359,7 +401,7 @@ ruleTester('init-output-not-shared', {
               preferred: true,
               safe: true,
               output: reports(
-                [mounts(['shared', '/cache'], ['shared', '/templates'])],
+                [mounts(['shared', '/cache/'], ['shared', '/templates'])],
                 [mounts(['shared', '/templates'])],
                 ['shared'],
               ),
@@ -369,11 +411,11 @@ ruleTester('init-output-not-shared', {
       ],
     },
     {
-      name: 'the worker mounts the volumes of a fetcher that syncs into no volume: volumesFrom shares volumes, not the filesystem',
-      document: reports([], ['"volumesFrom": [{ "sourceContainer": "fetch-templates" }]'], []),
+      name: 'the worker mounts the volumes of a fetcher that syncs into none of its volumes: volumesFrom shares volumes, not the filesystem',
+      document: reports([AWS_CACHE], [FROM_FETCHER], ['aws-cache']),
       findings: [
         {
-          message: TEMPLATES_NOT_SHARED,
+          message: [TEMPLATES_NOT_SHARED, /\(a task volume mounted in both, or volumesFrom\)/],
           underlined: FETCHER_COMMAND,
           container: 'fetch-templates',
           related: [WORKER_READS],
@@ -383,16 +425,137 @@ ruleTester('init-output-not-shared', {
                 'Share /templates through a new volume "fetch-templates-data" mounted in fetch-templates, whose volumes worker mounts (volumesFrom)',
               preferred: true,
               safe: true,
-              output: edit(
+              output: reports(
+                [
+                  mounts(
+                    ['aws-cache', '/root/.aws/cli/cache'],
+                    ['fetch-templates-data', '/templates'],
+                  ),
+                ],
+                [FROM_FETCHER],
+                ['aws-cache', 'fetch-templates-data'],
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'both mount the templates volume at /template, a directory beside the /templates the fetcher writes',
+      document: reports([mounts(['templates', '/template'])], [mounts(['templates', '/template'])]),
+      findings: [
+        {
+          message: TEMPLATES_NOT_SHARED,
+          underlined: FETCHER_COMMAND,
+          container: 'fetch-templates',
+          related: [WORKER_READS],
+          fixes: [
+            {
+              title:
+                'Share /templates through a new volume "fetch-templates-data" mounted in fetch-templates and worker',
+              preferred: true,
+              safe: true,
+              output: reports(
+                [mounts(['templates', '/template'], ['fetch-templates-data', '/templates'])],
+                [mounts(['templates', '/template'], ['fetch-templates-data', '/templates'])],
+                ['templates', 'fetch-templates-data'],
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'the worker mounts the volumes of a cache warmer, not of the fetcher (and has a volumesFrom entry not typed yet)',
+      document: reports(
+        [FETCHER_MOUNTS_TEMPLATES],
+        [FROM_WARM_CACHE],
+        ['templates', 'cache'],
+        WARM_CACHE,
+      ),
+      findings: [
+        {
+          message: TEMPLATES_NOT_SHARED,
+          underlined: FETCHER_COMMAND,
+          container: 'fetch-templates',
+          related: [WORKER_READS],
+          fixes: [
+            {
+              title: 'Mount volume "templates" at /templates in worker',
+              preferred: true,
+              safe: true,
+              output: reports(
+                [FETCHER_MOUNTS_TEMPLATES],
+                [mountPoints('templates', '/templates').slice(0, -1), FROM_WARM_CACHE],
+                ['templates', 'cache'],
+                WARM_CACHE,
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'the fetcher’s mount at /templates names no volume yet: the fix names the one the worker mounts there',
+      document: reports([HALF_TYPED_MOUNT], [FETCHER_MOUNTS_TEMPLATES]),
+      findings: [
+        {
+          message: TEMPLATES_NOT_SHARED,
+          underlined: FETCHER_COMMAND,
+          container: 'fetch-templates',
+          related: [WORKER_READS],
+          fixes: [
+            {
+              title: 'Mount volume "templates" at /templates in fetch-templates',
+              preferred: true,
+              safe: true,
+              output: reports([HALF_TYPED_MOUNT_DONE], [FETCHER_MOUNTS_TEMPLATES]),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'the worker’s mount at /templates names no volume yet: the fix names the fetcher’s',
+      document: reports([FETCHER_MOUNTS_TEMPLATES], [HALF_TYPED_MOUNT]),
+      findings: [
+        {
+          message: TEMPLATES_NOT_SHARED,
+          underlined: FETCHER_COMMAND,
+          container: 'fetch-templates',
+          related: [WORKER_READS],
+          fixes: [
+            {
+              title: 'Mount volume "templates" at /templates in worker',
+              preferred: true,
+              safe: true,
+              output: reports([FETCHER_MOUNTS_TEMPLATES], [HALF_TYPED_MOUNT_DONE]),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'the fetcher copies one file into /templates, the worker reads the whole directory',
+      document: ONE_FILE(reports([], [])),
+      findings: [
+        {
+          message: /fetch-templates writes \/templates\/invoice\.html and worker reads it/,
+          underlined: ONE_FILE(FETCHER_COMMAND),
+          container: 'fetch-templates',
+          related: [{ ...WORKER_READS, message: 'worker reads /templates/invoice.html' }],
+          fixes: [
+            {
+              title:
+                'Share /templates through a new volume "fetch-templates-data" mounted in fetch-templates and worker',
+              preferred: true,
+              safe: true,
+              output: ONE_FILE(
                 reports(
                   [mountPoints('fetch-templates-data', '/templates').slice(0, -1)],
-                  ['"volumesFrom": [{ "sourceContainer": "fetch-templates" }]'],
-                  [],
+                  [mountPoints('fetch-templates-data', '/templates').slice(0, -1)],
+                  ['templates', 'fetch-templates-data'],
                 ),
-                [
-                  '"volumes": []',
-                  '"volumes": [\n    {\n      "name": "fetch-templates-data"\n    }\n  ]',
-                ],
               ),
             },
           ],

@@ -5,14 +5,14 @@ import { addMountPoint, addTaskVolume } from '../taskEdits';
 import type { FixSpec, Rule, RuleContext } from './rule';
 import { mainContainers } from './util';
 
-/** A directory as Docker compares mount destinations: `/templates/` is `/templates`. */
+/** A directory as Docker compares mount destinations: `/templates/` is `/templates` (`/` is ''). */
 function withoutTrailingSlash(dir: string): string {
-  return dir.length > 1 && dir.endsWith('/') ? dir.slice(0, -1) : dir;
+  return dir.endsWith('/') ? dir.slice(0, -1) : dir;
 }
 
 function covers(dir: string, path: string): boolean {
   const d = withoutTrailingSlash(dir);
-  return path === d || path.startsWith(d === '/' ? '/' : d + '/');
+  return path === d || path.startsWith(d + '/');
 }
 
 /** The container's mount at `dir`: a second mount there would make the task fail to start. */
@@ -23,16 +23,16 @@ function mountAt(container: ContainerModel, dir: string): MountPointModel | unde
   );
 }
 
-/** Does `reader` get every volume of `init` through volumesFrom? */
-function mountsVolumesOf(reader: ContainerModel, init: ContainerModel): boolean {
-  return reader.volumesFrom.some((v) => v.sourceContainer?.value === init.name?.value);
+/** Does `reader` get every volume of the container named `init` through volumesFrom? */
+function mountsVolumesOf(reader: ContainerModel, init: string): boolean {
+  return reader.volumesFrom.some((v) => v.sourceContainer?.value === init);
 }
 
 /** The volume (and the init's mount) through which `reader` sees `path` written by `init`, if any. */
 function sharedVolume(init: ContainerModel, reader: ContainerModel, path: string): boolean {
   // Mounts the file does not spell out (a placeholder) may share the path.
   if (init.mountPointsOpen || reader.mountPointsOpen || reader.volumesFromOpen) return true;
-  if (mountsVolumesOf(reader, init)) {
+  if (mountsVolumesOf(reader, init.name!.value)) {
     return init.mountPoints.some((m) => m.containerPath && covers(m.containerPath.value, path));
   }
   return init.mountPoints.some(
@@ -103,13 +103,17 @@ function shareFix(
       edits: addMountPoint(ctx.edit, reader.node, { sourceVolume: volume, containerPath: at }),
     };
   }
+  // A mount at the directory here names no volume (no volume, or it would hold the path): name one.
+  const initMountAtDir = mountAt(init, dir);
   const initMount = (volume: string): OffsetEdit[] =>
-    ctx.edit.addToArrayProperty(
-      init.node,
-      'mountPoints',
-      { sourceVolume: volume, containerPath: dir },
-      { after: ['command', 'entryPoint', 'essential', 'image'] },
-    );
+    initMountAtDir
+      ? ctx.edit.setProperty(initMountAtDir.node, 'sourceVolume', volume)
+      : ctx.edit.addToArrayProperty(
+          init.node,
+          'mountPoints',
+          { sourceVolume: volume, containerPath: dir },
+          { after: ['command', 'entryPoint', 'essential', 'image'] },
+        );
   const readerMount = mountAt(reader, dir);
   if (readerMount?.sourceVolume)
     return {
@@ -122,13 +126,14 @@ function shareFix(
   if (!task) return undefined;
   const volume = volumeName(ctx, init);
   // Through volumesFrom the reader mounts the new volume where the init does.
-  const inReader = mountsVolumesOf(reader, init)
+  const throughVolumesFrom = mountsVolumesOf(reader, initName);
+  const inReader = throughVolumesFrom
     ? []
     : readerMount
       ? ctx.edit.setProperty(readerMount.node, 'sourceVolume', volume)
       : addMountPoint(ctx.edit, reader.node, { sourceVolume: volume, containerPath: dir });
   return {
-    title: mountsVolumesOf(reader, init)
+    title: throughVolumesFrom
       ? `Share ${dir} through a new volume "${volume}" mounted in ${initName}, whose volumes ${readerName} mounts (${ctx.spell.key('volumesFrom')})`
       : `Share ${dir} through a new volume "${volume}" mounted in ${initName} and ${readerName}`,
     isPreferred: true,
@@ -146,14 +151,11 @@ export const initOutputNotShared: Rule = {
       const initName = init.name?.value;
       if (!initName) continue;
       const initPaths = writtenPaths(init);
-      if (initPaths.length === 0) continue;
       const waiting = ctx.order.waitedBy.get(init)!.map((e) => e.to);
       const readers = waiting.length > 0 ? [...new Set(waiting)] : mainContainers(ctx, init);
       for (const reader of readers) {
         const readerPaths = mentionedPaths(reader);
-        const path = initPaths.find((p) =>
-          readerPaths.some((q) => q === p || covers(p, q) || covers(q, p)),
-        );
+        const path = initPaths.find((p) => readerPaths.some((q) => covers(p, q) || covers(q, p)));
         if (!path || sharedVolume(init, reader, path)) continue;
         const dir = directoryOf(path);
         ctx.report({
