@@ -26,6 +26,17 @@ ruleTester('completion-condition-on-essential', {
       document: edit(EXPLICIT_ESSENTIAL, '"essential": true', '"essential": false'),
     },
     {
+      // dependency-self reports a container that waits for itself, whatever the condition.
+      name: 'an essential container that waits for its own SUCCESS',
+      document: `{
+  "family": "batch",
+  "containerDefinitions": [
+    { "name": "job", "image": "shop/job:1", "dependsOn": [{ "containerName": "job", "condition": "SUCCESS" }] }
+  ]
+}
+`,
+    },
+    {
       name: 'START on an essential sidecar',
       document: edit(EXPLICIT_ESSENTIAL, '"COMPLETE"', '"START"'),
     },
