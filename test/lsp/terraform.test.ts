@@ -140,6 +140,8 @@ describe('features', () => {
       position: at(SEED, 'essential = true', 2),
     });
     assert.match((key!.contents as MarkupContent).value, /init-setup is essential/);
+    // Written as the file writes it.
+    assert.match((key!.contents as MarkupContent).value, /should be `essential = false`/);
   });
 
   test('quick fix: HCL in the file’s style that parses again', async () => {

@@ -58,7 +58,7 @@ export function hover(analysis: Analysis, position: Position): Hover | null {
   const definition = analysis.definitionAt(offset);
   if (!definition) return null;
   const { model, order, inits } = definition;
-  const ctx: HoverContext = { model, order, inits };
+  const ctx: HoverContext = { model, order, inits, spell: analysis.file.spelling };
 
   const use = nameUseAt(model, offset);
   if (use?.kind === 'container') return result(ctx, use.node, containerLines(ctx, use));

@@ -13,6 +13,7 @@ import {
   knownField,
   nonShellEntrypoint,
   rangesText,
+  type Spelling,
   type StartOrder,
   TASK_SHAPE,
   type TaskModel,
@@ -24,6 +25,8 @@ export interface HoverContext {
   model: TaskModel;
   order: StartOrder;
   inits: Set<ContainerModel>;
+  /** How the file writes a field (`"essential": false`, `essential = false`). */
+  spell: Spelling;
 }
 
 /** `[AWS: dependsOn](…)`: the field's section of AWS's parameters page, else its API reference. */
@@ -75,7 +78,7 @@ function essentialLines(ctx: HoverContext, c: ContainerModel): string[] {
     ];
   if (c.essential && init)
     return [
-      `${name} is essential: when it exits, even with code 0, ECS stops the task. An init container should be \`"essential": false\`, and the containers that need it should wait for it with SUCCESS.`,
+      `${name} is essential: when it exits, even with code 0, ECS stops the task. An init container should be \`${ctx.spell.pair('essential', false)}\`, and the containers that need it should wait for it with SUCCESS.`,
     ];
   if (c.essential)
     return [
