@@ -112,6 +112,20 @@ describe('diagnostics', () => {
     assert.equal(HEREDOC.split('\n')[essential.range.start.line]!.trim(), '"essential": true,');
   });
 
+  test('a heredoc whose JSON does not parse: its first syntax error, in plain words', async () => {
+    const uri = uriOf('infra/broken.tf');
+    await client.open(
+      uri,
+      readFileSync('test/fixtures/terraform/real-world/heredoc-broken-json.tf', 'utf8'),
+      'terraform',
+    );
+    const found = await findingsOf(uri);
+    const syntax = found.filter((d) => d.code === 'json-syntax');
+    assert.equal(syntax.length, 1);
+    assert.match(String(syntax[0]!.message), /^JSON syntax in the heredoc: /);
+    assert.equal(syntax[0]!.range.start.line, 14);
+  });
+
   test('a keystroke: diagnostics follow the edit', async () => {
     const uri = uriOf('infra/edited.tf');
     await client.open(uri, SEED, 'terraform');

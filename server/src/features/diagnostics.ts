@@ -1,9 +1,10 @@
 /**
  * Diagnostics: the engine's findings as LSP diagnostics, with the rule id as `code`, a link to the
  * rule's page, related locations in the same document and the unnecessary/deprecated tags. JSON
- * syntax errors are not among them: the editor's own JSON support reports those. YAML syntax errors
- * of a template are, unless another extension reports them (most editors have no YAML checker of
- * their own, and what the engine reads of the template depends on them).
+ * syntax errors are not among them: the editor's own JSON support reports those, and HCL's are the
+ * Terraform extension's. The syntax errors no other tool reports are: a template's YAML, unless
+ * another extension reports them (most editors have no YAML checker of their own, and what the
+ * engine reads of the template depends on them), and the JSON inside a Terraform heredoc.
  */
 import {
   type Diagnostic,
@@ -15,6 +16,8 @@ import {
   type Analysis,
   type DiagnosticTag as EngineTag,
   type Finding,
+  type FormatId,
+  JSON_SYNTAX,
   ruleById,
   ruleDocUrl,
   type Severity,
@@ -55,6 +58,12 @@ export function toDiagnostic(finding: Finding, uri: string): Diagnostic {
   return diagnostic;
 }
 
+/** The syntax errors published with the findings, by format (see the header). */
+const OWN_SYNTAX: Partial<Record<FormatId, string>> = {
+  cloudformation: YAML_SYNTAX,
+  terraform: JSON_SYNTAX,
+};
+
 /**
  * The diagnostics to publish for a document: none when it is not a task definition. Where the
  * editor already validates the file against our JSON schema (`schemaValidated`), the findings the
@@ -67,11 +76,13 @@ export function diagnostics(
   schemaValidated = false,
   yamlSyntaxReported = false,
 ): Diagnostic[] {
-  const yaml =
-    analysis.isTaskDefinition && !yamlSyntaxReported
-      ? syntaxFindings(analysis.file).filter((f) => f.code === YAML_SYNTAX)
+  const code = OWN_SYNTAX[analysis.file.format];
+  const reported = code === YAML_SYNTAX && yamlSyntaxReported;
+  const syntax =
+    code && analysis.isTaskDefinition && !reported
+      ? syntaxFindings(analysis.file).filter((f) => f.code === code)
       : [];
-  return [...yaml, ...analysis.findings.filter((f) => !(schemaValidated && f.schemaCovered))].map(
+  return [...syntax, ...analysis.findings.filter((f) => !(schemaValidated && f.schemaCovered))].map(
     (f) => toDiagnostic(f, uri),
   );
 }
