@@ -11,7 +11,9 @@ import { nodeBundleOptions } from '../scripts/bundle-options.mjs';
 import { parseTree } from 'jsonc-parser';
 import { getLanguageService, TextDocument as JsonTextDocument } from 'vscode-json-languageservice';
 import { parseDocument } from 'yaml';
+import type * as Engine from '../server/src/engine/index';
 import type { analyze as analyzeFn, FormatId } from '../server/src/engine/index';
+import { readTerraformWasm } from '../server/src/node/terraform';
 
 /**
  * The engine as users run it: bundled and minified by esbuild with the options of the shipped
@@ -19,10 +21,64 @@ import type { analyze as analyzeFn, FormatId } from '../server/src/engine/index'
  * its name and so costs more per call).
  */
 export function loadShippedEngine(): typeof analyzeFn {
+  return shippedEngineModule().analyze;
+}
+
+let shipped: typeof Engine | undefined;
+
+function shippedEngineModule(): typeof Engine {
+  if (shipped) return shipped;
   const outfile = resolve('.cache/bench/engine.cjs');
   mkdirSync('.cache/bench', { recursive: true });
   buildSync({ ...nodeBundleOptions(true), entryPoints: ['server/src/engine/index.ts'], outfile });
-  return (createRequire(import.meta.url)(outfile) as { analyze: typeof analyzeFn }).analyze;
+  shipped = createRequire(import.meta.url)(outfile) as typeof Engine;
+  return shipped;
+}
+
+export interface TerraformRow {
+  label: string;
+  size_bytes: number;
+  median_ms: number;
+  p95_ms: number;
+  mean_ms: number;
+  /** The same analysis without re-use (a whole parse, every resource read): what re-use saves. */
+  fresh_median_ms: number;
+  runs: number;
+}
+
+/**
+ * The engine on a Terraform file, per edit as the language server works: one character typed into
+ * a value near the middle, the document's previous tree and unchanged resources re-used (the
+ * analysis carries the document's URI).
+ */
+export async function benchTerraformEngine(
+  label: string,
+  text: string,
+  budgetMs: number,
+): Promise<TerraformRow> {
+  const engine = shippedEngineModule();
+  await engine.loadTerraformParser(readTerraformWasm());
+  const [before, after] = editPair(text, 'terraform');
+  let next = after;
+  const options = { format: 'terraform' as const, uri: 'file:///bench/main.tf' };
+  const measured = await measure(() => {
+    const analysis = engine.analyze(next, options);
+    next = next === after ? before : after;
+    return analysis.graph();
+  }, budgetMs);
+  const full = await measure(
+    () => engine.analyze(text, { format: 'terraform' }).graph(),
+    budgetMs / 3,
+  );
+  return {
+    label,
+    size_bytes: Buffer.byteLength(text),
+    median_ms: round(measured.median),
+    p95_ms: round(measured.p95),
+    mean_ms: round(measured.mean),
+    fresh_median_ms: round(full.median),
+    runs: measured.runs,
+  };
 }
 
 export interface Stats {
@@ -151,13 +207,22 @@ export async function benchEngine(docs: BenchDocument[], budgetMs: number): Prom
   return rows;
 }
 
+/**
+ * Where a character is typed, by format: before a JSON string value's first character, a YAML
+ * template's plain `Value: value-3-x`, an HCL `value = "value-3-x"`.
+ */
+const EDIT_AT: Record<FormatId, { value: RegExp; into: number }> = {
+  json: { value: /": "[^"\\]/g, into: 4 },
+  cloudformation: { value: /: (?=value-)/g, into: 2 },
+  terraform: { value: /= "(?=value-)/g, into: 3 },
+};
+
 /** The text and the text with one character typed into a string value near the middle. */
-export function editPair(text: string, format?: FormatId): [string, string] {
-  // A YAML template's plain `Value: value-3-x`, or a JSON string value.
-  const value = format === 'cloudformation' ? /: (?=value-)/g : /": "[^"\\]/g;
+export function editPair(text: string, format: FormatId = 'json'): [string, string] {
+  const { value, into } = EDIT_AT[format];
   value.lastIndex = Math.floor(text.length / 2);
   const m = value.exec(text);
-  const at = m ? m.index + (format === 'cloudformation' ? 2 : 4) : Math.floor(text.length / 2);
+  const at = m ? m.index + into : Math.floor(text.length / 2);
   return [text, text.slice(0, at) + 'z' + text.slice(at)];
 }
 

@@ -97,6 +97,11 @@ export function generateTaskDefinition(
       null,
       2,
     );
+  return ofSize(make, targetBytes);
+}
+
+/** The text `make(n)` of the least n (environment variables per container) that reaches the size. */
+function ofSize(make: (env: number) => string, targetBytes: number): string {
   let low = 0;
   let high = 1;
   while (make(high).length < targetBytes) high *= 2;
@@ -121,4 +126,68 @@ export function generateTemplate(targetBytes: number): string {
   const tasks: Record<string, unknown> = {};
   for (let i = 1; i <= count; i++) tasks[`Service${i}`] = { ...task, family: `service-${i}` };
   return templateOfAll(tasks, style);
+}
+
+/** HCL for a JSON value as people write it in jsonencode: one element per line, short lists inline. */
+function hcl(value: unknown, indent: string): string {
+  const inner = indent + '  ';
+  if (Array.isArray(value)) {
+    if (value.every((v) => v === null || typeof v !== 'object'))
+      return `[${value.map((v) => hcl(v, inner)).join(', ')}]`;
+    return `[\n${value.map((v) => `${inner}${hcl(v, inner)},`).join('\n')}\n${indent}]`;
+  }
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>);
+    const key = (k: string) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(k) ? k : JSON.stringify(k));
+    return `{\n${entries.map(([k, v]) => `${inner}${key(k)} = ${hcl(v, inner)}`).join('\n')}\n${indent}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/**
+ * A Terraform file of about `targetBytes` bytes as a service's main.tf looks: IAM roles, a log
+ * group, and four task definitions with their services, each task's containers in jsonencode
+ * (the same containers as generateTaskDefinition's, written as HCL; one image has no tag).
+ */
+export function generateTerraform(targetBytes: number, tasks = 4): string {
+  const make = (env: number) => {
+    const parts = [
+      'resource "aws_iam_role" "execution" {\n  name               = "ecs-execution"\n  assume_role_policy = data.aws_iam_policy_document.ecs_tasks.json\n}\n',
+      'resource "aws_iam_role" "task" {\n  name               = "app"\n  assume_role_policy = data.aws_iam_policy_document.ecs_tasks.json\n}\n',
+      'resource "aws_cloudwatch_log_group" "router" {\n  name              = "/ecs/router"\n  retention_in_days = 30\n}\n',
+    ];
+    for (let t = 0; t < tasks; t++) {
+      const containers = Array.from({ length: 5 }, (_, i) => container(i, env));
+      // One image without a tag: a finding to publish (the bench waits for the parser by it).
+      if (t === 0) containers[0]!.image = 'public.ecr.aws/aws-cli/aws-cli';
+      parts.push(
+        `resource "aws_ecs_task_definition" "service_${t}" {
+  family                   = "service-${t}"
+  network_mode             = "awsvpc"
+  requires_compatibilities = ["FARGATE"]
+  cpu                      = 2048
+  memory                   = 4096
+  execution_role_arn       = aws_iam_role.execution.arn
+  task_role_arn            = aws_iam_role.task.arn
+
+  container_definitions = jsonencode(${hcl(containers, '  ')})
+
+  volume {
+    name = "config"
+  }
+}
+`,
+        `resource "aws_ecs_service" "service_${t}" {
+  name            = "service-${t}"
+  cluster         = var.cluster_arn
+  task_definition = aws_ecs_task_definition.service_${t}.arn
+  desired_count   = 2
+  launch_type     = "FARGATE"
+}
+`,
+      );
+    }
+    return parts.join('\n');
+  };
+  return ofSize(make, targetBytes);
 }

@@ -88,9 +88,19 @@ async function startSession(serverPath: string, nodeArgs: string[]): Promise<Ses
   };
 }
 
+export interface LspDocument {
+  size: string;
+  text: string;
+  /** The document's name and language (a task-definition JSON file by default). */
+  name?: string;
+  languageId?: string;
+  /** The first diagnostics that count: a Terraform file has findings once the parser has loaded. */
+  ready?: (p: PublishDiagnosticsParams) => boolean;
+}
+
 export async function benchLsp(
   serverPath: string,
-  docs: { size: string; text: string; languageId?: string }[],
+  docs: LspDocument[],
   rssDoc: string,
   edits = 200,
   nodeArgs: string[] = [],
@@ -100,15 +110,16 @@ export async function benchLsp(
   const results: LspResults['change_to_diagnostics'] = [];
   for (const [i, doc] of docs.entries()) {
     const yaml = doc.languageId === 'yaml';
-    const uri = yaml ? `file:///bench/${i}/template.yaml` : `file:///bench/${i}/task-def.json`;
+    const uri = `file:///bench/${i}/${doc.name ?? 'task-def.json'}`;
     let version = 1;
     let first = diagnosticsFor(uri, version);
     await connection.sendNotification('textDocument/didOpen', {
       textDocument: { uri, languageId: doc.languageId ?? 'json', version, text: doc.text },
     });
+    while (doc.ready && !doc.ready(await first)) first = diagnosticsFor(uri, version);
     await first;
     // Each edit types one character into a value near the middle and is answered before the next
-    // (a YAML template's plain `value-…`, a JSON file's quoted one).
+    // (a YAML template's plain `value-…`, a JSON file's or an HCL file's quoted one).
     const anchor = yaml
       ? doc.text.indexOf(' value-', Math.floor(doc.text.length / 2)) + 1
       : doc.text.indexOf('"value-', Math.floor(doc.text.length / 2)) + 1;

@@ -19,6 +19,11 @@ const GROUPS: [RegExp, string][] = [
   [/node_modules\/jsonc-parser\//, 'jsonc-parser'],
   [/node_modules\/yaml\//, 'yaml (CloudFormation templates)'],
   [/^server\/src\/engine\/formats\/cloudformation\//, 'engine: CloudFormation templates'],
+  [
+    /node_modules\/web-tree-sitter\//,
+    'web-tree-sitter, the HCL parser’s runtime (its two .wasm files ship beside the bundle)',
+  ],
+  [/^server\/src\/engine\/formats\/terraform\//, 'engine: Terraform files'],
   [/^server\/src\/engine\/rules\//, 'engine: the rules (server/src/engine/rules)'],
   [/^server\/src\/engine\//, 'engine: parse, model, start order, edits, graph'],
   [/^server\/src\/features\//, 'language features (server/src/features)'],
