@@ -6,234 +6,34 @@
  * its finding go, and changes the task definition exactly as the same fix changes the JSON file.
  */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { getNodeValue } from 'jsonc-parser';
-import {
-  analyze,
-  applyTextEdits,
-  fixAll,
-  type Analysis,
-  type Finding,
-} from '../../../server/src/engine/index';
 import { CLOUDFORMATION_TYPES } from '../../../server/src/engine/formats/cloudformation/properties.generated';
+import { assertSameAsJson, namesMatcher, SAME_AS_JSON_CASES } from '../../support/sameAsJson';
 import { STYLES, templateOf } from '../../support/templates';
 
 /** API names in camelCase (dependsOn, containerName, …), which no template writes and no prose uses. */
-const API_ONLY_NAMES = new RegExp(
-  `\\b(${[
-    ...new Set(
-      Object.values(CLOUDFORMATION_TYPES).flatMap((t) =>
-        Object.values(t)
-          .map(([api]) => api)
-          .filter((api) => /[a-z][A-Z]/.test(api)),
-      ),
-    ),
-  ].join('|')})\\b`,
+const API_ONLY_NAMES = namesMatcher(
+  Object.values(CLOUDFORMATION_TYPES).flatMap((t) =>
+    Object.values(t)
+      .map(([api]) => api)
+      .filter((api) => /[a-z][A-Z]/.test(api)),
+  ),
 );
 
-const SOURCES = [
-  'examples',
-  'test/fixtures/good',
-  'test/fixtures/real-world/good',
-  'test/fixtures/real-world/bad',
-];
-
-/** Task-definition files (not describe output, container arrays or templates with placeholders). */
-function taskDefinitions(): { path: string; text: string }[] {
-  const out: { path: string; text: string }[] = [];
-  for (const dir of SOURCES)
-    for (const f of readdirSync(dir).sort()) {
-      if (!/\.jsonc?$/.test(f) || f.endsWith('.expected.json')) continue;
-      const text = readFileSync(join(dir, f), 'utf8');
-      const analysis = analyze(text);
-      if (analysis.definitions[0]?.model.kind === 'task' && analysis.file.syntaxErrors.length === 0)
-        out.push({ path: join(dir, f), text });
-    }
-  return out;
-}
-
-/** Findings only one side can have: JSON's family (CloudFormation names it) and describe output. */
-function comparable(f: Finding): boolean {
-  if (f.code === 'register-readonly-field') return false;
-  if (f.code === 'missing-required-field' && f.container === undefined && /family/.test(f.message))
-    return false;
-  // Sizes differ: the template is not the JSON that registration sends.
-  return f.code !== 'task-definition-too-large';
-}
-
-function keyOf(f: Finding): string {
-  return `${f.code} ${f.container ?? '-'}`;
-}
-
-function summary(analysis: Analysis): string[] {
-  return analysis.findings.filter(comparable).map(keyOf).sort();
-}
-
-/** The task definition as the template reader sees it (the JSON side goes through a template too). */
-function taskValue(analysis: Analysis): string {
-  return JSON.stringify(getNodeValue(analysis.definitions[0]!.input.root));
-}
-
-function jsonTaskOf(text: string): unknown {
-  const analysis = analyze(text);
-  return getNodeValue(analysis.definitions[0]!.input.root);
-}
-
-/** Task definitions that make the rules the files above do not reach fire, each with its fixes. */
-const CRAFTED: Record<string, unknown> = {
-  'crafted: dependsOn, volumes and names': {
-    family: 'many-problems',
-    requiresCompatibilities: ['FARGATE'],
-    networkMode: 'bridge',
-    cpu: '256',
-    memory: '4096',
-    containerDefinitions: [
-      {
-        name: 'init',
-        image: 'busybox:1.36',
-        essential: false,
-        command: ['sh', '-c', 'cp -r /src /data'],
-      },
-      {
-        name: 'app',
-        image: 'nginx:1.27',
-        essential: true,
-        portMappings: [{ containerPort: 80, hostPort: 8080 }],
-        dependsOn: [
-          { containerName: 'init', condition: 'COMPLETE' },
-          { containerName: 'init', condition: 'SUCCESS' },
-          { containerName: 'app', condition: 'START' },
-          { containerName: 'sidecr', condition: 'START' },
-          { containerName: 'side', condition: 'success' },
-        ],
-        environment: [{ name: 'DB_PASSWORD', value: 'hunter2hunter2' }],
-        mountPoints: [{ sourceVolume: 'dat', containerPath: '/usr/share/nginx/html' }],
-        volumesFrom: [{ sourceContainer: 'sid' }],
-        startTimeout: 9999,
-      },
-      { name: 'side', image: 'envoy:1.0', essential: true },
-      { name: 'side', image: 'envoy:1.1', essential: true },
-      { name: 'bad name!', image: 'x:1', essential: true },
-    ],
-    volumes: [{ name: 'data' }],
-  },
-  'crafted: nothing essential, awsvpc host port': {
-    family: 'many-problems-2',
-    networkMode: 'awsvpc',
-    containerDefinitions: [
-      {
-        name: 'setup',
-        image: 'busybox:1.36',
-        essential: false,
-        memory: 128,
-        command: ['sh', '-c', 'echo ok'],
-      },
-      {
-        name: 'web',
-        image: 'nginx:1.27',
-        essential: false,
-        memory: 256,
-        portMappings: [{ containerPort: 80, hostPort: 8080 }],
-        dependsOn: [
-          { containerName: 'setup', condition: 'START' },
-          { containerName: 'db', condition: 'SUCCESS' },
-        ],
-      },
-      { name: 'db', image: 'postgres:16', essential: false, memory: 512 },
-    ],
-  },
-  'crafted: SUCCESS on an essential container': {
-    family: 'many-problems-3',
-    containerDefinitions: [
-      { name: 'migrate', image: 'flyway:10', essential: true, memory: 256, command: ['migrate'] },
-      {
-        name: 'api',
-        image: 'api:2',
-        essential: true,
-        memory: 256,
-        dependsOn: [{ containerName: 'migrate', condition: 'SUCCESS' }],
-      },
-    ],
-  },
-};
-
-const cases = [
-  ...taskDefinitions(),
-  ...Object.entries(CRAFTED).map(([name, task]) => ({
-    path: name,
-    text: `${JSON.stringify(task, null, 2)}\n`,
-  })),
-];
-
 test('there are task definitions to compare', () => {
-  assert.ok(cases.length >= 15, `${cases.length}`);
+  assert.ok(SAME_AS_JSON_CASES.length >= 15, `${SAME_AS_JSON_CASES.length}`);
 });
 
 for (const [styleName, style] of Object.entries(STYLES)) {
   describe(`as a ${styleName}`, () => {
-    for (const { path, text } of cases) {
-      test(path, () => {
-        const template = templateOf(jsonTaskOf(text), style);
-        const json = analyze(text);
-        const cfn = analyze(template, { format: 'cloudformation' });
-        assert.deepEqual(cfn.file.syntaxErrors, []);
-        assert.deepEqual(cfn.ruleFailures, []);
-        assert.deepEqual(summary(cfn), summary(json), template);
-
-        // Messages and fix titles spell fields as the template does.
-        for (const f of cfn.findings)
-          for (const text of [f.message, ...f.fixes.map((x) => x.title)]) {
-            // ECS's own error messages, quoted as ("…"), keep the API's names.
-            const word = text.replace(/\("[^"]*"\)/g, '').match(API_ONLY_NAMES);
-            assert.equal(word, null, `${f.code} names ${word?.[0]}: ${text}`);
-          }
-
-        // Each fix: valid syntax, its finding goes, and the same change as on the JSON.
-        // A finding's twin is the JSON finding of the same rule and container, in the same place
-        // among them (both sides list fields in the same order).
-        const jsonFindings = json.findings.filter(comparable);
-        const seen = new Map<string, number>();
-        for (const f of cfn.findings.filter(comparable)) {
-          const nth = seen.get(keyOf(f)) ?? 0;
-          seen.set(keyOf(f), nth + 1);
-          const twin = jsonFindings.filter((j) => keyOf(j) === keyOf(f))[nth];
-          assert.equal(
-            twin?.fixes.length,
-            f.fixes.length,
-            `${f.code}: as many fixes as on the JSON`,
-          );
-          for (const [i, fix] of f.fixes.entries()) {
-            const jsonFix = twin!.fixes[i]!;
-            const fixed = applyTextEdits(template, fix.edits);
-            const after = analyze(fixed, { format: 'cloudformation' });
-            assert.deepEqual(after.file.syntaxErrors, [], `${fix.title}:\n${fixed}`);
-            const jsonAfter = templateOf(jsonTaskOf(applyTextEdits(text, jsonFix.edits)), style);
-            assert.equal(
-              taskValue(after),
-              taskValue(analyze(jsonAfter, { format: 'cloudformation' })),
-              `${f.code}: "${fix.title}" changes the template as it changes the JSON:\n${fixed}`,
-            );
-            if (fix.isPreferred) {
-              const before = cfn.findings.filter((g) => keyOf(g) === keyOf(f)).length;
-              const left = after.findings.filter((g) => keyOf(g) === keyOf(f)).length;
-              assert.ok(left < before, `${f.code}: "${fix.title}" makes its finding go:\n${fixed}`);
-            }
-          }
-        }
-
-        // Fix all: valid, stable, and the same task definition as fix-all on the JSON.
-        const all = fixAll(template, { format: 'cloudformation' });
-        const allAfter = analyze(all.text, { format: 'cloudformation' });
-        assert.deepEqual(allAfter.file.syntaxErrors, [], all.text);
-        assert.equal(fixAll(all.text, { format: 'cloudformation' }).text, all.text);
-        const jsonAll = templateOf(jsonTaskOf(fixAll(text).text), style);
-        assert.equal(
-          taskValue(allAfter),
-          taskValue(analyze(jsonAll, { format: 'cloudformation' })),
-        );
-      });
+    for (const { path, text } of SAME_AS_JSON_CASES) {
+      test(path, () =>
+        assertSameAsJson(text, {
+          options: { format: 'cloudformation' },
+          write: (task) => templateOf(task, style),
+          foreignNames: API_ONLY_NAMES,
+        }),
+      );
     }
   });
 }
