@@ -37,8 +37,14 @@ export function closeMatches(wanted: string, candidates: Iterable<string>): stri
   return scored.sort((x, y) => x.d - y.d || x.c.localeCompare(y.c)).map((s) => s.c);
 }
 
-/** A path of fields as the file spells each (`linuxParameters.devices`, `LinuxParameters.Devices`). */
+/**
+ * A path of fields as the file spells it: the whole path where the format writes it as one
+ * (Terraform's `host_path` for `host.sourcePath`), else each field (`linuxParameters.devices`,
+ * `LinuxParameters.Devices`).
+ */
 export function spellPath(spell: Spelling, path: string): string {
+  const whole = spell.key(path);
+  if (whole !== path) return whole;
   return path
     .split('.')
     .map((k) => spell.key(k))

@@ -378,6 +378,8 @@ export function terraformEditor(source: SourceText, c: Conversion): Editor {
     },
     removeProperty(property) {
       if (inHeredoc(property)) return json.removeProperty(property);
+      const argument = argumentOfMember(property);
+      if (argument) return editor.removeProperty(argument);
       if (!removable(property)) return cannotEdit(property);
       return removeJsonProperty(source, property);
     },
@@ -419,6 +421,22 @@ export function terraformEditor(source: SourceText, c: Conversion): Editor {
   };
 
   /** An argument or object element the editor can take out: not part of a list of blocks or a synthetic object. */
+  /**
+   * The argument a member property is read from: `host_path = "/data"` is read as
+   * `host: { sourcePath: "/data" }`, both properties spanning the argument's text, so removing the
+   * member removes the argument.
+   */
+  function argumentOfMember(property: Node): Node | undefined {
+    const inner = property.parent;
+    if (origin(inner)?.kind !== 'synthetic' || inner?.children?.length !== 1) return undefined;
+    const outer = inner.parent;
+    return outer?.type === 'property' &&
+      outer.offset === property.offset &&
+      outer.length === property.length
+      ? outer
+      : undefined;
+  }
+
   function removable(property: Node): boolean {
     const owner = property.parent;
     const o = origin(owner);

@@ -205,12 +205,16 @@ export function writtenAs(schema: Schema, field: string): Written | undefined {
 
 /**
  * A register-task-definition path (`networkMode`, `volumes.host.sourcePath`) as Terraform writes
- * it (`network_mode`, `volume.host_path`); undefined when Terraform has no argument for it.
+ * it (`network_mode`, `volume.host_path`); undefined when Terraform has no argument for it. The
+ * path starts at the task, or at `from` (a block's schema).
  */
-export function terraformPath(path: string): string | undefined {
+export function terraformPath(
+  path: string,
+  from: Schema = TASK_DEFINITION_SCHEMA,
+): string | undefined {
   const parts = path.split('.');
   const out: string[] = [];
-  let schema: Schema | undefined = TASK_DEFINITION_SCHEMA;
+  let schema: Schema | undefined = from;
   for (let i = 0; i < parts.length; i++) {
     if (!schema) return undefined;
     const part = parts[i]!;
@@ -231,4 +235,25 @@ export function terraformPath(path: string): string | undefined {
     i++;
   }
   return out.join('.');
+}
+
+/**
+ * A path as Terraform writes it inside any of the resource's blocks, the outer ones first
+ * (`dockerVolumeConfiguration` of a volume is `docker_volume_configuration`, `host.sourcePath` is
+ * `host_path`).
+ */
+export function terraformPathInBlocks(
+  path: string,
+  schema: Schema = TASK_DEFINITION_SCHEMA,
+): string | undefined {
+  const blocks = Object.values(schema.blocks);
+  for (const block of blocks) {
+    const found = terraformPath(path, block.schema);
+    if (found !== undefined) return found;
+  }
+  for (const block of blocks) {
+    const found = terraformPathInBlocks(path, block.schema);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
