@@ -5,6 +5,7 @@
  * collects what it publishes. Every wait has a deadline, so a broken server fails a test instead of
  * hanging it.
  */
+import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,9 +16,13 @@ import {
   type ClientCapabilities,
   type ConfigurationParams,
   type ProtocolConnection,
+  type Position,
   type PublishDiagnosticsParams,
   type TextDocumentContentChangeEvent,
+  type TextEdit,
+  type WorkspaceEdit,
 } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 
 export const SERVER = 'dist/server.js';
 const SOURCES = ['server/src', 'shared/src'];
@@ -298,4 +303,21 @@ export function fixture(name: string): string {
 /** A `file://` URI for a fixture name inside a fake workspace. */
 export function uriOf(name: string): string {
   return `file:///workspace/${name}`;
+}
+
+/** The position `into` characters inside the first occurrence of `needle` in the text. */
+export function positionIn(text: string, needle: string, into = 1): Position {
+  const i = text.indexOf(needle);
+  assert.ok(i >= 0, `not in the text: ${needle}`);
+  return TextDocument.create('x', 'plaintext', 1, text).positionAt(i + into);
+}
+
+/** The text edits a workspace edit makes in one document (as document changes or changes). */
+export function editsOf(edit: WorkspaceEdit | null | undefined, uri: string): TextEdit[] {
+  if (!edit) return [];
+  if (edit.documentChanges)
+    return edit.documentChanges.flatMap((c) =>
+      'textDocument' in c && c.textDocument.uri === uri ? (c.edits as TextEdit[]) : [],
+    );
+  return edit.changes?.[uri] ?? [];
 }

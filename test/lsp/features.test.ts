@@ -21,10 +21,17 @@ import type {
   TextEdit,
   WorkspaceEdit,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, applyTextEdits } from '../../server/src/engine/index';
 import type { SimulationResult, StartOrderGraph } from '../../shared/src/protocol';
-import { fixture, SEED_PATH, TestClient, uriOf, vscodeLikeCapabilities } from './client';
+import {
+  fixture,
+  SEED_PATH,
+  editsOf,
+  positionIn as at,
+  TestClient,
+  uriOf,
+  vscodeLikeCapabilities,
+} from './client';
 
 const SEED = readFileSync(SEED_PATH, 'utf8');
 const SHOP = fixture('shop-web-task-definition.json');
@@ -33,22 +40,6 @@ const BROKEN = fixture('broken-start-order-task-def.jsonc');
 const SEED_URI = uriOf('seed-task-definition.json');
 const SHOP_URI = uriOf('shop-web-task-definition.json');
 const BROKEN_URI = uriOf('broken-start-order-task-def.jsonc');
-
-/** The position `into` characters inside the first occurrence of `needle`. */
-function at(text: string, needle: string, into = 1): Position {
-  const i = text.indexOf(needle);
-  assert.ok(i >= 0, `not in the text: ${needle}`);
-  return TextDocument.create('x', 'json', 1, text).positionAt(i + into);
-}
-
-function editsOf(edit: WorkspaceEdit | null | undefined, uri: string): TextEdit[] {
-  if (!edit) return [];
-  if (edit.documentChanges)
-    return edit.documentChanges.flatMap((c) =>
-      'textDocument' in c && c.textDocument.uri === uri ? (c.edits as TextEdit[]) : [],
-    );
-  return edit.changes?.[uri] ?? [];
-}
 
 let client: TestClient;
 const seedDiagnostics: Diagnostic[] = [];

@@ -16,35 +16,17 @@ import type {
   Hover,
   Location,
   MarkupContent,
-  Position,
-  TextEdit,
   WorkspaceEdit,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { applyTextEdits, syntaxFindings } from '../../server/src/engine/index';
 import { analyzeTf, terraformReady } from '../support/terraform';
-import { TestClient, uriOf, vscodeLikeCapabilities } from './client';
+import { editsOf, positionIn as at, TestClient, uriOf, vscodeLikeCapabilities } from './client';
 
 const SEED = readFileSync('test/fixtures/terraform/broken/seed-jsonencode.tf', 'utf8');
 const HEREDOC = readFileSync('test/fixtures/terraform/broken/seed-heredoc.tf', 'utf8');
 const SEED_URI = uriOf('infra/main.tf');
 const PLAIN_URI = uriOf('infra/plain.tf');
 const HEREDOC_URI = uriOf('infra/legacy.tf');
-
-function at(text: string, needle: string, into = 1): Position {
-  const i = text.indexOf(needle);
-  assert.ok(i >= 0, `not in the text: ${needle}`);
-  return TextDocument.create('x', 'terraform', 1, text).positionAt(i + into);
-}
-
-function editsOf(edit: WorkspaceEdit | null | undefined, uri: string): TextEdit[] {
-  if (!edit) return [];
-  if (edit.documentChanges)
-    return edit.documentChanges.flatMap((c) =>
-      'textDocument' in c && c.textDocument.uri === uri ? (c.edits as TextEdit[]) : [],
-    );
-  return edit.changes?.[uri] ?? [];
-}
 
 /** The text is valid HCL (and the JSON in its heredocs valid JSON). */
 function assertValid(text: string): void {
