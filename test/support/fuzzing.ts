@@ -84,12 +84,19 @@ export type Mutation =
   | { kind: 'truncate'; at: number }
   | { kind: 'swap'; a: number; b: number };
 
-export const mutationArb: fc.Arbitrary<Mutation[]> = fc.array(
-  fc.oneof(
+/**
+ * One to four mutations: inserting one of a format's `pieces` (or a short random string), deleting
+ * a run, truncating, and with `swap` exchanging two JSON values.
+ */
+export function mutationsOf(
+  pieces: readonly string[],
+  options: { swap?: boolean } = {},
+): fc.Arbitrary<Mutation[]> {
+  const kinds: fc.Arbitrary<Mutation>[] = [
     fc.record({
       kind: fc.constant('insert' as const),
       at: fc.nat(),
-      text: fc.oneof(fc.constantFrom(...JSON_PIECES), fc.string({ maxLength: 6 })),
+      text: fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 6 })),
     }),
     fc.record({
       kind: fc.constant('delete' as const),
@@ -97,10 +104,13 @@ export const mutationArb: fc.Arbitrary<Mutation[]> = fc.array(
       length: fc.integer({ min: 1, max: 40 }),
     }),
     fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
-    fc.record({ kind: fc.constant('swap' as const), a: fc.nat(), b: fc.nat() }),
-  ),
-  { minLength: 1, maxLength: 4 },
-);
+  ];
+  if (options.swap)
+    kinds.push(fc.record({ kind: fc.constant('swap' as const), a: fc.nat(), b: fc.nat() }));
+  return fc.array(fc.oneof(...kinds), { minLength: 1, maxLength: 4 });
+}
+
+export const mutationArb = mutationsOf(JSON_PIECES, { swap: true });
 
 /** Values (strings, numbers, booleans, null) with their spans, for value swaps. */
 function valueSpans(text: string): { offset: number; length: number }[] {
@@ -332,22 +342,7 @@ const YAML_PIECES = [
   '\u{1F680}',
 ];
 
-export const yamlMutationArb: fc.Arbitrary<Mutation[]> = fc.array(
-  fc.oneof(
-    fc.record({
-      kind: fc.constant('insert' as const),
-      at: fc.nat(),
-      text: fc.oneof(fc.constantFrom(...YAML_PIECES), fc.string({ maxLength: 6 })),
-    }),
-    fc.record({
-      kind: fc.constant('delete' as const),
-      at: fc.nat(),
-      length: fc.integer({ min: 1, max: 40 }),
-    }),
-    fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
-  ),
-  { minLength: 1, maxLength: 4 },
-);
+export const yamlMutationArb = mutationsOf(YAML_PIECES);
 
 const TEMPLATE = { format: 'cloudformation' } as const;
 

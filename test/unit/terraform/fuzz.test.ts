@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { before, test } from 'node:test';
 import fc from 'fast-check';
 import { applyTextEdits, syntaxFindings, type Analysis } from '../../../server/src/engine/index';
+import { mutate, mutationsOf } from '../../support/fuzzing';
 import { analyzeTf, terraformReady } from '../../support/terraform';
 import { plainTree } from '../../support/trees';
 
@@ -61,35 +62,7 @@ const HCL_PIECES = [
   'é',
 ];
 
-type Mutation =
-  | { kind: 'insert'; at: number; text: string }
-  | { kind: 'delete'; at: number; length: number }
-  | { kind: 'truncate'; at: number };
-
-const mutationArb: fc.Arbitrary<Mutation[]> = fc.array(
-  fc.oneof(
-    fc.record({
-      kind: fc.constant('insert' as const),
-      at: fc.nat(),
-      text: fc.oneof(fc.constantFrom(...HCL_PIECES), fc.string({ maxLength: 4 })),
-    }),
-    fc.record({
-      kind: fc.constant('delete' as const),
-      at: fc.nat(),
-      length: fc.integer({ min: 1, max: 30 }),
-    }),
-    fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
-  ),
-  { minLength: 1, maxLength: 4 },
-);
-
-function apply(text: string, m: Mutation): string {
-  if (text.length === 0) return m.kind === 'insert' ? m.text : text;
-  const at = m.at % (text.length + 1);
-  if (m.kind === 'insert') return text.slice(0, at) + m.text + text.slice(at);
-  if (m.kind === 'delete') return text.slice(0, at) + text.slice(at + m.length);
-  return text.slice(0, at);
-}
+const mutationArb = mutationsOf(HCL_PIECES);
 
 function check(analysis: Analysis): void {
   assert.deepEqual(analysis.ruleFailures, []);
@@ -104,7 +77,7 @@ function check(analysis: Analysis): void {
 test(`fuzz: mutated .tf files never break the reader or the rules (${RUNS} cases)`, () => {
   fc.assert(
     fc.property(fc.nat({ max: seeds.length - 1 }), mutationArb, (i, mutations) => {
-      const text = mutations.reduce(apply, seeds[i]!);
+      const text = mutate(seeds[i]!, mutations);
       const analysis = analyzeTf(text);
       check(analysis);
       if (syntaxFindings(analysis.file).length > 0) return;
@@ -126,7 +99,7 @@ test(`fuzz: a document edited step by step reads as fresh parses do (${RUNS} cas
       let text = seeds[i]!;
       analyzeTf(text, { uri });
       for (const m of mutations) {
-        text = apply(text, m);
+        text = mutate(text, [m]);
         const incremental = analyzeTf(text, { uri });
         const fresh = analyzeTf(text);
         check(incremental);
