@@ -9,6 +9,7 @@
 import type { InsertOptions, OffsetEdit } from '../../input';
 import { keyOf, properties, type Node } from '../../json';
 import type { SourceText } from '../../text';
+import { runsOf } from '../runs';
 import {
   blockEntry,
   blockItem,
@@ -274,16 +275,7 @@ export function yamlEditor(source: SourceText, broken: boolean): TextEditor {
   function removeProperties(obj: Node, remove: Node[]): OffsetEdit[] {
     return guard(obj, () => {
       const siblings = properties(obj);
-      const gone = new Set(remove);
-      const edits: OffsetEdit[] = [];
-      for (let i = 0; i < siblings.length; i++) {
-        if (!gone.has(siblings[i]!)) continue;
-        let j = i;
-        while (j + 1 < siblings.length && gone.has(siblings[j + 1]!)) j++;
-        edits.push(removeRun(obj, siblings, i, j));
-        i = j;
-      }
-      return edits;
+      return runsOf(siblings, new Set(remove)).map(([i, j]) => removeRun(obj, siblings, i, j));
     });
   }
 

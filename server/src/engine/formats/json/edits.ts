@@ -6,6 +6,7 @@
 import type { Editor, InsertOptions, OffsetEdit, Spelling } from '../../input';
 import { keyOf, properties, type Node } from '../../json';
 import type { SourceText } from '../../text';
+import { runsOf } from '../runs';
 import { parseDocument } from './parse';
 
 export type { InsertOptions, OffsetEdit };
@@ -231,6 +232,13 @@ export function insertProperty(
   return appendAfterLast(source, obj, props[props.length - 1]!, entry, inlineEntry, style);
 }
 
+/** The property `key` of `obj`; of duplicate keys the last, whose value JSON parsers keep. */
+function lastProperty(obj: Node, key: string): Node | undefined {
+  return properties(obj)
+    .filter((p) => keyOf(p) === key)
+    .pop();
+}
+
 /** Set `key` to `value`: replace the existing value (also an explicit null), or insert the property. */
 export function setProperty(
   source: SourceText,
@@ -240,9 +248,7 @@ export function setProperty(
   style: FormatStyle,
   options: InsertOptions = {},
 ): OffsetEdit[] {
-  const existing = properties(obj)
-    .filter((p) => keyOf(p) === key)
-    .pop();
+  const existing = lastProperty(obj, key);
   const valueNode = existing?.children?.[1];
   if (existing && valueNode) {
     if (!isClosed(source, valueNode)) return cannotEdit(valueNode);
@@ -278,10 +284,7 @@ export function addToArrayProperty(
   style: FormatStyle,
   options: InsertOptions = {},
 ): OffsetEdit[] {
-  const existing = properties(obj)
-    .filter((p) => keyOf(p) === key)
-    .pop();
-  const valueNode = existing?.children?.[1];
+  const valueNode = lastProperty(obj, key)?.children?.[1];
   if (valueNode?.type === 'array') return appendToArray(source, valueNode, item, style);
   return setProperty(source, obj, key, [item], style, options);
 }
@@ -370,12 +373,8 @@ function lineIsOnlyFrom(source: SourceText, offset: number): boolean {
  */
 export function removeProperties(source: SourceText, obj: Node, remove: Node[]): OffsetEdit[] {
   const siblings = properties(obj);
-  const gone = new Set(remove);
   const edits: OffsetEdit[] = [];
-  for (let i = 0; i < siblings.length; i++) {
-    if (!gone.has(siblings[i]!)) continue;
-    let j = i;
-    while (j + 1 < siblings.length && gone.has(siblings[j + 1]!)) j++;
+  for (const [i, j] of runsOf(siblings, new Set(remove))) {
     const first = siblings[i]!;
     const last = siblings[j]!;
     const next = siblings[j + 1];
@@ -392,7 +391,6 @@ export function removeProperties(source: SourceText, obj: Node, remove: Node[]):
         newText: '',
       });
     }
-    i = j;
   }
   return edits;
 }
