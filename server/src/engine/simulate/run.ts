@@ -6,6 +6,7 @@
  * container is checked again until nothing more can change.
  */
 import type {
+  SimulatedContainer,
   SimulationEvent,
   SimulationEventKind,
   StopKind,
@@ -19,22 +20,27 @@ import { conditionLabel, listOf, seconds } from './words';
 
 type Phase = 'waiting' | 'running' | 'stopped';
 
-export interface ContainerState {
+/** What the run records of a container is what the simulation reports of it. */
+type Recorded = Pick<
+  SimulatedContainer,
+  | 'startedAt'
+  | 'healthyAt'
+  | 'unhealthyAt'
+  | 'exitCode'
+  | 'stopRequestedAt'
+  | 'stoppedAt'
+  | 'stopReason'
+  | 'stopKind'
+  | 'neverStartsBecause'
+>;
+
+export interface ContainerState extends Recorded {
   plan: ContainerPlan;
   deps: AgentDependency[];
   phase: Phase;
   health: 'none' | 'starting' | 'healthy' | 'unhealthy';
   /** The target's startTimeout has run out (hasDependencyTimedOut). */
   deadlinePassed: boolean;
-  startedAt: number | null;
-  healthyAt: number | null;
-  unhealthyAt: number | null;
-  exitCode: number | null;
-  stopRequestedAt: number | null;
-  stoppedAt: number | null;
-  stopReason: string | null;
-  stopKind: StopKind | null;
-  neverStartsBecause: string | null;
 }
 
 /** Timeouts come last among the things that happen at one moment: a target that exits or turns healthy exactly at its deadline is in time. */
