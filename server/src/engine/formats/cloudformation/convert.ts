@@ -205,22 +205,39 @@ class Converter {
   }
 
   private list(raw: Node, type: ValueType & { kind: 'list' }, parent: Node): Node {
+    return this.sequence(raw, parent, type, type.element);
+  }
+
+  /** A free-form map: the user's keys, string values. */
+  private map(raw: Node, parent: Node): Node {
+    return this.keyed(raw, parent, { kind: 'map' }, { kind: 'String' });
+  }
+
+  /** A value whose shape is not the property's: kept as written, its intrinsics still read. */
+  private asWritten(raw: Node, parent: Node): Node {
+    if (raw.type === 'object') return this.keyed(raw, parent, UNKNOWN, UNKNOWN);
+    if (raw.type === 'array') return this.sequence(raw, parent, UNKNOWN, UNKNOWN);
+    return { type: raw.type, offset: raw.offset, length: raw.length, value: raw.value, parent };
+  }
+
+  /** An array, recorded as of `type`, whose elements are read as `element`. */
+  private sequence(raw: Node, parent: Node, type: ValueType, element: ValueType): Node {
     const array: Node = { type: 'array', offset: raw.offset, length: raw.length, parent };
     array.children = [];
     this.types.set(array, type);
     this.origins.set(array, raw);
-    for (const element of raw.children ?? []) {
-      const value = this.value(element, type.element, array);
+    for (const item of raw.children ?? []) {
+      const value = this.value(item, element, array);
       if (value !== ABSENT) array.children.push(value);
     }
     return array;
   }
 
-  /** A free-form map: the user's keys, string values. */
-  private map(raw: Node, parent: Node): Node {
+  /** An object with the user's own keys, recorded as of `type`, whose values are read as `values`. */
+  private keyed(raw: Node, parent: Node, type: ValueType, values: ValueType): Node {
     const object: Node = { type: 'object', offset: raw.offset, length: raw.length, parent };
     object.children = [];
-    this.types.set(object, { kind: 'map' });
+    this.types.set(object, type);
     this.origins.set(object, raw);
     for (const p of raw.children ?? []) {
       const [rawKey, rawValue] = p.children ?? [];
@@ -231,49 +248,12 @@ class Converter {
         length: p.length,
         parent: object,
       };
-      const value = this.value(rawValue, { kind: 'String' }, property);
+      const value = this.value(rawValue, values, property);
       if (value === ABSENT) continue;
       property.children = [{ ...rawKey, parent: property, children: undefined }, value];
       object.children.push(property);
     }
     return object;
-  }
-
-  /** A value whose shape is not the property's: kept as written, its intrinsics still read. */
-  private asWritten(raw: Node, parent: Node): Node {
-    if (raw.type === 'object') {
-      const object: Node = { type: 'object', offset: raw.offset, length: raw.length, parent };
-      object.children = [];
-      this.types.set(object, UNKNOWN);
-      this.origins.set(object, raw);
-      for (const p of raw.children ?? []) {
-        const [rawKey, rawValue] = p.children ?? [];
-        if (!rawKey || !rawValue) continue;
-        const property: Node = {
-          type: 'property',
-          offset: p.offset,
-          length: p.length,
-          parent: object,
-        };
-        const value = this.value(rawValue, UNKNOWN, property);
-        if (value === ABSENT) continue;
-        property.children = [{ ...rawKey, parent: property, children: undefined }, value];
-        object.children.push(property);
-      }
-      return object;
-    }
-    if (raw.type === 'array') {
-      const array: Node = { type: 'array', offset: raw.offset, length: raw.length, parent };
-      array.children = [];
-      this.types.set(array, UNKNOWN);
-      this.origins.set(array, raw);
-      for (const element of raw.children ?? []) {
-        const value = this.value(element, UNKNOWN, array);
-        if (value !== ABSENT) array.children.push(value);
-      }
-      return array;
-    }
-    return { type: raw.type, offset: raw.offset, length: raw.length, value: raw.value, parent };
   }
 
   private scalar(raw: Node, parent: Node, type: Node['type'], value: unknown): Node {
