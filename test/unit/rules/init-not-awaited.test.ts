@@ -33,11 +33,11 @@ ruleTester('init-not-awaited', {
       ),
     },
     {
-      name: 'nginx waits for the config loader implicitly, through volumesFrom',
+      name: 'nginx waits for the config loader through a link (START: started, so it is not racing unseen)',
       document: edit(
         NGINX,
         '"essential": true,\n      "portMappings"',
-        '"essential": true,\n      "volumesFrom": [{ "sourceContainer": "config-loader" }],\n      "portMappings"',
+        '"essential": true,\n      "links": ["config-loader"],\n      "portMappings"',
       ),
     },
     {
@@ -62,6 +62,44 @@ ruleTester('init-not-awaited', {
               preferred: true,
               safe: true,
               output: edit(NGINX, '      "essential": true,\n      "portMappings"', NGINX_WAITS),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "nginx takes the config loader's volumes (volumesFrom): the agent only creates it first, so nginx still starts while it runs",
+      document: edit(
+        NGINX,
+        '"essential": true,\n      "portMappings"',
+        '"essential": true,\n      "volumesFrom": [{ "sourceContainer": "config-loader" }],\n      "portMappings"',
+      ),
+      findings: [
+        {
+          message: [
+            ...NOT_AWAITED,
+            /volumesFrom in nginx only has config-loader created first, not finished\./,
+          ],
+          underlined: '"config-loader"',
+          container: 'config-loader',
+          fixes: [
+            {
+              title: 'Make nginx wait for config-loader (SUCCESS)',
+              preferred: true,
+              safe: true,
+              output: edit(
+                NGINX,
+                '      "essential": true,\n      "portMappings"',
+                `      "essential": true,
+      "dependsOn": [
+        {
+          "containerName": "config-loader",
+          "condition": "SUCCESS"
+        }
+      ],
+      "volumesFrom": [{ "sourceContainer": "config-loader" }],
+      "portMappings"`,
+              ),
             },
           ],
         },

@@ -12,7 +12,11 @@ export const initNotAwaited: Rule = {
   check(ctx) {
     for (const init of ctx.model.containers) {
       if (!looksLikeInit(init) || !init.name?.value) continue;
-      if (ctx.order.waitedBy.get(init)!.length > 0) continue;
+      // volumesFrom only has the init container created first (the agent's CREATE condition): the
+      // container that takes its volumes still starts while the setup runs.
+      const waits = ctx.order.waitedBy.get(init)!;
+      if (waits.some((e) => e.condition !== 'CREATE')) continue;
+      const onlyCreated = waits.map((e) => displayName(e.to));
       // A container whose dependsOn the file does not spell out may well wait for it.
       const mains = mainContainers(ctx, init).filter((m) => !m.dependsOnOpen);
       if (mains.length === 0) continue;
@@ -21,7 +25,7 @@ export const initNotAwaited: Rule = {
       ctx.report({
         at: init.nameNode ?? init.node,
         container: init,
-        message: `${name} looks like an init container, but no container waits for it: ECS does not document array order as start order, so ${mains.map(displayName).join(', ')} can start before ${name} has finished. Add a ${ctx.spell.key('dependsOn')} with ${ctx.spell.key('condition')} SUCCESS to the containers that need it.`,
+        message: `${name} looks like an init container, but no container waits for it: ECS does not document array order as start order, so ${mains.map(displayName).join(', ')} can start before ${name} has finished.${onlyCreated.length > 0 ? ` ${ctx.spell.key('volumesFrom')} in ${onlyCreated.join(', ')} only has ${name} created first, not finished.` : ''} Add a ${ctx.spell.key('dependsOn')} with ${ctx.spell.key('condition')} SUCCESS to the containers that need it.`,
         fixes: () => [
           {
             title: `Make ${mains.map(displayName).join(', ')} wait for ${name} (SUCCESS)`,
