@@ -8,7 +8,11 @@ import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { parseTree, type Node, type ParseError } from 'jsonc-parser';
 import { fastParseTree } from '../../../server/src/engine/formats/json/fastParse';
-import { MAX_NESTING_DEPTH, parseDocument } from '../../../server/src/engine/formats/json/parse';
+import {
+  maskBarePlaceholders,
+  MAX_NESTING_DEPTH,
+  parseDocument,
+} from '../../../server/src/engine/formats/json/parse';
 import { generateTaskDefinition } from '../../../bench/generate';
 import { mutate, mutationArb, seedDocuments } from '../../support/fuzzing';
 import { plainTree } from '../../support/trees';
@@ -148,7 +152,8 @@ describe('fast parser', () => {
   test('parseDocument gives the same tree and errors either way', () => {
     let compared = 0;
     for (const d of seedDocuments()) {
-      if (d.text.includes('${') || d.text.includes('{{')) continue; // masked before parsing: compared in parse.test.ts
+      // Bare placeholders are masked before parsing: compared in parse.test.ts.
+      if (maskBarePlaceholders(d.text) !== d.text) continue;
       const parsed = parseDocument(d.text);
       const ref = reference(d.text.charCodeAt(0) === 0xfeff ? ' ' + d.text.slice(1) : d.text);
       assert.deepEqual(plainTree(parsed.root), plainTree(ref.root), d.name);

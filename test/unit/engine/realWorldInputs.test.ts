@@ -96,6 +96,36 @@ describe('template placeholders', () => {
     assert.equal(maskBarePlaceholders(stray), stray);
   });
 
+  test("envsubst's bare `$NAME` parses as a quoted placeholder; a template splice after an array element as a placeholder element", () => {
+    const envsubst = '{ "family": $NAME, "image": $APP_IMAGE, "x": $AB, "s": "$KEEP" }';
+    assert.equal(
+      maskBarePlaceholders(envsubst),
+      '{ "family": "$NA", "image": "$APP_IMA", "x": $AB, "s": "$KEEP" }',
+    );
+    // Not a value position (a `$` in a key's place, or followed by lower case): left alone.
+    assert.equal(maskBarePlaceholders('{ $NAME: 1, "a": $name }'), '{ $NAME: 1, "a": $name }');
+    const splice = '[{ "dependsOn": [{ "a": 1 }${EXTRA_DEPENDENCY}] }${EXTRA_CONTAINERS}\n]';
+    assert.equal(
+      maskBarePlaceholders(splice),
+      '[{ "dependsOn": [{ "a": 1 },"${EXTRA_DEPENDE}"] },"${EXTRA_CONTAIN}"\n]',
+    );
+    // In an object a placeholder after a value is not an element: masked as before.
+    assert.equal(maskBarePlaceholders('{ "a": 1 ${more} }'), '{ "a": 1 "${mo}" }');
+  });
+
+  test('a template that splices containers and dependencies in is read, with both lists open', () => {
+    const model = analyze(
+      '[{ "name": "app", "image": "x", "dependsOn": [{ "containerName": "envoy", "condition": "HEALTHY" }${EXTRA_DEPENDENCY}] }, { "name": "envoy", "image": "y" }${EXTRA_CONTAINERS}\n]',
+    ).model!;
+    assert.equal(model.kind, 'container-array');
+    assert.deepEqual(
+      model.containers.map((c) => c.id),
+      ['app', 'envoy'],
+    );
+    assert.ok(model.containersOpen);
+    assert.ok(model.containers[0]!.dependsOnOpen);
+  });
+
   test('a Terraform template with bare placeholders has no syntax error and its ranges are those of the file', () => {
     const text = readFileSync(
       'test/fixtures/real-world/bad/terraform-container-definitions.json.tpl',

@@ -9,6 +9,7 @@ import { parseTree, type Node, type ParseError } from 'jsonc-parser';
 import type { DocumentKind } from '../../input';
 import { fastParseTree } from './fastParse';
 import { objectElements, prop } from '../../json';
+import { isPlaceholder } from '../../placeholders';
 import { SourceText } from '../../text';
 
 /** Documents above this many UTF-16 code units are not analysed (an information notice says so). */
@@ -107,9 +108,12 @@ function recognise(
   }
   if (root.type === 'array' && allowContainerArray) {
     const objects = objectElements(root);
+    // Besides container objects, the array may hold placeholders a template splices in.
     const looksLikeContainers =
       objects.length > 0 &&
-      objects.length === (root.children?.length ?? 0) &&
+      (root.children ?? []).every(
+        (e) => e.type === 'object' || (e.type === 'string' && isPlaceholder(e.value)),
+      ) &&
       objects.every(
         (o) =>
           hasKey(o, 'image') || (hasKey(o, 'name') && CONTAINER_KEYS.some((k) => hasKey(o, k))),
@@ -187,47 +191,91 @@ function looksLikeTaskDefinition(text: string): boolean {
 }
 
 /**
- * Templates put placeholders where a value goes without quotes (`"cpu": ${cpu}`, `"port": {{ port }}`),
- * which is not JSON until the template is rendered. Each such bare `${…}` or `{{…}}` outside strings
- * and comments is replaced, for parsing only, by a quoted placeholder of the same length
- * (`${app_cpu}` → `"${app_c}"`), so offsets stay those of the text and the value counts as a
- * placeholder; one too short for that becomes `null` (absent). Linear in the text (bounded look-ahead).
+ * Templates put placeholders where a value goes without quotes (`"cpu": ${cpu}`, `"port": {{ port }}`,
+ * envsubst's `"family": $NAME`), which is not JSON until the template is rendered. Each such bare
+ * placeholder outside strings and comments is replaced, for parsing only, by a quoted placeholder of
+ * the same length (`${app_cpu}` → `"${app_c}"`, `$APP_IMAGE` → `"$APP_IMA"`), so offsets stay those
+ * of the text and the value counts as a placeholder; one too short for that becomes `null` (absent).
+ * A `${…}` or `{{…}}` written right after an array element, with no comma (`}${EXTRA_CONTAINERS}]`,
+ * a template splicing more elements in), becomes a comma and a placeholder element
+ * (`,"${EXTRA_C}"`): the list is then open, as a list holding a placeholder is. Linear in the text
+ * (bounded look-ahead).
  */
 export function maskBarePlaceholders(text: string): string {
-  if (!text.includes('${') && !text.includes('{{')) return text;
+  if (!text.includes('$') && !text.includes('{{')) return text;
   let out = '';
   let last = 0;
   const n = text.length;
+  // The open brackets outside strings and comments, and the last character that is not blank.
+  const open: number[] = [];
+  let previous = 0;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     // A string ends at a line break here: a placeholder on the next line is still found after an
     // unclosed quote.
     const skipped = skipStringOrComment(text, i, true);
-    if (skipped !== i) i = skipped;
-    else if (
-      (c === 36 /* $ */ && text[i + 1] === '{') ||
-      (c === 123 /* { */ && text[i + 1] === '{')
-    ) {
-      const open = c === 36 ? '${' : '{{';
-      const close = c === 36 ? '}' : '}}';
-      // Bounded look-ahead: a placeholder is short, and a stray `${` must not make the scan quadratic.
-      const window = text.slice(i + 2, i + 2 + 256);
-      const at = window.indexOf(close);
-      const end = at < 0 ? -1 : i + 2 + at;
-      const inner = end < 0 ? '' : window.slice(0, at);
-      if (end < 0 || inner.length === 0 || /[{}"\r\n]/.test(inner)) continue;
-      const length = end + close.length - i;
-      const keep = length - 2 - open.length - close.length;
-      const masked =
-        keep > 0
-          ? `"${open}${inner.slice(0, keep)}${close}"`
-          : length >= 4
-            ? 'null'.padEnd(length, ' ')
-            : text.slice(i, i + length);
-      out += text.slice(last, i) + masked;
-      last = i + length;
-      i = last - 1;
+    if (skipped !== i) {
+      if (c === 34 /* " */) previous = c;
+      i = skipped;
+      continue;
     }
+    const masked =
+      (c === 36 /* $ */ && text[i + 1] === '{') || (c === 123 /* { */ && text[i + 1] === '{')
+        ? maskTemplate(text, i, open[open.length - 1] === 91 /* [ */ && endsValue(previous))
+        : c === 36 && valueExpected(previous)
+          ? maskEnvsubst(text, i)
+          : undefined;
+    if (masked) {
+      out += text.slice(last, i) + masked;
+      last = i + masked.length;
+      i = last - 1;
+      previous = 34;
+      continue;
+    }
+    if (c === 123 || c === 91) open.push(c);
+    else if ((c === 125 || c === 93) && open.length > 0) open.pop();
+    if (c > 32) previous = c;
   }
   return last === 0 ? text : out + text.slice(last);
+}
+
+/** After `:`, `,` or `[` (or at the start) a value is expected. */
+function valueExpected(previous: number): boolean {
+  return previous === 0 || previous === 58 /* : */ || previous === 44 /* , */ || previous === 91;
+}
+
+/** A value ends with `}`, `]`, `"` or the last letter or digit of a number or literal. */
+function endsValue(previous: number): boolean {
+  return (
+    previous === 125 ||
+    previous === 93 ||
+    previous === 34 ||
+    (previous >= 48 && previous <= 57) ||
+    (previous >= 97 && previous <= 122)
+  );
+}
+
+/** `${…}` or `{{…}}` at `i` masked (a splice after an array element gets its comma), or undefined. */
+function maskTemplate(text: string, i: number, splice: boolean): string | undefined {
+  const opener = text[i] === '$' ? '${' : '{{';
+  const close = opener === '${' ? '}' : '}}';
+  // Bounded look-ahead: a placeholder is short, and a stray `${` must not make the scan quadratic.
+  const window = text.slice(i + 2, i + 2 + 256);
+  const at = window.indexOf(close);
+  const inner = at < 0 ? '' : window.slice(0, at);
+  if (at < 0 || inner.length === 0 || /[{}"\r\n]/.test(inner)) return undefined;
+  const length = 2 + at + close.length;
+  const prefix = splice ? ',' : '';
+  const keep = length - prefix.length - 2 - opener.length - close.length;
+  if (keep > 0) return `${prefix}"${opener}${inner.slice(0, keep)}${close}"`;
+  if (splice) return undefined;
+  return length >= 4 ? 'null'.padEnd(length, ' ') : undefined;
+}
+
+/** envsubst's bare `$NAME` at `i` masked as `"$NA…"`, or undefined. */
+function maskEnvsubst(text: string, i: number): string | undefined {
+  const name = /^\$[A-Z_][A-Z0-9_]*/.exec(text.slice(i, i + 257))?.[0];
+  if (!name || /[A-Za-z0-9_]/.test(text[i + name.length] ?? '')) return undefined;
+  if (name.length < 4) return undefined;
+  return `"${name.slice(0, name.length - 2)}"`;
 }
