@@ -61,6 +61,7 @@ export { addDependsOnEntry, addMountPoint, addTaskVolume } from './taskEdits';
 export { SourceText } from './text';
 export {
   containsPlaceholder,
+  isImagePlaceholder,
   EMBEDDED_PLACEHOLDER_PATTERN,
   isPlaceholder,
   WHOLE_PLACEHOLDER_PATTERN,

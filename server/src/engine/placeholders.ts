@@ -40,3 +40,16 @@ export function isPlaceholder(value: unknown): boolean {
 export function containsPlaceholder(value: unknown): boolean {
   return typeof value === 'string' && EMBEDDED.test(value);
 }
+
+/** The characters an image reference is written with: registry, path, tag and digest. */
+const IMAGE_REFERENCE = /^[A-Za-z0-9._\-/:@]+$/;
+
+/**
+ * An image value that stands for an image rather than names one: a placeholder, a value holding
+ * one, or text no image reference can be (a space, a leading `<`, an unclosed `<…`, `{{…` or
+ * `${…`, any character outside the reference grammar). Image-based rules say nothing about it.
+ */
+export function isImagePlaceholder(value: string): boolean {
+  const v = value.trim();
+  return isPlaceholder(v) || containsPlaceholder(v) || !IMAGE_REFERENCE.test(v);
+}

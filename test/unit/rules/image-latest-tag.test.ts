@@ -42,6 +42,11 @@ ruleTester('image-latest-tag', {
     ),
     pinned('a Helm template for the image', '{{ .Values.image }}'),
     pinned('an empty image (missing-required-field reports it)', ''),
+    pinned('a fill-in-the-blank from a README (<your image here>)', '<your image here>'),
+    pinned('a Helm template cut short ({{ .Values.image)', '{{ .Values.image'),
+    pinned('a Terraform reference not closed yet (${repository_url)', '${repository_url'),
+    pinned('words where the image goes', 'my app image'),
+    pinned('a CodePipeline placeholder with a dot (<IMAGE1.NAME>)', '<IMAGE1.NAME>'),
     ...validCases({ ...REAL_WORLD_CORRECT, ...GOOD_FIXTURES }),
   ],
   invalid: [

@@ -1,6 +1,6 @@
 import { prop, str } from '../json';
 import { displayName } from '../model';
-import { containsPlaceholder, isPlaceholder } from '../placeholders';
+import { isImagePlaceholder } from '../placeholders';
 import type { Rule } from './rule';
 
 export interface ImageReference {
@@ -26,13 +26,8 @@ export const imageLatestTag: Rule = {
   check(ctx) {
     for (const c of ctx.model.containers) {
       const image = c.image;
-      if (
-        !image ||
-        image.value.trim() === '' ||
-        isPlaceholder(image.value) ||
-        containsPlaceholder(image.value)
-      )
-        continue;
+      // An empty image is missing-required-field's; a placeholder stands for an image to come.
+      if (!image || image.value.trim() === '' || isImagePlaceholder(image.value)) continue;
       const ref = parseImage(image.value);
       if (ref.digest || (ref.tag !== undefined && ref.tag !== 'latest')) continue;
       const what =
