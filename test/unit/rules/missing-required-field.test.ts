@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { GOOD_FIXTURES, REAL_WORLD_CORRECT } from './helpers';
 import { edit, fixture, ruleTester, validCases } from './ruleTester';
 
@@ -9,6 +10,11 @@ const NO_FAMILY = edit(
   typed('{ "name": "worker", "image": "shop/worker:2.4.0" }'),
   '  "family": "shop",\n',
   '',
+);
+/** Registered by `aws ecs register-task-definition --family … --cli-input-json file://…` (real-world/good). */
+const CLI_FAMILY_OVERRIDE = readFileSync(
+  'test/fixtures/real-world/good/cli-family-override-task-definition.json',
+  'utf8',
 );
 const EMPTY_LIST = '{\n  "family": "shop",\n  "containerDefinitions": []\n}\n';
 
@@ -112,13 +118,32 @@ ruleTester('missing-required-field', {
       ],
     },
     {
-      name: 'a missing family is reported on the task object',
+      name: 'a missing family is a warning on the task object: a command may supply it, the deploy action and ecspresso need it in the file',
       document: NO_FAMILY,
       findings: [
         {
-          message: /^The task definition family is missing: ECS requires a family/,
+          message: [
+            /^The task definition family is missing: register-task-definition needs one/,
+            /aws ecs register-task-definition --family …, which overrides the file's/,
+            /the GitHub deploy action \(aws-actions\/amazon-ecs-deploy-task-definition\) and ecspresso register the file as it is: they need it in the file\.$/,
+          ],
           underlined: '{',
           line: 1,
+          severity: 'warning',
+          schemaCovered: true,
+          fixes: null,
+        },
+      ],
+    },
+    {
+      name: 'the file a CI script registers with `register-task-definition --family` (rdingwell/sandbox-manager-ui), without the family it does not need there',
+      document: edit(CLI_FAMILY_OVERRIDE, '  "family": "sandbox-manager-test",\n', ''),
+      findings: [
+        {
+          message: /^The task definition family is missing/,
+          underlined: '{',
+          line: 1,
+          severity: 'warning',
           schemaCovered: true,
           fixes: null,
         },
@@ -135,6 +160,7 @@ ruleTester('missing-required-field', {
         {
           message: /^The task definition family is empty/,
           underlined: '""',
+          severity: 'warning',
           schemaCovered: true,
           fixes: null,
         },

@@ -42,7 +42,7 @@ export const missingRequiredField: Rule = {
   id: 'missing-required-field',
   severity: 'error',
   summary:
-    'A field ECS requires is missing, null or empty: container name or image, the task family, or the container definitions.',
+    'A field ECS requires is missing, null or empty: container name or image, or the container definitions (a missing task family is a warning).',
   check(ctx) {
     const { model, source } = ctx;
     // The JSON schema reports the same missing or empty required fields (required, minLength, minItems).
@@ -53,9 +53,12 @@ export const missingRequiredField: Rule = {
       const supplied =
         model.input.suppliedByFormat?.includes('family') && family.state === 'absent';
       if (family.state !== 'present' && !supplied) {
+        // A warning, not an error: generated files are often registered with a command that
+        // supplies the family, which overrides the file's.
         report({
           at: family.state === 'absent' ? openingBrace(model.task) : family.node,
-          message: `${missing('The task definition family', family)}: ECS requires a family (the name every revision is registered under; up to 255 letters, digits, hyphens and underscores).`,
+          severity: 'warning',
+          message: `${missing(`The task definition ${ctx.spell.key('family')}`, family)}: register-task-definition needs one (the name every revision is registered under; up to 255 letters, digits, hyphens and underscores). That is fine where the command supplies it (aws ecs register-task-definition --family …, which overrides the file's), but the GitHub deploy action (aws-actions/amazon-ecs-deploy-task-definition) and ecspresso register the file as it is: they need it in the file.`,
         });
       }
       const list = model.containersNode;
