@@ -73,6 +73,45 @@ describe('findings the JSON schema also reports', () => {
     assert.equal(applyTextEdits(BROKEN, edits), BROKEN.replace('"success"', '"SUCCESS"'));
   });
 
+  test('an unknown key: the schema reports "healthcheck", the server its rename as a quick fix and only what the schema cannot see ("start_period" inside it)', async () => {
+    const text = readFileSync(
+      'test/fixtures/rules/unknown-field/fargate-healthcheck-lowercase.schema-invalid.json',
+      'utf8',
+    );
+    const uri = uriOf('nextjs-task-definition.json');
+    const published = await vscodeLike.open(uri, text);
+    const unknown = published.diagnostics.filter((d) => d.code === 'unknown-field');
+    assert.deepEqual(
+      unknown.map((d) => d.message),
+      [
+        'ECS has no field start_period in healthcheck of web: keys are case-sensitive, and the field is startPeriod. register-task-definition rejects it (Unknown parameter in containerDefinitions[0].healthCheck: "start_period").',
+      ],
+    );
+    const line = text.split('\n').findIndex((l) => l.includes('"healthcheck"'));
+    const character = text.split('\n')[line]!.indexOf('"healthcheck"');
+    const range = {
+      start: { line, character },
+      end: { line, character: character + '"healthcheck"'.length },
+    };
+    const schemaDiagnostic: Diagnostic = {
+      range,
+      message: 'Property healthcheck is not allowed.',
+      source: 'json',
+      severity: 2,
+    };
+    const actions = (await vscodeLike.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range,
+      context: { diagnostics: [schemaDiagnostic] },
+    })) as CodeAction[];
+    const fix = actions.find((a) => a.title === 'Rename healthcheck to healthCheck');
+    assert.ok(fix, `actions: ${actions.map((a) => a.title).join(', ')}`);
+    const edits = fix.edit!.documentChanges
+      ? (fix.edit!.documentChanges[0] as unknown as { edits: never[] }).edits
+      : fix.edit!.changes![uri]!;
+    assert.equal(applyTextEdits(text, edits), text.replace('"healthcheck"', '"healthCheck"'));
+  });
+
   test('a file the schema does not cover, or an editor without the schema, gets every finding', async () => {
     const other = await vscodeLike.open(uriOf('checkout.json'), BROKEN);
     assert.ok(other.diagnostics.some((d) => d.code === 'dependency-invalid-condition'));

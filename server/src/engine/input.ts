@@ -47,6 +47,11 @@ export interface TaskDefinitionInput {
    * missing: CloudFormation names the family after the stack and the resource.
    */
   suppliedByFormat?: readonly string[];
+  /**
+   * Set where the container definitions reach ECS through Terraform's provider (a resource's
+   * `container_definitions`), which drops a key it does not know without a word.
+   */
+  containersThroughTerraform?: true;
   /** CDK's construct path (`Metadata["aws:cdk:path"]`), for templates `cdk synth` wrote. */
   constructPath?: string;
   /**
@@ -62,6 +67,12 @@ export interface Spelling {
   key(field: string): string;
   /** A field set to a value as the file writes it: `"essential": true`, `Essential: true`. */
   pair(field: string, value: unknown): string;
+  /**
+   * A key of the tree that is no field of the format (a template reader keeps a property it does
+   * not know under a marked name): the key as the file writes it, and how the format's own
+   * validation rejects it, in its words. Undefined for a key the tree holds as the file writes it.
+   */
+  unknownKey?(key: string): { written: string; rejection: string } | undefined;
 }
 
 /**
@@ -102,6 +113,8 @@ export interface Editor {
   deleteArrayElements(arr: Node, from: number, to: number): OffsetEdit[];
   /** Replace a value (a scalar, or an array or object written anew) by `value`. */
   replaceValue(node: Node, value: unknown): OffsetEdit[];
+  /** Give a property another key (`healthcheck` → `healthCheck`); its value stays as written. */
+  renameProperty(property: Node, key: string): OffsetEdit[];
 }
 
 /** A file read by its format's reader. */

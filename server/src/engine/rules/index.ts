@@ -25,6 +25,7 @@ import { completeIgnoresExitCode } from './complete-ignores-exit-code';
 import { noEssentialContainer } from './no-essential-container';
 import { duplicateContainerName } from './duplicate-container-name';
 import { missingRequiredField } from './missing-required-field';
+import { unknownField } from './unknown-field';
 import { invalidContainerName } from './invalid-container-name';
 import { unknownVolume } from './unknown-volume';
 import { volumesFromUnknownContainer } from './volumes-from-unknown-container';
@@ -75,6 +76,7 @@ export const allRules: readonly Rule[] = [
   noEssentialContainer,
   duplicateContainerName,
   missingRequiredField,
+  unknownField,
   invalidContainerName,
   unknownVolume,
   volumesFromUnknownContainer,

@@ -10,7 +10,7 @@ import { SourceText } from '../../text';
 import { jsonEditor } from '../json/edits';
 import { MAX_DOCUMENT_LENGTH, parseDocument } from '../json/parse';
 import { jsonSyntaxProblems } from '../json/syntax';
-import { readTemplate } from './convert';
+import { readTemplate, UNKNOWN_KEY_PREFIX } from './convert';
 import { cloudFormationName } from './schema';
 import { templateEditor } from './templateEditor';
 import { yamlEditor } from './yamlEdits';
@@ -24,17 +24,29 @@ export interface TemplateOptions {
   uri?: string;
 }
 
+/** A property the reader did not know, as CloudFormation's resource schema validation rejects it. */
+function unknownKey(key: string): { written: string; rejection: string } | undefined {
+  if (!key.startsWith(UNKNOWN_KEY_PREFIX)) return undefined;
+  const written = key.slice(UNKNOWN_KEY_PREFIX.length);
+  return {
+    written,
+    rejection: `CloudFormation rejects the template ("extraneous key [${written}] is not permitted")`,
+  };
+}
+
 /** YAML templates spell a field `Essential: true`, and a list or object on one line: `[FARGATE]`. */
 export const yamlSpelling: Spelling = {
   key: cloudFormationName,
   pair: (field, value) =>
     `${cloudFormationName(field)}: ${value !== null && typeof value === 'object' ? yamlFlow(value) : yamlScalar(value)}`,
+  unknownKey,
 };
 
 /** JSON templates spell a field `"Essential": true`. */
 export const jsonTemplateSpelling: Spelling = {
   key: cloudFormationName,
   pair: (field, value) => `${JSON.stringify(cloudFormationName(field))}: ${JSON.stringify(value)}`,
+  unknownKey,
 };
 
 /** A JSON template starts with `{`; anything else is read as YAML (JSON is YAML too, but slower). */

@@ -130,5 +130,11 @@ export function templateEditor(base: TextEditor, read: TemplateRead): Editor {
     replaceValue(node, value) {
       return base.replaceValue(node, toTemplateValue(value, valueTypeOf(node)));
     },
+    renameProperty(property, key) {
+      const own = rawOf(property);
+      return own && property.parent
+        ? base.renameProperty(own, field(property.parent, key).name)
+        : cannotEdit(property);
+    },
   };
 }

@@ -28,6 +28,7 @@ export interface TextEditor {
   removeProperty(property: Node): OffsetEdit[];
   removeProperties(obj: Node, properties: Node[]): OffsetEdit[];
   deleteArrayElements(arr: Node, from: number, to: number): OffsetEdit[];
+  renameProperty(property: Node, key: string): OffsetEdit[];
 }
 
 function cannotEdit(node: Node): OffsetEdit[] {
@@ -337,5 +338,16 @@ export function yamlEditor(source: SourceText, broken: boolean): TextEditor {
       property.parent ? removeProperties(property.parent, [property]) : cannotEdit(property),
     removeProperties,
     deleteArrayElements,
+    renameProperty: (property, key) => {
+      const own = property.children?.[0];
+      if (!own) return cannotEdit(property);
+      // The key keeps the quotes it was written with; a name that YAML would read as something
+      // else than a string is quoted.
+      const quote =
+        /^["']/.exec(text[own.offset] ?? '')?.[0] ?? (/^[A-Za-z][\w-]*$/.test(key) ? '' : '"');
+      const written =
+        quote === '"' ? JSON.stringify(key) : quote === "'" ? `'${key.replace(/'/g, "''")}'` : key;
+      return guard(property, () => [{ offset: own.offset, length: own.length, newText: written }]);
+    },
   };
 }

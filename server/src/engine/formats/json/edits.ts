@@ -416,6 +416,10 @@ export function jsonEditor(source: SourceText): Editor {
         : compactValue(value);
       return isClosed(source, node) ? [replaceNode(node, text)] : cannotEdit(node);
     },
+    renameProperty: (property, key) => {
+      const keyNode = property.children?.[0];
+      return keyNode ? [replaceNode(keyNode, JSON.stringify(key))] : cannotEdit(property);
+    },
   };
 }
 

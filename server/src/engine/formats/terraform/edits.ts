@@ -418,6 +418,15 @@ export function terraformEditor(source: SourceText, c: Conversion): Editor {
         : compactHcl(value, style);
       return [{ offset: node.offset, length: node.length, newText }];
     },
+    renameProperty(property, key) {
+      if (inHeredoc(property)) return heredocEdits(json.renameProperty(property, key));
+      const keyNode = property.children?.[0];
+      const obj = property.parent;
+      // A block's argument has its own name (the provider's), which a fix does not change.
+      if (!keyNode || !obj || origin(obj) || !isHclObject(obj)) return cannotEdit(property);
+      const style = { ...objectStyle(obj), quoteKeys: text[keyNode.offset] === '"' };
+      return [{ offset: keyNode.offset, length: keyNode.length, newText: hclKey(key, style) }];
+    },
   };
 
   /** An argument or object element the editor can take out: not part of a list of blocks or a synthetic object. */

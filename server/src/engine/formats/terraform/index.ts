@@ -74,6 +74,7 @@ export function readTerraformFile(text: string, options: TerraformReadOptions = 
       name: `${RESOURCE_TYPE}.${r.name}`,
       nameSpan: { offset: r.nameOffset, length: r.nameLength },
       span: { offset: r.offset, length: r.text.length },
+      containersThroughTerraform: true,
     };
   });
   const syntaxErrors: SyntaxProblem[] = [
