@@ -50,6 +50,7 @@ import { healthcheckCommandShape } from './healthcheck-command-shape';
 import { initWritesReadOnlyMount } from './init-writes-read-only-mount';
 import { localhostAcrossBridge } from './localhost-across-bridge';
 import { sidecarNotAwaited } from './sidecar-not-awaited';
+import { proxyNotAwaited } from './proxy-not-awaited';
 import { startWhereHealthyAvailable } from './start-where-healthy-available';
 import { startTimeoutWithoutEffect } from './start-timeout-without-effect';
 import { launchTypeImplied } from './launch-type-implied';
@@ -101,6 +102,7 @@ export const allRules: readonly Rule[] = [
   initWritesReadOnlyMount,
   localhostAcrossBridge,
   sidecarNotAwaited,
+  proxyNotAwaited,
   startWhereHealthyAvailable,
   startTimeoutWithoutEffect,
   launchTypeImplied,
