@@ -47,6 +47,7 @@ import { tooManyContainers } from './too-many-containers';
 import { memoryReservationExceedsMemory } from './memory-reservation-exceeds-memory';
 import { ec2ContainerMemoryMissing } from './ec2-container-memory-missing';
 import { healthcheckCommandShape } from './healthcheck-command-shape';
+import { healthcheckAlwaysPasses } from './healthcheck-always-passes';
 import { initWritesReadOnlyMount } from './init-writes-read-only-mount';
 import { localhostAcrossBridge } from './localhost-across-bridge';
 import { sidecarNotAwaited } from './sidecar-not-awaited';
@@ -99,6 +100,7 @@ export const allRules: readonly Rule[] = [
   memoryReservationExceedsMemory,
   ec2ContainerMemoryMissing,
   healthcheckCommandShape,
+  healthcheckAlwaysPasses,
   initWritesReadOnlyMount,
   localhostAcrossBridge,
   sidecarNotAwaited,
