@@ -37,6 +37,7 @@ import { healthcheckRange } from './healthcheck-range';
 import { awslogsMissingOption } from './awslogs-missing-option';
 import { imageLatestTag } from './image-latest-tag';
 import { plaintextSecret } from './plaintext-secret';
+import { repositoryCredentialsInconsistent } from './repository-credentials-inconsistent';
 // Mistakes seen in real-world task definitions
 import { linksUnknownContainer } from './links-unknown-container';
 import { linksInAwsvpc } from './links-in-awsvpc';
@@ -90,6 +91,7 @@ export const allRules: readonly Rule[] = [
   awslogsMissingOption,
   imageLatestTag,
   plaintextSecret,
+  repositoryCredentialsInconsistent,
   // Mistakes seen in real-world task definitions
   linksUnknownContainer,
   linksInAwsvpc,
