@@ -327,6 +327,31 @@ export class Workbench {
     const input = this.page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible' });
     await this.page.keyboard.type(text);
+    await this.clickQuickInputRow(text, matches);
+  }
+
+  /**
+   * A quick pick the extension opened: the labels of its rows (once it shows `label`), after
+   * which the row labelled `label` is clicked.
+   */
+  async pick(label: string): Promise<string[]> {
+    const rows = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
+    const labels = await waitFor(`"${label}" in the quick pick`, async () => {
+      const all = await rows.evaluateAll((els) =>
+        els.map((e) => e.getAttribute('aria-label') ?? ''),
+      );
+      return all.some((l) => l === label || l.startsWith(`${label},`)) ? all : undefined;
+    });
+    await this.clickQuickInputRow(label, (l) => l === label || l.startsWith(`${label},`));
+    return labels;
+  }
+
+  private async clickQuickInputRow(
+    text: string,
+    matches: (rowLabel: string) => boolean,
+  ): Promise<void> {
+    const input = this.page.locator('.quick-input-widget input');
+    const prompt = await input.getAttribute('aria-label');
     const rows = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
     // The list re-renders as results arrive, so the row is found by its label and the click retried.
     await waitFor(`"${text}" in the quick input list`, async () => {
@@ -343,7 +368,11 @@ export class Workbench {
         .click({ timeout: 2_000 });
       return true;
     });
-    await input.waitFor({ state: 'hidden' });
+    // The quick input closes, or a command it ran opens another one (a quick pick of its own).
+    await waitFor(
+      'the quick input to close or to ask something else',
+      async () => !(await input.isVisible()) || (await input.getAttribute('aria-label')) !== prompt,
+    );
     await this.parkMouse();
   }
 
