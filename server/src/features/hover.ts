@@ -45,6 +45,7 @@ import {
   volumeLines,
   volumesKeyLines,
 } from './hoverKeys';
+import { yamlBooleanHover } from './yamlBooleanHover';
 
 function result(ctx: HoverContext, node: Node, lines: string[]): Hover {
   return {
@@ -59,6 +60,10 @@ export function hover(analysis: Analysis, position: Position): Hover | null {
   if (!definition) return null;
   const { model, order, inits } = definition;
   const ctx: HoverContext = { model, order, inits, spell: analysis.file.spelling };
+  if (analysis.file.format === 'cloudformation') {
+    const reading = yamlBooleanHover(analysis.source, definition, offset);
+    if (reading) return reading;
+  }
 
   const use = nameUseAt(model, offset);
   if (use?.kind === 'container') return result(ctx, use.node, containerLines(ctx, use));
