@@ -38,6 +38,7 @@ import { awslogsMissingOption } from './awslogs-missing-option';
 import { imageLatestTag } from './image-latest-tag';
 import { plaintextSecret } from './plaintext-secret';
 import { repositoryCredentialsInconsistent } from './repository-credentials-inconsistent';
+import { volumeNeverWritten } from './volume-never-written';
 // Mistakes seen in real-world task definitions
 import { linksUnknownContainer } from './links-unknown-container';
 import { linksInAwsvpc } from './links-in-awsvpc';
@@ -71,6 +72,7 @@ export const allRules: readonly Rule[] = [
   initNotAwaited,
   startConditionOnInit,
   initOutputNotShared,
+  volumeNeverWritten,
   entrypointOverridesShell,
   awsCliWithoutTaskRole,
   awslogsExecutionRole,
