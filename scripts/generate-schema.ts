@@ -44,11 +44,23 @@ function valueSchema(value: ValueFacts): Schema {
       const {
         enum: values,
         enumDescriptions,
+        completedByServer,
         pattern,
         patternMessage,
         minLength,
         maxLength,
       } = value;
+      if (values && completedByServer)
+        return {
+          anyOf: [
+            {
+              type: 'string',
+              pattern: `^(${values.join('|')})$`,
+              patternErrorMessage: `Must be one of ${values.map((v) => JSON.stringify(v)).join(', ')}.`,
+            },
+            PLACEHOLDER_REF,
+          ],
+        };
       if (values)
         return {
           anyOf: [

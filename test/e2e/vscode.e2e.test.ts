@@ -326,6 +326,23 @@ describe(
         await wb.screenshot('04-completion');
         await row.click();
 
+        // In the condition's value: each condition once (the schema leaves them to the server),
+        // SUCCESS first since db-migrate is an init container.
+        const entry = '{ "containerName": "db-migrate", "condition": "';
+        await wb.goTo(line, read(name).split('\n')[line - 1]!.indexOf('[]') + 2 + entry.length);
+        await page.keyboard.press('Control+Space');
+        await wb.suggestion('SUCCESS');
+        const conditions = await page
+          .locator('.editor-widget.suggest-widget.visible .monaco-list-row .label-name')
+          .allInnerTexts();
+        assert.deepEqual(
+          conditions.filter((l) => /^"?(START|COMPLETE|SUCCESS|HEALTHY)"?$/.test(l)),
+          ['SUCCESS', 'COMPLETE', 'START', 'HEALTHY'],
+          `the condition list: ${conditions.join(', ')}`,
+        );
+        await wb.screenshot('04-completion-conditions');
+        await page.keyboard.press('Escape');
+
         // In proxy: the ecs-depends-on snippet, its placeholder, then its condition choice.
         const proxyEssential = lineOf(name, '"essential": true', 1);
         await wb.goTo(proxyEssential, read(name).split('\n')[proxyEssential - 1]!.length + 1);

@@ -6,10 +6,16 @@ import fc from 'fast-check';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { getNodeValue, parseTree } from 'jsonc-parser';
+import type { DocumentSymbol } from 'vscode-languageserver-types';
+import { completion } from '../../server/src/features/completion';
+import { documentSymbols } from '../../server/src/features/documentSymbols';
+import { hover } from '../../server/src/features/hover';
+import { prepareRename, rename } from '../../server/src/features/rename';
 import {
   analyze,
   applyTextEdits,
   fixAll,
+  type Analysis,
   type SourceText,
   type Finding,
   type Range,
@@ -155,6 +161,82 @@ export function mutate(text: string, mutations: Mutation[]): string {
   return t;
 }
 
+const URI = 'file:///fuzz/task-definition.json';
+
+/**
+ * What every LSP answer must keep, whatever the text: completion edits on the cursor's line and
+ * holding the cursor (editors silently drop others), symbols whose selection lies in their range,
+ * renames that leave well-formed JSON well-formed, and no request that throws.
+ */
+function checkAnswers(
+  analysis: Analysis,
+  parseable: boolean,
+  check: (ok: boolean, what: string) => void,
+): void {
+  const source = analysis.source;
+  const text = source.text;
+  // The cursor at both ends, at eight points between, and on every container's name.
+  const offsets = new Set<number>();
+  for (let k = 0; k <= 8; k++) offsets.add(Math.floor((text.length * k) / 8));
+  for (const c of analysis.model?.containers ?? [])
+    if (c.nameNode) offsets.add(c.nameNode.offset + 1);
+  for (const offset of offsets) {
+    const position = source.positionAt(offset);
+    const where = `at ${position.line}:${position.character}`;
+    const options = { snippetSupport: true, namedLikeTaskDefinition: true };
+    for (const item of completion(analysis, position, options).items) {
+      const edit = item.textEdit;
+      if (!edit) continue;
+      const range = 'range' in edit ? edit.range : edit.replace;
+      check(
+        inside(source, range),
+        `completion "${item.label}" ${where}: range outside the document`,
+      );
+      check(
+        range.start.line === position.line && range.end.line === position.line,
+        `completion "${item.label}" ${where}: range ${JSON.stringify(range)} not on the cursor's line`,
+      );
+      check(
+        range.start.character <= position.character && position.character <= range.end.character,
+        `completion "${item.label}" ${where}: range ${JSON.stringify(range)} does not hold the cursor`,
+      );
+      for (const extra of item.additionalTextEdits ?? [])
+        check(
+          inside(source, extra.range),
+          `completion "${item.label}" ${where}: extra edit outside`,
+        );
+    }
+    hover(analysis, position);
+    const target = prepareRename(analysis, position);
+    if (!target) continue;
+    check(inside(source, target.range), `prepareRename ${where}: range outside the document`);
+    const result = rename(analysis, position, 'renamed-by-fuzz', {
+      uri: URI,
+      version: 1,
+      documentChanges: false,
+    });
+    if (!result || 'error' in result) continue;
+    const edits = result.edit.changes?.[URI] ?? [];
+    for (const e of edits) check(inside(source, e.range), `rename ${where}: edit outside`);
+    if (parseable)
+      check(syntaxErrorCount(applyTextEdits(text, edits)) === 0, `rename ${where} broke the JSON`);
+  }
+  const symbolsInside = (symbols: DocumentSymbol[]): void => {
+    for (const s of symbols) {
+      check(inside(source, s.range), `symbol "${s.name}": range outside the document`);
+      const r = s.range;
+      const sel = s.selectionRange;
+      check(
+        source.offsetAt(r.start) <= source.offsetAt(sel.start) &&
+          source.offsetAt(sel.end) <= source.offsetAt(r.end),
+        `symbol "${s.name}": selection range outside its range`,
+      );
+      symbolsInside(s.children ?? []);
+    }
+  };
+  symbolsInside(documentSymbols(analysis));
+}
+
 function inside(source: SourceText, r: Range): boolean {
   const s = source.offsetAt(r.start);
   const e = source.offsetAt(r.end);
@@ -235,8 +317,9 @@ export function checkDocument(text: string, stats: FuzzStats): void {
     analysis.ruleFailures.length === 0,
     `a rule threw: ${analysis.ruleFailures.map((r) => `${r.rule}: ${String(r.error)}`).join('; ')}`,
   );
-  if (!analysis.isTaskDefinition) return;
   const parseable = syntaxErrorCount(text) === 0;
+  checkAnswers(analysis, parseable, check);
+  if (!analysis.isTaskDefinition) return;
   const before = stringValues(text);
   for (const f of analysis.findings) {
     for (const fix of f.fixes.filter((x) => x.isPreferred)) {

@@ -155,8 +155,12 @@ function completionItems(
       if (current && current.children && current.children.length > 1) return [];
       start = previous.offset;
       const closed = previous.length >= 2 && text[previous.offset + previous.length - 1] === '"';
-      end = closed ? previous.offset + previous.length : offset;
+      // A finished key followed by spaces ("dep" |) is replaced up to the cursor: an editor drops
+      // an item whose range does not hold the cursor.
+      end = closed ? Math.max(previous.offset + previous.length, offset) : offset;
     }
+    // A key on an earlier line than the cursor cannot be replaced: a range must stay on one line.
+    if (/[\r\n]/.test(text.slice(start, end))) return [];
     const at = insertionPoint(source, enclosing, start, end, current);
     return [
       healthCheckItem(model, container, at, writer, style),
@@ -663,21 +667,32 @@ function emptyDocumentItems(
     offset > root.offset &&
     offset < root.offset + root.length
   ) {
-    // `{|}`: fill the object; the properties start on their own line.
-    const inside = source.text.slice(root.offset + 1, root.offset + root.length - 1);
-    if (inside.trim() !== '') return [];
+    // `{|}`, or `{` Enter `}` with the cursor on the line between: fill the object. The range
+    // covers only the cursor's line inside the braces (an editor drops a range over several
+    // lines), and the properties start on a line of their own.
+    const open = root.offset + 1;
+    const close = root.offset + root.length - 1;
+    if (source.text.slice(open, close).trim() !== '') return [];
+    const lineStart = source.lineStartOf(offset);
+    const lineEnd = offset + /^[^\r\n]*/.exec(source.text.slice(offset))![0].length;
+    const start = Math.max(open, lineStart);
+    const end = Math.min(close, lineEnd);
+    if (end < start) return [];
     const at: InsertionPoint = {
       source,
-      start: root.offset + 1,
-      end: root.offset + root.length - 1,
+      start,
+      end,
       indent: '',
       before: '',
       after: '',
       extraEdits: [],
     };
-    return [
-      snippetItem(at, writer, style, { ...spec, lines: ['', ...taskDefinitionLines(writer), ''] }),
+    const lines = [
+      ...(start === open ? [''] : []),
+      ...taskDefinitionLines(writer),
+      ...(end === close ? [''] : []),
     ];
+    return [snippetItem(at, writer, style, { ...spec, lines })];
   }
   return [];
 }

@@ -344,6 +344,21 @@ describe('snippets', () => {
     ]);
   });
 
+  test('a finished key and a space: the range runs to the cursor, so editors keep the item', () => {
+    const doc = `{"containerDefinitions": [{"name": "app", "image": "nginx"}, {"name": "web", "image": "web", "dep" |}]}`;
+    const { text, items } = complete(doc, false);
+    const item = items.find((i) => i.label === 'dependsOn')!;
+    assertOnCursorLine(doc, item);
+    assert.deepEqual(JSON.parse(apply(text, item)).containerDefinitions[1].dependsOn, [
+      { containerName: 'app', condition: 'START' },
+    ]);
+  });
+
+  test('a key on the line above the cursor: nothing (no range can hold both)', () => {
+    const doc = `{"containerDefinitions": [{"name": "api", "image": "nginx", "hea"\n|}]}`;
+    assert.deepEqual(complete(doc).items, []);
+  });
+
   test('an empty document named like a task definition gets a whole task definition', () => {
     const { text, items } = complete('|', false);
     assert.deepEqual(labels(items), ['task definition with an init container']);
@@ -368,4 +383,36 @@ describe('snippets', () => {
     assert.match(result, /^\{\n {2}"family": "my-app",\n/);
     assert.deepEqual(JSON.parse(stripComments(result)).volumes, [{ name: 'shared' }]);
   });
+
+  test('typing { and Enter (auto-closed brackets): the whole task definition, edited on the cursor line only', () => {
+    for (const [document, eol] of [
+      ['{\n  |\n}', '\n'],
+      ['{\r\n  |\r\n}', '\r\n'],
+    ] as const) {
+      const { text, items } = complete(document, false);
+      assert.equal(items.length, 1, document);
+      assertOnCursorLine(document, items[0]!);
+      const result = apply(text, items[0]!);
+      assert.ok(result.startsWith(`{${eol}  "family": "my-app",${eol}`), JSON.stringify(result));
+      assert.ok(result.endsWith(`${eol}}`), JSON.stringify(result));
+      assert.ok(!result.replace(/\r\n/g, '').includes('\n'.repeat(2)), 'no empty line added');
+      assert.deepEqual(JSON.parse(stripComments(result)).volumes, [{ name: 'shared' }]);
+    }
+    // The cursor right after `{` of `{\r\n`: the range ends before the line break, not inside it.
+    const open = complete('{|\r\n', false);
+    assert.equal(open.items.length, 1);
+    assertOnCursorLine('{|\r\n', open.items[0]!);
+  });
 });
+
+/** The item's edit range lies on the cursor's line and holds the cursor, as editors require. */
+function assertOnCursorLine(document: string, item: CompletionItem) {
+  const { position } = atCursor(document);
+  const { range } = item.textEdit as TextEdit;
+  assert.equal(range.start.line, position.line, JSON.stringify(range));
+  assert.equal(range.end.line, position.line, JSON.stringify(range));
+  assert.ok(
+    range.start.character <= position.character && position.character <= range.end.character,
+    `${JSON.stringify(range)} does not hold ${JSON.stringify(position)}`,
+  );
+}

@@ -165,6 +165,7 @@ export const CONTAINER_TYPE_SHAPES = [
           ),
         ),
         guide: 'container_definition_dependson',
+        completedByServer: true,
       }),
     },
   }),

@@ -14,6 +14,12 @@ export type ValueFacts =
       enum?: readonly string[];
       /** One sentence per enum value, in the same order. */
       enumDescriptions?: readonly string[];
+      /**
+       * The language server completes the value itself, in context (the likely one first): the
+       * schema checks it with a pattern instead of an enum, since VS Code's JSON service would
+       * offer every enum value a second time beside ours.
+       */
+      completedByServer?: boolean;
       /** A pattern the whole value must match (ECMAScript syntax, as JSON schema uses). */
       pattern?: string;
       /** What the pattern means, for people. */
@@ -138,10 +144,14 @@ export const bool = (description: string, extra: Extra = {}): FieldSpec => ({
 export const enumOf = (
   values: readonly string[],
   description: string,
-  extra: Extra & { enumDescriptions?: readonly string[] } = {},
+  extra: Extra & { enumDescriptions?: readonly string[]; completedByServer?: boolean } = {},
 ): FieldSpec => {
-  const { enumDescriptions, ...rest } = extra;
-  return { description, ...rest, value: { type: 'string', enum: values, enumDescriptions } };
+  const { enumDescriptions, completedByServer, ...rest } = extra;
+  return {
+    description,
+    ...rest,
+    value: { type: 'string', enum: values, enumDescriptions, completedByServer },
+  };
 };
 export const strings = (
   description: string,
