@@ -50,8 +50,8 @@ const mounts = (...m: [volume: string, path: string][]) =>
   `"mountPoints": [${m.map(([v, p]) => `{ "sourceVolume": "${v}", "containerPath": "${p}" }`).join(', ')}]`;
 const FETCHER_MOUNTS_TEMPLATES = mounts(['templates', '/templates']);
 const FETCHER_COMMAND = '["aws s3 sync s3://reports-templates/v3 /templates"]';
-/** The same task with the templates in /srv/templates. */
-const inSrv = (text: string) => text.replaceAll('/templates"', '/srv/templates"');
+/** The same task with the templates in a versioned directory, /opt/reports-3.1/templates. */
+const inOpt = (text: string) => text.replaceAll('/templates"', '/opt/reports-3.1/templates"');
 const WORKER_LOGS = '"environment": [{ "name": "LOG_DIR", "value": "/var/log/worker" }]';
 const AWS_CACHE = mounts(['aws-cache', '/root/.aws/cli/cache']);
 /** Volume names a new volume must avoid, and a volume entry with no name yet. */
@@ -74,6 +74,14 @@ const ONE_FILE = (text: string) =>
     'aws s3 sync s3://reports-templates/v3 /templates',
     'aws s3 cp s3://reports-templates/v3/invoice.html /templates/invoice.html',
   );
+/** The fetcher copies one file into the root directory, where the worker reads it. */
+const AT_ROOT = (text: string) =>
+  text
+    .replace(
+      'aws s3 sync s3://reports-templates/v3 /templates',
+      'aws s3 cp s3://reports-templates/v3/invoice.html /invoice.html',
+    )
+    .replace('"--templates", "/templates"', '"--template", "/invoice.html"');
 const WORKER_READS = {
   message: 'worker reads /templates',
   underlined: '["node", "worker.js", "--templates", "/templates"]',
@@ -341,31 +349,31 @@ ruleTester('init-output-not-shared', {
       ],
     },
     {
-      name: 'the fetcher mounts its CLI cache only and syncs /srv/templates into its own filesystem: the fix shares that directory through a new volume (a name not taken), not the cache',
-      document: inSrv(
+      name: 'the fetcher mounts its CLI cache only and syncs /opt/reports-3.1/templates into its own filesystem: the fix shares that directory through a new volume (a name not taken), not the cache',
+      document: inOpt(
         reports([mounts(['aws-cache', '/root/.aws/cli/cache'])], [WORKER_LOGS], TAKEN),
       ),
       findings: [
         {
           message: [
-            /fetch-templates writes \/srv\/templates and worker reads it/,
-            /If \/srv\/templates also holds files from worker's image/,
+            /fetch-templates writes \/opt\/reports-3\.1\/templates and worker reads it/,
+            /If \/opt\/reports-3\.1\/templates also holds files from worker's image/,
           ],
-          underlined: inSrv(FETCHER_COMMAND),
+          underlined: inOpt(FETCHER_COMMAND),
           container: 'fetch-templates',
           related: [
             {
-              message: 'worker reads /srv/templates',
-              underlined: inSrv(WORKER_READS.underlined),
+              message: 'worker reads /opt/reports-3.1/templates',
+              underlined: inOpt(WORKER_READS.underlined),
             },
           ],
           fixes: [
             {
               title:
-                'Share /srv/templates through a new volume "fetch-templates-data-3" mounted in fetch-templates and worker',
+                'Share /opt/reports-3.1/templates through a new volume "fetch-templates-data-3" mounted in fetch-templates and worker',
               preferred: true,
               safe: true,
-              output: inSrv(
+              output: inOpt(
                 reports(
                   [
                     mounts(
@@ -559,6 +567,27 @@ ruleTester('init-output-not-shared', {
               ),
             },
           ],
+        },
+      ],
+    },
+    {
+      name: 'the fetcher copies a file directly into /: no volume can be mounted there, so no fix',
+      document: AT_ROOT(reports([], [])),
+      findings: [
+        {
+          message: [
+            /fetch-templates writes \/invoice\.html and worker reads it/,
+            /A volume cannot be mounted at \/: write \/invoice\.html into a directory of its own in both containers and share that\.$/,
+          ],
+          underlined: AT_ROOT(FETCHER_COMMAND),
+          container: 'fetch-templates',
+          related: [
+            {
+              message: 'worker reads /invoice.html',
+              underlined: AT_ROOT(WORKER_READS.underlined),
+            },
+          ],
+          fixes: null,
         },
       ],
     },

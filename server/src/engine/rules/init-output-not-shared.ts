@@ -49,12 +49,14 @@ function sharedVolume(init: ContainerModel, reader: ContainerModel, path: string
   );
 }
 
-/** The directory to share: the path itself, or its parent when the last segment looks like a file. */
-function directoryOf(path: string): string {
-  const last = path.slice(path.lastIndexOf('/') + 1);
-  if (!last.includes('.')) return path;
-  const parent = path.slice(0, path.lastIndexOf('/'));
-  return parent === '' ? path : parent;
+/**
+ * The directory to share: the path itself, or its parent when the last segment looks like a file.
+ * None for a file directly in `/`: a volume cannot be mounted there.
+ */
+function directoryOf(path: string): string | undefined {
+  const slash = path.lastIndexOf('/');
+  if (!path.slice(slash + 1).includes('.')) return path;
+  return slash > 0 ? path.slice(0, slash) : undefined;
 }
 
 function volumeName(ctx: RuleContext, init: ContainerModel): string {
@@ -70,14 +72,15 @@ function volumeName(ctx: RuleContext, init: ContainerModel): string {
  * when the init writes it to no volume, a volume in the init at `dir` (the one the reader mounts
  * there, or a new task volume mounted in both). A reader that already mounts something at the
  * directory gets that mount pointed at the volume, never a second mount at the same path (Docker
- * refuses to start such a container). No fix without a task to add a volume to (a bare array).
+ * refuses to start such a container). No fix without a task to add a volume to (a bare array),
+ * nor for a file directly in `/`.
  */
 function shareFix(
   ctx: RuleContext,
   init: ContainerModel,
   reader: ContainerModel,
   path: string,
-  dir: string,
+  dir: string | undefined,
 ): FixSpec | undefined {
   const initName = init.name!.value;
   const readerName = displayName(reader);
@@ -103,6 +106,7 @@ function shareFix(
       edits: addMountPoint(ctx.edit, reader.node, { sourceVolume: volume, containerPath: at }),
     };
   }
+  if (dir === undefined) return undefined;
   // A mount at the directory here names no volume (no volume, or it would hold the path): name one.
   const initMountAtDir = mountAt(init, dir);
   const initMount = (volume: string): OffsetEdit[] =>
@@ -161,7 +165,7 @@ export const initOutputNotShared: Rule = {
         ctx.report({
           at: init.commandNode ?? init.nameNode ?? init.node,
           container: init,
-          message: `${initName} writes ${path} and ${displayName(reader)} reads it, but each container has its own filesystem: the file reaches ${displayName(reader)} only through a shared volume (a task volume mounted in both, or ${ctx.spell.key('volumesFrom')}). If ${dir} also holds files from ${displayName(reader)}'s image, mount a dedicated directory instead, since the volume hides them.`,
+          message: `${initName} writes ${path} and ${displayName(reader)} reads it, but each container has its own filesystem: the file reaches ${displayName(reader)} only through a shared volume (a task volume mounted in both, or ${ctx.spell.key('volumesFrom')}). ${dir ? `If ${dir} also holds files from ${displayName(reader)}'s image, mount a dedicated directory instead, since the volume hides them.` : `A volume cannot be mounted at /: write ${path} into a directory of its own in both containers and share that.`}`,
           related: [
             {
               at: reader.commandNode ?? reader.nameNode ?? reader.node,
