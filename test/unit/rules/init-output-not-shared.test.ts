@@ -82,6 +82,21 @@ const AT_ROOT = (text: string) =>
       'aws s3 cp s3://reports-templates/v3/invoice.html /invoice.html',
     )
     .replace('"--templates", "/templates"', '"--template", "/invoice.html"');
+/**
+ * The fetcher's name holds a template variable, and its whole command is in its entry point, with
+ * its environment after it.
+ */
+const IN_ENTRY_POINT = (text: string) =>
+  text
+    .replaceAll('"fetch-templates"', '"${stage}-fetch-templates"')
+    .replace(
+      '"entryPoint": ["sh", "-c"],\n      "command": ["aws s3 sync s3://reports-templates/v3 /templates"]',
+      '"entryPoint": ["sh", "-c", "aws s3 sync s3://reports-templates/v3 /templates"],\n      "environment": [{ "name": "AWS_REGION", "value": "eu-west-1" }]',
+    );
+const STAGE_DATA = '--stage--fetch-templates-data';
+/** A container name of 250 characters (ECS allows 255). */
+const LONG = `fetch-templates-${'x'.repeat(234)}`;
+const LONG_NAME = (text: string) => text.replaceAll('fetch-templates"', `${LONG}"`);
 const WORKER_READS = {
   message: 'worker reads /templates',
   underlined: '["node", "worker.js", "--templates", "/templates"]',
@@ -125,9 +140,9 @@ ruleTester('init-output-not-shared', {
       ),
     },
     {
-      name: 'the worker mounts the volumes of a cache warmer and of the fetcher (volumesFrom)',
+      name: 'the worker mounts the volumes of a cache warmer and of the fetcher (volumesFrom), the templates volume among the fetcher’s',
       document: reports(
-        [FETCHER_MOUNTS_TEMPLATES],
+        [mounts(['aws-cache', '/root/.aws/cli/cache'], ['templates', '/templates'])],
         [
           '"volumesFrom": [{ "sourceContainer": "warm-cache" }, { "sourceContainer": "fetch-templates" }]',
         ],
@@ -588,6 +603,63 @@ ruleTester('init-output-not-shared', {
             },
           ],
           fixes: null,
+        },
+      ],
+    },
+    {
+      name: 'the fetcher’s command is all in its entry point, and its name holds a template variable: the new volume goes after the entry point, named in the characters a volume may hold',
+      document: IN_ENTRY_POINT(reports([], [])),
+      findings: [
+        {
+          message: /\$\{stage\}-fetch-templates writes \/templates and worker reads it/,
+          underlined: '"${stage}-fetch-templates"',
+          container: '${stage}-fetch-templates',
+          related: [WORKER_READS],
+          fixes: [
+            {
+              title:
+                'Share /templates through a new volume "--stage--fetch-templates-data" mounted in ${stage}-fetch-templates and worker',
+              preferred: true,
+              safe: true,
+              output: edit(
+                IN_ENTRY_POINT(reports([], [], ['templates', STAGE_DATA])),
+                [
+                  '/templates"],\n      "environment"',
+                  `/templates"],\n      ${mountPoints(STAGE_DATA, '/templates')}\n      "environment"`,
+                ],
+                [
+                  '"/templates"]\n',
+                  `"/templates"],\n      ${mountPoints(STAGE_DATA, '/templates').slice(0, -1)}\n`,
+                ],
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a fetcher with a name of 250 characters: the new volume’s name is cut to leave room for a number',
+      document: LONG_NAME(reports([], [])),
+      findings: [
+        {
+          message: /writes \/templates and worker reads it/,
+          underlined: FETCHER_COMMAND,
+          container: LONG,
+          related: [WORKER_READS],
+          fixes: [
+            {
+              title: `Share /templates through a new volume "${LONG.slice(0, 240)}" mounted in ${LONG} and worker`,
+              preferred: true,
+              safe: true,
+              output: LONG_NAME(
+                reports(
+                  [mountPoints(LONG.slice(0, 240), '/templates').slice(0, -1)],
+                  [mountPoints(LONG.slice(0, 240), '/templates').slice(0, -1)],
+                  ['templates', LONG.slice(0, 240)],
+                ),
+              ),
+            },
+          ],
         },
       ],
     },

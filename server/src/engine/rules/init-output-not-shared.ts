@@ -59,9 +59,10 @@ function directoryOf(path: string): string | undefined {
   return slash > 0 ? path.slice(0, slash) : undefined;
 }
 
-function volumeName(ctx: RuleContext, init: ContainerModel): string {
+/** `<init>-data`, in the characters a volume name may hold, short enough for a `-2` (255 at most). */
+function volumeName(ctx: RuleContext, init: string): string {
   const taken = new Set(ctx.model.volumes.map((v) => v.name?.value));
-  const base = `${(init.name?.value ?? 'init').replace(/[^A-Za-z0-9_-]/g, '-')}-data`.slice(0, 240);
+  const base = `${init.replace(/[^A-Za-z0-9_-]/g, '-')}-data`.slice(0, 240);
   let name = base;
   for (let i = 2; taken.has(name); i++) name = `${base}-${i}`;
   return name;
@@ -116,7 +117,8 @@ function shareFix(
           init.node,
           'mountPoints',
           { sourceVolume: volume, containerPath: dir },
-          { after: ['command', 'entryPoint', 'essential', 'image'] },
+          // An init that writes has a command or an entry point.
+          { after: ['command', 'entryPoint'] },
         );
   const readerMount = mountAt(reader, dir);
   if (readerMount?.sourceVolume)
@@ -128,7 +130,7 @@ function shareFix(
     };
   const task = ctx.model.task;
   if (!task) return undefined;
-  const volume = volumeName(ctx, init);
+  const volume = volumeName(ctx, initName);
   // Through volumesFrom the reader mounts the new volume where the init does.
   const throughVolumesFrom = mountsVolumesOf(reader, initName);
   const inReader = throughVolumesFrom
