@@ -77,6 +77,7 @@ describe('detectStyle', () => {
   test('a blank line after the brace, spaces after it, an array, a document indented as a whole', () => {
     const unit = (text: string) => detectStyle(new SourceText(text)).unit;
     assert.equal(unit('{\n\n    "a": 1\n}'), '    ');
+    assert.equal(unit('{\n  \n    "a": 1\n}'), '    ');
     assert.equal(unit('{  \n    "a": 1\n}'), '    ');
     assert.equal(unit('[\n\t"a"\n]'), '\t');
     assert.equal(unit('  {\n      "a": 1\n  }'), '    ');
@@ -88,6 +89,9 @@ describe('detectStyle', () => {
     assert.equal(unit('{\n"a": {\n}\n}'), '  ');
     // Tabs after a line indented with spaces extend nothing.
     assert.equal(unit('  {\n\t"a": 1\n  }'), '  ');
+    assert.equal(unit('\t{\n  \t"a": 1\n\t}'), '  ');
+    // A line that holds a brace but does not end with one opens nothing.
+    assert.equal(unit('[{ "a": 1 },\n    { "b": 2 }]'), '  ');
   });
 });
 
@@ -401,6 +405,10 @@ describe('appendToArray / addToArrayProperty', () => {
       links('{\n  "links": [ /* none */ ]\n}'),
       '{\n  "links": [ /* none */\n    "c"\n  ]\n}',
     );
+    assert.equal(
+      links('{\n  "links": [\t/* none */\t]\n}'),
+      '{\n  "links": [\t/* none */\n    "c"\n  ]\n}',
+    );
   });
 
   test('a multi-line array: after a trailing comma, a tab and a comment, or a block comment', () => {
@@ -417,6 +425,11 @@ describe('appendToArray / addToArrayProperty', () => {
     assert.equal(
       links('{\n  "links": [\n    "a",\n    "b" /* the db */\n  ]\n}'),
       '{\n  "links": [\n    "a",\n    "b", /* the db */\n    "c"\n  ]\n}',
+    );
+    // The closing bracket right after the last element: a comment after it is outside the array.
+    assert.equal(
+      links('{\n  "links": [\n    "a",\n    "b"] /* the db */\n}'),
+      '{\n  "links": [\n    "a",\n    "b",\n    "c"] /* the db */\n}',
     );
     // A block comment that goes on to the next line is not the element's own: the new one goes first.
     assert.equal(
@@ -455,6 +468,12 @@ describe('appendToArray / addToArrayProperty', () => {
     );
   });
 });
+
+/** The source and the only property of a document that may not be closed. */
+function onlyProperty(text: string): [SourceText, Node] {
+  const root = parseTree(text, [], { allowTrailingComma: true, disallowComments: false })!;
+  return [new SourceText(text), root.children![0]!];
+}
 
 describe('removeProperty', () => {
   test('a property alone on its line goes with its line', () => {
@@ -500,6 +519,36 @@ describe('removeProperty', () => {
     assert.equal(
       edit('{ "a": 1, }', (d) => removeProperty(d.source, d.at(['a']).parent!)),
       '{  }',
+    );
+  });
+
+  test('spaces and tabs after the comma: the line still goes, and the comment line after it stays', () => {
+    assert.equal(
+      edit('{\n  "a": 1, \t\n  // about b\n  "b": 2\n}', (d) =>
+        removeProperty(d.source, d.at(['a']).parent!),
+      ),
+      '{\n  // about b\n  "b": 2\n}',
+    );
+    // Old Mac line breaks.
+    assert.equal(
+      edit('{\r  "a": 1,\r  // about b\r  "b": 2\r}', (d) =>
+        removeProperty(d.source, d.at(['a']).parent!),
+      ),
+      '{\r  // about b\r  "b": 2\r}',
+    );
+  });
+
+  test('a property on the line of the opening brace goes up to the next property', () => {
+    assert.equal(
+      edit('{ "a": 1,\n  "b": 2\n}', (d) => removeProperty(d.source, d.at(['a']).parent!)),
+      '{ "b": 2\n}',
+    );
+  });
+
+  test('the only property of an object not closed yet, with a comment at the end of the text', () => {
+    assert.equal(
+      applyOffsetEdits('{ "a": 1 // note', removeProperty(...onlyProperty('{ "a": 1 // note'))),
+      '{  // note',
     );
   });
 
@@ -665,6 +714,12 @@ describe('jsonEditor', () => {
       '{ "links": { "b": 2 } }',
     );
     assert.equal(
+      withEditor('{\n  "options": { "a": 1 }\n}', (e, d) =>
+        e.replaceValue(d.at(['options']), { b: 2 }),
+      ),
+      '{\n  "options": { "b": 2 }\n}',
+    );
+    assert.equal(
       withEditor('{ "cpu": "256" }', (e, d) => e.replaceValue(d.at(['cpu']), 256)),
       '{ "cpu": 256 }',
     );
@@ -702,6 +757,17 @@ describe('mergeSamePoint', () => {
         { offset: 9, length: 0, newText: ',' },
         { offset: 20, length: 0, newText: '\n  "a": 1,\n  "b": 2' },
         { offset: 20, length: 3, newText: 'x' },
+      ],
+    );
+    // An insertion where a replacement starts stays an edit of its own.
+    assert.deepEqual(
+      mergeSamePoint([
+        { offset: 20, length: 3, newText: 'x' },
+        { offset: 20, length: 0, newText: 'y' },
+      ]),
+      [
+        { offset: 20, length: 3, newText: 'x' },
+        { offset: 20, length: 0, newText: 'y' },
       ],
     );
   });

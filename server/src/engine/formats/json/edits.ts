@@ -349,7 +349,6 @@ export function deleteArrayElements(arr: Node, from: number, to: number): Offset
     return [
       { offset: items[from]!.offset, length: items[to]!.offset - items[from]!.offset, newText: '' },
     ];
-  if (from === 0) return [];
   const prevEnd = items[from - 1]!.offset + items[from - 1]!.length;
   const last = items[to - 1]!;
   return [{ offset: prevEnd, length: last.offset + last.length - prevEnd, newText: '' }];
