@@ -664,6 +664,31 @@ ruleTester('init-output-not-shared', {
       ],
     },
     {
+      name: 'the fetcher syncs into no volume and the worker’s mount at /templates names none yet: a new volume, named in that mount',
+      document: reports([], [HALF_TYPED_MOUNT]),
+      findings: [
+        {
+          message: TEMPLATES_NOT_SHARED,
+          underlined: FETCHER_COMMAND,
+          container: 'fetch-templates',
+          related: [WORKER_READS],
+          fixes: [
+            {
+              title:
+                'Share /templates through a new volume "fetch-templates-data" mounted in fetch-templates and worker',
+              preferred: true,
+              safe: true,
+              output: reports(
+                [mountPoints('fetch-templates-data', '/templates').slice(0, -1)],
+                [HALF_TYPED_MOUNT_DONE.replace('"templates"', '"fetch-templates-data"')],
+                ['templates', 'fetch-templates-data'],
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'the readers are the containers that wait for the init: api reads /templates too but does not wait, and a worker waiting twice is reported once',
       document: API_AND_WORKER,
       findings: [
