@@ -426,6 +426,11 @@ describe('appendToArray / addToArrayProperty', () => {
       links('{\n  "links": [\n    "a",\n    "b" /* the db */\n  ]\n}'),
       '{\n  "links": [\n    "a",\n    "b", /* the db */\n    "c"\n  ]\n}',
     );
+    // Two block comments in a row after the last element.
+    assert.equal(
+      links('{\n  "links": [\n    "a",\n    "b" /* db *//* v2 */\n  ]\n}'),
+      '{\n  "links": [\n    "a",\n    "b", /* db *//* v2 */\n    "c"\n  ]\n}',
+    );
     // The closing bracket right after the last element: a comment after it is outside the array.
     assert.equal(
       links('{\n  "links": [\n    "a",\n    "b"] /* the db */\n}'),
@@ -712,6 +717,13 @@ describe('jsonEditor', () => {
     assert.equal(
       withEditor('{ "links": { "a": 1 } }', (e, d) => e.replaceValue(d.at(['links']), { b: 2 })),
       '{ "links": { "b": 2 } }',
+    );
+    // The first line break comes late in the value: it is still a multi-line value.
+    assert.equal(
+      withEditor('{"o": {"aaaaaaaaaaaa": 1,\n"b": 2}}', (e, d) =>
+        e.replaceValue(d.at(['o']), { c: 3 }),
+      ),
+      '{"o": {\n  "c": 3\n}}',
     );
     assert.equal(
       withEditor('{\n  "options": { "a": 1 }\n}', (e, d) =>
