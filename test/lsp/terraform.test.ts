@@ -257,3 +257,69 @@ describe('features', () => {
     ]);
   });
 });
+
+describe('the start-order graph of one resource of several', () => {
+  const TWO = `resource "aws_ecs_task_definition" "web" {
+  family = "web"
+  container_definitions = jsonencode([
+    { name = "init", image = "busybox:1.36", essential = false, memory = 64, command = ["true"] },
+    {
+      name      = "web"
+      image     = "nginx:1.27"
+      essential = true
+      memory    = 128
+      dependsOn = [{ containerName = "init", condition = "SUCCESS" }]
+    },
+  ])
+}
+
+resource "aws_ecs_task_definition" "worker" {
+  family = "worker"
+  container_definitions = jsonencode([
+    { name = "db", image = "postgres:16", essential = true, memory = 256 },
+    { name = "api", image = "api:2", essential = true, memory = 256 },
+  ])
+}
+`;
+  const uri = uriOf('infra/two.tf');
+  before(() => client.open(uri, TWO, 'terraform'));
+
+  test('the resources by their address, each with its block’s range', async () => {
+    const named = await client.request<{ name: string; range: { start: { line: number } } }[]>(
+      'ecsInitOrder/taskDefinitions',
+      { uri },
+    );
+    assert.deepEqual(
+      named.map((d) => [d.name, d.range.start.line + 1]),
+      [
+        ['aws_ecs_task_definition.web', 1],
+        ['aws_ecs_task_definition.worker', 15],
+      ],
+    );
+  });
+
+  test('the graph of the one named, the first without a name', async () => {
+    const graph = (definition?: string) =>
+      client.request<{ phases: string[][] } | null>('ecsInitOrder/startOrderGraph', {
+        uri,
+        ...(definition ? { definition } : {}),
+      });
+    assert.deepEqual((await graph('aws_ecs_task_definition.worker'))!.phases, [['db', 'api']]);
+    assert.deepEqual((await graph())!.phases, [['init'], ['web']]);
+  });
+
+  test('a code lens opens the graph on its own resource', async () => {
+    const lenses = await client.request<CodeLens[]>('textDocument/codeLens', {
+      textDocument: { uri },
+    });
+    assert.deepEqual(
+      lenses.map((l) => l.command?.arguments?.slice(1)),
+      [
+        ['init', 'aws_ecs_task_definition.web'],
+        ['web', 'aws_ecs_task_definition.web'],
+        ['db', 'aws_ecs_task_definition.worker'],
+        ['api', 'aws_ecs_task_definition.worker'],
+      ],
+    );
+  });
+});
