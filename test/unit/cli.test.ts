@@ -174,8 +174,8 @@ describe('sarif format', () => {
     for (const r of driver.rules) {
       assert.ok(r.shortDescription.text.length > 0);
       assert.ok(r.fullDescription.text.length > 0 && r.help.text.length > 0);
-      // Every engine rule links its page; JSON and YAML syntax errors have none.
-      if (r.id !== 'json-syntax' && r.id !== 'yaml-syntax') {
+      // Every engine rule links its page; JSON, YAML and HCL syntax errors have none.
+      if (!['json-syntax', 'yaml-syntax', 'hcl-syntax'].includes(r.id)) {
         assert.match(r.helpUri, new RegExp(`docs/rules/${r.id}\\.md$`));
         assert.ok(r.help.markdown.includes(r.helpUri));
       }

@@ -7,7 +7,14 @@
  */
 import { isAbsolute, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { allRules, JSON_SYNTAX, ruleDocUrl, YAML_SYNTAX, type Finding } from '../engine/index';
+import {
+  allRules,
+  HCL_SYNTAX,
+  JSON_SYNTAX,
+  ruleDocUrl,
+  YAML_SYNTAX,
+  type Finding,
+} from '../engine/index';
 import type { FileResult } from './lint';
 
 const LEVEL: Record<Finding['severity'], 'error' | 'warning' | 'note'> = {
@@ -36,6 +43,12 @@ const SYNTAX_RULES: RuleInfo[] = [
     severity: 'error',
     summary:
       'The template is not valid YAML (or not one CloudFormation accepts: a duplicate key, a tab indent, a second document), so it cannot be checked as a whole.',
+  },
+  {
+    id: HCL_SYNTAX,
+    severity: 'error',
+    summary:
+      'The Terraform file is not valid HCL where it is broken, so what is written there is not read (terraform validate reports the same).',
   },
 ];
 

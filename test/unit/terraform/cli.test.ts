@@ -98,6 +98,16 @@ describe('ecs-init-order lint on .tf files', () => {
     );
   });
 
+  test('SARIF: broken HCL is an hcl-syntax result with its rule descriptor', () => {
+    const broken = join(dir, 'broken.tf');
+    writeFileSync(broken, readFileSync(SEED, 'utf8').replace('essential = true', 'essential = '));
+    const sarif = JSON.parse(runCli(['lint', '--format', 'sarif', broken]).stdout);
+    const rules: { id: string }[] = sarif.runs[0].tool.driver.rules;
+    const result = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'hcl-syntax');
+    assert.ok(result, JSON.stringify(sarif.runs[0].results));
+    assert.equal(rules[result.ruleIndex]!.id, 'hcl-syntax');
+  });
+
   test('SARIF: results located in the .tf file', () => {
     const run = runCli(['lint', '--format', 'sarif', join(dir, 'infra', 'main.tf')]);
     const sarif = JSON.parse(run.stdout);
