@@ -32,11 +32,14 @@ import {
   type RunningCodeServer,
 } from '../../scripts/code-server.mjs';
 import { packageExtension } from '../../scripts/package.mjs';
+import { terraformLanguageStub } from './terraformStub';
 import { waitFor, Workbench, type Problem } from './workbench';
 
 const ARTIFACTS = join(repoRoot, 'test-artifacts', 'e2e');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SEED = 'seed-task-definition.json';
+/** The seed as Terraform writes it: containers in jsonencode, in a .tf file. */
+const MAIN_TF = 'main.tf';
 
 /**
  * On top of the profile every run gets (scripts/code-server.mjs): typing in the tests must give
@@ -51,6 +54,7 @@ const E2E_SETTINGS = {
   'editor.quickSuggestions': QUIET_TYPING,
   '[json]': { 'editor.quickSuggestions': QUIET_TYPING },
   '[jsonc]': { 'editor.quickSuggestions': QUIET_TYPING },
+  '[terraform]': { 'editor.quickSuggestions': QUIET_TYPING },
   'editor.suggestOnTriggerCharacters': false,
   'editor.acceptSuggestionOnCommitCharacter': false,
   'editor.parameterHints.enabled': false,
@@ -105,7 +109,7 @@ interface Container {
 
 describe(
   'ECS Init Order in a real VS Code (code-server + headless Chromium)',
-  { timeout: 6 * 60_000 },
+  { timeout: 9 * 60_000 },
   () => {
     let server: RunningCodeServer | undefined;
     let browser: Browser | undefined;
@@ -169,6 +173,7 @@ describe(
         cpSync(join(repoRoot, 'examples'), folder, { recursive: true });
         writeFileSync(join(folder, 'web-task-definition.json'), WEB_TASK_DEFINITION);
         writeFileSync(join(folder, 'package.json'), PLAIN_PACKAGE_JSON);
+        cpSync(join(repoRoot, 'test/fixtures/terraform/broken/seed-jsonencode.tf'), file(MAIN_TF));
         for (const name of readdirSync(folder)) chmodSync(join(folder, name), 0o644);
 
         started = Date.now();
@@ -450,6 +455,128 @@ describe(
         await wb.openFile('package.json');
         await wb.screenshot('06-plain-json');
         await wb.filterProblems('');
+      });
+    });
+    test('7. a Terraform file (no HashiCorp extension): findings, a hover and the quick fix in HCL', async (t) => {
+      await step(t, '07-terraform', async () => {
+        await wb.openFile(MAIN_TF);
+        await wb.runCommand('Problems: Focus on Problems View');
+        const problems = await waitFor(
+          'the findings of main.tf in the Problems panel',
+          async () => {
+            const found = (await wb.problems()).filter(
+              (p) => p.file === MAIN_TF && p.source === 'ecs-init-order',
+            );
+            return found.some((p) => p.code === 'essential-init-container') ? found : undefined;
+          },
+          90_000,
+        );
+        const essential = problems.find((p) => p.code === 'essential-init-container')!;
+        const line = lineOf(MAIN_TF, 'essential = true');
+        const column = read(MAIN_TF).split('\n')[line - 1]!.indexOf('true') + 1;
+        assert.deepEqual([essential.line, essential.column], [line, column]);
+        assert.ok(problems.some((p) => p.code === 'init-output-not-shared'));
+        await wb.filterProblems('**/main.tf');
+        await wb.screenshot('07-terraform-problems');
+        await wb.filterProblems('');
+
+        // The first "essential" on screen is in the file's comment; the second is init-setup's key.
+        const at = await wb.positionOf('essential', 1);
+        await page.mouse.move(at.x - 10, at.y);
+        await page.mouse.move(at.x, at.y);
+        await waitFor('the hover of essential in HCL', async () => {
+          const hovers = await page.locator('.monaco-hover:visible').allInnerTexts();
+          return hovers.some((h) => h.includes('init-setup is essential'));
+        });
+        await wb.screenshot('07-terraform-hover');
+        await wb.parkMouse();
+        await page.keyboard.press('Escape');
+
+        await wb.goTo(line, column);
+        const lightbulb = page.locator('.editor-group-container.active .lightBulbWidget');
+        await waitFor('the lightbulb', () => lightbulb.isVisible());
+        await lightbulb.click();
+        const item = page
+          .locator('.action-widget .monaco-list-row.action')
+          .filter({ hasText: /Make init-setup non-essential/ });
+        await waitFor('the quick fix in the menu', async () => (await item.count()) > 0);
+        await item.first().hover({ force: true });
+        await item.first().click();
+        // The fix's edit reaches the editor a moment after the click: save once it has.
+        await waitFor(
+          'the quick fix to edit main.tf',
+          async () =>
+            (await page.locator('.editor-group-container.active .tab.active.dirty').count()) > 0,
+        );
+        await wb.save();
+        const text = read(MAIN_TF);
+        assert.equal(text.split('\n')[line - 1], '      essential = false');
+        assert.match(
+          text,
+          /\n {6}dependsOn = \[\{ containerName = "init-setup", condition = "SUCCESS" \}\]\n/,
+        );
+        await waitFor('essential-init-container to leave the Problems panel', async () => {
+          const codes = (await wb.problems()).filter((p) => p.file === MAIN_TF).map((p) => p.code);
+          return (
+            codes.includes('init-output-not-shared') && !codes.includes('essential-init-container')
+          );
+        });
+        await wb.screenshot('07-terraform-fixed');
+      });
+    });
+
+    test('8. the start-order graph of a Terraform resource', async (t) => {
+      await step(t, '08-terraform-graph', async () => {
+        await wb.openFile(MAIN_TF);
+        await wb.goTo(1, 1);
+        await wb.runCommand('ECS: Visualize Start Order');
+        const graph = wb.webview();
+        const nodeOf = (name: string) =>
+          graph.locator(`.node[data-node-id="${name}"], .node[data-id="${name}"]`).first();
+        await waitFor('the graph of main.tf', async () => {
+          const tabs = await page
+            .locator('.tab')
+            .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+          return tabs.some((label) => /^Start order: main\.tf/i.test(label));
+        });
+        await nodeOf('app-container').waitFor({ timeout: 30_000 });
+        await nodeOf('init-setup').waitFor({ timeout: 30_000 });
+        await wb.screenshot('08-terraform-graph');
+      });
+    });
+
+    test('9. beside another extension that gives .tf files the terraform language id', async (t) => {
+      await step(t, '09-terraform-beside', async () => {
+        // A code-server of its own, with a stand-in for HashiCorp's extension installed too.
+        const profile = createProfile(E2E_SETTINGS);
+        installExtension(profile, join(ARTIFACTS, 'ecs-init-order.vsix'));
+        installExtension(profile, terraformLanguageStub(join(profile.root, 'stub')));
+        const other = await startCodeServer({ profile, folder });
+        const otherPage = await browser!.newPage({ viewport: { width: 1600, height: 1000 } });
+        try {
+          await otherPage.goto(`${other.url}?folder=${encodeURI(folder)}`);
+          const otherWb = new Workbench(otherPage, ARTIFACTS);
+          await otherWb.ready(MAIN_TF);
+          await otherWb.openFile(MAIN_TF);
+          await waitFor('the terraform language mode in the status bar', async () =>
+            /Terraform/.test(
+              (await otherPage.locator('[id="status.editor.mode"]').allInnerTexts()).join(' '),
+            ),
+          );
+          await otherWb.runCommand('Problems: Focus on Problems View');
+          await waitFor(
+            'our findings on main.tf',
+            async () =>
+              (await otherWb.problems()).some(
+                (p) => p.file === MAIN_TF && p.code === 'init-output-not-shared',
+              ),
+            90_000,
+          );
+          await otherWb.screenshot('09-terraform-beside');
+        } finally {
+          await otherPage.close().catch(() => undefined);
+          await other.stop();
+        }
       });
     });
   },
