@@ -40,6 +40,31 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SEED = 'seed-task-definition.json';
 /** The seed as Terraform writes it: containers in jsonencode, in a .tf file. */
 const MAIN_TF = 'main.tf';
+/** Two task definitions in one .tf file: the graph draws one at a time. */
+const SERVICES_TF = 'services.tf';
+const TWO_RESOURCES = `# Two services' task definitions.
+resource "aws_ecs_task_definition" "web" {
+  family = "web"
+  container_definitions = jsonencode([
+    { name = "init", image = "busybox:1.36", essential = false, memory = 64, command = ["true"] },
+    {
+      name      = "web"
+      image     = "nginx:1.27"
+      essential = true
+      memory    = 128
+      dependsOn = [{ containerName = "init", condition = "SUCCESS" }]
+    },
+  ])
+}
+
+resource "aws_ecs_task_definition" "worker" {
+  family = "worker"
+  container_definitions = jsonencode([
+    { name = "db", image = "postgres:16", essential = true, memory = 256 },
+    { name = "api", image = "api:2", essential = true, memory = 256 },
+  ])
+}
+`;
 
 /**
  * On top of the profile every run gets (scripts/code-server.mjs): typing in the tests must give
@@ -174,6 +199,7 @@ describe(
         writeFileSync(join(folder, 'web-task-definition.json'), WEB_TASK_DEFINITION);
         writeFileSync(join(folder, 'package.json'), PLAIN_PACKAGE_JSON);
         cpSync(join(repoRoot, 'test/fixtures/terraform/broken/seed-jsonencode.tf'), file(MAIN_TF));
+        writeFileSync(file(SERVICES_TF), TWO_RESOURCES);
         for (const name of readdirSync(folder)) chmodSync(join(folder, name), 0o644);
 
         started = Date.now();
@@ -525,7 +551,7 @@ describe(
       });
     });
 
-    test('8. the start-order graph of a Terraform resource', async (t) => {
+    test('8. the start-order graph of a Terraform resource, of the one under the cursor or picked of several', async (t) => {
       await step(t, '08-terraform-graph', async () => {
         await wb.openFile(MAIN_TF);
         await wb.goTo(1, 1);
@@ -542,6 +568,31 @@ describe(
         await nodeOf('app-container').waitFor({ timeout: 30_000 });
         await nodeOf('init-setup').waitFor({ timeout: 30_000 });
         await wb.screenshot('08-terraform-graph');
+
+        // Two resources: the one under the cursor; outside both, the one picked.
+        const panelShows = (resource: string) =>
+          waitFor(`the graph of ${resource}`, async () => {
+            const tabs = await page
+              .locator('.tab')
+              .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+            return tabs.some((label) => label.includes(`services.tf · ${resource}`));
+          });
+        await wb.openFile(SERVICES_TF);
+        await wb.goTo(lineOf(SERVICES_TF, 'name = "db"'), 5);
+        await wb.runCommand('ECS: Visualize Start Order');
+        await panelShows('aws_ecs_task_definition.worker');
+        await nodeOf('api').waitFor({ timeout: 30_000 });
+        await wb.openFile(SERVICES_TF);
+        await wb.goTo(1, 1);
+        await wb.runCommand('ECS: Visualize Start Order');
+        const choices = await wb.pick('aws_ecs_task_definition.web');
+        assert.deepEqual(
+          choices.map((c) => c.split(',')[0]),
+          ['aws_ecs_task_definition.web', 'aws_ecs_task_definition.worker'],
+        );
+        await panelShows('aws_ecs_task_definition.web');
+        await nodeOf('init').waitFor({ timeout: 30_000 });
+        await wb.screenshot('08-terraform-graph-picked');
       });
     });
 
