@@ -29,9 +29,23 @@ export type { GraphSource } from './graphSource';
 
 export const VIEW_TYPE = 'ecsInitOrder.startOrderGraph';
 
+/**
+ * The workspace-state key under which the panel remembers the task definition it shows: the
+ * webview's saved state names only the document, and after a reload the panel shows the same
+ * task definition of a template again.
+ */
+export const SHOWN_KEY = 'ecsInitOrder.startOrderGraph.shown';
+
+interface Shown {
+  documentUri: string;
+  definition?: string;
+}
+
 export class StartOrderGraphPanel {
   /** The one panel (there is at most one; it switches documents). */
   static current: StartOrderGraphPanel | undefined;
+  /** Where the panel remembers what it shows (the workspace state), once registered. */
+  static memory: vscode.Memento | undefined;
 
   private readonly disposables: vscode.Disposable[] = [];
   private requestId = 0;
@@ -95,11 +109,19 @@ export class StartOrderGraphPanel {
       : active && source.isTaskDefinition(active)
         ? active.uri
         : undefined;
+    const shown = StartOrderGraphPanel.memory?.get<Shown>(SHOWN_KEY);
+    const definition =
+      documentUri &&
+      shown?.documentUri === documentUri.toString() &&
+      typeof shown.definition === 'string'
+        ? shown.definition
+        : undefined;
     return (StartOrderGraphPanel.current = new StartOrderGraphPanel(
       panel,
       extensionUri,
       source,
       documentUri,
+      definition,
     ));
   }
 
@@ -122,7 +144,10 @@ export class StartOrderGraphPanel {
       cspSource: webview.cspSource,
       nonce: createNonce(),
     });
-    if (documentUri) panel.title = panelTitle(documentUri, definition);
+    if (documentUri) {
+      panel.title = panelTitle(documentUri, definition);
+      this.remember();
+    }
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
       webview.onDidReceiveMessage((data: unknown) => this.receive(parseWebviewMessage(data))),
@@ -154,7 +179,15 @@ export class StartOrderGraphPanel {
     this.documentUri = documentUri;
     this.definition = definition;
     this.panel.title = panelTitle(documentUri, definition);
+    this.remember();
     void this.refresh();
+  }
+
+  private remember(): void {
+    if (!this.documentUri) return;
+    const shown: Shown = { documentUri: this.documentUri.toString() };
+    if (this.definition !== undefined) shown.definition = this.definition;
+    void StartOrderGraphPanel.memory?.update(SHOWN_KEY, shown);
   }
 
   /** Highlights a container once the graph is there (code lens "show in graph"). */
@@ -354,13 +387,19 @@ export function registerStartOrderGraph(
   context: vscode.ExtensionContext,
   source: GraphSource,
 ): void {
+  StartOrderGraphPanel.memory = context.workspaceState;
   context.subscriptions.push(
     vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
         StartOrderGraphPanel.revive(panel, context.extensionUri, source, state);
       },
     }),
-    { dispose: () => StartOrderGraphPanel.current?.dispose() },
+    {
+      dispose: () => {
+        StartOrderGraphPanel.current?.dispose();
+        StartOrderGraphPanel.memory = undefined;
+      },
+    },
   );
 }
 

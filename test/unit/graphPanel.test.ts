@@ -684,6 +684,39 @@ describe('graph panel: a template with several task definitions', () => {
     assert.deepEqual(updates(panel).at(-1).graph, fixture('orders-timeline'));
   });
 
+  test('after a reload, the panel shows the same task definition again', async () => {
+    const stored = new Map<string, unknown>();
+    const workspaceState = {
+      get: (key: string) => stored.get(key),
+      update: async (key: string, value: unknown) => void stored.set(key, value),
+    };
+    const context = {
+      extensionUri: EXTENSION,
+      subscriptions: [] as { dispose(): void }[],
+      workspaceState,
+    };
+    registerStartOrderGraph(context as any, source as any);
+    try {
+      (await openedOn('Api')).dispose();
+      const revived = new FakePanel('ecsInitOrder.startOrderGraph', 'Start Order', {}, {});
+      await serializer!.deserializeWebviewPanel(revived, { documentUri: TEMPLATE.toString() });
+      revived.received.fire({ command: 'ready' });
+      await tick();
+      assert.equal(revived.title, 'Start Order: service.yaml · Api');
+      assert.deepEqual(graphRequests.at(-1), [TEMPLATE.toString(), 'Api']);
+      revived.dispose();
+      // Another document in the webview's state: its first task definition.
+      const other = new FakePanel('ecsInitOrder.startOrderGraph', 'Start Order', {}, {});
+      await serializer!.deserializeWebviewPanel(other, { documentUri: OTHER.toString() });
+      other.received.fire({ command: 'ready' });
+      await tick();
+      assert.deepEqual(graphRequests.at(-1), [OTHER.toString(), undefined]);
+      other.dispose();
+    } finally {
+      for (const d of context.subscriptions) d.dispose();
+    }
+  });
+
   test('a task definition no longer in the file: the panel says which one it looked for', async () => {
     const panel = await openedOn('Gone');
     const message = panel.posted.at(-1);
