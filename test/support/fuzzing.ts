@@ -166,11 +166,11 @@ const URI = 'file:///fuzz/task-definition.json';
 /**
  * What every LSP answer must keep, whatever the text: completion edits on the cursor's line and
  * holding the cursor (editors silently drop others), symbols whose selection lies in their range,
- * renames that leave well-formed JSON well-formed, and no request that throws.
+ * renames that leave a well-formed file well-formed, and no request that throws.
  */
 function checkAnswers(
   analysis: Analysis,
-  parseable: boolean,
+  wellFormed: ((text: string) => boolean) | undefined,
   check: (ok: boolean, what: string) => void,
 ): void {
   const source = analysis.source;
@@ -218,8 +218,8 @@ function checkAnswers(
     if (!result || 'error' in result) continue;
     const edits = result.edit.changes?.[URI] ?? [];
     for (const e of edits) check(inside(source, e.range), `rename ${where}: edit outside`);
-    if (parseable)
-      check(syntaxErrorCount(applyTextEdits(text, edits)) === 0, `rename ${where} broke the JSON`);
+    if (wellFormed)
+      check(wellFormed(applyTextEdits(text, edits)), `rename ${where} broke the file`);
   }
   const symbolsInside = (symbols: DocumentSymbol[]): void => {
     for (const s of symbols) {
@@ -318,7 +318,7 @@ export function checkDocument(text: string, stats: FuzzStats): void {
     `a rule threw: ${analysis.ruleFailures.map((r) => `${r.rule}: ${String(r.error)}`).join('; ')}`,
   );
   const parseable = syntaxErrorCount(text) === 0;
-  checkAnswers(analysis, parseable, check);
+  checkAnswers(analysis, parseable ? (t) => syntaxErrorCount(t) === 0 : undefined, check);
   if (!analysis.isTaskDefinition) return;
   const before = stringValues(text);
   for (const f of analysis.findings) {
@@ -453,6 +453,11 @@ export function checkTemplate(text: string, stats: FuzzStats): void {
   );
   for (const e of analysis.file.syntaxErrors)
     check(e.offset >= 0 && e.offset + e.length <= text.length, 'syntax error outside the text');
+  checkAnswers(
+    analysis,
+    analysis.file.syntaxErrors.length === 0 ? templateParses : undefined,
+    check,
+  );
   for (const f of analysis.findings) {
     check(inside(source, f.range), 'finding range outside the document', f);
     for (const fix of f.fixes)
