@@ -23,6 +23,8 @@ const PASSWORD_IN_SECRETS = withSecrets(
   '[{ "name": "DB_PASSWORD", "valueFrom": "arn:aws:ssm:eu-west-1:123456789012:parameter/db" }]',
 );
 const API_KEY = withEnv('apiKey', 'sk_live_4eC39HqLyjWDarjtT1zdp7dc');
+/** mongo-express's admin password as Frankie116/TF-fargate-using-cd-files writes it: no underscore before PASSWORD. */
+const MONGO_ADMIN = withEnv('ME_CONFIG_MONGODB_ADMINPASSWORD', 'password');
 
 const PLACEHOLDER_ARN = 'arn:aws:secretsmanager:<region>:<account-id>:secret:<name>';
 const WITHOUT_PASSWORD = [`,\n        ${PASSWORD_ENTRY}`, ''] as const;
@@ -123,6 +125,28 @@ ruleTester('plaintext-secret', {
       ],
     },
     {
+      name: "mongo-express's ME_CONFIG_MONGODB_ADMINPASSWORD (the word before PASSWORD has no underscore)",
+      document: MONGO_ADMIN,
+      findings: [
+        {
+          message: /^ME_CONFIG_MONGODB_ADMINPASSWORD of payments looks like a secret/,
+          underlined: '"password"',
+          container: 'payments',
+          fixes: [
+            {
+              title: "Move ME_CONFIG_MONGODB_ADMINPASSWORD to secrets (fill in the secret's ARN)",
+              preferred: true,
+              output: edit(
+                MONGO_ADMIN,
+                ',\n        { "name": "ME_CONFIG_MONGODB_ADMINPASSWORD", "value": "password" }\n      ],',
+                newSecrets('ME_CONFIG_MONGODB_ADMINPASSWORD'),
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'a Stripe live key under a camelCase name (apiKey)',
       document: API_KEY,
       findings: [
@@ -161,6 +185,10 @@ test('plaintext-secret: names that say "secret" (the end of the name counts, cam
     'dbPassword',
     'apiKey',
     'GOOGLE_CREDENTIALS',
+    // mongo-express's own variable, in Frankie116/TF-fargate-using-cd-files: no underscore before PASSWORD.
+    'ME_CONFIG_MONGODB_ADMINPASSWORD',
+    'OAUTH_CLIENTSECRET',
+    'GITLABTOKEN',
   ]) {
     assert.ok(looksSecret(name), name);
   }
@@ -176,6 +204,9 @@ test('plaintext-secret: names that say "secret" (the end of the name counts, cam
     'DB_USER',
     'KEYCLOAK_REALM',
     'PASSPORT_STRATEGY',
+    'ALLOW_BYPASS',
+    'MONKEY',
+    'TOKENIZER_MODEL',
   ]) {
     assert.ok(!looksSecret(name), name);
   }

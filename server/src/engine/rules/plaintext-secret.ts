@@ -30,6 +30,12 @@ const LAST_TWO = new Set([
   'CLIENT_SECRET',
 ]);
 const WHOLE = new Set(['SECRET_KEY_BASE']);
+/**
+ * Endings that make a secret of a word written without an underscore before them
+ * (ME_CONFIG_MONGODB_ADMINPASSWORD, CLIENTSECRET, GITLABTOKEN). PASS and KEY are left out: BYPASS,
+ * COMPASS, MONKEY and HOTKEY are words of their own.
+ */
+const SUFFIX = /.(PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|APIKEY)$/;
 /** A quick test that rules out most names before they are split into words. */
 const SECRET_HINT = /pass|secret|token|key|cred/i;
 /** nginx's proxy_pass, fastcgi_pass, …: an upstream address, not a password. */
@@ -55,7 +61,9 @@ export function looksSecret(name: string): boolean {
   const last = w[w.length - 1]!;
   const lastTwo = w.slice(-2).join('_');
   if (last === 'PASS' && w.length > 1 && UPSTREAM.has(w[w.length - 2]!)) return false;
-  return LAST_WORD.has(last) || LAST_TWO.has(lastTwo) || WHOLE.has(w.join('_'));
+  return (
+    LAST_WORD.has(last) || LAST_TWO.has(lastTwo) || WHOLE.has(w.join('_')) || SUFFIX.test(last)
+  );
 }
 
 /** A value that is not a secret itself: a reference, a path, a flag, a short number, a URL without credentials. */
