@@ -44,150 +44,116 @@ export interface Schema {
   blocks: Record<string, BlockType>;
 }
 
-const volume: Schema = {
-  arguments: {
-    name: { field: 'name', type: 'string' },
+/** `network_mode` → `networkMode`: the field most arguments and blocks stand for. */
+function camelCase(name: string): string {
+  return name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+}
+
+interface BlockSpec {
+  list: boolean;
+  schema: Schema;
+  /** The field, where it is not the block's name in camelCase. */
+  field?: string;
+}
+
+/** A single block (`runtime_platform`): an object. */
+const single = (schema: Schema, field?: string): BlockSpec => ({ list: false, schema, field });
+/** A repeated block (`volume`): a list of objects. */
+const repeated = (schema: Schema, field?: string): BlockSpec => ({ list: true, schema, field });
+
+/**
+ * A schema from its arguments (a type, where the field is the name in camelCase; the whole
+ * Argument otherwise) and blocks.
+ */
+function schemaOf(
+  argumentSpecs: Record<string, ArgumentType | Argument>,
+  blockSpecs: Record<string, BlockSpec> = {},
+): Schema {
+  const entries = <T, U>(record: Record<string, T>, f: (value: T, name: string) => U) =>
+    Object.fromEntries(Object.entries(record).map(([name, value]) => [name, f(value, name)]));
+  return {
+    arguments: entries(argumentSpecs, (a, name) =>
+      typeof a === 'string' ? { field: camelCase(name), type: a } : a,
+    ),
+    blocks: entries(blockSpecs, (b, name) => ({
+      field: b.field ?? camelCase(name),
+      list: b.list,
+      schema: b.schema,
+    })),
+  };
+}
+
+const volume = schemaOf(
+  {
+    name: 'string',
     host_path: { field: 'host', type: 'string', member: 'sourcePath' },
     configure_at_launch: { field: 'configuredAtLaunch', type: 'bool' },
   },
-  blocks: {
-    docker_volume_configuration: {
-      field: 'dockerVolumeConfiguration',
-      list: false,
-      schema: {
-        arguments: {
-          scope: { field: 'scope', type: 'string' },
-          autoprovision: { field: 'autoprovision', type: 'bool' },
-          driver: { field: 'driver', type: 'string' },
-          driver_opts: { field: 'driverOpts', type: 'map' },
-          labels: { field: 'labels', type: 'map' },
+  {
+    docker_volume_configuration: single(
+      schemaOf({
+        scope: 'string',
+        autoprovision: 'bool',
+        driver: 'string',
+        driver_opts: 'map',
+        labels: 'map',
+      }),
+    ),
+    efs_volume_configuration: single(
+      schemaOf(
+        {
+          file_system_id: 'string',
+          root_directory: 'string',
+          transit_encryption: 'string',
+          transit_encryption_port: 'number',
         },
-        blocks: {},
-      },
-    },
-    efs_volume_configuration: {
-      field: 'efsVolumeConfiguration',
-      list: false,
-      schema: {
-        arguments: {
-          file_system_id: { field: 'fileSystemId', type: 'string' },
-          root_directory: { field: 'rootDirectory', type: 'string' },
-          transit_encryption: { field: 'transitEncryption', type: 'string' },
-          transit_encryption_port: { field: 'transitEncryptionPort', type: 'number' },
+        { authorization_config: single(schemaOf({ access_point_id: 'string', iam: 'string' })) },
+      ),
+    ),
+    fsx_windows_file_server_volume_configuration: single(
+      schemaOf(
+        { file_system_id: 'string', root_directory: 'string' },
+        {
+          authorization_config: single(
+            schemaOf({ credentials_parameter: 'string', domain: 'string' }),
+          ),
         },
-        blocks: {
-          authorization_config: {
-            field: 'authorizationConfig',
-            list: false,
-            schema: {
-              arguments: {
-                access_point_id: { field: 'accessPointId', type: 'string' },
-                iam: { field: 'iam', type: 'string' },
-              },
-              blocks: {},
-            },
-          },
-        },
-      },
-    },
-    fsx_windows_file_server_volume_configuration: {
-      field: 'fsxWindowsFileServerVolumeConfiguration',
-      list: false,
-      schema: {
-        arguments: {
-          file_system_id: { field: 'fileSystemId', type: 'string' },
-          root_directory: { field: 'rootDirectory', type: 'string' },
-        },
-        blocks: {
-          authorization_config: {
-            field: 'authorizationConfig',
-            list: false,
-            schema: {
-              arguments: {
-                credentials_parameter: { field: 'credentialsParameter', type: 'string' },
-                domain: { field: 'domain', type: 'string' },
-              },
-              blocks: {},
-            },
-          },
-        },
-      },
-    },
+      ),
+    ),
   },
-};
+);
 
 /** The resource's own arguments and blocks. */
-export const TASK_DEFINITION_SCHEMA: Schema = {
-  arguments: {
-    family: { field: 'family', type: 'string' },
-    container_definitions: { field: 'containerDefinitions', type: 'json' },
-    cpu: { field: 'cpu', type: 'string' },
-    memory: { field: 'memory', type: 'string' },
-    network_mode: { field: 'networkMode', type: 'string' },
-    requires_compatibilities: { field: 'requiresCompatibilities', type: 'strings' },
-    execution_role_arn: { field: 'executionRoleArn', type: 'string' },
-    task_role_arn: { field: 'taskRoleArn', type: 'string' },
-    ipc_mode: { field: 'ipcMode', type: 'string' },
-    pid_mode: { field: 'pidMode', type: 'string' },
-    enable_fault_injection: { field: 'enableFaultInjection', type: 'bool' },
+export const TASK_DEFINITION_SCHEMA: Schema = schemaOf(
+  {
+    family: 'string',
+    container_definitions: 'json',
+    cpu: 'string',
+    memory: 'string',
+    network_mode: 'string',
+    requires_compatibilities: 'strings',
+    execution_role_arn: 'string',
+    task_role_arn: 'string',
+    ipc_mode: 'string',
+    pid_mode: 'string',
+    enable_fault_injection: 'bool',
   },
-  blocks: {
-    volume: { field: 'volumes', list: true, schema: volume },
-    placement_constraints: {
-      field: 'placementConstraints',
-      list: true,
-      schema: {
-        arguments: {
-          type: { field: 'type', type: 'string' },
-          expression: { field: 'expression', type: 'string' },
-        },
-        blocks: {},
-      },
-    },
-    proxy_configuration: {
-      field: 'proxyConfiguration',
-      list: false,
-      schema: {
-        arguments: {
-          type: { field: 'type', type: 'string' },
-          container_name: { field: 'containerName', type: 'string' },
-          properties: { field: 'properties', type: 'name-value-list' },
-        },
-        blocks: {},
-      },
-    },
-    runtime_platform: {
-      field: 'runtimePlatform',
-      list: false,
-      schema: {
-        arguments: {
-          cpu_architecture: { field: 'cpuArchitecture', type: 'string' },
-          operating_system_family: { field: 'operatingSystemFamily', type: 'string' },
-        },
-        blocks: {},
-      },
-    },
-    ephemeral_storage: {
-      field: 'ephemeralStorage',
-      list: false,
-      schema: {
-        arguments: { size_in_gib: { field: 'sizeInGiB', type: 'number' } },
-        blocks: {},
-      },
-    },
-    inference_accelerator: {
-      field: 'inferenceAccelerators',
-      list: true,
-      schema: {
-        arguments: {
-          device_name: { field: 'deviceName', type: 'string' },
-          device_type: { field: 'deviceType', type: 'string' },
-        },
-        blocks: {},
-      },
-    },
+  {
+    volume: repeated(volume, 'volumes'),
+    placement_constraints: repeated(schemaOf({ type: 'string', expression: 'string' })),
+    proxy_configuration: single(
+      schemaOf({ type: 'string', container_name: 'string', properties: 'name-value-list' }),
+    ),
+    runtime_platform: single(
+      schemaOf({ cpu_architecture: 'string', operating_system_family: 'string' }),
+    ),
+    ephemeral_storage: single(schemaOf({ size_in_gib: { field: 'sizeInGiB', type: 'number' } })),
+    inference_accelerator: repeated(
+      schemaOf({ device_name: 'string', device_type: 'string' }),
+      'inferenceAccelerators',
+    ),
   },
-};
+);
 
 /** How a field of a schema is written in Terraform: an argument or a block, and its name. */
 export type Written =
