@@ -698,6 +698,10 @@ describe('jsonEditor', () => {
       '{\n  "name": "app",\n  "cpu": 256\n}',
     );
     assert.equal(
+      withEditor(TEXT, (e, d) => e.renameProperty(d.at(['links']).parent!, 'link')),
+      '{\n  "name": "app",\n  "link": ["db"],\n  "cpu": 256\n}',
+    );
+    assert.equal(
       withEditor(TEXT, (e, d) => e.deleteArrayElements(d.at(['links']), 0, 1)),
       '{\n  "name": "app",\n  "links": [],\n  "cpu": 256\n}',
     );
