@@ -11,6 +11,7 @@ import type { Conversion, Origin } from './convert';
 import { terraformEditor } from './edits';
 import { namedOf, type TsNode } from './hcl';
 import { forgetHcl as forgetTree, parseHcl } from './parser';
+import type { Tree } from 'web-tree-sitter';
 import { forgetResources, isTaskDefinitionResource, jsonencoded, readResources } from './resources';
 import { terraformSpelling } from './spelling';
 import { hclSyntaxProblems } from './syntax';
@@ -61,6 +62,23 @@ export function readTerraformFile(text: string, options: TerraformReadOptions = 
   }
   const tree = parseHcl(text, options.uri);
   if (!tree) return file({ notRecognised: 'the Terraform parser is not loaded yet' });
+  try {
+    return readTree(tree, text, options, conversion, origins, file);
+  } finally {
+    // A tree kept for no document is WebAssembly memory nothing else frees (parser.ts keeps and
+    // frees the trees of documents).
+    if (options.uri === undefined) tree.delete();
+  }
+}
+
+function readTree(
+  tree: Tree,
+  text: string,
+  options: TerraformReadOptions,
+  conversion: Conversion,
+  origins: Map<Node, Origin>,
+  file: (parts: Partial<ParsedFile>) => ParsedFile,
+): ParsedFile {
   const resources = readResources(resourceBlocks(tree.rootNode), text, options.uri);
   const definitions: TaskDefinitionInput[] = resources.map((r) => {
     for (const [node, origin] of r.origins) origins.set(node, origin);
