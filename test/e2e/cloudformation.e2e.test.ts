@@ -248,7 +248,8 @@ describe(
           const hovers = await page.locator('.monaco-hover').allInnerTexts();
           return hovers.find((h) => h.includes('api starts once db'));
         });
-        assert.match(text, /db has no health ?check, so it never becomes healthy/i);
+        // In the template's names: HealthCheck, not the API's healthCheck.
+        assert.match(text, /db has no HealthCheck, so it never becomes healthy/);
         await wb.screenshot('02-template-hover');
         await wb.parkMouse();
         await page.keyboard.press('Escape');

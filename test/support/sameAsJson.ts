@@ -9,6 +9,8 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getNodeValue } from 'jsonc-parser';
+import type { MarkupContent } from 'vscode-languageserver-types';
+import { hover } from '../../server/src/features/hover';
 import {
   analyze,
   applyTextEdits,
@@ -182,6 +184,18 @@ export function assertSameAsJson(text: string, other: OtherFormat): void {
       const word = t.replace(/\("[^"]*"\)/g, '').match(other.foreignNames);
       assert.equal(word, null, `${f.code} names ${word?.[0]}: ${t}`);
     }
+
+  // Hovers too, on every key and value: their words come from tables in the API's spelling.
+  for (const m of written.matchAll(/^(\s*(?:- )?)\w|(?:: |= )[^\s#]/gm)) {
+    const offset = m.index + (m[1] !== undefined ? m[1].length : 2);
+    const shown = hover(mine, mine.source.positionAt(offset));
+    if (!shown) continue;
+    const text = (shown.contents as MarkupContent).value
+      .replace(/\]\([^)]*\)/g, ']')
+      .replace(/"[^"\n]*"/g, '""');
+    const word = text.match(other.foreignNames);
+    assert.equal(word, null, `the hover at ${offset} names ${word?.[0]}:\n${text}`);
+  }
 
   // Each fix: valid syntax, its finding goes, and the same change as on the JSON. A finding's twin
   // is the JSON finding of the same rule and container, in the same place among them (both sides

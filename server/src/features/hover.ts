@@ -17,6 +17,8 @@ import {
   keyOf,
   knownField,
   type Node,
+  SHAPES,
+  type Spelling,
   waitsForExit,
   whatIfFails,
   wordList,
@@ -49,9 +51,36 @@ import { yamlBooleanHover } from './yamlBooleanHover';
 
 function result(ctx: HoverContext, node: Node, lines: string[]): Hover {
   return {
-    contents: { kind: MarkupKind.Markdown, value: lines.join('\n') },
+    contents: { kind: MarkupKind.Markdown, value: inFileSpelling(lines.join('\n'), ctx.spell) },
     range: nodeRange(ctx.model.source, node),
   };
+}
+
+/** Every field name of the table (the API's spelling). */
+const FIELD_NAMES: ReadonlySet<string> = new Set(
+  [...SHAPES.values()].flatMap((shape) => shape.fields.map((f) => f.name)),
+);
+
+/**
+ * The hover's field names as the file writes them (`DependsOn` in a template, `network_mode` in
+ * Terraform): the words the hovers share with the schema and the rule pages are in the API's
+ * spelling. A name in code (`healthCheck`), in bold (a key's title), in an `[AWS: links]` link or a
+ * bare camelCase one (healthCheck) is a field; a plain lower-case word (essential, links) is left
+ * as English. Link targets and quoted text
+ * (ECS's own messages, JSON examples) keep the API's names.
+ */
+function inFileSpelling(markdown: string, spell: Spelling): string {
+  if (spell.key('dependsOn') === 'dependsOn' && spell.key('networkMode') === 'networkMode')
+    return markdown;
+  const respell = (name: string) => (FIELD_NAMES.has(name) ? spell.key(name) : name);
+  return markdown.replace(
+    /(\]\([^)]*\))|("[^"\n]*")|(`|\*\*|\[AWS: )([A-Za-z]+)(?=`|\*\*|\])|\b([a-z]+[A-Z][A-Za-z]*)\b/g,
+    (whole, link?: string, quoted?: string, before?: string, marked?: string, camel?: string) => {
+      if (link !== undefined || quoted !== undefined) return whole;
+      if (marked !== undefined) return `${before}${respell(marked)}`;
+      return respell(camel!);
+    },
+  );
 }
 
 export function hover(analysis: Analysis, position: Position): Hover | null {
