@@ -3,6 +3,8 @@ import { edit, fixture, ruleTester, validCases } from './ruleTester';
 
 const SHOP = fixture('localhost-across-bridge/shop-reaches-redis-and-statsd-on-localhost.json');
 
+const AGENTS = fixture('localhost-across-bridge/app-sends-to-agents-on-localhost.json');
+
 const REDIS_LISTENS = { message: 'redis listens on 6379', underlined: '6379' };
 const STATSD_LISTENS = { message: 'statsd listens on 8125', underlined: '8125' };
 /** The statsd finding of SHOP: the existing link gives the host name to use. */
@@ -36,6 +38,38 @@ ruleTester('localhost-across-bridge', {
     {
       name: 'a bare container array (the network mode is not known)',
       document: `[{ "name": "a", "image": "x", "environment": [{ "name": "U", "value": "localhost:80" }] }, { "name": "b", "image": "y", "portMappings": [{ "containerPort": 80 }] }]`,
+    },
+    {
+      name: 'agents on localhost in awsvpc mode (the containers share localhost)',
+      document: edit(AGENTS, '"bridge"', '"awsvpc"'),
+    },
+    {
+      name: 'agent ports on localhost with no agent container in the task',
+      document: edit(
+        AGENTS,
+        ['"public.ecr.aws/datadog/agent:7.57.0"', '"nginx:1.27"'],
+        ['"public.ecr.aws/aws-observability/aws-otel-collector:v0.40.0"', '"redis:7.4"'],
+      ),
+    },
+    {
+      name: 'the app links to the agents and uses their names',
+      document: edit(
+        AGENTS,
+        ['"value": "localhost" }', '"value": "datadog-agent" }'],
+        ['"http://localhost:4317"', '"http://otel:4317"'],
+        [
+          '"portMappings": [{ "containerPort": 8000, "hostPort": 0 }],',
+          '"portMappings": [{ "containerPort": 8000, "hostPort": 0 }],\n      "links": ["datadog-agent", "otel"],',
+        ],
+      ),
+    },
+    {
+      name: 'an agent image that only looks alike (my/datadog-agent-proxy)',
+      document: edit(
+        AGENTS,
+        ['"public.ecr.aws/datadog/agent:7.57.0"', '"my/datadog-agent-proxy:1"'],
+        ['"public.ecr.aws/aws-observability/aws-otel-collector:v0.40.0"', '"my/otel-gateway:1"'],
+      ),
     },
     ...validCases(REAL_WORLD_CORRECT),
   ],
@@ -98,6 +132,104 @@ ruleTester('localhost-across-bridge', {
           underlined: '"127.0.0.1:8125"',
           container: 'shop',
           related: [STATSD_LISTENS],
+          fixes: null,
+        },
+      ],
+    },
+    {
+      name: 'DD_AGENT_HOST=localhost and an OTLP endpoint on localhost:4317 with undeclared agent ports',
+      document: AGENTS,
+      findings: [
+        {
+          message: [
+            /checkout points at localhost as the host of the Datadog agent \(port 8126, APM traces\), which runs in datadog-agent, but in bridge mode every container has its own network namespace: localhost is checkout itself, so the agent never receives the data/,
+            /Link the containers \("links": \["datadog-agent"\]\) and use "datadog-agent", or switch the task to networkMode awsvpc/,
+          ],
+          underlined: '"localhost"',
+          container: 'checkout',
+          related: [
+            {
+              message: 'datadog-agent runs the Datadog agent, which listens on 8126',
+              underlined: '"public.ecr.aws/datadog/agent:7.57.0"',
+            },
+          ],
+          fixes: null,
+        },
+        {
+          message: [
+            /checkout points at localhost:4317, the port of the OpenTelemetry collector \(OTLP over gRPC\), which runs in otel/,
+            /Link the containers \("links": \["otel"\]\) and use "otel:4317"/,
+          ],
+          underlined: '"http://localhost:4317"',
+          container: 'checkout',
+          related: [
+            {
+              message: 'otel runs the OpenTelemetry collector, which listens on 4317',
+              underlined: '"public.ecr.aws/aws-observability/aws-otel-collector:v0.40.0"',
+            },
+          ],
+          fixes: null,
+        },
+      ],
+    },
+    {
+      name: 'a link to the agent exists but the app still uses localhost: the link name to use',
+      document: edit(AGENTS, [
+        '"portMappings": [{ "containerPort": 8000, "hostPort": 0 }],',
+        '"portMappings": [{ "containerPort": 8000, "hostPort": 0 }],\n      "links": ["datadog-agent:dd"],',
+      ]),
+      findings: [
+        {
+          message: /Use "dd" \(the name its link gives datadog-agent\)/,
+          underlined: '"localhost"',
+          container: 'checkout',
+          related: [{ message: 'datadog-agent runs the Datadog agent, which listens on 8126' }],
+          fixes: null,
+        },
+        {
+          message: /Link the containers \("links": \["otel"\]\) and use "otel:4317"/,
+          underlined: '"http://localhost:4317"',
+          container: 'checkout',
+          related: [{ message: 'otel runs the OpenTelemetry collector, which listens on 4317' }],
+          fixes: null,
+        },
+      ],
+    },
+    {
+      name: 'the X-Ray daemon on 127.0.0.1:2000 and the CloudWatch agent on 25888, networkMode left out',
+      document: edit(
+        AGENTS,
+        ['  "networkMode": "bridge",\n', ''],
+        [
+          '{ "name": "DD_AGENT_HOST", "value": "localhost" }',
+          '{ "name": "AWS_XRAY_DAEMON_ADDRESS", "value": "127.0.0.1:2000" }',
+        ],
+        ['"http://localhost:4317"', '"tcp://127.0.0.1:25888"'],
+        ['"public.ecr.aws/datadog/agent:7.57.0"', '"amazon/aws-xray-daemon"'],
+        ['"name": "datadog-agent"', '"name": "xray"'],
+        ['"name": "otel"', '"name": "cwagent"'],
+        [
+          '"public.ecr.aws/aws-observability/aws-otel-collector:v0.40.0"',
+          '"docker.io/amazon/cloudwatch-agent:latest"',
+        ],
+      ),
+      findings: [
+        {
+          message: [
+            /checkout points at 127\.0\.0\.1:2000, the port of the X-Ray daemon \(trace segments, UDP\), which runs in xray/,
+            /in bridge \(the default when networkMode is left out\) mode/,
+          ],
+          underlined: '"127.0.0.1:2000"',
+          container: 'checkout',
+          related: [{ message: 'xray runs the X-Ray daemon, which listens on 2000' }],
+          fixes: null,
+        },
+        {
+          message:
+            /checkout points at 127\.0\.0\.1:25888, the port of the CloudWatch agent \(embedded metric format\), which runs in cwagent/,
+          underlined: '"tcp://127.0.0.1:25888"',
+          container: 'checkout',
+          related: [{ message: 'cwagent runs the CloudWatch agent, which listens on 25888' }],
           fixes: null,
         },
       ],

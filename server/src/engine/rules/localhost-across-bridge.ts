@@ -1,6 +1,7 @@
 import { displayName } from '../model';
 import type { Rule } from './rule';
 import { localhostReferences } from './localhost';
+import { agentReferences } from './localhostAgents';
 
 export const localhostAcrossBridge: Rule = {
   id: 'localhost-across-bridge',
@@ -31,6 +32,29 @@ export const localhostAcrossBridge: Rule = {
                 target.nameNode ??
                 target.node,
               message: `${displayName(target)} listens on ${ref.port}`,
+            },
+          ],
+        });
+      }
+      for (const ref of agentReferences(model, c)) {
+        const target = ref.target;
+        const link = c.links.find((l) => l.target === target.name?.value);
+        const hostName = link ? (link.alias ?? link.target) : (target.name?.value ?? '<name>');
+        const address = ref.hostOnly ? hostName : `${hostName}:${ref.port}`;
+        const instead = link
+          ? `Use "${address}" (the name its link gives ${displayName(target)})`
+          : `Link the containers (${ctx.spell.pair('links', [target.name?.value ?? '<name>'])}) and use "${address}"`;
+        const points = ref.hostOnly
+          ? `${ref.host} as the host of ${ref.agent} (port ${ref.port}, ${ref.carries})`
+          : `${ref.host}:${ref.port}, the port of ${ref.agent} (${ref.carries})`;
+        ctx.report({
+          at: ref.node,
+          container: c,
+          message: `${displayName(c)} points at ${points}, which runs in ${displayName(target)}, but in ${model.networkModeNode ? 'bridge' : `bridge (the default when ${ctx.spell.key('networkMode')} is left out)`} mode every container has its own network namespace: ${ref.host} is ${displayName(c)} itself, so the agent never receives the data. ${instead}, or switch the task to ${ctx.spell.key('networkMode')} awsvpc, where the containers of a task share localhost.`,
+          related: [
+            {
+              at: target.image?.node ?? target.nameNode ?? target.node,
+              message: `${displayName(target)} runs ${ref.agent}, which listens on ${ref.port}`,
             },
           ],
         });

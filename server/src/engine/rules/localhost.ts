@@ -37,20 +37,22 @@ function exposes(c: ContainerModel, port: number): boolean {
 }
 
 /** `host:port` mentions in a container's strings: they depend on the container alone. */
-const mentions = perContainer((c: ContainerModel): { node: Node; host: string; port: number }[] => {
-  const found: { node: Node; host: string; port: number }[] = [];
-  for (const node of strings(c)) {
-    for (const m of (node.value as string).matchAll(LOCALHOST_PORT))
-      found.push({ node, host: m[1]!, port: Number(m[2]) });
-  }
-  return found;
-});
+export const localhostMentions = perContainer(
+  (c: ContainerModel): { node: Node; host: string; port: number }[] => {
+    const found: { node: Node; host: string; port: number }[] = [];
+    for (const node of strings(c)) {
+      for (const m of (node.value as string).matchAll(LOCALHOST_PORT))
+        found.push({ node, host: m[1]!, port: Number(m[2]) });
+    }
+    return found;
+  },
+);
 
 /** The first reference per (container, target) pair, in document order. */
 export function localhostReferences(model: TaskModel, c: ContainerModel): LocalhostReference[] {
   const out: LocalhostReference[] = [];
   const seen = new Set<ContainerModel>();
-  for (const { node, host, port } of mentions(c)) {
+  for (const { node, host, port } of localhostMentions(c)) {
     // A container that exposes the port itself talks to itself.
     if (exposes(c, port)) continue;
     const target = model.containers.find((o) => o !== c && exposes(o, port));
