@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { looksSecret } from '../../../server/src/engine/rules/plaintext-secret';
+import { looksSecret } from '../../../server/src/engine/rules/secretNames';
 import { GOOD_FIXTURES, REAL_WORLD_CORRECT } from './helpers';
 import { edit, fixture, ruleTester, validCases, type ValidCase } from './ruleTester';
 
@@ -39,6 +39,20 @@ const newSecrets = (name: string) => `
       ],`;
 const LOOKS_SECRET = /looks like a secret, but its value is written in the task definition/;
 
+/** LITERAL without the password entry, running the given command (and entryPoint). */
+const running = (command: string[], entryPoint?: string[]) =>
+  edit(LITERAL, WITHOUT_PASSWORD, [
+    '      "portMappings"',
+    `${entryPoint ? `      "entryPoint": ${JSON.stringify(entryPoint)},\n` : ''}      "command": ${JSON.stringify(command)},\n      "portMappings"`,
+  ]);
+const argument = (name: string, command: string[], entryPoint?: string[]): ValidCase => ({
+  name,
+  document: running(command, entryPoint),
+});
+const IN_COMMAND = /payments passes a password in plain text in its command/;
+const READ_THE_VARIABLE =
+  /reference it from "secrets" so ECS injects it as an environment variable, and have the command read that variable/;
+
 const notSecret = (name: string, value: string): ValidCase => ({
   name: `${name}=${JSON.stringify(value)}`,
   document: withEnv(name, value),
@@ -56,6 +70,40 @@ ruleTester('plaintext-secret', {
     notSecret('VAULT_TOKEN', 'https://vault.internal:8200/v1/auth/token'),
     notSecret('REDIS_PASS', 'redis.internal:6379'),
     notSecret('PASSWORD_FILE', '/run/secrets/db'),
+    argument('--password with a placeholder', ['migrate', '--password', '${DB_PASSWORD}']),
+    argument('--password= reading a variable in sh -c', [
+      'sh',
+      '-c',
+      'exec migrate --password="$DB_PASSWORD" --host db',
+    ]),
+    argument('--password= reading a file through $(cat …)', [
+      'sh',
+      '-c',
+      'migrate --password=$(cat /run/secrets/db)',
+    ]),
+    argument('mysql -p"$MYSQL_ROOT_PASSWORD" in sh -c', [
+      'sh',
+      '-c',
+      'mysql -uroot -p"$MYSQL_ROOT_PASSWORD" shop < /seed/schema.sql',
+    ]),
+    argument('mysql -p alone prompts; the next word is the database', ['mysql', '-p', 'shop']),
+    argument('-p of another client is not a password (pg_isready -p5432)', [
+      'pg_isready',
+      '-h',
+      'db',
+      '-p5432',
+    ]),
+    argument('PGPASSWORD from a variable', [
+      'sh',
+      '-c',
+      'PGPASSWORD=$DB_PASSWORD psql -h db -U app',
+    ]),
+    argument('--password-file names a file, not a password', [
+      'migrate',
+      '--password-file',
+      '/run/secrets/db',
+    ]),
+    argument('--password followed by another flag', ['migrate', '--password', '--verbose']),
     ...validCases({ ...REAL_WORLD_CORRECT, ...GOOD_FIXTURES }),
   ],
   invalid: [
@@ -165,6 +213,69 @@ ruleTester('plaintext-secret', {
               ),
             },
           ],
+        },
+      ],
+    },
+    {
+      name: 'migrate --password hunter2: a hint on the value, no fix (the command must change)',
+      document: running(['migrate', '--password', 'hunter2-prod']),
+      findings: [
+        {
+          message: [
+            /payments passes a password in plain text in its command \(--password\)/,
+            READ_THE_VARIABLE,
+          ],
+          underlined: '"hunter2-prod"',
+          container: 'payments',
+          fixes: null,
+        },
+      ],
+    },
+    {
+      name: '--db-password=<value> in one element',
+      document: running(['migrate', '--db-password=hunter2-prod']),
+      findings: [
+        {
+          message: [IN_COMMAND, /\(--db-password\)/],
+          underlined: '"--db-password=hunter2-prod"',
+          container: 'payments',
+          fixes: null,
+        },
+      ],
+    },
+    {
+      name: 'mysql -pHunter2 in the script of sh -c',
+      document: running(['sh', '-c', 'mysql -h db -uroot -pHunter2 shop < /seed/schema.sql']),
+      findings: [
+        {
+          message: [IN_COMMAND, /\(-p\)/],
+          underlined: '"mysql -h db -uroot -pHunter2 shop < /seed/schema.sql"',
+          container: 'payments',
+          fixes: null,
+        },
+      ],
+    },
+    {
+      name: 'PGPASSWORD=… inline before psql, the script after an entryPoint ["sh", "-c"]',
+      document: running(["PGPASSWORD=hunter2 psql -h db -U app -c 'select 1'"], ['sh', '-c']),
+      findings: [
+        {
+          message: [IN_COMMAND, /\(PGPASSWORD=\)/],
+          underlined: `"PGPASSWORD=hunter2 psql -h db -U app -c 'select 1'"`,
+          container: 'payments',
+          fixes: null,
+        },
+      ],
+    },
+    {
+      name: 'redis-server --requirepass in the entryPoint',
+      document: running(['--appendonly', 'yes'], ['redis-server', '--requirepass', 's3cret-redis']),
+      findings: [
+        {
+          message: /payments passes a password in plain text in its entryPoint \(--requirepass\)/,
+          underlined: '"s3cret-redis"',
+          container: 'payments',
+          fixes: null,
         },
       ],
     },
