@@ -32,6 +32,7 @@ import { volumesFromUnknownContainer } from './volumes-from-unknown-container';
 import { fargateNetworkMode } from './fargate-network-mode';
 import { fargateCpuMemory } from './fargate-cpu-memory';
 import { awsvpcHostPort } from './awsvpc-host-port';
+import { portProtocolDuplicate } from './port-protocol-duplicate';
 import { timeoutRange } from './timeout-range';
 import { healthcheckRange } from './healthcheck-range';
 import { awslogsMissingOption } from './awslogs-missing-option';
@@ -88,6 +89,7 @@ export const allRules: readonly Rule[] = [
   fargateNetworkMode,
   fargateCpuMemory,
   awsvpcHostPort,
+  portProtocolDuplicate,
   timeoutRange,
   healthcheckRange,
   awslogsMissingOption,
