@@ -82,11 +82,23 @@ export interface AgentReference extends LocalhostReference {
  * The first reference per agent container, in document order, to an agent port that no container
  * of the task declares (a declared port is a plain localhost reference).
  */
+/** The task's agent containers, found once per task (not once per container that might use one). */
+const agentsOfTask = new WeakMap<TaskModel, { container: ContainerModel; agent: Agent }[]>();
+
+function taskAgents(model: TaskModel): { container: ContainerModel; agent: Agent }[] {
+  let agents = agentsOfTask.get(model);
+  if (!agents) {
+    agents = model.containers.flatMap((o) => {
+      const agent = agentOf(o);
+      return agent ? [{ container: o, agent }] : [];
+    });
+    agentsOfTask.set(model, agents);
+  }
+  return agents;
+}
+
 export function agentReferences(model: TaskModel, c: ContainerModel): AgentReference[] {
-  const agents = model.containers.flatMap((o) => {
-    const agent = o === c ? undefined : agentOf(o);
-    return agent ? [{ container: o, agent }] : [];
-  });
+  const agents = taskAgents(model).filter((a) => a.container !== c);
   if (agents.length === 0 || agentOf(c)) return [];
   const candidates: {
     node: LocalhostReference['node'];
