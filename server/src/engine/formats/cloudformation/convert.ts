@@ -138,34 +138,10 @@ class Converter {
 
   /** An object of a CloudFormation type: its properties under their API names. */
   object(raw: Node, type: ValueType & { kind: 'object' }, parent: Node | undefined): Node {
-    const object: Node = { type: 'object', offset: raw.offset, length: raw.length, parent };
-    object.children = [];
-    this.types.set(object, type);
-    this.origins.set(object, raw);
-    for (const p of raw.children ?? []) {
-      const [rawKey, rawValue] = p.children ?? [];
-      if (!rawKey || !rawValue) continue;
-      const name = String(rawKey.value);
+    return this.mapping(raw, parent, type, (name) => {
       const info = propertyOf(type.name, name);
-      const property: Node = {
-        type: 'property',
-        offset: p.offset,
-        length: p.length,
-        parent: object,
-      };
-      const value = this.value(rawValue, info?.type ?? UNKNOWN, property);
-      if (value === ABSENT) continue;
-      const key: Node = {
-        type: 'string',
-        offset: rawKey.offset,
-        length: rawKey.length,
-        value: info ? info.api : `${UNKNOWN_KEY_PREFIX}${name}`,
-        parent: property,
-      };
-      property.children = [key, value];
-      object.children.push(property);
-    }
-    return object;
+      return { type: info?.type ?? UNKNOWN, key: info ? info.api : `${UNKNOWN_KEY_PREFIX}${name}` };
+    });
   }
 
   /** A value of the given type, or ABSENT where the template leaves it out (`AWS::NoValue`). */
@@ -235,6 +211,19 @@ class Converter {
 
   /** An object with the user's own keys, recorded as of `type`, whose values are read as `values`. */
   private keyed(raw: Node, parent: Node, type: ValueType, values: ValueType): Node {
+    return this.mapping(raw, parent, type, () => ({ type: values }));
+  }
+
+  /**
+   * A mapping, recorded as of `type`: each property's value read as `field(name).type`, under the
+   * key `field(name).key` (the API's name), or as the template writes it when that is undefined.
+   */
+  private mapping(
+    raw: Node,
+    parent: Node | undefined,
+    type: ValueType,
+    field: (name: string) => { type: ValueType; key?: string },
+  ): Node {
     const object: Node = { type: 'object', offset: raw.offset, length: raw.length, parent };
     object.children = [];
     this.types.set(object, type);
@@ -242,15 +231,26 @@ class Converter {
     for (const p of raw.children ?? []) {
       const [rawKey, rawValue] = p.children ?? [];
       if (!rawKey || !rawValue) continue;
+      const read = field(String(rawKey.value));
       const property: Node = {
         type: 'property',
         offset: p.offset,
         length: p.length,
         parent: object,
       };
-      const value = this.value(rawValue, values, property);
+      const value = this.value(rawValue, read.type, property);
       if (value === ABSENT) continue;
-      property.children = [{ ...rawKey, parent: property, children: undefined }, value];
+      const key: Node =
+        read.key === undefined
+          ? { ...rawKey, parent: property, children: undefined }
+          : {
+              type: 'string',
+              offset: rawKey.offset,
+              length: rawKey.length,
+              value: read.key,
+              parent: property,
+            };
+      property.children = [key, value];
       object.children.push(property);
     }
     return object;
