@@ -338,6 +338,33 @@ describe('setProperty', () => {
     ]);
   });
 
+  test('completes a property whose value is not typed yet instead of adding a second one', () => {
+    assert.equal(
+      edit('{\n  "family": "app",\n  "cpu": \n}', (d) =>
+        setProperty(d.source, d.root, 'cpu', '256', d.style),
+      ),
+      '{\n  "family": "app",\n  "cpu": "256"\n}',
+    );
+    assert.equal(
+      edit('{ "cpu":, "memory": "512" }', (d) =>
+        setProperty(d.source, d.root, 'cpu', '256', d.style),
+      ),
+      '{ "cpu": "256", "memory": "512" }',
+    );
+    assert.equal(
+      edit('{\n  "essential"\n}', (d) =>
+        setProperty(d.source, d.root, 'essential', false, d.style),
+      ),
+      '{\n  "essential": false\n}',
+    );
+    assert.equal(
+      edit('{\n  "healthCheck": \n}', (d) =>
+        setProperty(d.source, d.root, 'healthCheck', { command: ['CMD', 'true'] }, d.style),
+      ),
+      '{\n  "healthCheck": {\n    "command": ["CMD", "true"]\n  }\n}',
+    );
+  });
+
   test('inserts when absent', () => {
     assert.equal(
       edit('{\n    "name": "app"\n}', (d) =>

@@ -239,7 +239,10 @@ function lastProperty(obj: Node, key: string): Node | undefined {
     .pop();
 }
 
-/** Set `key` to `value`: replace the existing value (also an explicit null), or insert the property. */
+/**
+ * Set `key` to `value`: replace the existing value (also an explicit null), complete a property
+ * whose value is not typed yet (`"cpu": }`), or insert the property.
+ */
 export function setProperty(
   source: SourceText,
   obj: Node,
@@ -249,13 +252,23 @@ export function setProperty(
   options: InsertOptions = {},
 ): OffsetEdit[] {
   const existing = lastProperty(obj, key);
-  const valueNode = existing?.children?.[1];
-  if (existing && valueNode) {
+  if (!existing) return insertProperty(source, obj, key, value, style, options);
+  const indent = source.indentationAt(existing.offset);
+  const [keyNode, valueNode] = existing.children ?? [];
+  if (valueNode) {
     if (!isClosed(source, valueNode)) return cannotEdit(valueNode);
-    const indent = source.indentationAt(existing.offset);
     return [replaceNode(valueNode, formatValue(value, indent, style))];
   }
-  return insertProperty(source, obj, key, value, style, options);
+  // A second property of the same name would leave the half-typed one in place: the value goes
+  // after its colon (and the space typed after it), or after its key with a colon when that is not
+  // typed either.
+  const formatted = formatValue(value, indent, style);
+  const colon = existing.colonOffset;
+  if (colon === undefined)
+    return [{ offset: keyNode!.offset + keyNode!.length, length: 0, newText: `: ${formatted}` }];
+  return source.text[colon + 1] === ' '
+    ? [{ offset: colon + 2, length: 0, newText: formatted }]
+    : [{ offset: colon + 1, length: 0, newText: ` ${formatted}` }];
 }
 
 /** Append an element to an array node. */
