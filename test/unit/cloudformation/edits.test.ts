@@ -428,3 +428,286 @@ describe('JSON templates', () => {
     );
   });
 });
+
+describe('YAML: flow collections', () => {
+  test('removing from a flow mapping takes the comma with it, and the only property leaves {}', () => {
+    const text = `${HEAD}      ContainerDefinitions:
+        - {Name: app, StartTimeout: 30, Image: nginx:1.27, StopTimeout: 5}
+        - {StopTimeout: 5}
+`;
+    const after = apply(text, ({ edit, containers }) => [
+      ...edit.removeProperty(propertyOf(containers[0]!, 'startTimeout')),
+      ...edit.removeProperty(propertyOf(containers[0]!, 'stopTimeout')),
+      ...edit.removeProperty(propertyOf(containers[1]!, 'stopTimeout')),
+    ]);
+    assert.equal(
+      after,
+      `${HEAD}      ContainerDefinitions:
+        - {Name: app, Image: nginx:1.27}
+        - {}
+`,
+    );
+  });
+
+  test('deleting from a flow sequence: first, last, all', () => {
+    const text = `${HEAD}      ContainerDefinitions:
+        - Name: app
+          DnsServers: [a, b, c]
+          DnsSearchDomains: [x, y, z]
+          Links: [db, cache]
+`;
+    const after = apply(text, ({ edit, containers }) => [
+      ...edit.deleteArrayElements(valueOf(containers[0]!, 'dnsServers')!, 0, 1),
+      ...edit.deleteArrayElements(valueOf(containers[0]!, 'dnsSearchDomains')!, 1, 3),
+      ...edit.deleteArrayElements(valueOf(containers[0]!, 'links')!, 0, 2),
+    ]);
+    assert.equal(
+      after,
+      `${HEAD}      ContainerDefinitions:
+        - Name: app
+          DnsServers: [b, c]
+          DnsSearchDomains: [x]
+          Links: []
+`,
+    );
+  });
+
+  test('an empty flow sequence is filled; one not closed yet, or holding a comment, is not edited', () => {
+    const text = `${HEAD}      ContainerDefinitions:
+        - Name: app
+          Links: [ ]
+          DnsServers: [   # none yet
+          ]
+          Ulimits: {   # none yet
+          }
+`;
+    const after = apply(text, ({ edit, containers }) =>
+      edit.appendToArray(valueOf(containers[0]!, 'links')!, 'db'),
+    );
+    assert.match(after, /\n {10}Links: \[db\]\n/);
+    const p = parts(text);
+    const dns = valueOf(p.containers[0]!, 'dnsServers')!;
+    assert.ok(p.edit.appendToArray(dns, 'a').some((e) => e.invalid));
+  });
+
+  test('an empty range or one outside the list deletes nothing', () => {
+    const p = parts(`${HEAD}      ContainerDefinitions:
+        - Name: app
+          Links: [db, cache]
+          DnsServers:
+            - a
+`);
+    for (const key of ['links', 'dnsServers']) {
+      const list = valueOf(p.containers[0]!, key)!;
+      assert.deepEqual(p.edit.deleteArrayElements(list, 1, 1), []);
+      assert.deepEqual(p.edit.deleteArrayElements(list, -1, 1), []);
+      assert.deepEqual(p.edit.deleteArrayElements(list, 0, 3), []);
+    }
+  });
+});
+
+describe('YAML: block sequences', () => {
+  test('deleting items keeps the others and their comments; every item leaves [] on the key’s line', () => {
+    const text = `${HEAD}      ContainerDefinitions:
+        - Name: app
+          Links:
+            - db      # the database
+            - cache
+            - queue   # the queue
+          DnsServers:
+            - 10.0.0.2
+            - 10.0.0.3
+`;
+    const after = apply(text, ({ edit, containers }) => [
+      ...edit.deleteArrayElements(valueOf(containers[0]!, 'links')!, 1, 2),
+      ...edit.deleteArrayElements(valueOf(containers[0]!, 'dnsServers')!, 0, 2),
+    ]);
+    assert.equal(
+      after,
+      `${HEAD}      ContainerDefinitions:
+        - Name: app
+          Links:
+            - db      # the database
+            - queue   # the queue
+          DnsServers: []
+`,
+    );
+  });
+
+  test('deleting the first items, and the last ones', () => {
+    const text = `${HEAD}      ContainerDefinitions:
+        - Name: app
+          Links:
+          - db
+          - cache
+          - queue
+        - Name: web
+          Links:
+          - db
+          - cache
+          - queue
+`;
+    const after = apply(text, ({ edit, containers }) => [
+      ...edit.deleteArrayElements(valueOf(containers[0]!, 'links')!, 0, 2),
+      ...edit.deleteArrayElements(valueOf(containers[1]!, 'links')!, 1, 3),
+    ]);
+    assert.equal(
+      after,
+      `${HEAD}      ContainerDefinitions:
+        - Name: app
+          Links:
+          - queue
+        - Name: web
+          Links:
+          - db
+`,
+    );
+  });
+
+  test('removing whole containers from the list', () => {
+    const text = `${HEAD}      ContainerDefinitions:
+        - Name: app
+          Image: nginx:1.27
+        # the sidecar
+        - Name: sidecar
+          Image: busybox
+        - Name: web
+          Image: nginx:1.27
+`;
+    const after = apply(text, ({ edit, file }) =>
+      edit.deleteArrayElements(file.definitions[0]!.containersNode!, 1, 2),
+    );
+    assert.equal(
+      after,
+      `${HEAD}      ContainerDefinitions:
+        - Name: app
+          Image: nginx:1.27
+        # the sidecar
+        - Name: web
+          Image: nginx:1.27
+`,
+    );
+  });
+
+  test('appending to a list that sits on its key’s line after a dash, and to an empty one', () => {
+    const text = `${HEAD}      ContainerDefinitions:
+        - Name: app
+          Links: []
+          DependsOn:
+          - ContainerName: db
+            Condition: START
+`;
+    const after = apply(text, ({ edit, containers }) => [
+      ...edit.addToArrayProperty(containers[0]!, 'links', 'cache'),
+      ...edit.addToArrayProperty(containers[0]!, 'dependsOn', {
+        containerName: 'init',
+        condition: 'SUCCESS',
+      }),
+    ]);
+    assert.equal(
+      after,
+      `${HEAD}      ContainerDefinitions:
+        - Name: app
+          Links: [cache]
+          DependsOn:
+          - ContainerName: db
+            Condition: START
+          - ContainerName: init
+            Condition: SUCCESS
+`,
+    );
+  });
+});
+
+describe('YAML: the file’s indentation', () => {
+  test('a mapping under a key, and a sequence under a key, as the file writes them', () => {
+    const text = `AWSTemplateFormatVersion: '2010-09-09'
+# Four spaces, and sequences flush with their key.
+Resources:
+    TaskDef:
+        Type: AWS::ECS::TaskDefinition
+        Properties:
+            ContainerDefinitions:
+            -   Name: app
+                Image: nginx:1.27
+`;
+    const after = apply(text, ({ edit, containers }) => [
+      ...edit.setProperty(containers[0]!, 'healthCheck', { command: ['CMD', 'true'], retries: 3 }),
+      ...edit.setProperty(containers[0]!, 'portMappings', [{ containerPort: 80 }]),
+    ]);
+    assert.equal(
+      after,
+      `AWSTemplateFormatVersion: '2010-09-09'
+# Four spaces, and sequences flush with their key.
+Resources:
+    TaskDef:
+        Type: AWS::ECS::TaskDefinition
+        Properties:
+            ContainerDefinitions:
+            -   Name: app
+                Image: nginx:1.27
+                PortMappings:
+                - ContainerPort: 80
+                HealthCheck:
+                    Command: [CMD, 'true']
+                    Retries: 3
+`,
+    );
+  });
+
+  test('a file with no block sequence under a key indents one like a mapping', () => {
+    const text = `Resources:
+    TaskDef:
+        Type: AWS::ECS::TaskDefinition
+        Properties:
+            ContainerDefinitions: [{Name: app, MountPoints: [{SourceVolume: data}]}]
+`;
+    const after = apply(text, ({ edit, task }) =>
+      edit.setProperty(task, 'volumes', [{ name: 'data' }]),
+    );
+    assert.equal(
+      after,
+      `Resources:
+    TaskDef:
+        Type: AWS::ECS::TaskDefinition
+        Properties:
+            ContainerDefinitions: [{Name: app, MountPoints: [{SourceVolume: data}]}]
+            Volumes:
+                - Name: data
+`,
+    );
+  });
+});
+
+describe('YAML: keys', () => {
+  test('a renamed key keeps its quotes; a name YAML would misread is quoted', () => {
+    const text = `${HEAD}      ContainerDefinitions:
+        - Name: app
+          "essential": true
+          'memoryReservation': 128
+          hostname: web
+          DockerLabels:
+            team: web
+`;
+    const after = apply(text, ({ edit, containers }) => [
+      ...edit.renameProperty(
+        propertyOf(valueOf(containers[0]!, 'dockerLabels')!, 'team'),
+        'com.example.team',
+      ),
+      ...edit.renameProperty(propertyOf(containers[0]!, '?essential'), 'essential'),
+      ...edit.renameProperty(propertyOf(containers[0]!, '?memoryReservation'), 'memoryReservation'),
+      ...edit.renameProperty(propertyOf(containers[0]!, '?hostname'), 'hostname'),
+    ]);
+    assert.equal(
+      after,
+      `${HEAD}      ContainerDefinitions:
+        - Name: app
+          "Essential": true
+          'MemoryReservation': 128
+          Hostname: web
+          DockerLabels:
+            "com.example.team": web
+`,
+    );
+  });
+});
