@@ -8,11 +8,15 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
+import { applyOffsetEdits, type OffsetEdit } from '../../../server/src/engine/formats/json/edits';
 import {
   applyTextEdits,
   fixAll,
+  keyOf,
+  properties,
   syntaxFindings,
   type Finding,
+  type Node,
 } from '../../../server/src/engine/index';
 import { analyzeTf, terraformReady } from '../../support/terraform';
 
@@ -263,5 +267,376 @@ describe('what the editor refuses: no fix rather than a broken one', () => {
     assert.ok(editor.insertProperty(volume, 'host', { sourcePath: '/x' }).some((e) => e.invalid));
     // The resource block itself takes new arguments.
     assert.ok(editor.insertProperty(task, 'taskRoleArn', 'arn:x').every((e) => !e.invalid));
+  });
+});
+
+describe('the editor, edit by edit: HCL in the object’s or block’s own layout', () => {
+  const HEAD = 'resource "aws_ecs_task_definition" "t" {\n  family = "t"\n';
+
+  /** The editor on `text`, the task's node and the value of a path of API names in it. */
+  function on(text: string) {
+    const a = analyzeTf(text);
+    const task = a.definitions[0]!.input.taskNode!;
+    const at = (...path: (string | number)[]): Node => {
+      let node = task;
+      for (const step of path)
+        node =
+          typeof step === 'number'
+            ? node.children![step]!
+            : properties(node).find((p) => keyOf(p) === step)!.children![1]!;
+      return node;
+    };
+    const propertyAt = (key: string, ...path: (string | number)[]) =>
+      properties(at(...path)).find((p) => keyOf(p) === key)!;
+    return { edit: a.file.editor, task, at, propertyAt };
+  }
+
+  /** The text after the edits, which must be allowed and leave valid HCL. */
+  function after(text: string, build: (e: ReturnType<typeof on>) => OffsetEdit[]): string {
+    const edits = build(on(text));
+    assert.ok(
+      edits.every((e) => !e.invalid),
+      'the edit can be made',
+    );
+    const result = applyOffsetEdits(text, edits);
+    assert.deepEqual(syntaxFindings(analyzeTf(result).file), [], result);
+    return result;
+  }
+
+  function refused(text: string, build: (e: ReturnType<typeof on>) => OffsetEdit[]): void {
+    assert.ok(
+      build(on(text)).some((e) => e.invalid),
+      'the editor refuses',
+    );
+  }
+
+  test('into an empty object on one line, and into one over two lines', () => {
+    const text = `${HEAD}  container_definitions = jsonencode([
+    {
+      name             = "app"
+      logConfiguration = {}
+      healthCheck = {
+      }
+    },
+  ])
+}
+`;
+    assert.equal(
+      after(text, ({ edit, at }) => [
+        ...edit.setProperty(
+          at('containerDefinitions', 0, 'logConfiguration'),
+          'logDriver',
+          'awslogs',
+        ),
+        ...edit.setProperty(at('containerDefinitions', 0, 'healthCheck'), 'command', [
+          'CMD',
+          'true',
+        ]),
+      ]),
+      `${HEAD}  container_definitions = jsonencode([
+    {
+      name             = "app"
+      logConfiguration = { logDriver = "awslogs" }
+      healthCheck = {
+        command = ["CMD", "true"]
+      }
+    },
+  ])
+}
+`,
+    );
+    const comment = text.replace('healthCheck = {\n', 'healthCheck = { # later\n');
+    refused(comment, ({ edit, at }) =>
+      edit.setProperty(at('containerDefinitions', 0, 'healthCheck'), 'retries', 3),
+    );
+  });
+
+  test('after the anchor: past its comment, its comma kept for the new element', () => {
+    const text = `${HEAD}  container_definitions = jsonencode([
+    {
+      name  = "app" # the app
+      image = "app:1"
+    },
+    {
+      "name" : "init", // the init
+      "image" : "busybox:1.36", /* pinned */
+      "memory" : 128,
+    },
+  ])
+}
+`;
+    assert.equal(
+      after(text, ({ edit, at }) => [
+        ...edit.setProperty(at('containerDefinitions', 0), 'essential', true, { after: ['name'] }),
+        ...edit.setProperty(at('containerDefinitions', 1), 'essential', false, {
+          after: ['image', 'name'],
+        }),
+        ...edit.setProperty(at('containerDefinitions', 1), 'cpu', 64, { after: ['name'] }),
+      ]),
+      `${HEAD}  container_definitions = jsonencode([
+    {
+      name  = "app" # the app
+      essential = true
+      image = "app:1"
+    },
+    {
+      "name" : "init", // the init
+      "cpu" : 64,
+      "image" : "busybox:1.36", /* pinned */
+      "essential" : false,
+      "memory" : 128,
+    },
+  ])
+}
+`,
+    );
+  });
+
+  test('on the line of the closing brace: after the last element, its trailing comma kept', () => {
+    const text = `${HEAD}  container_definitions = jsonencode([
+    { name = "app", image = "app:1", },
+    {
+      name = "init",
+      image = "busybox:1.36" },
+  ])
+}
+`;
+    assert.equal(
+      after(text, ({ edit, at }) => [
+        ...edit.setProperty(at('containerDefinitions', 0), 'essential', true),
+        ...edit.setProperty(at('containerDefinitions', 1), 'essential', false),
+      ]),
+      `${HEAD}  container_definitions = jsonencode([
+    { name = "app", image = "app:1", essential = true, },
+    {
+      name = "init",
+      image = "busybox:1.36", essential = false },
+  ])
+}
+`,
+    );
+  });
+
+  test('tuples: into an empty one, after a last element with a comment, a comma or neither', () => {
+    const text = `${HEAD}  container_definitions = jsonencode([
+    {
+      name = "app"
+      links = []
+      dnsServers = [
+        "10.0.0.2" # the resolver
+      ]
+      dnsSearchDomains = [
+        "a.internal",
+      ]
+      entryPoint = [
+        "sh"
+      ]
+    },
+  ])
+}
+`;
+    assert.equal(
+      after(text, ({ edit, at }) => [
+        ...edit.appendToArray(at('containerDefinitions', 0, 'links'), 'db'),
+        ...edit.appendToArray(at('containerDefinitions', 0, 'dnsServers'), '10.0.0.3'),
+        ...edit.appendToArray(at('containerDefinitions', 0, 'dnsSearchDomains'), 'b.internal'),
+        ...edit.appendToArray(at('containerDefinitions', 0, 'entryPoint'), '-c'),
+      ]),
+      `${HEAD}  container_definitions = jsonencode([
+    {
+      name = "app"
+      links = ["db"]
+      dnsServers = [
+        "10.0.0.2", # the resolver
+        "10.0.0.3"
+      ]
+      dnsSearchDomains = [
+        "a.internal",
+        "b.internal",
+      ]
+      entryPoint = [
+        "sh",
+        "-c"
+      ]
+    },
+  ])
+}
+`,
+    );
+  });
+
+  test('a long element goes on lines of its own, in an empty tuple too', () => {
+    const entry = {
+      containerName: 'database-migrations',
+      condition: 'SUCCESS',
+      note: 'x'.repeat(40),
+    };
+    const text = `${HEAD}  container_definitions = jsonencode([
+    {
+      name = "app"
+      dependsOn = []
+    },
+  ])
+}
+`;
+    assert.equal(
+      after(text, ({ edit, at }) =>
+        edit.appendToArray(at('containerDefinitions', 0, 'dependsOn'), entry),
+      ),
+      `${HEAD}  container_definitions = jsonencode([
+    {
+      name = "app"
+      dependsOn = [
+        {
+          containerName = "database-migrations"
+          condition = "SUCCESS"
+          note = "${'x'.repeat(40)}"
+        },
+      ]
+    },
+  ])
+}
+`,
+    );
+  });
+
+  test('blocks: into an empty one-line block, after an anchor with a blank line, name-value maps', () => {
+    const text = `${HEAD}  cpu    = 256
+  runtime_platform {}
+}
+`;
+    assert.equal(
+      after(text, ({ edit, task, at }) => [
+        ...edit.setProperty(at('runtimePlatform'), 'cpuArchitecture', 'ARM64'),
+        ...edit.setProperty(task, 'ephemeralStorage', { sizeInGiB: 30 }, { after: ['family'] }),
+        ...edit.setProperty(task, 'proxyConfiguration', {
+          type: 'APPMESH',
+          containerName: 'envoy',
+          properties: [{ name: 'IgnoredUID', value: '1337' }],
+        }),
+      ]),
+      `${HEAD}
+  ephemeral_storage {
+    size_in_gib = 30
+  }
+  cpu    = 256
+  runtime_platform {
+    cpu_architecture = "ARM64"
+  }
+
+  proxy_configuration {
+    type = "APPMESH"
+    container_name = "envoy"
+    properties = { IgnoredUID = "1337" }
+  }
+}
+`,
+    );
+  });
+
+  test('a volume block after the last, its host path as host_path; removed again', () => {
+    const text = `${HEAD}
+  volume {
+    name = "data"
+  }
+}
+`;
+    const added = after(text, ({ edit, task }) =>
+      edit.addToArrayProperty(task, 'volumes', { name: 'logs', host: { sourcePath: '/var/log' } }),
+    );
+    assert.equal(
+      added,
+      `${HEAD}
+  volume {
+    name = "data"
+  }
+
+  volume {
+    name = "logs"
+    host_path = "/var/log"
+  }
+}
+`,
+    );
+    assert.equal(
+      after(added, ({ edit, propertyAt }) => [
+        ...edit.removeProperty(propertyAt('sourcePath', 'volumes', 1, 'host')),
+      ]),
+      `${HEAD}
+  volume {
+    name = "data"
+  }
+
+  volume {
+    name = "logs"
+  }
+}
+`,
+    );
+    assert.equal(
+      after(added, ({ edit, at }) => edit.deleteArrayElements(at('volumes'), 0, 1)),
+      `${HEAD}
+
+  volume {
+    name = "logs"
+    host_path = "/var/log"
+  }
+}
+`,
+    );
+  });
+
+  test('what has no HCL form, or no place, is refused', () => {
+    refused(`${HEAD}  ipc_mode = "host" }\n`, ({ edit, task }) =>
+      edit.setProperty(task, 'pidMode', 'host'),
+    );
+    refused(`${HEAD}}\n`, ({ edit, task }) => edit.setProperty(task, 'notAField', 1));
+    refused(`${HEAD}}\n`, ({ edit, task }) =>
+      edit.setProperty(task, 'volumes', [{ name: 'data', notAField: 1 }]),
+    );
+    refused(`${HEAD}}\n`, ({ edit, task }) => edit.setProperty(task, 'volumes', { name: 'x' }));
+    refused(`${HEAD}}\n`, ({ edit, task }) =>
+      edit.setProperty(task, 'proxyConfiguration', { properties: [{ value: 'no name' }] }),
+    );
+    const volumes = `${HEAD}  volume {\n    name = "data"\n  }\n}\n`;
+    refused(volumes, ({ edit, propertyAt }) => edit.removeProperty(propertyAt('volumes')));
+    refused(volumes, ({ edit, at }) => edit.replaceValue(at('volumes', 0), { name: 'x' }));
+    refused(volumes, ({ edit, at }) => edit.appendToArray(at('volumes'), 'not a block'));
+    refused(volumes, ({ edit, propertyAt }) =>
+      edit.renameProperty(propertyAt('name', 'volumes', 0), 'label'),
+    );
+  });
+
+  test('replacing values: a number where the provider takes a string stays a number; quotes kept', () => {
+    const text = `${HEAD}  cpu    = 1024
+  memory = "2048"
+  container_definitions = jsonencode([
+    {
+      "name" : "app",
+      "command" : ["sh"],
+      "Essential" : true
+    },
+  ])
+}
+`;
+    assert.equal(
+      after(text, ({ edit, at, propertyAt }) => [
+        ...edit.replaceValue(at('cpu'), '2048'),
+        ...edit.replaceValue(at('memory'), '4096'),
+        ...edit.replaceValue(at('containerDefinitions', 0, 'command'), ['sh', '-c']),
+        ...edit.renameProperty(propertyAt('Essential', 'containerDefinitions', 0), 'essential'),
+      ]),
+      `${HEAD}  cpu    = 2048
+  memory = "4096"
+  container_definitions = jsonencode([
+    {
+      "name" : "app",
+      "command" : ["sh", "-c"],
+      "essential" : true
+    },
+  ])
+}
+`,
+    );
   });
 });
