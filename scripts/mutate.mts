@@ -60,8 +60,9 @@ const cloudformationTests = adapterTests('cloudformation', {
   // Depth and size limits live in the tree builder.
   yamlTree: ['read', 'edits', 'pathological'],
   index: ['read', 'detect', 'edits'],
-  // The reader, its intrinsics and its table of properties.
-  '*': ['read', 'sameAsJson'],
+  // The reader, its intrinsics and its table of properties. (sameAsJson, which reads every case
+  // in every style, takes over ten seconds a run: too slow for each survivor.)
+  '*': ['read'],
 });
 
 const terraformTests = adapterTests('terraform', {
@@ -71,7 +72,7 @@ const terraformTests = adapterTests('terraform', {
   hcl: ['reader', 'fixes'],
   parser: ['reader', 'fixes'],
   syntax: ['reader', 'fixes'],
-  '*': ['reader', 'sameAsJson'],
+  '*': ['reader'],
 });
 
 const AREAS: Area[] = [
