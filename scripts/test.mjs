@@ -1,8 +1,8 @@
 // The project's one test command (`npm test`): type-check, build the bundles, then run every
 // test file in one node:test run so that the runner prints a single closing summary.
-// `--unit` runs only the fast tests under test/unit (no build, no browser, no VS Code), one test
-// file per core at a time (node:test's default leaves a core free, which on a 2-core machine
-// means one file after another).
+// `--unit` is the inner loop: the tests under test/unit (no build, no browser, no VS Code) except
+// the long suites below, one test file per core at a time (node:test's default leaves a core free,
+// which on a 2-core machine means one file after another).
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -19,6 +19,24 @@ function run(cmd, args) {
 // this folder: a process per file would cost more than most of them take.
 const LOADED_TOGETHER = join('test', 'unit', 'rules');
 
+// Unit tests that only `npm test` runs: they repeat the engine over many generated or collected
+// inputs (fuzzing, properties, comparisons with the JSON engine, corpora of real files, inputs at
+// the size limits) and take about half of the unit tests' time. docs/testing.md lists them.
+const LONG_SUITES = new Set(
+  [
+    'test/unit/fuzz.test.ts',
+    'test/unit/terraform/fuzz.test.ts',
+    'test/unit/engine/simulate.property.test.ts',
+    'test/unit/cloudformation/sameAsJson.test.ts',
+    'test/unit/terraform/sameAsJson.test.ts',
+    'test/unit/real-world.test.ts',
+    'test/unit/cloudformation/realTemplates.test.ts',
+    'test/unit/terraform/realWorld.test.ts',
+    'test/unit/pathological.test.ts',
+    'test/unit/cloudformation/pathological.test.ts',
+  ].map((path) => join(...path.split('/'))),
+);
+
 function findTests(dir) {
   const out = [];
   for (const entry of readdirSync(dir)) {
@@ -34,6 +52,8 @@ if (!unitOnly) {
   run('npx', ['tsc', '-b']);
   run('node', ['scripts/build.mjs']);
 }
-const files = findTests(unitOnly ? 'test/unit' : 'test');
+const files = unitOnly
+  ? findTests(join('test', 'unit')).filter((f) => !LONG_SUITES.has(f))
+  : findTests('test');
 const concurrency = unitOnly ? [`--test-concurrency=${availableParallelism()}`] : [];
 run('node', ['--import', 'tsx', '--test', ...concurrency, '--test-reporter=spec', ...files]);

@@ -6,11 +6,11 @@
  * an internal error.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { allRules, analyze, JSON_SYNTAX, syntaxFindings } from '../../server/src/engine/index';
+import { ensureCli, runCli } from '../support/cli';
 import { seedDocuments } from '../support/fuzzing';
 
 const ROOT = 'test/fixtures/real-world';
@@ -117,17 +117,9 @@ test('the fuzz tests take every real-world fixture as a seed', () => {
 });
 
 describe('real-world task definitions: the CLI', () => {
-  before(() => {
-    const build = spawnSync(process.execPath, ['scripts/build.mjs', '--only', 'cli'], {
-      encoding: 'utf8',
-    });
-    assert.equal(build.status, 0, build.stderr);
-  });
+  before(() => ensureCli());
 
-  const run = (args: string[]) =>
-    spawnSync(process.execPath, ['dist/cli.js', 'lint', '--format', 'json', ...args], {
-      encoding: 'utf8',
-    });
+  const run = (args: string[]) => runCli(['lint', '--format', 'json', ...args]);
   // The directory walk takes *.json and *.jsonc; templates (*.json.tpl) are named explicitly.
   const templates = [...fixtures('good'), ...fixtures('bad')].filter((f) =>
     f.endsWith('.json.tpl'),
