@@ -34,6 +34,7 @@ const LONG_SUITES = new Set(
     'test/unit/terraform/realWorld.test.ts',
     'test/unit/pathological.test.ts',
     'test/unit/cloudformation/pathological.test.ts',
+    'test/unit/terraform/pathological.test.ts',
   ].map((path) => join(...path.split('/'))),
 );
 
