@@ -25,6 +25,8 @@ const PASSWORD_IN_SECRETS = withSecrets(
 const API_KEY = withEnv('apiKey', 'sk_live_4eC39HqLyjWDarjtT1zdp7dc');
 /** mongo-express's admin password as Frankie116/TF-fargate-using-cd-files writes it: no underscore before PASSWORD. */
 const MONGO_ADMIN = withEnv('ME_CONFIG_MONGODB_ADMINPASSWORD', 'password');
+/** A value that begins with the name but goes on: a real key, not a stand-in. */
+const NAMED_KEY = withEnv('DD_API_KEY', 'dd-api-key-9f8e7d6c5b4a');
 
 const PLACEHOLDER_ARN = 'arn:aws:secretsmanager:<region>:<account-id>:secret:<name>';
 const WITHOUT_PASSWORD = [`,\n        ${PASSWORD_ENTRY}`, ''] as const;
@@ -70,6 +72,9 @@ ruleTester('plaintext-secret', {
     notSecret('VAULT_TOKEN', 'https://vault.internal:8200/v1/auth/token'),
     notSecret('REDIS_PASS', 'redis.internal:6379'),
     notSecret('PASSWORD_FILE', '/run/secrets/db'),
+    // kklein90/aws's GitHub Actions template: a stand-in the pipeline replaces, not a key.
+    notSecret('DD_API_KEY', 'DD-API-KEY'),
+    notSecret('dbPassword', 'DB_PASSWORD'),
     argument('--password with a placeholder', ['migrate', '--password', '${DB_PASSWORD}']),
     argument('--password= reading a variable in sh -c', [
       'sh',
@@ -188,6 +193,28 @@ ruleTester('plaintext-secret', {
                 MONGO_ADMIN,
                 ',\n        { "name": "ME_CONFIG_MONGODB_ADMINPASSWORD", "value": "password" }\n      ],',
                 newSecrets('ME_CONFIG_MONGODB_ADMINPASSWORD'),
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a key that starts with the variable name and goes on is still a secret',
+      document: NAMED_KEY,
+      findings: [
+        {
+          message: /^DD_API_KEY of payments looks like a secret/,
+          underlined: '"dd-api-key-9f8e7d6c5b4a"',
+          container: 'payments',
+          fixes: [
+            {
+              title: "Move DD_API_KEY to secrets (fill in the secret's ARN)",
+              preferred: true,
+              output: edit(
+                NAMED_KEY,
+                ',\n        { "name": "DD_API_KEY", "value": "dd-api-key-9f8e7d6c5b4a" }\n      ],',
+                newSecrets('DD_API_KEY'),
               ),
             },
           ],

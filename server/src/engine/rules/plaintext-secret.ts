@@ -17,7 +17,7 @@ const plaintextSecrets = perContainer((c: ContainerModel): KeyValueModel[] =>
       value !== undefined &&
       !isPlaceholder(name) &&
       looksSecret(name) &&
-      !harmlessValue(value)
+      !harmlessValue(value, name)
     );
   }),
 );

@@ -65,10 +65,18 @@ export function looksSecret(name: string): boolean {
   );
 }
 
-/** A value that is not a secret itself: a reference, a path, a flag, a short number, a URL without credentials. */
-export function harmlessValue(value: string): boolean {
+/** The letters and digits of a name, in upper case: DD-API-KEY, dd_api_key and DdApiKey all give DDAPIKEY. */
+const bare = (text: string) => text.toUpperCase().replace(/[^A-Z0-9]/g, '');
+
+/**
+ * A value that is not a secret itself: a reference, a path, a flag, a short number, a URL without
+ * credentials, or a stand-in that only restates the variable's name (`DD_API_KEY` = "DD-API-KEY"
+ * in a template that a pipeline fills in).
+ */
+export function harmlessValue(value: string, name?: string): boolean {
   const v = value.trim();
   if (v === '' || isPlaceholder(v) || containsPlaceholder(v)) return true;
+  if (name !== undefined && bare(v) !== '' && bare(v) === bare(name)) return true;
   if (/^arn:aws[a-z-]*:/.test(v)) return true;
   if (/^(\/|\.\/|~\/)/.test(v)) return true; // A path, e.g. GOOGLE_APPLICATION_CREDENTIALS=/secrets/key.json
   if (/^(true|false|yes|no|on|off|none|null|disabled|enabled)$/i.test(v)) return true;
