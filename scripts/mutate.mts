@@ -13,7 +13,7 @@
 //   npm run mutate -- server/src/engine/rules/dependency-cycle.ts   one file, with its own tests
 //
 // Not part of `npm test`: a full run takes tens of minutes on two cores (docs/testing.md).
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { Stryker } from '@stryker-mutator/core';
 import { matchesGlob } from '../shared/src/glob';
@@ -30,15 +30,32 @@ interface Area {
 
 const RULES = 'server/src/engine/rules';
 
+/** The rule files that import `helper` (a module of the rules folder), directly or through others. */
+function importersOf(helper: string): string[] {
+  const files = readdirSync(RULES).filter((f) => f.endsWith('.ts'));
+  const found = new Set<string>();
+  const pending = [basename(helper, '.ts')];
+  while (pending.length > 0) {
+    const module = pending.pop()!;
+    for (const f of files) {
+      const source = readFileSync(join(RULES, f), 'utf8');
+      if (found.has(f) || !source.includes(`from './${module}'`)) continue;
+      found.add(f);
+      pending.push(basename(f, '.ts'));
+    }
+  }
+  return [...found];
+}
+
 /**
- * The rule's own table, or every rule test for the helpers the rules share; and the docs test,
- * which holds each rule's summary to the README's table of rules.
+ * The file's own table (test/unit/rules/<file>.test.ts) and those of the rules that import it (a
+ * helper the rules share has no table of its own), the correct fixtures, and the docs test, which
+ * holds each rule's summary to the README's table of rules.
  */
 function ruleTests(file: string): string[] {
-  const own = join('test/unit/rules', basename(file).replace(/\.ts$/, '.test.ts'));
-  return existsSync(own)
-    ? [own, 'test/unit/rules/good-fixtures.test.ts', 'test/unit/docs.test.ts']
-    : ['test/unit/rules/*.test.ts', 'test/unit/docs.test.ts'];
+  const table = (f: string) => join('test/unit/rules', basename(f).replace(/\.ts$/, '.test.ts'));
+  const tables = [file, ...importersOf(file)].map(table).filter(existsSync);
+  return [...tables, 'test/unit/rules/good-fixtures.test.ts', 'test/unit/docs.test.ts'];
 }
 
 /**
