@@ -27,6 +27,8 @@ ruleTester('memory-reservation-exceeds-memory', {
   valid: [
     fits('1024', '512'),
     fits('0', '0'),
+    fits('0', '512'),
+    fits('1024', '0'),
     fits('"${memory}"', '"${memory}"'),
     fits('null', '512'),
     fits('512', 'null'),

@@ -10,7 +10,7 @@ const ALL_INITS = `[
 `;
 
 const NONE_ESSENTIAL = [
-  /No container of this task definition is essential/,
+  /No container of this task definition is essential: every one sets "essential": false/,
   /Task definition doesn't have any essential container/,
 ];
 

@@ -24,6 +24,10 @@ ruleTester('start-condition-on-init', {
 `,
     },
     { name: 'implicit start order from links (EC2 bridge)', document: EC2_BRIDGE_LINKS },
+    {
+      name: 'a dependsOn on the migration without a condition (dependency-invalid-condition reports it)',
+      document: edit(CHECKOUT, ', "condition": "START"', ''),
+    },
     ...validCases(CORRECT_FIXTURES),
   ],
   invalid: [

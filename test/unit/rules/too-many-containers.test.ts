@@ -36,7 +36,7 @@ ruleTester('too-many-containers', {
       document: `[${Array.from({ length: 11 }, (_, i) => `{ "name": "c${i}", "image": "x" }`).join(', ')}]`,
       findings: [
         {
-          message: /This task definition has 11 containers/,
+          message: [/This task definition has 11 containers/, /c10 is over the limit/],
           underlined: '"c10"',
           container: 'c10',
           schemaCovered: true,

@@ -11,9 +11,9 @@ export const memoryReservationExceedsMemory: Rule = {
     for (const c of ctx.model.containers) {
       const memory = num(c.memoryNode);
       const reservation = num(c.memoryReservationNode);
-      // 0 is "not set" in skeletons; ec2-container-memory-missing speaks about it.
-      if (memory === undefined || reservation === undefined || memory <= 0 || reservation <= 0)
-        continue;
+      // A memory of 0 is "not set" in skeletons (ec2-container-memory-missing speaks about it); a
+      // reservation of 0 (the same) is below any hard limit that is set.
+      if (memory === undefined || reservation === undefined || memory <= 0) continue;
       if (reservation < memory) continue;
       // The docs say memory "must be greater than" memoryReservation, but equal values register
       // (aws/amazon-ecs-cli#570): they are not an error, only a reservation that changes nothing.

@@ -32,9 +32,8 @@ export const noEssentialContainer: Rule = {
           title: `Make ${name} essential`,
           isPreferred: true,
           safe: false,
-          edits: ctx.edit.setProperty(main.node, 'essential', true, {
-            after: ['image', 'name'],
-          }),
+          // Every container has the property (it is what the finding is about): its value changes.
+          edits: ctx.edit.setProperty(main.node, 'essential', true),
         },
       ],
     });

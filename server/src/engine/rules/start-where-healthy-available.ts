@@ -3,7 +3,7 @@ import { displayName, waits, type ContainerModel } from '../model';
 import type { Rule } from './rule';
 
 /** A health check with a command that says something (healthcheck-command reports the empty ones). */
-export function hasUsableHealthCheck(c: ContainerModel): boolean {
+function hasUsableHealthCheck(c: ContainerModel): boolean {
   const command = prop(c.healthCheckNode, 'command');
   if (command?.type === 'string') return true; // A placeholder for the whole command.
   return elements(command).some((e, i) => {
