@@ -1,4 +1,4 @@
-import { str } from '../json';
+import { elements, str } from '../json';
 import { displayName } from '../model';
 import { isPlaceholder } from '../placeholders';
 import type { Rule } from './rule';
@@ -11,7 +11,7 @@ export const linksUnknownContainer: Rule = {
   check(ctx) {
     const names = [...ctx.model.byName.keys()];
     for (const c of ctx.model.containers) {
-      for (const el of c.linksNode?.type === 'array' ? (c.linksNode.children ?? []) : []) {
+      for (const el of elements(c.linksNode)) {
         const value = str(el);
         if (value === undefined) continue; // Not a string: the JSON schema reports the type.
         if (value.trim() === '') {

@@ -1,3 +1,4 @@
+import { elements } from '../json';
 import { displayName } from '../model';
 import { containsPlaceholder, isPlaceholder } from '../placeholders';
 import type { Rule } from './rule';
@@ -25,22 +26,21 @@ export const volumesFromUnknownContainer: Rule = {
           continue;
         }
         if (target === own) {
-          const index = (c.volumesFromNode?.children ?? []).indexOf(v.node);
+          // The entry is an element of the container's volumesFrom list.
+          const list = c.volumesFromNode!;
+          const index = elements(list).indexOf(v.node);
           ctx.report({
             at: source.node,
             container: c,
             message: `${displayName(c)} mounts the volumes of itself: ${key('volumesFrom')} names another container of the task, whose volumes this one mounts and which ECS therefore creates first (Docker's --volumes-from). A container cannot be its own source; mount a task volume with ${key('mountPoints')} instead.`,
-            fixes: () =>
-              index < 0 || !c.volumesFromNode
-                ? []
-                : [
-                    {
-                      title: `Remove the ${key('volumesFrom')} entry "${target}"`,
-                      isPreferred: true,
-                      safe: false,
-                      edits: ctx.edit.deleteArrayElements(c.volumesFromNode, index, index + 1),
-                    },
-                  ],
+            fixes: () => [
+              {
+                title: `Remove the ${key('volumesFrom')} entry "${target}"`,
+                isPreferred: true,
+                safe: false,
+                edits: ctx.edit.deleteArrayElements(list, index, index + 1),
+              },
+            ],
           });
           continue;
         }
