@@ -8,9 +8,20 @@ const EMPTY_VOLUMES = edit(
   '  ],\n  "volumes": [],\n  "requiresCompatibilities"',
 );
 const TYPO = fixture('unknown-volume/ghost-content-volume-misspelt.json');
+/** A volume for each of two sites; the cms mounts neither. */
+const TWO_SITES = edit(
+  TYPO,
+  ['"contnet"', '"site"'],
+  [
+    '{ "name": "content", "efsVolumeConfiguration": { "fileSystemId": "fs-0123456789abcdef0" } }',
+    '{ "name": "site1" },\n    { "name": "site2" }',
+  ],
+);
+/** TYPO with a scratch volume that has no name yet. */
+const UNNAMED_VOLUME = edit(TYPO, '\n  "volumes": [\n', '\n  "volumes": [\n    { "host": {} },\n');
 
 const NOT_DECLARED =
-  /cms mounts the volume "content", but the task definition declares no volume with that name/;
+  /cms mounts the volume "content", but the task definition declares no volume with that name: sourceVolume must be the name of one of the task's "volumes", so ECS rejects the task definition\.$/;
 const ADD_CONTENT = 'Add the volume "content" to the task\'s volumes';
 const CONTENT_VOLUME = '"volumes": [\n    {\n      "name": "content"\n    }\n  ]';
 
@@ -22,6 +33,18 @@ ruleTester('unknown-volume', {
     {
       name: 'a templated volume name',
       document: edit(TYPO, '{ "name": "content"', '{ "name": "${VOLUME}"'),
+    },
+    {
+      name: 'a volume name built from a placeholder',
+      document: edit(TYPO, '{ "name": "content"', '{ "name": "${ENVIRONMENT}-content"'),
+    },
+    {
+      name: 'a sourceVolume built from a placeholder',
+      document: edit(TYPO, '"contnet"', '"${ENVIRONMENT}-content"'),
+    },
+    {
+      name: 'a mount point without sourceVolume (the JSON schema reports it)',
+      document: edit(TYPO, '"sourceVolume": "contnet", ', ''),
     },
     {
       name: 'a bare container array (the task volumes are elsewhere, e.g. in Terraform)',
@@ -106,10 +129,84 @@ ruleTester('unknown-volume', {
       document: edit(TYPO, '"sourceVolume": "contnet"', '"sourceVolume": ""'),
       findings: [
         {
-          message: /has an empty sourceVolume/,
+          message:
+            /^A mount point of cms has an empty sourceVolume: name the task volume to mount \(one of "volumes"\)\.$/,
           underlined: '""',
           container: 'cms',
           fixes: null,
+        },
+      ],
+    },
+    {
+      name: 'a sourceVolume of blanks is empty too',
+      document: edit(TYPO, '"sourceVolume": "contnet"', '"sourceVolume": "  "'),
+      findings: [
+        {
+          message: /^A mount point of cms has an empty sourceVolume/,
+          underlined: '"  "',
+          container: 'cms',
+          fixes: null,
+        },
+      ],
+    },
+    {
+      name: 'two volumes are one letter away: both renames offered, none preferred; adding the volume is not preferred either',
+      document: TWO_SITES,
+      findings: [
+        {
+          message: /cms mounts the volume "site", .* Did you mean "site1" or "site2"\?$/,
+          underlined: '"site"',
+          container: 'cms',
+          fixes: [
+            {
+              title: 'Change "site" to "site1"',
+              output: edit(TWO_SITES, '"sourceVolume": "site"', '"sourceVolume": "site1"'),
+            },
+            {
+              title: 'Change "site" to "site2"',
+              output: edit(TWO_SITES, '"sourceVolume": "site"', '"sourceVolume": "site2"'),
+            },
+            {
+              title: 'Add the volume "site" to the task\'s volumes',
+              safe: true,
+              output: edit(
+                TWO_SITES,
+                '{ "name": "site2" }\n',
+                '{ "name": "site2" },\n    {\n      "name": "site"\n    }\n',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a volume without a name beside the misspelt mount: the named one is suggested',
+      document: UNNAMED_VOLUME,
+      findings: [
+        {
+          message: /Did you mean "content"\?$/,
+          underlined: '"contnet"',
+          container: 'cms',
+          fixes: [
+            {
+              title: 'Change "contnet" to "content"',
+              preferred: true,
+              output: edit(
+                UNNAMED_VOLUME,
+                '"sourceVolume": "contnet"',
+                '"sourceVolume": "content"',
+              ),
+            },
+            {
+              title: 'Add the volume "contnet" to the task\'s volumes',
+              safe: true,
+              output: edit(
+                UNNAMED_VOLUME,
+                '{ "name": "content", "efsVolumeConfiguration": { "fileSystemId": "fs-0123456789abcdef0" } }\n',
+                '{ "name": "content", "efsVolumeConfiguration": { "fileSystemId": "fs-0123456789abcdef0" } },\n    {\n      "name": "contnet"\n    }\n',
+              ),
+            },
+          ],
         },
       ],
     },

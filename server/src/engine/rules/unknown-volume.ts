@@ -11,8 +11,9 @@ export const unknownVolume: Rule = {
   check(ctx) {
     const { model } = ctx;
     const task = model.task;
-    if (!model.knowsTaskLevel || !task || model.volumesOpen) return;
-    const names = model.volumes.flatMap((v) => (v.name?.value !== undefined ? [v.name.value] : []));
+    // A bare container array has no task level: its volumes are elsewhere.
+    if (!task || model.volumesOpen) return;
+    const names = model.volumes.map((v) => v.name?.value).filter((n) => n !== undefined);
     // A templated volume name may render to any name: then nothing can be said.
     if (names.some((n) => isPlaceholder(n) || containsPlaceholder(n))) return;
     const known = new Set(names);
