@@ -30,6 +30,22 @@ ruleTester('port-protocol-duplicate', {
       document: onEc2In('bridge'),
     },
     {
+      name: 'a mapping still being written, without a port yet',
+      document: edit(
+        EXPORTER,
+        [EXPORTER_9090, EXPORTER_9090.replace('9090', '9102')],
+        ['{ "containerPort": 9125, "protocol": "udp" }', '{ "protocol": "udp" }'],
+      ),
+    },
+    {
+      name: 'a list of protocols (the JSON schema reports it: a mapping takes one)',
+      document: edit(
+        EXPORTER,
+        EXPORTER_9090 + ', "protocol": "tcp" }',
+        EXPORTER_9090 + ', "protocol": ["tcp", "udp"] }',
+      ),
+    },
+    {
       name: 'a placeholder protocol',
       document: edit(
         EXPORTER,
@@ -83,7 +99,8 @@ ruleTester('port-protocol-duplicate', {
       ),
       findings: [
         {
-          message: /^TCP port 80 is mapped twice in api's portMappings: ECS refuses .* Map it once/,
+          message:
+            /^TCP port 80 is mapped twice in api's portMappings: ECS refuses to register the task definition \("TCP host port '80' is mapped multiple times in task\."\)\. Map it once, or give one of them another port\.$/,
           underlined: '80',
           container: 'api',
           fixes: [],

@@ -3,8 +3,11 @@ import { displayName, type ContainerModel } from '../model';
 import { isPlaceholder } from '../placeholders';
 import type { Rule } from './rule';
 
-/** The network modes in which a port mapping takes a port of the host (or of the task's ENI). */
-const MODES = new Set(['awsvpc', 'host', 'bridge']);
+/**
+ * The network modes in which a port mapping takes a port of the host (or of the task's ENI). Not
+ * `none`, nor a mode that is not known (undefined: a bare container array).
+ */
+const MODES: ReadonlySet<string | undefined> = new Set(['awsvpc', 'host', 'bridge']);
 
 export const portProtocolDuplicate: Rule = {
   id: 'port-protocol-duplicate',
@@ -14,7 +17,7 @@ export const portProtocolDuplicate: Rule = {
   check(ctx) {
     const { model } = ctx;
     const mode = model.networkMode;
-    if (!model.knowsTaskLevel || mode === undefined || !MODES.has(mode)) return;
+    if (!MODES.has(mode)) return;
     const first = new Map<string, ContainerModel>();
     for (const c of model.containers) {
       for (const mapping of c.portMappings) {
