@@ -65,7 +65,7 @@ function containerFindings(c: ContainerModel, spell: Spelling): Unsupported[] {
   const name = displayName(c);
   for (const { key, why } of CONTAINER_PARAMETERS) {
     const v = prop(c.node, key);
-    if (requests(v) && !(v!.type === 'string' && isPlaceholder(v!.value))) {
+    if (requests(v) && !isPlaceholder(v!.value)) {
       out.push({
         node: v!,
         what: `"${spell.key(key)}" in ${name}`,
@@ -133,7 +133,7 @@ function taskFindings(ctx: RuleContext): Unsupported[] {
   const out: Unsupported[] = [];
   const task = ctx.model.task;
   const ipc = prop(task, 'ipcMode');
-  if (requests(ipc) && !(ipc!.type === 'string' && isPlaceholder(ipc!.value))) {
+  if (requests(ipc) && !isPlaceholder(ipc!.value)) {
     out.push({
       node: ipc!,
       what: `"${ctx.spell.key('ipcMode')}"`,
@@ -193,14 +193,13 @@ export const fargateUnsupportedParameter: Rule = {
         at: key ?? f.node,
         container: f.container,
         message: `${f.what} is not valid for a Fargate task: ${f.why}. The task definition requires FARGATE, so ECS rejects it.`,
-        related: ctx.model.requiresCompatibilitiesNode
-          ? [
-              {
-                at: ctx.model.requiresCompatibilitiesNode,
-                message: `${ctx.spell.key('requiresCompatibilities')} includes FARGATE`,
-              },
-            ]
-          : [],
+        // isFargate is read from requiresCompatibilities, so the node is there.
+        related: [
+          {
+            at: ctx.model.requiresCompatibilitiesNode!,
+            message: `${ctx.spell.key('requiresCompatibilities')} includes FARGATE`,
+          },
+        ],
         fixes: () =>
           f.property && f.key
             ? [
