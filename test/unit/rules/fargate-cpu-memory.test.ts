@@ -31,6 +31,9 @@ ruleTester('fargate-cpu-memory', {
     pair('512', '4096'),
     pair('"0.25 vCPU"', '"0.5 GB"'),
     pair('"1 vcpu"', '"8GB"'),
+    pair('"0.5vCPU"', '"1GB"'),
+    pair('"16 vCPU"', '"32 GB"'),
+    pair('" 1024 "', '"2048"'),
     pair('"4096"', '"30 GB"'),
     // 8 and 16 vCPU sizes step by 4 and 8 GB.
     pair('"8 vCPU"', '"20 GB"'),
@@ -39,6 +42,9 @@ ruleTester('fargate-cpu-memory', {
     pair('"${CPU}"', '"4096"'),
     pair('${cpu}', '${memory}'),
     pair('${c}', '${m}'),
+    pair('${cpu}', '2048'),
+    pair('"512"', '"${MEMORY}"'),
+    pair('"${VCPUS} vCPU"', '"4096"'),
     // Task-level cpu and memory are optional on EC2.
     { name: 'EC2 without task-level cpu and memory', document: onEc2(task('', '')) },
     { name: 'EC2 with cpu 256 and memory 4096', document: onEc2(task('"256"', '"4096"')) },
@@ -71,7 +77,9 @@ ruleTester('fargate-cpu-memory', {
       document: task('2048', '5000'),
       findings: [
         {
-          message: /memory must be 4096 to 16384 in steps of 1024 MiB/,
+          // 5000 MiB goes with no cpu: the message names none.
+          message:
+            /memory must be 4096 to 16384 in steps of 1024 MiB, so ECS rejects the task definition\.$/,
           underlined: '5000',
           related: [{ message: 'cpu 2048 (2 vCPU)', underlined: '2048' }],
           fixes: [
@@ -86,7 +94,11 @@ ruleTester('fargate-cpu-memory', {
       document: task('"1 vCPU"', '"1.5GB"'),
       findings: [
         {
-          message: /memory "1\.5GB" \(1536 MiB\) is not offered with cpu 1024 \(1 vCPU\)/,
+          message: [
+            /memory "1\.5GB" \(1536 MiB\) is not offered with cpu 1024 \(1 vCPU\)/,
+            // Seven values are still listed one by one.
+            /with that cpu, memory must be 2048, 3072, 4096, 5120, 6144, 7168 or 8192 MiB/,
+          ],
           underlined: '"1.5GB"',
           related: [{ message: 'cpu 1024 (1 vCPU)', underlined: '"1 vCPU"' }],
           fixes: [
@@ -111,6 +123,158 @@ ruleTester('fargate-cpu-memory', {
       ],
     },
     {
+      name: 'memory 512 with cpu 1024: only the next size up is offered, and the one cpu that takes 512 is named',
+      document: task('1024', '512'),
+      findings: [
+        {
+          message: /memory 512 is not offered .* 512 MiB goes with cpu 256 \(0\.25 vCPU\)\.$/,
+          underlined: '512',
+          related: [{ message: 'cpu 1024 (1 vCPU)', underlined: '1024' }],
+          fixes: [
+            { title: 'Change memory to 2048', preferred: true, output: task('1024', '2048') },
+          ],
+        },
+      ],
+    },
+    {
+      name: '"1.75 GB" with "0.5 vCPU": the fixes keep the space before GB',
+      document: task('"0.5 vCPU"', '"1.75 GB"'),
+      findings: [
+        {
+          message: /memory "1\.75 GB" \(1792 MiB\) is not offered with cpu 512 \(0\.5 vCPU\)/,
+          underlined: '"1.75 GB"',
+          related: [{ message: 'cpu 512 (0.5 vCPU)', underlined: '"0.5 vCPU"' }],
+          fixes: [
+            {
+              title: 'Change memory to "2 GB"',
+              preferred: true,
+              output: task('"0.5 vCPU"', '"2 GB"'),
+            },
+            { title: 'Change memory to "1 GB"', output: task('"0.5 vCPU"', '"1 GB"') },
+          ],
+        },
+      ],
+    },
+    {
+      name: '"0.75GB" with "0.25 vCPU": 512 MiB is no whole number of GB, so that fix writes MiB',
+      document: task('"0.25 vCPU"', '"0.75GB"'),
+      findings: [
+        {
+          message: /memory "0\.75GB" \(768 MiB\) is not offered with cpu 256 \(0\.25 vCPU\)/,
+          underlined: '"0.75GB"',
+          related: [{ message: 'cpu 256 (0.25 vCPU)', underlined: '"0.25 vCPU"' }],
+          fixes: [
+            { title: 'Change memory to "512"', output: task('"0.25 vCPU"', '"512"') },
+            { title: 'Change memory to "1GB"', output: task('"0.25 vCPU"', '"1GB"') },
+          ],
+        },
+      ],
+    },
+    {
+      name: '"3 vCPU" is not a Fargate size: the message quotes it as written',
+      document: task('"3 vCPU"', '"6 GB"'),
+      findings: [
+        {
+          message: /^cpu "3 vCPU" is not a Fargate task size/,
+          underlined: '"3 vCPU"',
+          fixes: null,
+        },
+      ],
+    },
+    {
+      name: 'missing memory next to a cpu number: the fix adds a number',
+      document: task('1024', ''),
+      findings: [
+        {
+          message: /has no task-level memory/,
+          underlined: '1024',
+          fixes: [{ title: 'Add "memory": 2048', preferred: true, output: task('1024', '2048') }],
+        },
+      ],
+    },
+    {
+      name: 'missing memory next to "1 vCPU": the fix adds MiB as a string',
+      document: task('"1 vCPU"', ''),
+      findings: [
+        {
+          message: /has no task-level memory/,
+          underlined: '"1 vCPU"',
+          fixes: [
+            {
+              title: 'Add "memory": "2048"',
+              preferred: true,
+              output: task('"1 vCPU"', '"2048"'),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'missing cpu next to a memory number: the fix adds the smallest cpu as a number',
+      document: task('', '4096'),
+      findings: [
+        {
+          message: /has no task-level cpu/,
+          underlined: '4096',
+          fixes: [{ title: 'Add "cpu": 512', preferred: true, output: task('512', '4096') }],
+        },
+      ],
+    },
+    {
+      name: 'missing cpu next to memory 3000, which no cpu offers: no fix',
+      document: task('', '3000'),
+      findings: [{ message: /has no task-level cpu/, underlined: '3000', fixes: null }],
+    },
+    {
+      name: 'words around a vCPU or GB value: forms ECS does not document, two warnings',
+      document: task('"up to 2 vCPU"', '"4 GB RAM"'),
+      findings: [
+        {
+          message:
+            '"up to 2 vCPU" is not a task cpu value in a form ECS documents: CPU units (1024) or vCPUs ("1 vCPU"). Fargate then cannot check it against its task sizes.',
+          underlined: '"up to 2 vCPU"',
+          severity: 'warning',
+          fixes: null,
+        },
+        {
+          message: /^"4 GB RAM" is not a task memory value in a form ECS documents/,
+          underlined: '"4 GB RAM"',
+          severity: 'warning',
+          fixes: null,
+        },
+      ],
+    },
+    {
+      name: 'a note after the vCPU value and a word before the GB value: two warnings',
+      document: task('"2 vCPU (burst)"', '"about 4 GB"'),
+      findings: [
+        {
+          message: /^"2 vCPU \(burst\)" is not a task cpu value/,
+          underlined: '"2 vCPU (burst)"',
+          severity: 'warning',
+          fixes: null,
+        },
+        {
+          message: /^"about 4 GB" is not a task memory value/,
+          underlined: '"about 4 GB"',
+          severity: 'warning',
+          fixes: null,
+        },
+      ],
+    },
+    {
+      name: '"~1024": a sign before the units is no form ECS documents either',
+      document: task('"~1024"', '"2 GB"'),
+      findings: [
+        {
+          message: /^"~1024" is not a task cpu value/,
+          underlined: '"~1024"',
+          severity: 'warning',
+          fixes: null,
+        },
+      ],
+    },
+    {
       name: 'cpu 300 is not a Fargate size',
       document: task('300', '1024'),
       findings: [
@@ -126,7 +290,8 @@ ruleTester('fargate-cpu-memory', {
       document: task('"1024"', ''),
       findings: [
         {
-          message: /This task requires FARGATE but has no task-level memory: Fargate requires both/,
+          message:
+            'This task requires FARGATE but has no task-level memory: Fargate requires both, as a pair from its table of task sizes, so ECS rejects the task definition.',
           underlined: '"1024"',
           fixes: [
             { title: 'Add "memory": "2048"', preferred: true, output: task('"1024"', '"2048"') },

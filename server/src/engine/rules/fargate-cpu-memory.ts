@@ -1,4 +1,4 @@
-import type { Node } from '../json';
+import { num, str, type Node } from '../json';
 import { containsPlaceholder, isPlaceholder } from '../placeholders';
 import { fargateElement } from './fargate-network-mode';
 import { presence } from './missing-required-field';
@@ -37,11 +37,11 @@ export function readMemory(node: Node): Read {
 }
 
 function read(node: Node, unitForm: RegExp, factor: number): Read {
-  if (node.type === 'number' && typeof node.value === 'number')
-    return { kind: 'value', units: node.value, form: 'number', spaced: false };
-  if (node.type !== 'string' || typeof node.value !== 'string')
-    return { kind: 'unknown', text: JSON.stringify(node.value ?? null) };
-  const text = node.value.trim();
+  const number = num(node);
+  if (number !== undefined) return { kind: 'value', units: number, form: 'number', spaced: false };
+  const written = str(node);
+  if (written === undefined) return { kind: 'unknown', text: JSON.stringify(node.value ?? null) };
+  const text = written.trim();
   if (isPlaceholder(text) || containsPlaceholder(text)) return { kind: 'placeholder' };
   if (/^\d+$/.test(text))
     return { kind: 'value', units: Number(text), form: 'string', spaced: false };
@@ -53,7 +53,7 @@ function read(node: Node, unitForm: RegExp, factor: number): Read {
       form: 'unit-string',
       spaced: m[2] !== '',
     };
-  return { kind: 'unknown', text: node.value };
+  return { kind: 'unknown', text: written };
 }
 
 function vcpu(units: number): string {
@@ -67,8 +67,8 @@ export function describeMemory(values: readonly number[]): string {
 }
 
 function orList(items: string[]): string {
-  return items.length <= 1
-    ? items.join('')
+  return items.length === 1
+    ? items[0]!
     : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
 }
 
@@ -76,9 +76,10 @@ function orList(items: string[]): string {
 function nearest(value: number, valid: readonly number[]): number[] {
   const below = [...valid].reverse().find((v) => v < value);
   const above = valid.find((v) => v > value);
+  // The sort is stable: of two at the same distance, the lower (listed first) stays first.
   return [below, above]
     .filter((v): v is number => v !== undefined)
-    .sort((a, b) => Math.abs(a - value) - Math.abs(b - value) || a - b);
+    .sort((a, b) => Math.abs(a - value) - Math.abs(b - value));
 }
 
 /** `mib` written the way the user wrote their memory: number, numeric string, or a GB string. */
@@ -97,8 +98,9 @@ export const fargateCpuMemory: Rule = {
     'A Fargate task without task-level cpu and memory, or with a pair Fargate does not offer (e.g. cpu 256 with memory 4096).',
   check(ctx) {
     const { model } = ctx;
-    const task = model.task;
-    if (!model.knowsTaskLevel || !task || !model.isFargate) return;
+    if (!model.isFargate) return;
+    // isFargate is read from the task's requiresCompatibilities, so there is a task.
+    const task = model.task!;
     const compat =
       fargateElement(model.requiresCompatibilitiesNode) ?? model.requiresCompatibilitiesNode!;
     const cpuNode = model.cpuNode;
@@ -140,12 +142,8 @@ export const fargateCpuMemory: Rule = {
         }
       }
       ctx.report({
-        at:
-          !cpuWritten && cpuNode === undefined && memNode
-            ? memNode
-            : !memWritten && cpuNode
-              ? cpuNode
-              : compat,
+        // The one of the pair that is there, next to the one that is not.
+        at: memNode ?? cpuNode ?? compat,
         message: `This task requires FARGATE but has no task-level ${absent}: Fargate requires both, as a pair from its table of task sizes, so ECS rejects the task definition${cpuWritten ? '' : ` ("Fargate requires that 'cpu' be defined at the task level")`}.`,
         fixes,
       });
@@ -170,7 +168,7 @@ export const fargateCpuMemory: Rule = {
     if (!memories) {
       ctx.report({
         at: cpuNode!,
-        message: `${ctx.spell.key('cpu')} ${cpuNode!.type === 'string' ? JSON.stringify(cpuNode!.value) : cpu.units} is not a Fargate task size: Fargate offers 256 (.25 vCPU), 512 (.5 vCPU), 1024 (1 vCPU), 2048 (2 vCPU), 4096 (4 vCPU), 8192 (8 vCPU) and 16384 (16 vCPU) CPU units, so ECS rejects the task definition ("Invalid 'cpu' setting for task").`,
+        message: `${ctx.spell.key('cpu')} ${JSON.stringify(cpuNode!.value)} is not a Fargate task size: Fargate offers 256 (.25 vCPU), 512 (.5 vCPU), 1024 (1 vCPU), 2048 (2 vCPU), 4096 (4 vCPU), 8192 (8 vCPU) and 16384 (16 vCPU) CPU units, so ECS rejects the task definition ("Invalid 'cpu' setting for task").`,
       });
       return;
     }
@@ -179,7 +177,7 @@ export const fargateCpuMemory: Rule = {
     const tie =
       options.length === 2 &&
       Math.abs(options[0]! - mem.units) === Math.abs(options[1]! - mem.units);
-    const written = memNode!.type === 'string' ? JSON.stringify(memNode!.value) : String(mem.units);
+    const written = JSON.stringify(memNode!.value);
     const other = [...FARGATE_SIZES]
       .filter(([, mems]) => mems.includes(mem.units))
       .map(([u]) => `${u} (${vcpu(u)})`);
