@@ -41,11 +41,22 @@ const NULL_OPTIONS = task(
 );
 const EMPTY_REGION = task(
   'EC2',
-  '{ "logDriver": "awslogs", "options": { "awslogs-group": "/ecs/billing", "awslogs-region": "" } }',
+  '{ "logDriver": "awslogs", "options": { "awslogs-group": "/ecs/billing", "awslogs-region": " " } }',
 );
 const EC2_NO_GROUP = task(
   'EC2',
   '{ "logDriver": "awslogs", "options": { "awslogs-region": "eu-west-1" } }',
+);
+/** Fargate without a Region; the stream prefix is a number (a YAML template writes it unquoted). */
+const FARGATE_NO_REGION = task(
+  'FARGATE',
+  '{ "logDriver": "awslogs", "options": { "awslogs-group": "/ecs/billing", "awslogs-stream-prefix": 2024 } }',
+);
+/** EC2, no family, and a skeleton's empty secretOptions after the driver. */
+const NO_FAMILY = edit(
+  task('EC2', '{\n        "logDriver": "awslogs",\n        "secretOptions": []\n      }'),
+  '  "family": "billing",\n',
+  '',
 );
 /** No requiresCompatibilities: the launch type is not known. */
 const UNKNOWN_NO_OPTIONS = edit(
@@ -94,6 +105,10 @@ ruleTester('awslogs-missing-option', {
     {
       name: 'a placeholder for the whole options object',
       document: task('FARGATE', '{ "logDriver": "awslogs", "options": "${LOG_OPTIONS}" }'),
+    },
+    {
+      name: 'a bare template placeholder for the options object',
+      document: task('FARGATE', '{ "logDriver": "awslogs", "options": ${LOG_OPTIONS} }'),
     },
     {
       name: 'another log driver (awsfirelens)',
@@ -160,7 +175,7 @@ ruleTester('awslogs-missing-option', {
       ],
     },
     {
-      name: "EC2 asks for group and region only; an empty region counts as missing, an info (the driver takes the instance's Region)",
+      name: "EC2 asks for group and region only; a blank region counts as missing, an info (the driver takes the instance's Region)",
       document: EMPTY_REGION,
       findings: [
         {
@@ -172,7 +187,7 @@ ruleTester('awslogs-missing-option', {
           fixes: [
             {
               title: 'Add "awslogs-region" (fill in your Region)',
-              output: edit(EMPTY_REGION, '"awslogs-region": ""', '"awslogs-region": "<region>"'),
+              output: edit(EMPTY_REGION, '"awslogs-region": " "', '"awslogs-region": "<region>"'),
             },
           ],
         },
@@ -195,6 +210,58 @@ ruleTester('awslogs-missing-option', {
                 EC2_NO_GROUP,
                 '"options": { "awslogs-region": "eu-west-1" }',
                 '"options": { "awslogs-region": "eu-west-1", "awslogs-group": "/ecs/billing" }',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'Fargate without awslogs-region (a number as the stream prefix counts as written): ECS refuses to register it',
+      document: FARGATE_NO_REGION,
+      findings: [
+        {
+          message:
+            'billing logs with awslogs but its options have no "awslogs-region". On Fargate all three options are required, and ECS refuses to register the task definition without the group and Region ("Log driver awslogs requires options: awslogs-region, awslogs-group").',
+          underlined: '"awslogs"',
+          container: 'billing',
+          fixes: [
+            {
+              title: 'Add "awslogs-region" (fill in your Region)',
+              output: edit(
+                FARGATE_NO_REGION,
+                '"awslogs-stream-prefix": 2024 }',
+                '"awslogs-stream-prefix": 2024, "awslogs-region": "<region>" }',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'no family: the group the fix proposes says where the family goes; the options go right after the driver',
+      document: NO_FAMILY,
+      findings: [
+        {
+          message: /no "awslogs-group" or "awslogs-region"\./,
+          severity: 'warning',
+          underlined: '"awslogs"',
+          container: 'billing',
+          fixes: [
+            {
+              title: 'Add "awslogs-group": "/ecs/<family>"',
+              output: edit(
+                NO_FAMILY,
+                '"awslogs",\n',
+                '"awslogs",\n        "options": {\n          "awslogs-group": "/ecs/<family>"\n        },\n',
+              ),
+            },
+            {
+              title: 'Add "awslogs-region" (fill in your Region)',
+              output: edit(
+                NO_FAMILY,
+                '"awslogs",\n',
+                '"awslogs",\n        "options": {\n          "awslogs-region": "<region>"\n        },\n',
               ),
             },
           ],

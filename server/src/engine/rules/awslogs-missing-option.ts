@@ -16,22 +16,21 @@ function given(c: ContainerModel, key: string): boolean {
   return s === undefined || s.trim() !== '';
 }
 
-/** Edits that add `key: value` to the container's awslogs options (creating `options` when absent or null). */
+/**
+ * Edits that add `key: value` to the container's awslogs options, creating `options` when absent or
+ * null (options written as anything else are not judged, so they never get here).
+ */
 function addOption(ctx: RuleContext, c: ContainerModel, key: string, value: string): OffsetEdit[] {
   const options = c.logOptionsNode;
-  if (options?.type === 'object') {
+  if (options) {
     const existing = prop(options, key);
     return existing
       ? ctx.edit.setProperty(options, key, value)
       : ctx.edit.insertProperty(options, key, value);
   }
-  const config = c.logConfigurationNode;
-  if (!config || config.type !== 'object') return [];
-  // Options written as something other than an object (a type error): do not replace the user's value.
-  const written = presence(ctx.source, config, 'options').state;
-  if (written === 'present' || written === 'empty') return [];
+  // The log driver is read from logConfiguration, so it is an object.
   return ctx.edit.setProperty(
-    config,
+    c.logConfigurationNode!,
     'options',
     { [key]: value },
     {
@@ -51,10 +50,10 @@ export const awslogsMissingOption: Rule = {
     const family = model.family?.value;
     for (const c of model.containers) {
       if (c.logDriver?.value !== 'awslogs') continue;
-      // Options that are a template placeholder (or not an object at all) are not judged.
+      // Options that are a template placeholder (or not an object at all) are not judged. The log
+      // driver is read from logConfiguration, so it is an object.
       const optionsWritten =
-        c.logConfigurationNode?.type === 'object' &&
-        presence(ctx.source, c.logConfigurationNode, 'options').state === 'present';
+        presence(ctx.source, c.logConfigurationNode!, 'options').state === 'present';
       if (c.logOptionsNode ? c.logOptionsNode.type !== 'object' : optionsWritten) continue;
       const required = [
         'awslogs-group',
