@@ -1,6 +1,6 @@
 import { displayName } from '../model';
 import type { Rule } from './rule';
-import { localhostReferences } from './localhost';
+import { localhostReferences, whereTargetListens } from './localhost';
 import { agentReferences } from './localhostAgents';
 
 export const localhostAcrossBridge: Rule = {
@@ -24,16 +24,7 @@ export const localhostAcrossBridge: Rule = {
           at: ref.node,
           container: c,
           message: `${displayName(c)} points at ${ref.host}:${ref.port}, ${displayName(target)}'s port, but in ${model.networkModeNode ? 'bridge' : `bridge (the default when ${ctx.spell.key('networkMode')} is left out)`} mode every container has its own network namespace: ${ref.host} is ${displayName(c)} itself, so the connection is refused. ${instead}, or switch the task to ${ctx.spell.key('networkMode')} awsvpc, where the containers of a task share localhost.`,
-          related: [
-            {
-              at:
-                target.portMappings.find((p) => p.containerPort?.value === ref.port)?.containerPort
-                  ?.node ??
-                target.nameNode ??
-                target.node,
-              message: `${displayName(target)} listens on ${ref.port}`,
-            },
-          ],
+          related: [whereTargetListens(ref)],
         });
       }
       for (const ref of agentReferences(model, c)) {

@@ -3,7 +3,7 @@
  * values, command or entryPoint, matched to the container of the task that exposes that port.
  */
 import { elements, str, type Node } from '../json';
-import { perContainer, type ContainerModel, type TaskModel } from '../model';
+import { displayName, perContainer, type ContainerModel, type TaskModel } from '../model';
 import type { StartOrder } from '../startOrder';
 
 const LOCALHOST_PORT = /(?<![\w.-])(localhost|127\.0\.0\.1|\[::1\])(?::(\d{1,5}))(?!\d)/gi;
@@ -47,6 +47,18 @@ export const localhostMentions = perContainer(
     return found;
   },
 );
+
+/** A finding's pointer to where the reference's target listens: its containerPort, else its name. */
+export function whereTargetListens(ref: LocalhostReference): { at: Node; message: string } {
+  const { target, port } = ref;
+  return {
+    at:
+      target.portMappings.find((p) => p.containerPort?.value === port)?.containerPort?.node ??
+      target.nameNode ??
+      target.node,
+    message: `${displayName(target)} listens on ${port}`,
+  };
+}
 
 /** The first reference per (container, target) pair, in document order. */
 export function localhostReferences(model: TaskModel, c: ContainerModel): LocalhostReference[] {

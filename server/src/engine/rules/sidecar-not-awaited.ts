@@ -1,6 +1,6 @@
 import { displayName } from '../model';
 import type { Rule } from './rule';
-import { localhostReferences, waitsTransitively } from './localhost';
+import { localhostReferences, waitsTransitively, whereTargetListens } from './localhost';
 import { addDependsOn } from './util';
 
 export const sidecarNotAwaited: Rule = {
@@ -28,16 +28,7 @@ export const sidecarNotAwaited: Rule = {
           at: ref.node,
           container: c,
           message: `${displayName(c)} talks to ${ref.host}:${ref.port}, which is ${displayName(target)}'s port, but nothing makes it wait for ${displayName(target)}: ECS starts containers without a dependency in no documented order, so ${displayName(c)} can start first and fail to connect. Add a ${ctx.spell.key('dependsOn')} on ${displayName(target)} with ${why}.`,
-          related: [
-            {
-              at:
-                target.portMappings.find((p) => p.containerPort?.value === ref.port)?.containerPort
-                  ?.node ??
-                target.nameNode ??
-                target.node,
-              message: `${displayName(target)} listens on ${ref.port}`,
-            },
-          ],
+          related: [whereTargetListens(ref)],
           fixes: () =>
             name
               ? [
