@@ -84,13 +84,7 @@ export class StartOrderGraphPanel {
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
       webviewOptions(extensionUri),
     );
-    return (StartOrderGraphPanel.current = new StartOrderGraphPanel(
-      panel,
-      extensionUri,
-      source,
-      documentUri,
-      definition,
-    ));
+    return new StartOrderGraphPanel(panel, extensionUri, source, documentUri, definition);
   }
 
   /** Restores a panel after a window reload from the state its webview saved. */
@@ -116,13 +110,7 @@ export class StartOrderGraphPanel {
       typeof shown.definition === 'string'
         ? shown.definition
         : undefined;
-    return (StartOrderGraphPanel.current = new StartOrderGraphPanel(
-      panel,
-      extensionUri,
-      source,
-      documentUri,
-      definition,
-    ));
+    return new StartOrderGraphPanel(panel, extensionUri, source, documentUri, definition);
   }
 
   private constructor(
@@ -165,6 +153,8 @@ export class StartOrderGraphPanel {
         }
       }),
     );
+    // The panel on screen from here until dispose(), the one place that unsets it.
+    StartOrderGraphPanel.current = this;
   }
 
   /** Shows another document's graph, or another task definition's (or the same one again, fresh). */
