@@ -7,46 +7,16 @@
  * definition gets nothing. Screenshots go to test-artifacts/e2e-cloudformation/.
  */
 import assert from 'node:assert/strict';
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test, type TestContext } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { after, before, describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { parseDocument } from 'yaml';
-import {
-  createProfile,
-  ensureCodeServer,
-  installExtension,
-  repoRoot,
-  startCodeServer,
-  type RunningCodeServer,
-} from '../../scripts/code-server.mjs';
-import { packageExtension } from '../../scripts/package.mjs';
-import { waitFor, Workbench, type Problem } from './workbench';
+import { E2ESession } from './session';
+import { waitFor, type Workbench } from './workbench';
 
-const ARTIFACTS = join(repoRoot, 'test-artifacts', 'e2e-cloudformation');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const TEMPLATE = 'service.yaml';
 const WORKFLOW = 'ci.yml';
-
-/** Typing must give exactly the typed text: no auto-closing, no list that pops up by itself. */
-const QUIET_TYPING = { other: 'off', comments: 'off', strings: 'off' };
-const E2E_SETTINGS = {
-  'editor.autoClosingBrackets': 'never',
-  'editor.autoClosingQuotes': 'never',
-  'editor.quickSuggestions': QUIET_TYPING,
-  '[yaml]': { 'editor.quickSuggestions': QUIET_TYPING, 'editor.autoIndent': 'none' },
-  'editor.suggestOnTriggerCharacters': false,
-  'editor.formatOnType': false,
-};
 
 /**
  * Two task definitions: Web's init container is essential and nobody waits for it; Api waits for
@@ -109,39 +79,9 @@ describe(
   'ECS Init Order on a CloudFormation template in a real VS Code (code-server + headless Chromium)',
   { timeout: 6 * 60_000 },
   () => {
-    let server: RunningCodeServer | undefined;
-    let browser: Browser | undefined;
+    const session = new E2ESession('e2e-cloudformation');
     let page: Page;
     let wb: Workbench;
-    let folder = '';
-    let failed = false;
-
-    const read = (name: string) => readFileSync(join(folder, name), 'utf8');
-    /** The 1-based line of the first line of the file on disk that contains `text`. */
-    function lineOf(name: string, text: string): number {
-      const index = read(name)
-        .split('\n')
-        .findIndex((l) => l.includes(text));
-      assert.ok(index >= 0, `"${text}" is not in ${name}`);
-      return index + 1;
-    }
-
-    async function step(t: TestContext, name: string, body: () => Promise<void>): Promise<void> {
-      const started = Date.now();
-      try {
-        await body();
-      } catch (error) {
-        failed = true;
-        await wb?.screenshot(`${name}-failed`).catch(() => undefined);
-        throw error;
-      } finally {
-        t.diagnostic(`${name}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
-      }
-    }
-
-    async function ours(file: string): Promise<Problem[]> {
-      return (await wb.problems()).filter((p) => p.file === file && p.source === 'ecs-init-order');
-    }
 
     /** The ids of the container nodes the graph webview draws. */
     async function graphNodes(): Promise<string[]> {
@@ -165,42 +105,23 @@ describe(
 
     before(
       async () => {
-        assert.ok(existsSync(CHROMIUM), `Chromium is not at ${CHROMIUM}`);
-        rmSync(ARTIFACTS, { recursive: true, force: true });
-        mkdirSync(ARTIFACTS, { recursive: true });
-        await ensureCodeServer();
-        const vsix = packageExtension({ out: join(ARTIFACTS, 'ecs-init-order.vsix'), quiet: true });
-        folder = join(mkdtempSync(join(tmpdir(), 'ecs-init-order-e2e-cfn-')), 'infra');
-        mkdirSync(folder);
-        writeFileSync(join(folder, TEMPLATE), SERVICE_TEMPLATE);
-        writeFileSync(join(folder, WORKFLOW), CI_WORKFLOW);
-        const profile = createProfile(E2E_SETTINGS);
-        installExtension(profile, vsix);
-        server = await startCodeServer({ profile, folder });
-        browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-        page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-        await page.goto(`${server.url}?folder=${encodeURI(folder)}`);
-        wb = new Workbench(page, ARTIFACTS);
-        await wb.ready(TEMPLATE);
+        await session.start({
+          folderName: 'infra',
+          fill: (folder) => {
+            writeFileSync(join(folder, TEMPLATE), SERVICE_TEMPLATE);
+            writeFileSync(join(folder, WORKFLOW), CI_WORKFLOW);
+          },
+          readyFile: TEMPLATE,
+        });
+        ({ page, wb } = session);
       },
       { timeout: 5 * 60_000 },
     );
 
-    after(async () => {
-      await browser?.close().catch(() => undefined);
-      if (server) {
-        writeFileSync(join(ARTIFACTS, 'code-server.log'), server.log());
-        await server.stop({ keepProfile: true });
-        const logs = join(server.profile.userDataDir, 'logs');
-        if (failed && existsSync(logs))
-          cpSync(logs, join(ARTIFACTS, 'vscode-logs'), { recursive: true });
-        rmSync(server.profile.root, { recursive: true, force: true });
-      }
-      if (folder) rmSync(join(folder, '..'), { recursive: true, force: true });
-    });
+    after(() => session.close());
 
     test('1. the template’s findings are in the Problems panel, in its words, naming the resource', async (t) => {
-      await step(t, '01-template-problems', async () => {
+      await session.step(t, '01-template-problems', async () => {
         await wb.openFile(TEMPLATE);
         await wb.runCommand('Problems: Focus on Problems View');
         const expected = [
@@ -208,14 +129,7 @@ describe(
           'healthy-without-healthcheck',
           'init-not-awaited',
         ];
-        const problems = await waitFor(
-          `the findings ${expected.join(', ')} in the Problems panel`,
-          async () => {
-            const found = await ours(TEMPLATE);
-            return expected.every((code) => found.some((p) => p.code === code)) ? found : undefined;
-          },
-          90_000,
-        );
+        const problems = await wb.findingsWith(TEMPLATE, expected);
         assert.deepEqual(problems.map((p) => p.code).sort(), [...expected].sort());
         const essential = problems.find((p) => p.code === 'essential-init-container')!;
         assert.equal(essential.severity, 'Warning');
@@ -223,24 +137,27 @@ describe(
           essential.message,
           /^Web: init-config looks like an init container \(a one-shot setup step\) but is essential \(Essential defaults to true when it is left out\)/,
         );
-        assert.deepEqual([essential.line, essential.column], [lineOf(TEMPLATE, 'init-config'), 17]);
+        assert.deepEqual(
+          [essential.line, essential.column],
+          [session.lineOf(TEMPLATE, 'init-config'), 17],
+        );
         const healthy = problems.find((p) => p.code === 'healthy-without-healthcheck')!;
         assert.equal(healthy.severity, 'Error');
         assert.match(
           healthy.message,
           /^Api: api waits for db to be HEALTHY, but db has no HealthCheck/,
         );
-        assert.deepEqual([healthy.line, healthy.column], [lineOf(TEMPLATE, 'HEALTHY'), 26]);
+        assert.deepEqual([healthy.line, healthy.column], [session.lineOf(TEMPLATE, 'HEALTHY'), 26]);
         await wb.focusEditor();
-        await wb.goTo(lineOf(TEMPLATE, 'init-config'), 17);
+        await wb.goTo(session.lineOf(TEMPLATE, 'init-config'), 17);
         await wb.screenshot('01-template-problems');
       });
     });
 
     test('2. hovering a Condition explains it for the containers it joins', async (t) => {
-      await step(t, '02-template-hover', async () => {
+      await session.step(t, '02-template-hover', async () => {
         await wb.openFile(TEMPLATE);
-        await wb.goTo(lineOf(TEMPLATE, 'HEALTHY'), 1);
+        await wb.goTo(session.lineOf(TEMPLATE, 'HEALTHY'), 1);
         const at = await wb.positionOf('HEALTHY');
         await page.mouse.move(at.x - 10, at.y);
         await page.mouse.move(at.x, at.y);
@@ -257,22 +174,16 @@ describe(
     });
 
     test('3. the quick fix makes the init container non-essential and awaited, in valid YAML with its comments', async (t) => {
-      await step(t, '03-template-quick-fix', async () => {
+      await session.step(t, '03-template-quick-fix', async () => {
         await wb.openFile(TEMPLATE);
-        await wb.goTo(lineOf(TEMPLATE, 'init-config'), 17);
-        const lightbulb = page.locator('.editor-group-container.active .lightBulbWidget');
-        await waitFor('the lightbulb', () => lightbulb.isVisible());
-        await lightbulb.click();
-        const item = page.locator('.action-widget .monaco-list-row.action').filter({
-          hasText: /Make init-config non-essential and make app wait for it \(SUCCESS\)/,
-        });
-        await waitFor('the fix in the Quick Fix menu', async () => (await item.count()) > 0);
-        await wb.screenshot('03-template-quick-fix-menu');
-        await item.first().hover({ force: true });
-        await item.first().click();
+        await wb.goTo(session.lineOf(TEMPLATE, 'init-config'), 17);
+        await wb.quickFix(
+          /Make init-config non-essential and make app wait for it \(SUCCESS\)/,
+          '03-template-quick-fix-menu',
+        );
         await wb.save();
 
-        const fixed = read(TEMPLATE);
+        const fixed = session.read(TEMPLATE);
         assert.deepEqual(parseDocument(fixed, { uniqueKeys: true }).errors, []);
         assert.ok(fixed.includes('# comments stay when a fix edits the file'));
         assert.ok(
@@ -295,7 +206,7 @@ describe(
         );
         await wb.runCommand('Problems: Focus on Problems View');
         await waitFor('the fixed findings to leave the Problems panel', async () => {
-          const codes = (await ours(TEMPLATE)).map((p) => p.code);
+          const codes = (await wb.findings(TEMPLATE)).map((p) => p.code);
           return codes.length === 1 && codes[0] === 'healthy-without-healthcheck';
         });
         await wb.screenshot('03-template-quick-fix-applied');
@@ -303,7 +214,7 @@ describe(
     });
 
     test('4. "ECS: Visualize Start Order" asks which task definition, draws it, and follows the edits', async (t) => {
-      await step(t, '04-template-graph', async () => {
+      await session.step(t, '04-template-graph', async () => {
         await wb.openFile(TEMPLATE);
         await wb.goTo(1, 1);
         await wb.runCommand('ECS: Visualize Start Order');
@@ -320,8 +231,8 @@ describe(
 
         // Renaming api in the editor: the graph follows, still on Api.
         await wb.openFile(TEMPLATE);
-        const line = lineOf(TEMPLATE, '- Name: api');
-        await wb.goTo(line, read(TEMPLATE).split('\n')[line - 1]!.length + 1);
+        const line = session.lineOf(TEMPLATE, '- Name: api');
+        await wb.goTo(line, session.read(TEMPLATE).split('\n')[line - 1]!.length + 1);
         await page.keyboard.type('-server');
         await wb.save();
         await waitFor(
@@ -332,7 +243,7 @@ describe(
         );
 
         // With the cursor inside Web, the command draws Web without asking.
-        await wb.goTo(lineOf(TEMPLATE, '- Name: app'), 12);
+        await wb.goTo(session.lineOf(TEMPLATE, '- Name: app'), 12);
         await wb.runCommand('ECS: Visualize Start Order');
         await graphTab(`Start Order: ${TEMPLATE} · Web`);
         await waitFor(
@@ -346,7 +257,7 @@ describe(
     });
 
     test('5. a YAML file without a task definition gets no finding and no graph button', async (t) => {
-      await step(t, '05-plain-yaml', async () => {
+      await session.step(t, '05-plain-yaml', async () => {
         const button = page.locator(
           '.editor-group-container.active .editor-actions [aria-label*="Visualize Start Order"]',
         );

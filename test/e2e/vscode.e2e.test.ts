@@ -8,35 +8,15 @@
  * step does not hide the ones after it. Files are edited in a copy of examples/ in a temp folder.
  */
 import assert from 'node:assert/strict';
-import {
-  chmodSync,
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, cpSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test, type TestContext } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import {
-  createProfile,
-  ensureCodeServer,
-  installExtension,
-  repoRoot,
-  startCodeServer,
-  type RunningCodeServer,
-} from '../../scripts/code-server.mjs';
-import { packageExtension } from '../../scripts/package.mjs';
+import { after, before, describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { repoRoot } from '../../scripts/code-server.mjs';
+import { E2ESession } from './session';
 import { terraformLanguageStub } from './terraformStub';
-import { waitFor, Workbench, type Problem } from './workbench';
+import { waitFor, type Workbench } from './workbench';
 
-const ARTIFACTS = join(repoRoot, 'test-artifacts', 'e2e');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SEED = 'seed-task-definition.json';
 /** The seed as Terraform writes it: containers in jsonencode, in a .tf file. */
 const MAIN_TF = 'main.tf';
@@ -65,26 +45,6 @@ resource "aws_ecs_task_definition" "worker" {
   ])
 }
 `;
-
-/**
- * On top of the profile every run gets (scripts/code-server.mjs): typing in the tests must give
- * exactly the typed text, so no auto-closed brackets or quotes and no completion list that pops up
- * by itself and takes a keystroke; the tests open the list with Ctrl+Space, as a person can.
- */
-const QUIET_TYPING = { other: 'off', comments: 'off', strings: 'off' };
-const E2E_SETTINGS = {
-  'editor.autoClosingBrackets': 'never',
-  'editor.autoClosingQuotes': 'never',
-  'editor.autoSurround': 'never',
-  'editor.quickSuggestions': QUIET_TYPING,
-  '[json]': { 'editor.quickSuggestions': QUIET_TYPING },
-  '[jsonc]': { 'editor.quickSuggestions': QUIET_TYPING },
-  '[terraform]': { 'editor.quickSuggestions': QUIET_TYPING },
-  'editor.suggestOnTriggerCharacters': false,
-  'editor.acceptSuggestionOnCommitCharacter': false,
-  'editor.parameterHints.enabled': false,
-  'editor.formatOnType': false,
-};
 
 /** A task definition for the completion step: an init container nobody waits for yet. */
 const WEB_TASK_DEFINITION = `{
@@ -136,105 +96,39 @@ describe(
   'ECS Init Order in a real VS Code (code-server + headless Chromium)',
   { timeout: 9 * 60_000 },
   () => {
-    let server: RunningCodeServer | undefined;
-    let browser: Browser | undefined;
+    const session = new E2ESession('e2e');
     let page: Page;
     let wb: Workbench;
-    let folder = '';
-    let failed = false;
-    const timings: string[] = [];
-
-    const file = (name: string) => join(folder, name);
-    const read = (name: string) => readFileSync(file(name), 'utf8');
-    const containers = (name: string): Container[] => JSON.parse(read(name)).containerDefinitions;
-    /** The 1-based line of the `occurrence`-th line of the file on disk that contains `text`. */
-    function lineOf(name: string, text: string, occurrence = 0): number {
-      const lines = read(name).split('\n');
-      let seen = 0;
-      for (let i = 0; i < lines.length; i++)
-        if (lines[i]!.includes(text) && seen++ === occurrence) return i + 1;
-      return assert.fail(`"${text}" (occurrence ${occurrence}) is not in ${name}`);
-    }
-
-    /** Runs one step; on failure saves NN-name-failed.png before reporting the error. */
-    async function step(t: TestContext, name: string, body: () => Promise<void>): Promise<void> {
-      const started = Date.now();
-      try {
-        await body();
-      } catch (error) {
-        failed = true;
-        await wb?.screenshot(`${name}-failed`).catch(() => undefined);
-        throw error;
-      } finally {
-        const seconds = ((Date.now() - started) / 1000).toFixed(1);
-        timings.push(`${name}: ${seconds} s`);
-        t.diagnostic(`${name}: ${seconds} s`);
-      }
-    }
-
-    async function seedProblems(): Promise<Problem[]> {
-      return (await wb.problems()).filter((p) => p.file === SEED && p.source === 'ecs-init-order');
-    }
+    const containers = (name: string): Container[] =>
+      JSON.parse(session.read(name)).containerDefinitions;
 
     before(
       async () => {
-        assert.ok(
-          existsSync(CHROMIUM),
-          `Chromium is not at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROMIUM_PATH`,
-        );
-        rmSync(ARTIFACTS, { recursive: true, force: true });
-        mkdirSync(ARTIFACTS, { recursive: true });
-
-        let started = Date.now();
-        await ensureCodeServer();
-        timings.push(`code-server ready: ${((Date.now() - started) / 1000).toFixed(1)} s`);
-
-        started = Date.now();
-        const vsix = packageExtension({ out: join(ARTIFACTS, 'ecs-init-order.vsix'), quiet: true });
-        timings.push(`package: ${((Date.now() - started) / 1000).toFixed(1)} s`);
-
-        // A copy of examples/ (the steps edit and save files) plus the two files of steps 4 and 6.
-        folder = join(mkdtempSync(join(tmpdir(), 'ecs-init-order-e2e-')), 'examples');
-        cpSync(join(repoRoot, 'examples'), folder, { recursive: true });
-        writeFileSync(join(folder, 'web-task-definition.json'), WEB_TASK_DEFINITION);
-        writeFileSync(join(folder, 'package.json'), PLAIN_PACKAGE_JSON);
-        cpSync(join(repoRoot, 'test/fixtures/terraform/broken/seed-jsonencode.tf'), file(MAIN_TF));
-        writeFileSync(file(SERVICES_TF), TWO_RESOURCES);
-        for (const name of readdirSync(folder)) chmodSync(join(folder, name), 0o644);
-
-        started = Date.now();
-        const profile = createProfile(E2E_SETTINGS);
-        installExtension(profile, vsix);
-        server = await startCodeServer({ profile, folder });
-        browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-        page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-        await page.goto(`${server.url}?folder=${encodeURI(folder)}`);
-        wb = new Workbench(page, ARTIFACTS);
-        await wb.ready(SEED);
-        timings.push(
-          `install VSIX + start code-server + workbench: ${((Date.now() - started) / 1000).toFixed(1)} s`,
-        );
+        await session.start({
+          folderName: 'examples',
+          // A copy of examples/ (the steps edit and save files) plus the files of later steps.
+          fill: (folder) => {
+            cpSync(join(repoRoot, 'examples'), folder, { recursive: true });
+            writeFileSync(join(folder, 'web-task-definition.json'), WEB_TASK_DEFINITION);
+            writeFileSync(join(folder, 'package.json'), PLAIN_PACKAGE_JSON);
+            cpSync(
+              join(repoRoot, 'test/fixtures/terraform/broken/seed-jsonencode.tf'),
+              join(folder, MAIN_TF),
+            );
+            writeFileSync(join(folder, SERVICES_TF), TWO_RESOURCES);
+            for (const name of readdirSync(folder)) chmodSync(join(folder, name), 0o644);
+          },
+          readyFile: SEED,
+        });
+        ({ page, wb } = session);
       },
       { timeout: 5 * 60_000 },
     );
 
-    after(async () => {
-      await browser?.close().catch(() => undefined);
-      if (server) {
-        writeFileSync(join(ARTIFACTS, 'code-server.log'), server.log());
-        await server.stop({ keepProfile: true });
-        // The extension host's and the language client's logs, for a failed run.
-        const logs = join(server.profile.userDataDir, 'logs');
-        if (failed && existsSync(logs))
-          cpSync(logs, join(ARTIFACTS, 'vscode-logs'), { recursive: true });
-        rmSync(server.profile.root, { recursive: true, force: true });
-      }
-      if (folder) rmSync(join(folder, '..'), { recursive: true, force: true });
-      writeFileSync(join(ARTIFACTS, 'timings.txt'), `${timings.join('\n')}\n`);
-    });
+    after(() => session.close());
 
     test('1. the seed example shows its findings in the Problems panel, by text and code', async (t) => {
-      await step(t, '01-problems', async () => {
+      await session.step(t, '01-problems', async () => {
         await wb.openFile(SEED);
         await wb.runCommand('Problems: Focus on Problems View');
         const expected = [
@@ -245,14 +139,7 @@ describe(
           'awslogs-execution-role',
           'aws-cli-without-task-role',
         ];
-        const problems = await waitFor(
-          `the findings ${expected.join(', ')} in the Problems panel`,
-          async () => {
-            const found = await seedProblems();
-            return expected.every((code) => found.some((p) => p.code === code)) ? found : undefined;
-          },
-          90_000,
-        );
+        const problems = await wb.findingsWith(SEED, expected);
         const essential = problems.find((p) => p.code === 'essential-init-container')!;
         assert.equal(essential.severity, 'Warning');
         assert.match(
@@ -261,7 +148,7 @@ describe(
         );
         assert.deepEqual(
           [essential.line, essential.column],
-          [lineOf(SEED, '"essential": true'), 20],
+          [session.lineOf(SEED, '"essential": true'), 20],
         );
         const logs = problems.find((p) => p.code === 'awslogs-execution-role')!;
         assert.equal(logs.severity, 'Error');
@@ -271,7 +158,7 @@ describe(
     });
 
     test('2. hovering `essential` on the init container explains what its exit does', async (t) => {
-      await step(t, '02-hover', async () => {
+      await session.step(t, '02-hover', async () => {
         await wb.openFile(SEED);
         const at = await wb.positionOf('"essential"'); // The first one: init-setup's.
         await page.mouse.move(at.x - 10, at.y);
@@ -292,37 +179,23 @@ describe(
     });
 
     test('3. the quick fix for essential-init-container, from the Quick Fix menu, edits the file', async (t) => {
-      await step(t, '03-quick-fix', async () => {
+      await session.step(t, '03-quick-fix', async () => {
         await wb.openFile(SEED);
-        const line = lineOf(SEED, '"essential": true');
-        await wb.goTo(line, read(SEED).split('\n')[line - 1]!.indexOf('true') + 1);
-        // The lightbulb in the gutter opens the Quick Fix menu (as Ctrl+. does).
-        const lightbulb = page.locator('.editor-group-container.active .lightBulbWidget');
-        await waitFor('the lightbulb', () => lightbulb.isVisible());
-        await lightbulb.click();
-        const item = page
-          .locator('.action-widget .monaco-list-row.action')
-          .filter({ hasText: /Make init-setup non-essential/ });
-        await waitFor(
-          '"Make init-setup non-essential…" in the Quick Fix menu',
-          async () => (await item.count()) > 0,
-        );
-        await wb.screenshot('03-quick-fix-menu');
-        // The menu blocks the pointer until the mouse moves over it, as a person's would.
-        await item.first().hover({ force: true });
-        await item.first().click();
+        const line = session.lineOf(SEED, '"essential": true');
+        await wb.goTo(line, session.read(SEED).split('\n')[line - 1]!.indexOf('true') + 1);
+        await wb.quickFix(/Make init-setup non-essential/, '03-quick-fix-menu');
         await wb.save();
 
         const [init, app] = containers(SEED);
         assert.equal(init?.essential, false);
         assert.deepEqual(app?.dependsOn, [{ containerName: 'init-setup', condition: 'SUCCESS' }]);
         // The fix edits in place: the value changes on its own line, the rest keeps its formatting.
-        assert.equal(read(SEED).split('\n')[line - 1], '      "essential": false,');
+        assert.equal(session.read(SEED).split('\n')[line - 1], '      "essential": false,');
         await wb.runCommand('Problems: Focus on Problems View');
         await waitFor(
           'essential-init-container and init-not-awaited to leave the Problems panel',
           async () => {
-            const codes = (await seedProblems()).map((p) => p.code);
+            const codes = (await wb.findings(SEED)).map((p) => p.code);
             return (
               codes.includes('entrypoint-overrides-shell') &&
               !codes.includes('essential-init-container') &&
@@ -335,12 +208,12 @@ describe(
     });
 
     test('4. completion offers the other containers inside dependsOn, and a snippet inserts a dependsOn', async (t) => {
-      await step(t, '04-completion', async () => {
+      await session.step(t, '04-completion', async () => {
         const name = 'web-task-definition.json';
         await wb.openFile(name);
         // Inside api's empty dependsOn: type an entry, then ask for the container name.
-        const line = lineOf(name, '"dependsOn": []');
-        await wb.goTo(line, read(name).split('\n')[line - 1]!.indexOf('[]') + 2);
+        const line = session.lineOf(name, '"dependsOn": []');
+        await wb.goTo(line, session.read(name).split('\n')[line - 1]!.indexOf('[]') + 2);
         const after = '", "condition": "SUCCESS" }';
         await page.keyboard.type(`{ "containerName": "${after}`);
         for (let i = 0; i < after.length; i++) await page.keyboard.press('ArrowLeft');
@@ -360,7 +233,10 @@ describe(
         // In the condition's value: each condition once (the schema leaves them to the server),
         // SUCCESS first since db-migrate is an init container.
         const entry = '{ "containerName": "db-migrate", "condition": "';
-        await wb.goTo(line, read(name).split('\n')[line - 1]!.indexOf('[]') + 2 + entry.length);
+        await wb.goTo(
+          line,
+          session.read(name).split('\n')[line - 1]!.indexOf('[]') + 2 + entry.length,
+        );
         await page.keyboard.press('Control+Space');
         await wb.suggestion('SUCCESS');
         const conditions = await page
@@ -375,8 +251,11 @@ describe(
         await page.keyboard.press('Escape');
 
         // In proxy: the ecs-depends-on snippet, its placeholder, then its condition choice.
-        const proxyEssential = lineOf(name, '"essential": true', 1);
-        await wb.goTo(proxyEssential, read(name).split('\n')[proxyEssential - 1]!.length + 1);
+        const proxyEssential = session.lineOf(name, '"essential": true', 1);
+        await wb.goTo(
+          proxyEssential,
+          session.read(name).split('\n')[proxyEssential - 1]!.length + 1,
+        );
         await page.keyboard.type(',');
         await page.keyboard.press('Enter');
         await page.keyboard.type('ecs-depends-on');
@@ -396,7 +275,7 @@ describe(
     });
 
     test('5. "ECS: Visualize Start Order" draws the graph; clicking a node selects the container', async (t) => {
-      await step(t, '05-graph', async () => {
+      await session.step(t, '05-graph', async () => {
         await wb.openFile(SEED);
         await wb.goTo(1, 1);
         await wb.runCommand('ECS: Visualize Start Order');
@@ -429,8 +308,8 @@ describe(
 
         await nodeOf('app-container').click();
         // The container's object spans these lines (after step 3's fix, wherever that left it).
-        const lines = read(SEED).split('\n');
-        const nameLine = lineOf(SEED, '"name": "app-container"');
+        const lines = session.read(SEED).split('\n');
+        const nameLine = session.lineOf(SEED, '"name": "app-container"');
         let last = nameLine;
         while (last < lines.length && !/^ {4}\}/.test(lines[last - 1]!)) last++;
         const cursor = await waitFor('the editor selection to move to app-container', async () => {
@@ -445,7 +324,7 @@ describe(
     });
 
     test('6. only task definitions are checked: a plain package.json gets no findings and no graph button', async (t) => {
-      await step(t, '06-plain-json', async () => {
+      await session.step(t, '06-plain-json', async () => {
         const button = page.locator(
           '.editor-group-container.active .editor-actions [aria-label*="Visualize Start Order"]',
         );
@@ -484,22 +363,13 @@ describe(
       });
     });
     test('7. a Terraform file (no HashiCorp extension): findings, a hover and the quick fix in HCL', async (t) => {
-      await step(t, '07-terraform', async () => {
+      await session.step(t, '07-terraform', async () => {
         await wb.openFile(MAIN_TF);
         await wb.runCommand('Problems: Focus on Problems View');
-        const problems = await waitFor(
-          'the findings of main.tf in the Problems panel',
-          async () => {
-            const found = (await wb.problems()).filter(
-              (p) => p.file === MAIN_TF && p.source === 'ecs-init-order',
-            );
-            return found.some((p) => p.code === 'essential-init-container') ? found : undefined;
-          },
-          90_000,
-        );
+        const problems = await wb.findingsWith(MAIN_TF, ['essential-init-container']);
         const essential = problems.find((p) => p.code === 'essential-init-container')!;
-        const line = lineOf(MAIN_TF, 'essential = true');
-        const column = read(MAIN_TF).split('\n')[line - 1]!.indexOf('true') + 1;
+        const line = session.lineOf(MAIN_TF, 'essential = true');
+        const column = session.read(MAIN_TF).split('\n')[line - 1]!.indexOf('true') + 1;
         assert.deepEqual([essential.line, essential.column], [line, column]);
         assert.ok(problems.some((p) => p.code === 'init-output-not-shared'));
         await wb.filterProblems('**/main.tf');
@@ -519,15 +389,7 @@ describe(
         await page.keyboard.press('Escape');
 
         await wb.goTo(line, column);
-        const lightbulb = page.locator('.editor-group-container.active .lightBulbWidget');
-        await waitFor('the lightbulb', () => lightbulb.isVisible());
-        await lightbulb.click();
-        const item = page
-          .locator('.action-widget .monaco-list-row.action')
-          .filter({ hasText: /Make init-setup non-essential/ });
-        await waitFor('the quick fix in the menu', async () => (await item.count()) > 0);
-        await item.first().hover({ force: true });
-        await item.first().click();
+        await wb.quickFix(/Make init-setup non-essential/);
         // The fix's edit reaches the editor a moment after the click: save once it has.
         await waitFor(
           'the quick fix to edit main.tf',
@@ -535,7 +397,7 @@ describe(
             (await page.locator('.editor-group-container.active .tab.active.dirty').count()) > 0,
         );
         await wb.save();
-        const text = read(MAIN_TF);
+        const text = session.read(MAIN_TF);
         assert.equal(text.split('\n')[line - 1], '      essential = false');
         assert.match(
           text,
@@ -552,7 +414,7 @@ describe(
     });
 
     test('8. the start-order graph of a Terraform resource, of the one under the cursor or picked of several', async (t) => {
-      await step(t, '08-terraform-graph', async () => {
+      await session.step(t, '08-terraform-graph', async () => {
         await wb.openFile(MAIN_TF);
         await wb.goTo(1, 1);
         await wb.runCommand('ECS: Visualize Start Order');
@@ -578,7 +440,7 @@ describe(
             return tabs.some((label) => label.includes(`services.tf · ${resource}`));
           });
         await wb.openFile(SERVICES_TF);
-        await wb.goTo(lineOf(SERVICES_TF, 'name = "db"'), 5);
+        await wb.goTo(session.lineOf(SERVICES_TF, 'name = "db"'), 5);
         await wb.runCommand('ECS: Visualize Start Order');
         await panelShows('aws_ecs_task_definition.worker');
         await nodeOf('api').waitFor({ timeout: 30_000 });
@@ -597,17 +459,12 @@ describe(
     });
 
     test('9. beside another extension that gives .tf files the terraform language id', async (t) => {
-      await step(t, '09-terraform-beside', async () => {
+      await session.step(t, '09-terraform-beside', async () => {
         // A code-server of its own, with a stand-in for HashiCorp's extension installed too.
-        const profile = createProfile(E2E_SETTINGS);
-        installExtension(profile, join(ARTIFACTS, 'ecs-init-order.vsix'));
-        installExtension(profile, terraformLanguageStub(join(profile.root, 'stub')));
-        const other = await startCodeServer({ profile, folder });
-        const otherPage = await browser!.newPage({ viewport: { width: 1600, height: 1000 } });
+        const stub = terraformLanguageStub(join(session.artifacts, 'terraform-stub'));
+        const other = await session.openWindow([session.vsix, stub], MAIN_TF);
+        const { page: otherPage, wb: otherWb } = other;
         try {
-          await otherPage.goto(`${other.url}?folder=${encodeURI(folder)}`);
-          const otherWb = new Workbench(otherPage, ARTIFACTS);
-          await otherWb.ready(MAIN_TF);
           await otherWb.openFile(MAIN_TF);
           await waitFor('the terraform language mode in the status bar', async () =>
             /Terraform/.test(
@@ -626,7 +483,7 @@ describe(
           await otherWb.screenshot('09-terraform-beside');
         } finally {
           await otherPage.close().catch(() => undefined);
-          await other.stop();
+          await other.server.stop();
         }
       });
     });

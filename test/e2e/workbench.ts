@@ -294,6 +294,23 @@ export class Workbench {
     return problems;
   }
 
+  /** The Problems panel's findings of this extension (source ecs-init-order) on `file`. */
+  async findings(file: string): Promise<Problem[]> {
+    return (await this.problems()).filter((p) => p.file === file && p.source === 'ecs-init-order');
+  }
+
+  /** findings(file), once they include every code of `codes` (the first analysis takes a while). */
+  async findingsWith(file: string, codes: string[]): Promise<Problem[]> {
+    return waitFor(
+      `the findings ${codes.join(', ')} of ${file} in the Problems panel`,
+      async () => {
+        const found = await this.findings(file);
+        return codes.every((code) => found.some((p) => p.code === code)) ? found : undefined;
+      },
+      90_000,
+    );
+  }
+
   /** Sets the Problems panel's filter box (a glob such as `**\/package.json`, or '' to clear it). */
   async filterProblems(filter: string): Promise<void> {
     const input = this.page
@@ -301,6 +318,25 @@ export class Workbench {
       .first();
     await input.click();
     await input.fill(filter);
+  }
+
+  /**
+   * The lightbulb in the gutter of the cursor's line opens the Quick Fix menu (as Ctrl+. does);
+   * the fix whose title matches is chosen. `screenshot` names a picture of the open menu.
+   */
+  async quickFix(title: RegExp, screenshot?: string): Promise<void> {
+    const lightbulb = this.page.locator('.editor-group-container.active .lightBulbWidget');
+    await waitFor('the lightbulb', () => lightbulb.isVisible());
+    await lightbulb.click();
+    const item = this.page
+      .locator('.action-widget .monaco-list-row.action')
+      .filter({ hasText: title })
+      .first();
+    await waitFor(`${title} in the Quick Fix menu`, async () => (await item.count()) > 0);
+    if (screenshot) await this.screenshot(screenshot);
+    // The menu blocks the pointer until the mouse moves over it, as a person's would.
+    await item.hover({ force: true });
+    await item.click();
   }
 
   /** The completion list's row labelled exactly `label`, once the list shows it. */
