@@ -711,3 +711,121 @@ describe('YAML: keys', () => {
     );
   });
 });
+
+describe('the template’s names and the reader’s', () => {
+  test('free-form maps keep the user’s keys; a list of objects replaces a value of another shape', () => {
+    const text = `${HEAD}      ContainerDefinitions:
+        - Name: app
+          LogConfiguration:
+            LogDriver: awslogs
+            Options:
+              awslogs-group: /ecs/app
+          DockerLabels: {}
+          Environment: placeholder
+`;
+    const after = apply(text, ({ edit, containers }) => [
+      ...edit.setProperty(valueOf(containers[0]!, 'logConfiguration')!, 'options', {
+        'awslogs-group': '/ecs/app',
+        'awslogs-stream-prefix': 'app',
+      }),
+      ...edit.setProperty(valueOf(containers[0]!, 'dockerLabels')!, 'containerName', 'app'),
+      ...edit.setProperty(containers[0]!, 'environment', [{ name: 'MODE', value: 'init' }]),
+    ]);
+    assert.equal(
+      after,
+      `${HEAD}      ContainerDefinitions:
+        - Name: app
+          LogConfiguration:
+            LogDriver: awslogs
+            Options:
+              awslogs-group: /ecs/app
+              awslogs-stream-prefix: app
+          DockerLabels: {containerName: app}
+          Environment:
+            - Name: MODE
+              Value: init
+`,
+    );
+  });
+
+  test('elements left out as AWS::NoValue do not shift which ones are deleted or replaced', () => {
+    const text = `${HEAD}      ContainerDefinitions:
+        - Name: app
+          Links:
+            - !Ref AWS::NoValue
+            - db
+            - cache
+            - queue
+`;
+    const after = apply(text, ({ edit, containers }) => {
+      const links = valueOf(containers[0]!, 'links')!;
+      return [
+        ...edit.deleteArrayElements(links, 1, 2),
+        ...edit.replaceValue(links.children![2]!, 'bus'),
+      ];
+    });
+    assert.equal(
+      after,
+      `${HEAD}      ContainerDefinitions:
+        - Name: app
+          Links:
+            - !Ref AWS::NoValue
+            - db
+            - bus
+`,
+    );
+    const p = parts(text);
+    const links = valueOf(p.containers[0]!, 'links')!;
+    assert.deepEqual(p.edit.deleteArrayElements(links, 2, 2), []);
+    assert.deepEqual(p.edit.deleteArrayElements(links, 0, 4), []);
+  });
+
+  test('replacing a whole container or dependency writes the template’s names', () => {
+    const text = `${HEAD}      ContainerDefinitions:
+        - Name: app
+          DependsOn:
+            - ContainerName: db
+              Condition: START
+`;
+    const after = apply(text, ({ edit, containers }) => [
+      ...edit.replaceValue(valueOf(containers[0]!, 'dependsOn')!.children![0]!, {
+        containerName: 'db',
+        condition: 'HEALTHY',
+      }),
+    ]);
+    assert.equal(
+      after,
+      `${HEAD}      ContainerDefinitions:
+        - Name: app
+          DependsOn:
+            - ContainerName: db
+              Condition: HEALTHY
+`,
+    );
+  });
+
+  test('an unknown key is renamed to the template’s name; several properties go at once', () => {
+    const text = `${HEAD}      ContainerDefinitions:
+        - Name: app
+          containerName: x
+          StartTimeout: 30
+          StopTimeout: 5
+          Image: nginx:1.27
+`;
+    const after = apply(text, ({ edit, containers }) => [
+      ...edit.renameProperty(propertyOf(containers[0]!, '?containerName'), 'hostname'),
+      ...edit.removeProperties(containers[0]!, [
+        propertyOf(containers[0]!, 'startTimeout'),
+        propertyOf(containers[0]!, 'stopTimeout'),
+      ]),
+    ]);
+    assert.equal(
+      after,
+      `${HEAD}      ContainerDefinitions:
+        - Name: app
+          Hostname: x
+          Image: nginx:1.27
+`,
+    );
+  });
+});
