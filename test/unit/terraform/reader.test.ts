@@ -561,3 +561,121 @@ describe('incremental parsing', () => {
     }
   });
 });
+
+describe('values as the provider types them', () => {
+  /** The task definition as plain JSON, as the rules read it. */
+  function taskValue(tf: string): unknown {
+    const a = analyzeTf(tf);
+    return JSON.parse(JSON.stringify(valueOfNode(a.definitions[0]!.input.taskNode!))) as unknown;
+  }
+
+  function valueOfNode(n: Node): unknown {
+    if (n.type === 'object')
+      return Object.fromEntries(properties(n).map((p) => [keyOf(p), valueOfNode(p.children![1]!)]));
+    if (n.type === 'array') return n.children!.map(valueOfNode);
+    return n.value;
+  }
+
+  test('literals take the argument’s type, as Terraform converts them', () => {
+    assert.deepEqual(
+      taskValue(`resource "aws_ecs_task_definition" "t" {
+  family                   = "t"
+  cpu                      = 256
+  memory                   = true
+  requires_compatibilities = [1, true, "FARGATE"]
+  enable_fault_injection   = "false"
+  volume {
+    name                = "efs"
+    configure_at_launch = "true"
+    efs_volume_configuration {
+      file_system_id          = "fs-1"
+      transit_encryption_port = " 2049 "
+    }
+  }
+  volume {
+    name                = "odd"
+    configure_at_launch = "yes"
+    efs_volume_configuration {
+      transit_encryption_port = "2049a"
+    }
+  }
+  ephemeral_storage {
+    size_in_gib = null
+  }
+}`),
+      {
+        family: 't',
+        cpu: '256',
+        memory: 'true',
+        requiresCompatibilities: ['1', 'true', 'FARGATE'],
+        enableFaultInjection: false,
+        volumes: [
+          {
+            name: 'efs',
+            configuredAtLaunch: true,
+            efsVolumeConfiguration: { fileSystemId: 'fs-1', transitEncryptionPort: 2049 },
+          },
+          {
+            name: 'odd',
+            configuredAtLaunch: 'yes',
+            efsVolumeConfiguration: { transitEncryptionPort: '2049a' },
+          },
+        ],
+        ephemeralStorage: { sizeInGiB: null },
+      },
+    );
+  });
+
+  test('tolist, toset and flatten keep their tuples; other calls are placeholders', () => {
+    const value = taskValue(`resource "aws_ecs_task_definition" "t" {
+  family = "t"
+  container_definitions = jsonencode(tolist([
+    {
+      name       = "a"
+      links      = toset(["db"])
+      dnsServers = flatten([["10.0.0.2"], "10.0.0.3"])
+      command    = flatten(["sh"], ["-c"])
+      entryPoint = tolist(var.entry)
+      (var.other) = 2
+    },
+  ]))
+}`) as { containerDefinitions: Record<string, unknown>[] };
+    assert.deepEqual(value.containerDefinitions[0], {
+      name: 'a',
+      links: ['db'],
+      dnsServers: ['10.0.0.2', '10.0.0.3'],
+      command: '${flatten(["sh"], ["-c"])}',
+      entryPoint: '${tolist(var.entry)}',
+      '${(var.other)}': 2,
+    });
+  });
+
+  test('a heredoc string: its lines, <<- without their common indentation, directives unknown', () => {
+    const value = taskValue(`resource "aws_ecs_task_definition" "t" {
+  family = "t"
+  container_definitions = jsonencode([
+    {
+      name    = "a"
+      command = ["sh", "-c", <<-EOT
+        cp /src/\${var.file} /data
+          echo done
+        EOT
+      ]
+      entryPoint = [<<EOT
+  kept as written
+EOT
+      ]
+      hostname = <<-EOT
+        %{ if var.x }a%{ endif }
+        EOT
+      workingDirectory = "%{ if var.x }/a%{ endif }"
+    },
+  ])
+}`) as { containerDefinitions: Record<string, unknown>[] };
+    const container = value.containerDefinitions[0]!;
+    assert.deepEqual(container.command, ['sh', '-c', 'cp /src/${var.file} /data\n  echo done\n']);
+    assert.deepEqual(container.entryPoint, ['  kept as written\n']);
+    assert.match(String(container.hostname), /^\$\{/);
+    assert.match(String(container.workingDirectory), /^\$\{/);
+  });
+});
