@@ -829,3 +829,217 @@ describe('the template’s names and the reader’s', () => {
     );
   });
 });
+
+describe('YAML: layouts the edits meet', () => {
+  test('a refused edit inserts nothing', () => {
+    const p = parts(`${HEAD}      ContainerDefinitions:
+        - Name: app
+          Links: !Split [',', 'db,cache']
+`);
+    const links = valueOf(p.containers[0]!, 'links')!;
+    assert.deepEqual(p.edit.appendToArray(links, 'queue'), [
+      { offset: links.offset, length: 0, newText: '', invalid: true },
+    ]);
+  });
+
+  test('the indentation unit is read past comments and blank lines after the first key', () => {
+    const text = `Resources:
+
+    # Four spaces here; two below.
+    TaskDef:
+      Type: AWS::ECS::TaskDefinition
+      Properties:
+        ContainerDefinitions:
+          - Name: app
+`;
+    const after = apply(text, ({ edit, containers }) =>
+      edit.setProperty(containers[0]!, 'healthCheck', { command: ['CMD', 'true'], retries: 3 }),
+    );
+    assert.ok(
+      after.endsWith(`- Name: app
+            HealthCheck:
+                Command: [CMD, 'true']
+                Retries: 3
+`),
+      after,
+    );
+  });
+
+  test('a property removed from a CRLF file takes its line break with it', () => {
+    const text =
+      `${HEAD}      ContainerDefinitions:\n        - Name: app\n          StartTimeout: 30\n          Image: nginx:1.27\n`.replace(
+        /\n/g,
+        '\r\n',
+      );
+    const after = apply(text, ({ edit, containers }) =>
+      edit.removeProperty(propertyOf(containers[0]!, 'startTimeout')),
+    );
+    assert.ok(after.endsWith('        - Name: app\r\n          Image: nginx:1.27\r\n'), after);
+  });
+
+  test('after a block scalar: the new property goes below its last line', () => {
+    const text = `${HEAD}      ContainerDefinitions:
+        - Name: app
+          Hostname: |
+            web
+
+          Image: nginx:1.27
+`;
+    const after = apply(text, ({ edit, containers }) =>
+      edit.setProperty(containers[0]!, 'essential', true, { after: ['hostname'] }),
+    );
+    assert.equal(
+      after,
+      `${HEAD}      ContainerDefinitions:
+        - Name: app
+          Hostname: |
+            web
+          Essential: true
+
+          Image: nginx:1.27
+`,
+    );
+  });
+
+  test('inside a flow mapping values stay flow, and a comma is quoted', () => {
+    const text = `${HEAD}      ContainerDefinitions:
+        - {Name: app, Hostname: x, HealthCheck: ~, DockerLabels: { }}
+`;
+    const after = apply(text, ({ edit, containers }) => [
+      ...edit.setProperty(containers[0]!, 'hostname', 'a,b'),
+      ...edit.setProperty(containers[0]!, 'healthCheck', { command: ['CMD', 'true'] }),
+      ...edit.setProperty(valueOf(containers[0]!, 'dockerLabels')!, 'team,web', 'x'),
+    ]);
+    assert.equal(
+      after,
+      `${HEAD}      ContainerDefinitions:
+        - {Name: app, Hostname: 'a,b', HealthCheck: {Command: [CMD, 'true']}, DockerLabels: {'team,web': x}}
+`,
+    );
+    const comment = parts(`${HEAD}      ContainerDefinitions:
+        - Name: app
+          DockerLabels: {   # none yet
+          }
+`);
+    const labels = valueOf(comment.containers[0]!, 'dockerLabels')!;
+    assert.ok(comment.edit.setProperty(labels, 'team', 'web').some((e) => e.invalid));
+  });
+
+  test('values not typed yet, null, and empty collections', () => {
+    const text = `${HEAD}      ContainerDefinitions:
+        - Name: app
+          Hostname:
+          Links:
+          User: root
+          HealthCheck:
+            Command: [CMD, 'true']
+`;
+    const after = apply(text, ({ edit, containers }) => [
+      ...edit.setProperty(containers[0]!, 'hostname', 'web'),
+      ...edit.setProperty(containers[0]!, 'links', []),
+      ...edit.setProperty(containers[0]!, 'user', null),
+      ...edit.setProperty(containers[0]!, 'healthCheck', {}),
+    ]);
+    assert.equal(
+      after,
+      `${HEAD}      ContainerDefinitions:
+        - Name: app
+          Hostname: web
+          Links: []
+          User: null
+          HealthCheck:
+            {}
+`,
+    );
+  });
+
+  test('a block replaced below its key keeps the comment on the key’s line', () => {
+    const text = `${HEAD}      ContainerDefinitions:
+        - Name: app
+          HealthCheck:   # the check
+              Command: [CMD, 'false']
+          DependsOn : ~
+`;
+    const after = apply(text, ({ edit, containers }) => [
+      ...edit.setProperty(containers[0]!, 'healthCheck', { command: ['CMD', 'true'], retries: 3 }),
+      ...edit.setProperty(containers[0]!, 'dependsOn', [
+        { containerName: 'init', condition: 'SUCCESS' },
+      ]),
+    ]);
+    assert.equal(
+      after,
+      `${HEAD}      ContainerDefinitions:
+        - Name: app
+          HealthCheck:   # the check
+              Command: [CMD, 'true']
+              Retries: 3
+          DependsOn :
+            - ContainerName: init
+              Condition: SUCCESS
+`,
+    );
+  });
+
+  test('removing: the first of a flow mapping, and a property whose next line is a comment', () => {
+    const text = `${HEAD}      ContainerDefinitions:
+        - {Name: app, Image: nginx:1.27}
+        - Name: web
+          StartTimeout: 30
+          # the image
+          Image: nginx:1.27
+`;
+    const after = apply(text, ({ edit, containers }) => [
+      ...edit.removeProperty(propertyOf(containers[0]!, 'name')),
+      ...edit.removeProperty(propertyOf(containers[1]!, 'startTimeout')),
+    ]);
+    assert.equal(
+      after,
+      `${HEAD}      ContainerDefinitions:
+        - {Image: nginx:1.27}
+        - Name: web
+          # the image
+          Image: nginx:1.27
+`,
+    );
+  });
+
+  test('deleting: the tail of a flow sequence, every item under a commented key, a dash on its own line', () => {
+    const text = `${HEAD}      ContainerDefinitions:
+        - Name: app
+          DnsServers: [a, bb, ccc]
+          Links: # the links
+            - db
+            - cache
+        -
+          Name: web
+        - Name: last
+`;
+    const after = apply(text, ({ edit, containers, file }) => [
+      ...edit.deleteArrayElements(valueOf(containers[0]!, 'dnsServers')!, 1, 3),
+      ...edit.deleteArrayElements(valueOf(containers[0]!, 'links')!, 0, 2),
+      ...edit.deleteArrayElements(file.definitions[0]!.containersNode!, 1, 2),
+    ]);
+    assert.equal(
+      after,
+      `${HEAD}      ContainerDefinitions:
+        - Name: app
+          DnsServers: [a]
+          Links: # the links
+            []
+        - Name: last
+`,
+    );
+  });
+
+  test('a single-quoted key renamed to a name with a quote in it', () => {
+    const text = `${HEAD}      ContainerDefinitions:
+        - Name: app
+          DockerLabels:
+            'team': web
+`;
+    const after = apply(text, ({ edit, containers }) =>
+      edit.renameProperty(propertyOf(valueOf(containers[0]!, 'dockerLabels')!, 'team'), "o'brien"),
+    );
+    assert.ok(after.includes("            'o''brien': web\n"), after);
+  });
+});

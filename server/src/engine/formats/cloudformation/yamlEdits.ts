@@ -165,8 +165,9 @@ export function yamlEditor(source: SourceText, broken: boolean): TextEditor {
       const flowHere = inFlow(node);
       if (!collection) {
         const written = text[node.offset];
+        // A string keeps the double quotes the user wrote (also where a number was read from them).
         const scalar =
-          typeof value === 'string' && written === '"' && node.type === 'string'
+          typeof value === 'string' && written === '"'
             ? JSON.stringify(value)
             : yamlScalar(value, flowHere);
         if (node.length === 0) return [{ offset: node.offset, length: 0, newText: ` ${scalar}` }];
@@ -263,11 +264,10 @@ export function yamlEditor(source: SourceText, broken: boolean): TextEditor {
       // The mapping's only properties: leave an empty mapping, not a null.
       return { offset: first.offset, length: end - first.offset, newText: '{}' };
     }
-    if (!onlySpacesBefore(first.offset)) {
-      // The first key of a sequence item (`- Name: x`): the next key moves up after the dash.
-      if (next) return { offset: first.offset, length: next.offset - first.offset, newText: '' };
-      const from = nextLineStart(contentEnd(prev!) - 1);
-      return { offset: from, length: nextLineStart(end - 1) - from, newText: '' };
+    if (next && !onlySpacesBefore(first.offset)) {
+      // The first key of a sequence item (`- Name: x`; a block mapping's other keys each start a
+      // line): the next key moves up after the dash.
+      return { offset: first.offset, length: next.offset - first.offset, newText: '' };
     }
     const from = lineStart(first.offset);
     return { offset: from, length: nextLineStart(end - 1) - from, newText: '' };
@@ -280,10 +280,10 @@ export function yamlEditor(source: SourceText, broken: boolean): TextEditor {
     });
   }
 
+  /** Delete items from..to-1 (a range the template editor has checked: at least one item). */
   function deleteArrayElements(arr: Node, from: number, to: number): OffsetEdit[] {
     return guard(arr, () => {
       const items = arr.children ?? [];
-      if (from >= to || from < 0 || to > items.length) return [];
       if (isFlow(arr)) {
         if (from === 0 && to === items.length)
           return [{ offset: arr.offset + 1, length: arr.length - 2, newText: '' }];
@@ -307,7 +307,7 @@ export function yamlEditor(source: SourceText, broken: boolean): TextEditor {
           ? [{ offset: arr.offset, length: end - arr.offset, newText: '[]' }]
           : [{ offset: colon + 1, length: end - colon - 1, newText: ' []' }];
       }
-      const start = from === 0 ? arr.offset : dashOf(items[from]!);
+      const start = dashOf(items[from]!);
       if (start < 0 || !onlySpacesBefore(start)) return cannotEdit(arr);
       const lineFrom = lineStart(start);
       const end = nextLineStart(contentEnd(items[to - 1]!) - 1);
@@ -341,12 +341,15 @@ export function yamlEditor(source: SourceText, broken: boolean): TextEditor {
     renameProperty: (property, key) => {
       const own = property.children?.[0];
       if (!own) return cannotEdit(property);
-      // The key keeps the quotes it was written with; a name that YAML would read as something
-      // else than a string is quoted.
-      const quote =
-        /^["']/.exec(text[own.offset] ?? '')?.[0] ?? (/^[A-Za-z][\w-]*$/.test(key) ? '' : '"');
+      // The key keeps the quotes it was written with; a plain key stays plain where the new name
+      // is a word (YAML could read another as something else than a string).
+      const quote = text[own.offset];
       const written =
-        quote === '"' ? JSON.stringify(key) : quote === "'" ? `'${key.replace(/'/g, "''")}'` : key;
+        quote === "'"
+          ? `'${key.replace(/'/g, "''")}'`
+          : quote !== '"' && /^[A-Za-z][\w-]*$/.test(key)
+            ? key
+            : JSON.stringify(key);
       return guard(property, () => [{ offset: own.offset, length: own.length, newText: written }]);
     },
   };
