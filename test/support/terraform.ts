@@ -34,7 +34,7 @@ function body(value: Record<string, unknown>, schema: Schema, indent: string, as
       lines.push(
         as === 'jsonencode'
           ? `${indent}container_definitions = jsonencode(${formatHcl(v, indent, STYLE)})`
-          : `${indent}container_definitions = <<DEFINITION\n${JSON.stringify(v, null, 2).replace(/\$\{/g, '$${')}\nDEFINITION`,
+          : `${indent}container_definitions = <<DEFINITION\n${JSON.stringify(v, null, 2).replace(/\$\{/g, () => '$${')}\nDEFINITION`,
       );
       continue;
     }

@@ -640,3 +640,83 @@ describe('the editor, edit by edit: HCL in the object’s or block’s own layou
     );
   });
 });
+
+describe('values written as HCL', () => {
+  const text = `resource "aws_ecs_task_definition" "t" {
+  family = "t"
+  container_definitions = jsonencode([
+    {
+      name = "app"
+    },
+  ])
+}
+`;
+
+  function written(value: unknown, key = 'command'): string {
+    const a = analyzeTf(text);
+    const container = a.definitions[0]!.input.containersNode!.children![0]!;
+    const edits = a.file.editor.setProperty(container, key, value);
+    const after = applyOffsetEdits(text, edits);
+    assert.deepEqual(syntaxFindings(analyzeTf(after).file), [], after);
+    const line = after.split('\n').findIndex((l) => l.includes(`name = "app"`));
+    return after
+      .split('\n')
+      .slice(line + 1, after.split('\n').lastIndexOf('    },'))
+      .join('\n');
+  }
+
+  test('strings escaped, with ${ and %{ kept literal: read back as the same strings', () => {
+    const strings = ['say "hi"', 'C:\\tmp', 'a\nb\r\tc', '${HOME}', '%{x}'];
+    const a = analyzeTf(text);
+    const container = a.definitions[0]!.input.containersNode!.children![0]!;
+    const after = applyOffsetEdits(text, a.file.editor.setProperty(container, 'command', strings));
+    const read = analyzeTf(after).definitions[0]!.input.containersNode!.children![0]!;
+    assert.deepEqual(
+      properties(read)
+        .find((p) => keyOf(p) === 'command')!
+        .children![1]!.children!.map((n) => n.value),
+      strings,
+    );
+    assert.equal(
+      written(['say "hi"', 'C:\\tmp', 'a\nb\r\tc', '${HOME}', '%{x}']),
+      '      command = ["say \\"hi\\"", "C:\\\\tmp", "a\\nb\\r\\tc", "$${HOME}", "%%{x}"]',
+    );
+  });
+
+  test('keys that are not identifiers, or are literals, are quoted', () => {
+    assert.equal(
+      written(
+        { 'com.example.team': 'web', true: 'x', null: 'y', _ok: 'z', 'a-b': 1 },
+        'dockerLabels',
+      ),
+      '      dockerLabels = { "com.example.team" = "web", "true" = "x", "null" = "y", _ok = "z", a-b = 1 }',
+    );
+  });
+
+  test('numbers, booleans, null, an empty object and empty lists on one line', () => {
+    assert.equal(
+      written({ a: 1.5, b: false, c: null, d: {}, e: [] }, 'dockerLabels'),
+      '      dockerLabels = { a = 1.5, b = false, c = null, d = {}, e = [] }',
+    );
+  });
+
+  test('past 80 characters: one element per line, nested objects too', () => {
+    const long = 'x'.repeat(70);
+    assert.equal(
+      written(
+        [
+          { name: 'A', value: long },
+          { name: 'B', value: 'b' },
+        ],
+        'environment',
+      ),
+      `      environment = [
+        {
+          name = "A"
+          value = "${long}"
+        },
+        { name = "B", value = "b" },
+      ]`,
+    );
+  });
+});

@@ -25,7 +25,8 @@ export function hclString(s: string): string {
     .replace(/\n/g, '\\n')
     .replace(/\r/g, '\\r')
     .replace(/\t/g, '\\t')
-    .replace(/\$\{/g, '$${')
+    // A function: in a replacement string `$$` stands for one `$`.
+    .replace(/\$\{/g, () => '$${')
     .replace(/%\{/g, '%%{')}"`;
 }
 
