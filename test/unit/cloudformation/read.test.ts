@@ -285,6 +285,50 @@ describe('intrinsic functions', () => {
   });
 });
 
+describe('placeholders of every shape', () => {
+  function family(value: string): unknown {
+    return only(TEMPLATE(`    Properties:\n      Family: ${value}`)).family;
+  }
+
+  test('arguments of every type, GetAtt as a list, a Sub without a variable map', () => {
+    assert.equal(
+      family('!Join [",", [1, true, null, {A: b}, [x]]]'),
+      '${Join([,, [1, true, null, (A: b), [x]]])}',
+    );
+    assert.equal(family('!GetAtt [Role, Arn]'), '${GetAtt Role.Arn}');
+    assert.equal(family('{Fn::GetAtt: []}'), '${GetAtt([])}');
+    assert.equal(family('{Ref: [a]}'), '${Ref([a])}');
+    assert.equal(family('!Sub "${!Literal}-${AWS::Region}"'), '${!Literal}-${AWS::Region}');
+    assert.equal(family('!Sub [{A: b}]'), '${Sub([(A: b)])}');
+    assert.equal(family('!Sub {A: b}'), '${Sub((A: b))}');
+    assert.equal(
+      family('!Sub ["${A}-${B}-${C}-${D}-${ E }", {A: 1, B: true, C: !Ref C, D: x, E: e}]'),
+      '1-true-${C}-x-e',
+    );
+  });
+
+  test('deep nesting is cut short; long placeholders are shortened but still differ', () => {
+    const deep = `${'{Fn::Base64: '.repeat(12)}x${'}'.repeat(12)}`;
+    assert.equal(
+      family(deep),
+      '${Base64(Base64(Base64(Base64(Base64(Base64(Base64(Base64(Base64(…)))))))))}',
+    );
+    const long = (c: string) => family(`!Join ["", [${`${c}, `.repeat(80)}end]]`) as string;
+    const a = long('a');
+    const b = long('b');
+    // 110 characters of the text, then a hash of the whole.
+    assert.match(a, /^\$\{.{110}… [0-9a-z]{1,7}\}$/u);
+    assert.notEqual(a, b);
+    assert.ok(a.startsWith('${Join([, [a, a, a,'), a);
+  });
+
+  test('a multi-line argument is one line; an If with one NoValue branch is a placeholder', () => {
+    assert.equal(family('!Join ["\\n", [a, b]]'), '${Join([ , [a, b]])}');
+    assert.equal(family('!If [C, !Ref AWS::NoValue, x]'), '${If([C, Ref AWS::NoValue, x])}');
+    assert.equal(family('!If [C, !Ref AWS::NoValue]'), '${If([C, Ref AWS::NoValue])}');
+  });
+});
+
 describe('templates', () => {
   test('every task definition of a template, named by its logical ID, spanning its resource', () => {
     const text = `Resources:
