@@ -3,9 +3,10 @@
  * jsonc-parser's parseTree alone (the floor), and vscode-json-languageservice doValidation against
  * our schema (what VS Code already runs on every keystroke of a JSON file).
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 import { nodeBundleOptions } from '../scripts/bundle-options.mjs';
 import { parseTree } from 'jsonc-parser';
@@ -28,8 +29,8 @@ let shipped: typeof Engine | undefined;
 
 function shippedEngineModule(): typeof Engine {
   if (shipped) return shipped;
-  const outfile = resolve('.cache/bench/engine.cjs');
-  mkdirSync('.cache/bench', { recursive: true });
+  // A folder of this run's own: .cache may be shared with other checkouts running the bench.
+  const outfile = join(mkdtempSync(join(tmpdir(), 'ecs-init-order-bench-')), 'engine.cjs');
   buildSync({ ...nodeBundleOptions(true), entryPoints: ['server/src/engine/index.ts'], outfile });
   shipped = createRequire(import.meta.url)(outfile) as typeof Engine;
   return shipped;
