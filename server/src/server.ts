@@ -21,7 +21,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache } from './documents';
-import { forgetHcl, simulate, type Analysis } from './engine/index';
+import { forgetDocument, simulate, type Analysis } from './engine/index';
 import { codeActions, FIX_ALL_KIND } from './features/codeActions';
 import { codeLenses } from './features/codeLens';
 import { completion } from './features/completion';
@@ -264,7 +264,7 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
     clearTimeout(pending.get(uri));
     pending.delete(uri);
     cache.evict(uri);
-    forgetHcl(uri);
+    forgetDocument(uri);
     settings.forget(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
   });

@@ -3,9 +3,9 @@
  * (formats/<format>/index.ts) that finds the task definitions in the file; everything after it is
  * the same for every format.
  */
-import { readCloudFormationFile } from './formats/cloudformation/index';
+import { forgetYamlTemplate, readCloudFormationFile } from './formats/cloudformation/index';
 import { readJsonFile } from './formats/json/index';
-import { readTerraformFile } from './formats/terraform/index';
+import { forgetHcl, readTerraformFile } from './formats/terraform/index';
 import type { FormatId, ParsedFile } from './input';
 import type { Finding } from './types';
 
@@ -13,8 +13,9 @@ export interface ReadOptions {
   /** The file's format; JSON when not given. The language server and the CLI decide it. */
   format?: FormatId;
   /**
-   * Document URI or path, echoed in the graph. A template under `cdk.out` is `cdk synth` output; a
-   * Terraform file's parse tree is kept per URI, so that its next version is parsed incrementally.
+   * Document URI or path, echoed in the graph. A template under `cdk.out` is `cdk synth` output. A
+   * YAML template's or Terraform file's reading is kept per URI, so that its next version re-uses
+   * what the edit left unchanged (forgetDocument lets it go).
    */
   uri?: string;
   /**
@@ -29,6 +30,12 @@ export function readFile(text: string, options: ReadOptions = {}): ParsedFile {
     return readCloudFormationFile(text, { uri: options.uri });
   if (options.format === 'terraform') return readTerraformFile(text, { uri: options.uri });
   return readJsonFile(text, { allowContainerArray: options.allowContainerArray });
+}
+
+/** Forget what was kept of a document's last reading for its next version (it was closed). */
+export function forgetDocument(uri: string): void {
+  forgetHcl(uri);
+  forgetYamlTemplate(uri);
 }
 
 /** The file's syntax errors as findings (the first `limit`: one broken bracket can cause hundreds). */

@@ -19,12 +19,11 @@ export { YAML_SYNTAX } from './formats/cloudformation/yamlTree';
 export { templateScalar } from './formats/cloudformation/index';
 export {
   HCL_SYNTAX,
-  forgetHcl,
   loadTerraformParser,
   terraformParserLoaded,
   type TerraformWasm,
 } from './formats/terraform/index';
-export { readFile, syntaxFindings, type ReadOptions } from './files';
+export { forgetDocument, readFile, syntaxFindings, type ReadOptions } from './files';
 export {
   parseDocument,
   MAX_DOCUMENT_LENGTH,

@@ -15,12 +15,17 @@ import { cloudFormationName } from './schema';
 import { templateEditor } from './templateEditor';
 import { yamlEditor } from './yamlEdits';
 import { yamlFlow, yamlScalar } from './yamlText';
-import { MAX_YAML_DEPTH, parseYamlTemplate } from './yamlTree';
+import { readYamlTemplate } from './templateReuse';
+import { MAX_YAML_DEPTH } from './yamlTree';
 
 export { YAML_SYNTAX } from './yamlTree';
+export { forgetYamlTemplate } from './templateReuse';
 
 export interface TemplateOptions {
-  /** The file's path or URI: a template under `cdk.out` is `cdk synth` output. */
+  /**
+   * The file's path or URI: a template under `cdk.out` is `cdk synth` output. A YAML template's
+   * reading is kept per URI, and what its next version leaves unchanged is re-used.
+   */
   uri?: string;
 }
 
@@ -96,7 +101,7 @@ export function readCloudFormationFile(text: string, options: TemplateOptions = 
       editor: templateEditor(jsonEditor(parsed.source), read),
     };
   }
-  const tree = parseYamlTemplate(text);
+  const tree = readYamlTemplate(text, options.uri);
   const read = readTemplate(tree.root, { text, opaque: tree.opaque, cdkOutput });
   const recognised =
     read.hasTaskDefinition || (tree.tooDeep === true && mentionsTaskDefinition(text));

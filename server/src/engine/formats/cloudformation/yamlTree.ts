@@ -34,18 +34,25 @@ export interface YamlTree {
   tooDeep?: boolean;
   /** Raw nodes CloudFormation cannot read as values (aliases, mappings with merge keys). */
   opaque: WeakSet<Node>;
+  /**
+   * Each part of the tree depends on its own text only (templateReuse.ts): the YAML is valid and
+   * has no directive, anchor, alias or merge key, which tie one part of the text to another.
+   */
+  selfContained: boolean;
 }
 
+const PARSE_OPTIONS = {
+  prettyErrors: false,
+  keepSourceTokens: false,
+  // cfn-lint reads `<<` as a merge key; CloudFormation does not: it stays a plain key here and
+  // the mapping that holds it is opaque.
+  merge: false,
+  uniqueKeys: true,
+  strict: false,
+} as const;
+
 export function parseYamlTemplate(text: string): YamlTree {
-  const document = parseDocument(text, {
-    prettyErrors: false,
-    keepSourceTokens: false,
-    // cfn-lint reads `<<` as a merge key; CloudFormation does not: it stays a plain key here and
-    // the mapping that holds it is opaque.
-    merge: false,
-    uniqueKeys: true,
-    strict: false,
-  });
+  const document = parseDocument(text, PARSE_OPTIONS);
   const syntaxErrors = firstPerLine(
     text,
     document.errors.map((e) => problem(text, e)),
@@ -62,7 +69,38 @@ export function parseYamlTemplate(text: string): YamlTree {
     syntaxErrors,
     tooDeep: tooDeep || builder.tooDeep || undefined,
     opaque: builder.opaque,
+    selfContained:
+      root !== undefined &&
+      document.errors.length === 0 &&
+      builder.selfContained &&
+      !/^%/m.test(text),
   };
+}
+
+/**
+ * The one entry `key: value` of a block mapping written in `text` from `start` to `end` (whole
+ * lines, a resource of the template), read alone as it reads in the whole text: undefined unless
+ * that text is valid and self-contained (see YamlTree) and holds exactly that one entry. What comes
+ * before it is blanked out as one comment line of the same length, so that every offset the parser
+ * gives is the whole text's.
+ */
+export function parseYamlEntry(
+  text: string,
+  start: number,
+  end: number,
+  depth: number,
+): Node | undefined {
+  if (start < 2) return undefined;
+  const padded = `#${' '.repeat(start - 2)}\n${text.slice(start, end)}`;
+  const document = parseDocument(padded, PARSE_OPTIONS);
+  const contents = document.contents;
+  if (document.errors.length > 0 || !isMap(contents) || contents.items.length !== 1)
+    return undefined;
+  if (localTag(contents)) return undefined;
+  const builder = new TreeBuilder(text);
+  const mapping = builder.build(contents, undefined, depth);
+  if (builder.tooDeep || !builder.selfContained) return undefined;
+  return mapping.children![0];
 }
 
 /** One error per line: a line YAML cannot read often gives two or three, the first says it best. */
@@ -171,6 +209,8 @@ export function longFormKey(tag: string): string {
 class TreeBuilder {
   readonly opaque = new WeakSet<Node>();
   tooDeep = false;
+  /** No anchor, alias or merge key seen. */
+  selfContained = true;
 
   constructor(private readonly text: string) {}
 
@@ -180,6 +220,7 @@ class TreeBuilder {
       return { type: 'null', offset: 0, length: 0, value: null, parent };
     }
     if (node === null) return { type: 'null', offset: 0, length: 0, value: null, parent };
+    if (isAlias(node) || node.anchor !== undefined) this.selfContained = false;
     const tag = localTag(node);
     if (tag) return this.tagged(node, tag, parent, depth);
     return this.untagged(node, parent, depth);
@@ -249,8 +290,10 @@ class TreeBuilder {
           value = { type: 'null', offset: key.offset + key.length, length: 0, value: null };
           value.parent = property;
         }
-        if (key.value === '<<' && keyNode && isScalar(keyNode) && keyNode.type === 'PLAIN')
+        if (key.value === '<<' && keyNode && isScalar(keyNode) && keyNode.type === 'PLAIN') {
           this.opaque.add(object);
+          this.selfContained = false;
+        }
         property.offset = key.offset;
         property.length =
           Math.max(value.offset + value.length, key.offset + key.length) - key.offset;
@@ -284,6 +327,8 @@ class TreeBuilder {
   }
 
   private key(node: YamlNode | null, parent: Node, fallback: number): Node {
+    // A complex key is not read, so what it holds (an alias?) is not known.
+    if (node && (!isScalar(node) || node.anchor !== undefined)) this.selfContained = false;
     if (node && isScalar(node)) {
       const [start, end] = node.range ?? [fallback, fallback];
       const value = node.type === 'PLAIN' ? this.text.slice(start, end) : String(node.value ?? '');

@@ -6,6 +6,7 @@
  * reads no files), and until then a Terraform file is simply not analysed yet.
  */
 import { Language, Parser, type Tree } from 'web-tree-sitter';
+import { changedRange } from '../changedRange';
 
 /** The two WebAssembly modules: web-tree-sitter's runtime and the grammar. */
 export interface TerraformWasm {
@@ -93,19 +94,7 @@ export function forgetHcl(key: string): void {
  * code units too. Both texts share the prefix, so the start point is counted once.
  */
 function describeEdit(tree: Tree, before: string, after: string): void {
-  const max = Math.min(before.length, after.length);
-  let start = 0;
-  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
-  let oldEnd = before.length;
-  let newEnd = after.length;
-  while (
-    oldEnd > start &&
-    newEnd > start &&
-    before.charCodeAt(oldEnd - 1) === after.charCodeAt(newEnd - 1)
-  ) {
-    oldEnd--;
-    newEnd--;
-  }
+  const { start, oldEnd, newEnd } = changedRange(before, after);
   const startPosition = advance({ row: 0, column: 0 }, before, 0, start);
   tree.edit({
     startIndex: start,
