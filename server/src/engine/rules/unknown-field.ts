@@ -101,12 +101,12 @@ function visit(
     const field =
       known ?? report(ctx, property, unknown?.written ?? key, place, unknown?.rejection);
     if (!field) continue;
-    const misspelt = !known || place.insideMisspelt;
-    // The parent as the file writes it; a format with names of its own by the field's name there.
-    const parent = ctx.spell.key(unknown ? field.name : key);
     const inner = nestedShape(field.value);
     const shape = inner ? SHAPES.get(inner) : undefined;
     if (!shape) continue;
+    const misspelt = !known || place.insideMisspelt;
+    // The parent as the file writes it; a format with names of its own by the field's name there.
+    const parent = ctx.spell.key(unknown ? field.name : key);
     const children = value.type === 'object' ? [value] : objectElements(value);
     children.forEach((child, i) => {
       const container = containers.get(child);
