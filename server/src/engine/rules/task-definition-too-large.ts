@@ -10,13 +10,6 @@ export const OLD_TASK_DEFINITION_BYTES = 32_768;
 
 const READ_ONLY: ReadonlySet<string> = new Set(READ_ONLY_FIELDS);
 
-/** UTF-8 length of a string, without an encoder (the engine also runs in a browser). */
-function utf8Length(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) bytes += charBytes(text, i) ?? (i++, 4);
-  return bytes;
-}
-
 /** UTF-8 bytes of the character at `i`; undefined for a surrogate pair (four bytes, two units). */
 function charBytes(text: string, i: number): number | undefined {
   const c = text.charCodeAt(i);
@@ -26,8 +19,12 @@ function charBytes(text: string, i: number): number | undefined {
   return 3;
 }
 
+/** Printable ASCII that JSON writes as it is (no quote, no backslash): most strings are. */
+const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+
 /** Bytes of a string as JSON.stringify writes it, quotes and escapes included, without writing it. */
 function jsonStringBytes(text: string): number {
+  if (PLAIN.test(text)) return text.length + 2;
   let bytes = 2;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -76,14 +73,10 @@ export const taskDefinitionTooLarge: Rule = {
   summary:
     'The task definition, as registration sends it, is over 64 KiB (ECS rejects it), or over the 32 KiB of older AWS figures.',
   check(ctx) {
-    const { model, source } = ctx;
-    // Compact JSON is never longer than the text's UTF-8 bytes, which are never more than three
-    // per UTF-16 unit: most files are ruled out without building anything. The text is the task
-    // definition's own (a template holds many).
-    const { span } = model.input;
-    if (span.length * 3 <= OLD_TASK_DEFINITION_BYTES) return;
-    const text = source.text.slice(span.offset, span.offset + span.length);
-    if (utf8Length(text) <= OLD_TASK_DEFINITION_BYTES) return;
+    const { model } = ctx;
+    // Counted on the tree of what is sent, never on the file's text: a template or a .tf file
+    // writes keys without quotes and values the provider or CloudFormation converts (a number sent
+    // as a string), so its text can be shorter than what registration sends.
     const sent = model.task ?? model.containersNode;
     if (!sent) return;
     // A describe output's read-only fields are not sent again (register-readonly-field says so).
