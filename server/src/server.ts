@@ -84,9 +84,14 @@ interface DocumentState {
   settings: Settings;
 }
 
-/** Bigger documents wait a little longer, so a burst of keystrokes is analysed once. */
+/**
+ * How long a change waits before the analysis: changes that arrived with it (a burst sent
+ * together) are applied first, as a timer runs only after the messages already received, so a
+ * millisecond is enough for them. Bigger documents wait a little longer, so that fast typing in a
+ * large file is analysed once (a 1 MB file 21 ms).
+ */
 function validationDelay(document: TextDocument): number {
-  return Math.min(200, 5 + Math.floor(document.getText().length / 50_000));
+  return Math.min(200, 1 + Math.floor(document.getText().length / 50_000));
 }
 
 /** What the host (Node, a browser) provides. */
