@@ -21,6 +21,35 @@ const MESH = `{
   ]
 }
 `;
+/**
+ * A display name with parentheses as the container name, linked from the log shipper; the other
+ * references (and a container not named yet) are to other containers and stay as they are.
+ */
+const DISPLAY_NAME = `{
+  "family": "orders",
+  "networkMode": "bridge",
+  "containerDefinitions": [
+    { "name": "Orders API (v2)", "image": "shop/orders:7.0.1", "memory": 512, "links": ["redis"] },
+    { "name": "redis", "image": "redis:7.4.1", "memory": 256 },
+    { "image": "busybox:1.36", "memory": 64, "essential": false },
+    {
+      "name": "log-shipper",
+      "image": "fluent/fluent-bit:3.1.9",
+      "memory": 64,
+      "dependsOn": [{ "containerName": "redis", "condition": "START" }, { "condition": "START" }],
+      "volumesFrom": [{ "sourceContainer": "redis" }, { "readOnly": true }],
+      "links": ["Orders API (v2)"]
+    }
+  ]
+}
+`;
+/** Two containers named php.fpm (a copy-paste): references cannot tell them apart. */
+const TWO_FPM = `[
+  { "name": "php.fpm", "image": "shop/php-fpm:8.3.11" },
+  { "name": "php.fpm", "image": "shop/php-fpm:8.3.11" }
+]
+`;
+const HYPHENS = `[\n  { "name": "- orders api -", "image": "shop/orders:7.0.1" }\n]\n`;
 const LONG_NAME = 'a'.repeat(260);
 const TOO_LONG = `[\n  { "name": "${LONG_NAME}", "image": "busybox:1.36" }\n]\n`;
 
@@ -42,8 +71,8 @@ ruleTester('invalid-container-name', {
       document: SPACED.replaceAll('orders api', 'orders-${ENV}'),
     },
     {
-      name: 'an empty name (missing-required-field reports it)',
-      document: edit(SPACED, '"name": "orders api"', '"name": ""'),
+      name: 'a blank name (missing-required-field reports it)',
+      document: edit(SPACED, '"name": "orders api"', '"name": "  "'),
     },
     ...validCases({ ...REAL_WORLD_CORRECT, ...GOOD_FIXTURES }),
   ],
@@ -111,6 +140,79 @@ ruleTester('invalid-container-name', {
               output: MESH.replaceAll('"envoy/proxy"', '"envoy-proxy"'),
             },
           ],
+        },
+      ],
+    },
+    {
+      name: 'a display name with spaces and parentheses: each character named once, runs become one hyphen, only the link to it follows',
+      document: DISPLAY_NAME,
+      findings: [
+        {
+          message:
+            '"Orders API (v2)" is not a valid container name: it contains spaces, "(", ")". ECS allows up to 255 letters, digits, hyphens (-) and underscores (_), and rejects the task definition ("Container.name contains invalid characters").',
+          underlined: '"Orders API (v2)"',
+          container: 'Orders API (v2)',
+          schemaCovered: true,
+          fixes: [
+            {
+              title: 'Rename "Orders API (v2)" to "Orders-API-v2" (and the reference to it)',
+              preferred: true,
+              safe: true,
+              output: DISPLAY_NAME.replaceAll('"Orders API (v2)"', '"Orders-API-v2"'),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'hyphens and spaces around a name: the repaired name neither starts nor ends with a hyphen',
+      document: HYPHENS,
+      findings: [
+        {
+          message: [NOT_VALID, /it contains spaces\./],
+          underlined: '"- orders api -"',
+          container: '- orders api -',
+          schemaCovered: true,
+          fixes: [
+            {
+              title: 'Rename "- orders api -" to "orders-api"',
+              preferred: true,
+              safe: true,
+              output: edit(HYPHENS, '- orders api -', 'orders-api'),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'two containers named php.fpm: the first rename is not applied automatically, the second has none (php-fpm is then taken)',
+      document: TWO_FPM,
+      findings: [
+        {
+          message: [NOT_VALID, /it contains "\."/],
+          underlined: '"php.fpm"',
+          line: 2,
+          container: 'php.fpm',
+          schemaCovered: true,
+          fixes: [
+            {
+              title: 'Rename "php.fpm" to "php-fpm"',
+              preferred: true,
+              output: edit(
+                TWO_FPM,
+                '{ "name": "php.fpm", "image": "shop/php-fpm:8.3.11" },',
+                '{ "name": "php-fpm", "image": "shop/php-fpm:8.3.11" },',
+              ),
+            },
+          ],
+        },
+        {
+          message: [NOT_VALID, /it contains "\."/],
+          underlined: '"php.fpm"',
+          line: 3,
+          container: 'php.fpm',
+          schemaCovered: true,
+          fixes: null,
         },
       ],
     },

@@ -8,12 +8,12 @@ import type { Rule, RuleContext } from './rule';
 /** ECS: "Up to 255 letters (uppercase and lowercase), numbers, underscores, and hyphens are allowed." */
 const CONTAINER_NAME = new RegExp(NAME_PATTERN);
 
-/** The name with every character ECS does not allow replaced by '-' (runs collapsed), at most 255 long. */
+/**
+ * The name with every character ECS does not allow replaced by '-' (runs collapsed, and none left
+ * at either end), at most 255 long: a valid name for any name that is not blank.
+ */
 export function sanitizedName(name: string): string {
-  const replaced = name
-    .trim()
-    .replace(/[^A-Za-z0-9_-]+/g, '-')
-    .replace(/^-+(?=.)|(?<=.)-+$/g, '');
+  const replaced = name.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+(?=.)|(?<=.)-+$/g, '');
   return replaced.slice(0, 255);
 }
 
@@ -68,18 +68,12 @@ export const invalidContainerName: Rule = {
     'A container name with characters other than letters, digits, hyphens and underscores, or longer than 255.',
   check(ctx) {
     const { model } = ctx;
-    const taken = new Set(model.containers.flatMap((c) => (c.name?.value ? [c.name.value] : [])));
+    const taken = new Set(model.containers.map((c) => c.name?.value));
     for (const c of model.containers) {
-      const name = c.name?.value;
+      if (!c.name) continue;
+      const name = c.name.value;
       // Empty names are missing-required-field's; placeholders are judged once rendered.
-      if (
-        !c.name ||
-        name === undefined ||
-        name.trim() === '' ||
-        isPlaceholder(name) ||
-        containsPlaceholder(name)
-      )
-        continue;
+      if (name.trim() === '' || isPlaceholder(name) || containsPlaceholder(name)) continue;
       if (CONTAINER_NAME.test(name)) continue;
       const bad = [...new Set(name.replace(/[A-Za-z0-9_-]/g, ''))].map((ch) =>
         ch === ' ' ? 'spaces' : `"${ch}"`,
@@ -87,11 +81,10 @@ export const invalidContainerName: Rule = {
       const why =
         bad.length > 0 ? `it contains ${bad.join(', ')}` : `it is ${name.length} characters long`;
       const fixed = sanitizedName(name);
-      const usable = fixed !== '' && CONTAINER_NAME.test(fixed) && !taken.has(fixed);
-      const rename = usable ? renameEverywhere(ctx, c, name, fixed) : undefined;
+      const rename = taken.has(fixed) ? undefined : renameEverywhere(ctx, c, name, fixed);
+      taken.add(fixed);
       // Two containers with this name: references cannot say which one they meant.
       const shared = model.containers.filter((o) => o.name?.value === name).length > 1;
-      if (usable) taken.add(fixed);
       ctx.report({
         schemaCovered: true, // the schema's name pattern
         at: c.name.node,
