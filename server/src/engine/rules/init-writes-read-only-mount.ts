@@ -1,27 +1,28 @@
+import { keyOf, properties } from '../json';
 import { displayName, type ContainerModel, type MountPointModel, type TaskModel } from '../model';
 import { writtenPaths } from '../roles';
 import type { Rule, RuleContext } from './rule';
 import { mainContainers } from './util';
 
+/** Is the (absolute) path the directory, written with or without a trailing slash, or under it? */
 function covers(dir: string, path: string): boolean {
-  const d = dir.length > 1 && dir.endsWith('/') ? dir.slice(0, -1) : dir;
-  return path === d || path.startsWith(d === '/' ? '/' : d + '/');
+  const d = dir.endsWith('/') ? dir.slice(0, -1) : dir;
+  return path === d || path.startsWith(`${d}/`);
 }
 
-/** A task-scoped volume that starts empty (no host path, no Docker, EFS or other storage behind it). */
+/**
+ * A task-scoped volume that starts empty: no host path, and no Docker, EFS or FSx configuration or
+ * EBS volume configured at launch behind it (null counts as left out). The volumes of a bare
+ * container array are not in the file: none is found.
+ */
 function startsEmpty(model: TaskModel, volume: string): boolean {
-  if (!model.knowsTaskLevel) return false;
   const v = model.volumes.find((x) => x.name?.value === volume);
-  if (!v || v.hostSourcePathNode || v.dockerVolumeConfigurationNode || v.efsVolumeConfigurationNode)
-    return false;
-  return !(v.node.children ?? []).some((p) => {
-    const key = p.children?.[0]?.value;
-    return (
-      typeof key === 'string' &&
-      /Configuration$|^configuredAtLaunch$/.test(key) &&
-      p.children?.[1]?.type !== 'null'
-    );
-  });
+  if (!v || v.hostSourcePathNode) return false;
+  return !properties(v.node).some(
+    (p) =>
+      /Configuration$|^configuredAtLaunch$/.test(keyOf(p) ?? '') &&
+      p.children?.[1]?.type !== 'null',
+  );
 }
 
 /** The containers the init prepares for: those that wait for it, else the main containers. */
