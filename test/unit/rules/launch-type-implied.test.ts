@@ -5,6 +5,7 @@ const NOTIFY = fixture(
   'launch-type-implied/notifications-awsvpc-cpu-memory-no-compatibilities.json',
 );
 const MODE = '"networkMode": "awsvpc",\n';
+const NUMBERS = edit(NOTIFY, ['"cpu": "256"', '"cpu": 256'], ['"memory": "512"', '"memory": 512']);
 
 ruleTester('launch-type-implied', {
   severity: 'hint',
@@ -17,6 +18,14 @@ ruleTester('launch-type-implied', {
     {
       name: 'with an empty task memory',
       document: edit(NOTIFY, '"memory": "512"', '"memory": ""'),
+    },
+    {
+      name: 'a task memory of blanks',
+      document: edit(NOTIFY, '"memory": "512"', '"memory": "  "'),
+    },
+    {
+      name: 'a task memory that is neither a number nor a string (the JSON schema reports it)',
+      document: edit(NOTIFY, '"memory": "512"', '"memory": true'),
     },
     { name: 'outside awsvpc (bridge)', document: edit(NOTIFY, '"awsvpc"', '"bridge"') },
     ...validCases(REAL_WORLD_CORRECT),
@@ -41,6 +50,27 @@ ruleTester('launch-type-implied', {
             {
               title: 'Add "requiresCompatibilities": ["EC2"]',
               output: edit(NOTIFY, MODE, `${MODE}  "requiresCompatibilities": ["EC2"],\n`),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'cpu and memory written as numbers: the same hint',
+      document: NUMBERS,
+      findings: [
+        {
+          message: /looks like a Fargate task \(awsvpc, task-level cpu and memory\)/,
+          underlined: '"awsvpc"',
+          fixes: [
+            {
+              title: 'Add "requiresCompatibilities": ["FARGATE"]',
+              preferred: true,
+              output: edit(NUMBERS, MODE, `${MODE}  "requiresCompatibilities": ["FARGATE"],\n`),
+            },
+            {
+              title: 'Add "requiresCompatibilities": ["EC2"]',
+              output: edit(NUMBERS, MODE, `${MODE}  "requiresCompatibilities": ["EC2"],\n`),
             },
           ],
         },

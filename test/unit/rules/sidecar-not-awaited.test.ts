@@ -36,6 +36,15 @@ const VAULT_FINDING: ExpectedFinding = {
     },
   ],
 };
+/** PAYMENTS without the Vault agent's address: only the collector is talked to. */
+const COLLECTOR_ONLY = edit(PAYMENTS, '"http://127.0.0.1:8200"', '"http://vault.internal:8200"');
+/** COLLECTOR_ONLY where the collector also takes a port range and OTLP over HTTP first. */
+const MANY_COLLECTOR_PORTS = edit(
+  COLLECTOR_ONLY,
+  OTEL_PORTS,
+  '"portMappings": [{ "containerPortRange": "55680-55690" }, { "containerPort": 4318 }, { "containerPort": 4317 }]',
+);
+const UNNAMED_COLLECTOR = edit(COLLECTOR_ONLY, '"name": "otel-collector",\n      ', '');
 const COLLECTOR_WAITS_FOR_APP = edit(
   PAYMENTS,
   OTEL_PORTS,
@@ -71,6 +80,14 @@ ruleTester(ID, {
       ),
     },
     {
+      name: 'dependsOn from a Terraform variable (it may wait already)',
+      document: edit(
+        PAYMENTS,
+        ESSENTIAL,
+        `${ESSENTIAL}      "dependsOn": "\${api_dependencies}",\n`,
+      ),
+    },
+    {
       name: 'bridge mode on EC2',
       document: edit(PAYMENTS, ['"awsvpc"', '"bridge"'], ['"FARGATE"', '"EC2"']),
     },
@@ -88,7 +105,7 @@ ruleTester(ID, {
         {
           message: [
             /payments-api talks to localhost:4317, which is otel-collector's port, but nothing makes it wait for otel-collector/,
-            /with START \(otel-collector has no health check/,
+            /Add a dependsOn on otel-collector with START \(otel-collector has no health check/,
           ],
           underlined: '"http://localhost:4317"',
           container: 'payments-api',
@@ -123,6 +140,44 @@ ruleTester(ID, {
               ),
             },
           ],
+        },
+      ],
+    },
+    {
+      name: 'the collector maps a port range and OTLP over HTTP too: the port the api uses is the related location',
+      document: MANY_COLLECTOR_PORTS,
+      findings: [
+        {
+          message: /payments-api talks to localhost:4317, which is otel-collector's port/,
+          underlined: '"http://localhost:4317"',
+          container: 'payments-api',
+          related: [{ message: 'otel-collector listens on 4317', underlined: '4317' }],
+          fixes: [
+            {
+              title: 'Make payments-api wait for otel-collector (START)',
+              preferred: true,
+              safe: true,
+              output: edit(
+                MANY_COLLECTOR_PORTS,
+                ESSENTIAL,
+                `${ESSENTIAL}      "dependsOn": [\n        {\n          "containerName": "otel-collector",\n          "condition": "START"\n        }\n      ],\n`,
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a collector without a name: reported, but no dependsOn can name it',
+      document: UNNAMED_COLLECTOR,
+      findings: [
+        {
+          message:
+            /payments-api talks to localhost:4317, which is container #2's port, but nothing makes it wait for container #2/,
+          underlined: '"http://localhost:4317"',
+          container: 'payments-api',
+          related: [{ message: 'container #2 listens on 4317', underlined: '4317' }],
+          fixes: null,
         },
       ],
     },

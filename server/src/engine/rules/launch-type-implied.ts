@@ -16,13 +16,8 @@ export const launchTypeImplied: Rule = {
   check(ctx) {
     const { model } = ctx;
     const task = model.task;
-    if (
-      !model.knowsTaskLevel ||
-      !task ||
-      model.networkMode !== 'awsvpc' ||
-      model.requiresCompatibilitiesNode
-    )
-      return;
+    // A bare container array has no task level.
+    if (!task || model.networkMode !== 'awsvpc' || model.requiresCompatibilitiesNode) return;
     if (!given(model.cpuNode) || !given(model.memoryNode)) return;
     const { key, pair } = ctx.spell;
     const fargate = pair('requiresCompatibilities', ['FARGATE']);
