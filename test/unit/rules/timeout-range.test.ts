@@ -39,6 +39,10 @@ ruleTester('timeout-range', {
       document: task('FARGATE', '"startTimeout": 2, "stopTimeout": 120'),
     },
     {
+      name: 'a value built from a placeholder',
+      document: task('FARGATE', '"stopTimeout": "${STOP_SECONDS}0"'),
+    },
+    {
       name: 'placeholders, quoted or bare',
       document: task('FARGATE', '"startTimeout": "${START_TIMEOUT}", "stopTimeout": ${stop}'),
     },
@@ -181,6 +185,50 @@ ruleTester('timeout-range', {
           underlined: 'true',
           container: 'worker',
           fixes: null,
+        },
+      ],
+    },
+    {
+      name: 'a duration with its unit ("30s"): not a number, reported without a fix',
+      document: task('EC2', '"stopTimeout": "30s"'),
+      findings: [
+        {
+          message:
+            /^stopTimeout of worker must be a number: ECS accepts a whole number of seconds, 0 or more\./,
+          underlined: '"30s"',
+          container: 'worker',
+          fixes: null,
+        },
+      ],
+    },
+    {
+      name: 'a number with a plus sign ("+30"): not a number the API reads, reported without a fix',
+      document: task('EC2', '"stopTimeout": "+30"'),
+      findings: [
+        {
+          message: /^stopTimeout of worker must be a number/,
+          underlined: '"+30"',
+          container: 'worker',
+          fixes: null,
+        },
+      ],
+    },
+    {
+      name: 'a fraction written as a string ("7.25"): one finding, the fix rounds it',
+      document: task('EC2', '"stopTimeout": "7.25"'),
+      findings: [
+        {
+          message:
+            /^stopTimeout of worker is "7\.25": a string, where ECS takes a number; not a whole number\./,
+          underlined: '"7.25"',
+          container: 'worker',
+          fixes: [
+            {
+              title: 'Change "7.25" to 7',
+              preferred: true,
+              output: task('EC2', '"stopTimeout": 7'),
+            },
+          ],
         },
       ],
     },

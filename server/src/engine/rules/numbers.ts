@@ -16,14 +16,12 @@ export type NumberRead =
 const NUMERIC = /^\s*-?\d+(\.\d+)?\s*$/;
 
 export function readNumber(node: Node): NumberRead {
-  if (node.type === 'number' && typeof node.value === 'number')
-    return { kind: 'number', value: node.value };
-  if (node.type === 'string' && typeof node.value === 'string') {
-    if (isPlaceholder(node.value) || containsPlaceholder(node.value))
-      return { kind: 'placeholder' };
-    if (NUMERIC.test(node.value))
-      return { kind: 'numeric-string', value: Number(node.value), text: node.value };
-  }
+  // A number node holds a number and a string node a string, in every format.
+  const value: unknown = node.value;
+  if (typeof value === 'number') return { kind: 'number', value };
+  if (typeof value !== 'string') return { kind: 'other' };
+  if (isPlaceholder(value) || containsPlaceholder(value)) return { kind: 'placeholder' };
+  if (NUMERIC.test(value)) return { kind: 'numeric-string', value: Number(value), text: value };
   return { kind: 'other' };
 }
 
@@ -41,6 +39,6 @@ export function replaceWithNumber(edit: Editor, node: Node, value: number): Offs
 }
 
 /** How a value reads in a message: numbers as written, strings quoted. */
-export function shown(read: NumberRead & { value: number }): string {
-  return read.kind === 'numeric-string' ? JSON.stringify(read.text) : String(read.value);
+export function shown(read: Extract<NumberRead, { value: number }>): string {
+  return read.kind === 'number' ? String(read.value) : JSON.stringify(read.text);
 }
