@@ -55,7 +55,7 @@ ruleTester('timeout-range', {
       findings: [
         {
           message:
-            /^stopTimeout of worker is 300: above 120\. ECS accepts at most 120 seconds on Fargate\./,
+            /^stopTimeout of worker is 300: above 120\. ECS accepts at most 120 seconds on Fargate\. stopTimeout is how long ECS waits after SIGTERM before it kills the container\.$/,
           underlined: '300',
           container: 'worker',
           fixes: [
@@ -74,7 +74,7 @@ ruleTester('timeout-range', {
       findings: [
         {
           message:
-            /^startTimeout of worker is 1: below 2\. ECS accepts 2 to 120 seconds on Fargate\./,
+            /^startTimeout of worker is 1: below 2\. ECS accepts 2 to 120 seconds on Fargate\. startTimeout is how long the containers that depend on this one wait for it to reach its condition\.$/,
           messageExcludes: /CloudFormation/,
           underlined: '1',
           container: 'worker',
