@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { looksSecret } from '../../../server/src/engine/rules/secretNames';
+import { harmlessValue, looksSecret } from '../../../server/src/engine/rules/secretNames';
 import { GOOD_FIXTURES, REAL_WORLD_CORRECT } from './helpers';
 import { edit, fixture, ruleTester, validCases, type ValidCase } from './ruleTester';
 
@@ -327,6 +327,19 @@ test('plaintext-secret: names that say "secret" (the end of the name counts, cam
     'ME_CONFIG_MONGODB_ADMINPASSWORD',
     'OAUTH_CLIENTSECRET',
     'GITLABTOKEN',
+    'DB_PASSWD',
+    'SSH_KEY_PASSPHRASE',
+    'MAILGUN_APIKEY',
+    'GCP_CREDENTIAL',
+    'REGISTRY_CREDS',
+    'AWS_SECRET_KEY',
+    'BASIC_AUTH_KEY',
+    'JWT_SIGNING_KEY',
+    'DATA_ENCRYPTION_KEY',
+    'VAULT_MASTER_KEY',
+    'HTTP_PROXY_PASSWORD',
+    // A blank typed after the name.
+    'DB_PASSWORD ',
   ]) {
     assert.ok(looksSecret(name), name);
   }
@@ -339,6 +352,11 @@ test('plaintext-secret: names that say "secret" (the end of the name counts, cam
     'TOKEN_TTL_SECONDS',
     'FASTCGI_PASS',
     'PROXY_PASS',
+    'UWSGI_PASS',
+    'SCGI_PASS',
+    'GRPC_PASS',
+    'MEMCACHED_PASS',
+    'OPENAI_MAXTOKENS',
     'DB_USER',
     'KEYCLOAK_REALM',
     'PASSPORT_STRATEGY',
@@ -348,4 +366,31 @@ test('plaintext-secret: names that say "secret" (the end of the name counts, cam
   ]) {
     assert.ok(!looksSecret(name), name);
   }
+});
+
+test('plaintext-secret: values that are no secret themselves, and secrets that look a little like them', () => {
+  for (const value of [
+    '   ',
+    'arn:aws:secretsmanager:eu-west-1:123456789012:secret:db',
+    'arn:aws-cn:secretsmanager:cn-north-1:123456789012:secret:db',
+    '/run/secrets/db-password',
+    'true',
+    'disabled',
+    '30',
+    'https://vault.example.com/v1/db',
+    'redis.internal:6379',
+  ])
+    assert.ok(harmlessValue(value), JSON.stringify(value));
+  for (const value of [
+    'xarn:aws:s3cr3t',
+    'p4ss/w0rd',
+    'Xk9-none',
+    'onion-Pa55',
+    '2024Summer!',
+    'hunter2 http://example.com',
+    'postgres://app:s3cret@db:5432/app',
+    'app:s3cret@db:5432',
+    'root:1234abcd',
+  ])
+    assert.ok(!harmlessValue(value), JSON.stringify(value));
 });

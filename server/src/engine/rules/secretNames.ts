@@ -26,7 +26,6 @@ const LAST_TWO = new Set([
   'SIGNING_KEY',
   'ENCRYPTION_KEY',
   'MASTER_KEY',
-  'CLIENT_SECRET',
 ]);
 const WHOLE = new Set(['SECRET_KEY_BASE']);
 /**
@@ -38,14 +37,21 @@ const SUFFIX = /.(PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|APIKEY)$/;
 /** A quick test that rules out most names before they are split into words. */
 const SECRET_HINT = /pass|secret|token|key|cred/i;
 /** nginx's proxy_pass, fastcgi_pass, …: an upstream address, not a password. */
-const UPSTREAM = new Set(['PROXY', 'FASTCGI', 'UWSGI', 'SCGI', 'GRPC', 'MEMCACHED']);
+const UPSTREAM: ReadonlySet<string | undefined> = new Set([
+  'PROXY',
+  'FASTCGI',
+  'UWSGI',
+  'SCGI',
+  'GRPC',
+  'MEMCACHED',
+]);
 
 /** NAME_WORDS of an environment variable name, camelCase split too (dbPassword → DB, PASSWORD). */
 function words(name: string): string[] {
   return name
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .toUpperCase()
-    .split(/[^A-Z0-9]+/)
+    .split(/[^A-Z0-9]/)
     .filter(Boolean);
 }
 
@@ -55,11 +61,10 @@ function words(name: string): string[] {
  */
 export function looksSecret(name: string): boolean {
   if (!SECRET_HINT.test(name)) return false; // every word above contains one of these
-  const w = words(name);
-  if (w.length === 0) return false;
+  const w = words(name); // not empty: the name has a letter
   const last = w[w.length - 1]!;
   const lastTwo = w.slice(-2).join('_');
-  if (last === 'PASS' && w.length > 1 && UPSTREAM.has(w[w.length - 2]!)) return false;
+  if (last === 'PASS' && UPSTREAM.has(w.at(-2))) return false;
   return (
     LAST_WORD.has(last) || LAST_TWO.has(lastTwo) || WHOLE.has(w.join('_')) || SUFFIX.test(last)
   );
