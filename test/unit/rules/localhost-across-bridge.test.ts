@@ -5,6 +5,12 @@ const SHOP = fixture('localhost-across-bridge/shop-reaches-redis-and-statsd-on-l
 
 const AGENTS = fixture('localhost-across-bridge/app-sends-to-agents-on-localhost.json');
 
+/** SHOP where redis and statsd listen on other ports than the shop uses: only SELF_URL is left. */
+const OTHER_PORTS = edit(
+  SHOP,
+  ['"containerPort": 6379', '"containerPort": 6380'],
+  ['"containerPort": 8125', '"containerPort": 8126'],
+);
 const REDIS_LISTENS = { message: 'redis listens on 6379', underlined: '6379' };
 const STATSD_LISTENS = { message: 'statsd listens on 8125', underlined: '8125' };
 /** The statsd finding of SHOP: the existing link gives the host name to use. */
@@ -27,13 +33,21 @@ ruleTester('localhost-across-bridge', {
       name: 'host mode (the containers share localhost)',
       document: edit(SHOP, '"bridge"', '"host"'),
     },
+    { name: 'ports no other container exposes', document: OTHER_PORTS },
     {
-      name: 'ports no other container exposes',
+      name: "an admin app on 3000 too: the shop's localhost:3000 is the shop itself",
       document: edit(
-        SHOP,
-        ['"containerPort": 6379', '"containerPort": 6380'],
-        ['"containerPort": 8125', '"containerPort": 8126'],
+        OTHER_PORTS,
+        '  "containerDefinitions": [\n',
+        '  "containerDefinitions": [\n    { "name": "admin", "image": "shop/admin:5.1.0", "memory": 256, "portMappings": [{ "containerPort": 3000, "hostPort": 0 }] },\n',
       ),
+    },
+    {
+      name: 'an environment entry without a value and a number in the command (the JSON schema reports them)',
+      document: edit(OTHER_PORTS, [
+        '"environment": [',
+        '"command": ["node", "server.js", 4],\n      "environment": [\n        { "name": "NODE_ENV" },',
+      ]),
     },
     {
       name: 'a bare container array (the network mode is not known)',

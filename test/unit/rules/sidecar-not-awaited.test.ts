@@ -45,6 +45,17 @@ const MANY_COLLECTOR_PORTS = edit(
   '"portMappings": [{ "containerPortRange": "55680-55690" }, { "containerPort": 4318 }, { "containerPort": 4317 }]',
 );
 const UNNAMED_COLLECTOR = edit(COLLECTOR_ONLY, '"name": "otel-collector",\n      ', '');
+const API_VAULT_CYCLE = edit(
+  PAYMENTS,
+  [
+    ESSENTIAL,
+    `${ESSENTIAL}      "dependsOn": [{ "containerName": "vault-agent", "condition": "HEALTHY" }],\n`,
+  ],
+  [
+    '"portMappings": [{ "containerPort": 8200 }],',
+    '"portMappings": [{ "containerPort": 8200 }],\n      "dependsOn": [{ "containerName": "payments-api", "condition": "START" }],',
+  ],
+);
 const COLLECTOR_WAITS_FOR_APP = edit(
   PAYMENTS,
   OTEL_PORTS,
@@ -161,6 +172,30 @@ ruleTester(ID, {
                 MANY_COLLECTOR_PORTS,
                 ESSENTIAL,
                 `${ESSENTIAL}      "dependsOn": [\n        {\n          "containerName": "otel-collector",\n          "condition": "START"\n        }\n      ],\n`,
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'the api and the Vault agent wait for each other (dependency-cycle reports it): the collector is still reported',
+      document: API_VAULT_CYCLE,
+      findings: [
+        {
+          message: /payments-api talks to localhost:4317, which is otel-collector's port/,
+          underlined: '"http://localhost:4317"',
+          container: 'payments-api',
+          related: [{ message: 'otel-collector listens on 4317', underlined: '4317' }],
+          fixes: [
+            {
+              title: 'Make payments-api wait for otel-collector (START)',
+              preferred: true,
+              safe: true,
+              output: edit(
+                API_VAULT_CYCLE,
+                '"dependsOn": [{ "containerName": "vault-agent", "condition": "HEALTHY" }]',
+                '"dependsOn": [{ "containerName": "vault-agent", "condition": "HEALTHY" }, { "containerName": "otel-collector", "condition": "START" }]',
               ),
             },
           ],

@@ -67,7 +67,7 @@ export function localhostReferences(model: TaskModel, c: ContainerModel): Localh
   for (const { node, host, port } of localhostMentions(c)) {
     // A container that exposes the port itself talks to itself.
     if (exposes(c, port)) continue;
-    const target = model.containers.find((o) => o !== c && exposes(o, port));
+    const target = model.containers.find((o) => exposes(o, port));
     if (!target || seen.has(target)) continue;
     seen.add(target);
     out.push({ node, host, port, target });
@@ -85,7 +85,7 @@ export function waitsTransitively(
   const stack = [c];
   while (stack.length > 0) {
     const cur = stack.pop()!;
-    for (const e of order.waitsFor.get(cur) ?? []) {
+    for (const e of order.waitsFor.get(cur)!) {
       if (e.from === target) return true;
       if (!seen.has(e.from)) {
         seen.add(e.from);
