@@ -11,6 +11,79 @@ const OTHER_PORTS = edit(
   ['"containerPort": 6379', '"containerPort": 6380'],
   ['"containerPort": 8125', '"containerPort": 8126'],
 );
+/**
+ * A checkout app on EC2 bridge with one environment variable and an agent container of the given
+ * image: small and inline, since the image and the value are what each case is about.
+ */
+const withAgent = (image: string, value: string, name = 'AGENT_ENDPOINT') => `{
+  "family": "checkout-bridge",
+  "networkMode": "bridge",
+  "requiresCompatibilities": ["EC2"],
+  "containerDefinitions": [
+    {
+      "name": "checkout",
+      "image": "checkout/app:2.8.1",
+      "memory": 512,
+      "environment": [{ "name": "${name}", "value": "${value}" }]
+    },
+    { "name": "agent", "image": "${image}", "memory": 256, "essential": false }
+  ]
+}
+`;
+
+/** The one finding on withAgent's value: the agent and what its port carries. */
+function agentCase(image: string, value: string, agent: string, port: number, carries: string) {
+  return {
+    name: `${image}: ${value} is the agent's ${carries}`,
+    document: withAgent(image, value),
+    findings: [
+      {
+        message: new RegExp(
+          `^checkout points at ${value.replace(/^\w+:\/\//, '').replace(/[.[\]()]/g, '\\$&')}, the port of ${agent} \\(${carries}\\), which runs in agent`,
+        ),
+        underlined: JSON.stringify(value),
+        container: 'checkout',
+        related: [
+          {
+            message: `agent runs ${agent}, which listens on ${port}`,
+            underlined: JSON.stringify(image),
+          },
+        ],
+        fixes: null,
+      },
+    ],
+  };
+}
+
+/** AGENTS' two findings, on the Datadog host and the OTLP endpoint. */
+const AGENT_FINDINGS = [
+  {
+    message:
+      /checkout points at localhost as the host of the Datadog agent \(port 8126, APM traces\)/,
+    underlined: '"localhost"',
+    container: 'checkout',
+    related: [
+      {
+        message: 'datadog-agent runs the Datadog agent, which listens on 8126',
+        underlined: '"public.ecr.aws/datadog/agent:7.57.0"',
+      },
+    ],
+    fixes: null,
+  },
+  {
+    message: /checkout points at localhost:4317, the port of the OpenTelemetry collector/,
+    underlined: '"http://localhost:4317"',
+    container: 'checkout',
+    related: [
+      {
+        message: 'otel runs the OpenTelemetry collector, which listens on 4317',
+        underlined: '"public.ecr.aws/aws-observability/aws-otel-collector:v0.40.0"',
+      },
+    ],
+    fixes: null,
+  },
+];
+const DD_HOST = '{ "name": "DD_AGENT_HOST", "value": "localhost" }';
 const REDIS_LISTENS = { message: 'redis listens on 6379', underlined: '6379' };
 const STATSD_LISTENS = { message: 'statsd listens on 8125', underlined: '8125' };
 /** The statsd finding of SHOP: the existing link gives the host name to use. */
@@ -85,6 +158,54 @@ ruleTester('localhost-across-bridge', {
         ['"public.ecr.aws/aws-observability/aws-otel-collector:v0.40.0"', '"my/otel-gateway:1"'],
       ),
     },
+    ...validCases({
+      'an image that only begins like the Datadog agent (datadog/agent-proxy)': withAgent(
+        'datadog/agent-proxy:1',
+        'localhost:8126',
+      ),
+      'an image that only begins like the CloudWatch agent': withAgent(
+        'amazon/cloudwatch-agent-exporter:1',
+        'localhost:25888',
+      ),
+      'an image that only begins like the X-Ray daemon': withAgent(
+        'amazon/aws-xray-daemon-exporter:1',
+        'localhost:2000',
+      ),
+      'an image that only begins like the OpenTelemetry collector': withAgent(
+        'amazon/aws-otel-collector-exporter:1',
+        'localhost:4317',
+      ),
+      'an image that only ends like the Datadog agent (acme/datadog/agent)': withAgent(
+        'acme/datadog/agent:7',
+        'localhost:8126',
+      ),
+      'an image that only ends like the CloudWatch agent': withAgent(
+        'acme/amazon/cloudwatch-agent:1',
+        'localhost:25888',
+      ),
+      'an image that only ends like the X-Ray daemon': withAgent(
+        'acme/amazon/aws-xray-daemon:1',
+        'localhost:2000',
+      ),
+      'an image that only ends like the OpenTelemetry collector': withAgent(
+        'acme/amazon/aws-otel-collector:1',
+        'localhost:4317',
+      ),
+      'DD_AGENT_HOST names a host that ends in localhost': withAgent(
+        'datadog/agent:7',
+        'dd-localhost',
+        'DD_AGENT_HOST',
+      ),
+      'DD_AGENT_HOST names a host that begins with localhost': withAgent(
+        'datadog/agent:7',
+        'localhost-dd',
+        'DD_AGENT_HOST',
+      ),
+      'a port on localhost that neither an agent nor a container has': withAgent(
+        'datadog/agent:7',
+        'http://localhost:9999',
+      ),
+    }),
     ...validCases(REAL_WORLD_CORRECT),
   ],
   invalid: [
@@ -244,6 +365,108 @@ ruleTester('localhost-across-bridge', {
           underlined: '"tcp://127.0.0.1:25888"',
           container: 'checkout',
           related: [{ message: 'cwagent runs the CloudWatch agent, which listens on 25888' }],
+          fixes: null,
+        },
+      ],
+    },
+    agentCase(
+      'public.ecr.aws/cloudwatch-agent/cloudwatch-agent:1.300049',
+      'localhost:25888',
+      'the CloudWatch agent',
+      25888,
+      'embedded metric format',
+    ),
+    agentCase(
+      'public.ecr.aws/xray/aws-xray-daemon:3.3.12',
+      '127.0.0.1:2000',
+      'the X-Ray daemon',
+      2000,
+      'trace segments, UDP',
+    ),
+    agentCase(
+      'otel/opentelemetry-collector-contrib:0.110.0',
+      'http://localhost:4318',
+      'the OpenTelemetry collector',
+      4318,
+      'OTLP over HTTP',
+    ),
+    agentCase(
+      'gcr.io/datadoghq/agent:7',
+      'localhost:8125',
+      'the Datadog agent',
+      8125,
+      'DogStatsD, UDP',
+    ),
+    agentCase(
+      'datadog/agent@sha256:0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0',
+      'localhost:8126',
+      'the Datadog agent',
+      8126,
+      'APM traces',
+    ),
+    agentCase(' datadog/agent:7 ', 'localhost:8126', 'the Datadog agent', 8126, 'APM traces'),
+    {
+      name: 'DD_AGENT_HOST with a blank after localhost: the same, the host shown without it',
+      document: edit(AGENTS, DD_HOST, '{ "name": "DD_AGENT_HOST", "value": "localhost " }'),
+      findings: [
+        {
+          ...AGENT_FINDINGS[0]!,
+          message: /^checkout points at localhost as the host of the Datadog agent/,
+          underlined: '"localhost "',
+        },
+        AGENT_FINDINGS[1]!,
+      ],
+    },
+    {
+      name: 'the trace URL before DD_AGENT_HOST: one finding for the Datadog agent, on the first',
+      document: edit(
+        AGENTS,
+        DD_HOST,
+        `{ "name": "DD_TRACE_AGENT_URL", "value": "http://localhost:8126" },\n        ${DD_HOST}`,
+      ),
+      findings: [
+        {
+          ...AGENT_FINDINGS[0]!,
+          message:
+            /^checkout points at localhost:8126, the port of the Datadog agent \(APM traces\)/,
+          underlined: '"http://localhost:8126"',
+        },
+        AGENT_FINDINGS[1]!,
+      ],
+    },
+    {
+      name: 'an environment entry without a value and a container without an image yet: the same findings',
+      document: edit(
+        AGENTS,
+        [DD_HOST, `{ "name": "DD_ENV" },\n        ${DD_HOST}`],
+        [
+          '  "containerDefinitions": [\n',
+          '  "containerDefinitions": [\n    { "name": "migrate", "memory": 128, "essential": false },\n',
+        ],
+      ),
+      findings: AGENT_FINDINGS,
+    },
+    {
+      name: "an agent's own settings name another agent's port on localhost: only the app's are reported",
+      document: edit(AGENTS, [
+        '"name": "otel",',
+        '"name": "otel",\n      "environment": [{ "name": "DD_URL", "value": "http://localhost:8126" }],',
+      ]),
+      findings: AGENT_FINDINGS,
+    },
+    {
+      name: 'the collector declares 4317 (and a port range): a plain localhost reference to its port',
+      document: edit(AGENTS, [
+        '"memory": 128,',
+        '"memory": 128,\n      "portMappings": [{ "containerPortRange": "55680-55690" }, { "containerPort": 4317 }],',
+      ]),
+      findings: [
+        AGENT_FINDINGS[0]!,
+        {
+          message: /^checkout points at localhost:4317, otel's port, but in bridge mode/,
+          underlined: '"http://localhost:4317"',
+          container: 'checkout',
+          related: [{ message: 'otel listens on 4317', underlined: '4317' }],
           fixes: null,
         },
       ],

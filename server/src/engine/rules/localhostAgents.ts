@@ -98,7 +98,8 @@ function taskAgents(model: TaskModel): { container: ContainerModel; agent: Agent
 }
 
 export function agentReferences(model: TaskModel, c: ContainerModel): AgentReference[] {
-  const agents = taskAgents(model).filter((a) => a.container !== c);
+  // An agent's own settings name its ports (and other agents'): only apps are judged.
+  const agents = taskAgents(model);
   if (agents.length === 0 || agentOf(c)) return [];
   const candidates: {
     node: LocalhostReference['node'];
