@@ -471,5 +471,56 @@ ruleTester('localhost-across-bridge', {
         },
       ],
     },
+    {
+      name: 'redis without a name: the advice names no host',
+      document: edit(SHOP, '"name": "redis",\n      ', ''),
+      findings: [
+        {
+          message:
+            /shop points at localhost:6379, container #2's port, .* Link the containers \("links": \["<name>"\]\) and use "<name>:6379"/,
+          underlined: '"redis://localhost:6379/0"',
+          container: 'shop',
+          related: [{ message: 'container #2 listens on 6379', underlined: '6379' }],
+          fixes: null,
+        },
+        STATSD_THROUGH_LINK,
+      ],
+    },
+    {
+      name: 'redis maps a port range and a second port before 6379: the related location is 6379',
+      document: edit(
+        SHOP,
+        '"portMappings": [{ "containerPort": 6379 }]',
+        '"portMappings": [{ "containerPortRange": "7000-7005" }, { "containerPort": 6380 }, { "containerPort": 6379 }]',
+      ),
+      findings: [
+        {
+          message: /shop points at localhost:6379, redis's port/,
+          underlined: '"redis://localhost:6379/0"',
+          container: 'shop',
+          related: [REDIS_LISTENS],
+          fixes: null,
+        },
+        STATSD_THROUGH_LINK,
+      ],
+    },
+    {
+      name: 'the Datadog agent without a name: the advice names no host',
+      document: edit(AGENTS, '"name": "datadog-agent",\n      ', ''),
+      findings: [
+        {
+          ...AGENT_FINDINGS[0]!,
+          message:
+            /which runs in container #2, .* Link the containers \("links": \["<name>"\]\) and use "<name>"/,
+          related: [
+            {
+              message: 'container #2 runs the Datadog agent, which listens on 8126',
+              underlined: '"public.ecr.aws/datadog/agent:7.57.0"',
+            },
+          ],
+        },
+        AGENT_FINDINGS[1]!,
+      ],
+    },
   ],
 });

@@ -44,7 +44,8 @@ export const localhostAcrossBridge: Rule = {
           message: `${displayName(c)} points at ${points}, which runs in ${displayName(target)}, but in ${model.networkModeNode ? 'bridge' : `bridge (the default when ${ctx.spell.key('networkMode')} is left out)`} mode every container has its own network namespace: ${ref.host} is ${displayName(c)} itself, so the agent never receives the data. ${instead}, or switch the task to ${ctx.spell.key('networkMode')} awsvpc, where the containers of a task share localhost.`,
           related: [
             {
-              at: target.image?.node ?? target.nameNode ?? target.node,
+              // An agent is known by its image.
+              at: target.image!.node,
               message: `${displayName(target)} runs ${ref.agent}, which listens on ${ref.port}`,
             },
           ],

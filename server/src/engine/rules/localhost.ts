@@ -15,6 +15,8 @@ export interface LocalhostReference {
   port: number;
   /** The other container that exposes the port (its containerPort). */
   target: ContainerModel;
+  /** The target's containerPort that exposes it. */
+  portNode: Node;
 }
 
 /** A quick test that rules out most strings before the full pattern runs. */
@@ -32,8 +34,10 @@ function strings(c: ContainerModel): Node[] {
   return out;
 }
 
-function exposes(c: ContainerModel, port: number): boolean {
-  return c.portMappings.some((p) => p.containerPort?.value === port);
+/** The containerPort by which `c` exposes `port`, if it does. */
+function exposedPort(c: ContainerModel, port: number): Node | undefined {
+  for (const p of c.portMappings) if (p.containerPort?.value === port) return p.containerPort.node;
+  return undefined;
 }
 
 /** `host:port` mentions in a container's strings: they depend on the container alone. */
@@ -48,16 +52,9 @@ export const localhostMentions = perContainer(
   },
 );
 
-/** A finding's pointer to where the reference's target listens: its containerPort, else its name. */
+/** A finding's pointer to where the reference's target listens: its containerPort. */
 export function whereTargetListens(ref: LocalhostReference): { at: Node; message: string } {
-  const { target, port } = ref;
-  return {
-    at:
-      target.portMappings.find((p) => p.containerPort?.value === port)?.containerPort?.node ??
-      target.nameNode ??
-      target.node,
-    message: `${displayName(target)} listens on ${port}`,
-  };
+  return { at: ref.portNode, message: `${displayName(ref.target)} listens on ${ref.port}` };
 }
 
 /** The first reference per (container, target) pair, in document order. */
@@ -66,11 +63,11 @@ export function localhostReferences(model: TaskModel, c: ContainerModel): Localh
   const seen = new Set<ContainerModel>();
   for (const { node, host, port } of localhostMentions(c)) {
     // A container that exposes the port itself talks to itself.
-    if (exposes(c, port)) continue;
-    const target = model.containers.find((o) => exposes(o, port));
+    if (exposedPort(c, port)) continue;
+    const target = model.containers.find((o) => exposedPort(o, port));
     if (!target || seen.has(target)) continue;
     seen.add(target);
-    out.push({ node, host, port, target });
+    out.push({ node, host, port, target, portNode: exposedPort(target, port)! });
   }
   return out;
 }

@@ -70,7 +70,7 @@ function agentOf(c: ContainerModel): Agent | undefined {
   return AGENTS.find((a) => a.images.test(repo));
 }
 
-export interface AgentReference extends LocalhostReference {
+export interface AgentReference extends Omit<LocalhostReference, 'portNode'> {
   /** The agent in plain words and what its port carries. */
   agent: string;
   carries: string;
