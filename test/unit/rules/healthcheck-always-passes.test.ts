@@ -71,6 +71,18 @@ ruleTester(ID, {
       'echo probing && curl -f http://localhost:8080/',
     ]),
     checks('CMD with a real program', ['CMD', '/usr/local/bin/healthcheck', '--port', '8080']),
+    checks("CMD with the app's own program called echo", ['CMD', '/app/echo', 'ping']),
+    checks('CMD with a program whose name starts with echo', ['CMD', 'echoping', 'localhost']),
+    checks('an echo of a template variable (the template may put a real check there)', [
+      'CMD-SHELL',
+      'echo ${HEALTH_STATUS}',
+    ]),
+    checks('a number in the command (a type error the schema reports)', [
+      'CMD',
+      'echo',
+      1 as unknown as string,
+    ]),
+    checks('only CMD-SHELL (healthcheck-command reports the missing line)', ['CMD-SHELL']),
     ...validCases({ ...REAL_WORLD_CORRECT, ...ALL_CORRECT }),
   ],
   invalid: [
@@ -166,6 +178,54 @@ ruleTester(ID, {
         {
           message:
             'The health check of web cannot fail: "exit 0" always exits 0, so ECS reports web HEALTHY at the first check, whether or not it serves. Check something that fails while it is not ready, e.g. a request to its port with "|| exit 1".',
+          underlined: '"exit 0"',
+          container: 'web',
+          fixes: null,
+        },
+      ],
+    },
+    {
+      name: 'worker waits for web to START, not HEALTHY: a hint, with the service sentence',
+      document: withCheck(['CMD', 'echo', 'ok']).replace(
+        '"image": "shop/worker:1.4.0"',
+        '"image": "shop/worker:1.4.0",\n      "dependsOn": [{ "containerName": "web", "condition": "START" }]',
+      ),
+      findings: [
+        {
+          message: [/"echo ok" always exits 0/, SERVICE],
+          underlined: '["CMD", "echo", "ok"]',
+          container: 'web',
+          fixes: null,
+        },
+      ],
+    },
+    {
+      name: 'two containers wait for web HEALTHY: both named, with the plural',
+      document: withCheck(['CMD-SHELL', 'exit 0'], true).replace(
+        '\n  ]\n}',
+        ',\n    {\n      "name": "api",\n      "image": "shop/api:1.4.0",\n      "dependsOn": [{ "containerName": "web", "condition": "HEALTHY" }]\n    }\n  ]\n}',
+      ),
+      findings: [
+        {
+          message:
+            'The health check of web cannot fail: "exit 0" always exits 0, so ECS reports web HEALTHY at the first check, whether or not it serves. worker, api wait for it with HEALTHY, so they start before web is ready: the wait orders nothing. Check something that fails while it is not ready, e.g. a request to its port with "|| exit 1".',
+          severity: 'warning',
+          underlined: '"exit 0"',
+          container: 'web',
+          related: [
+            { message: 'worker waits for web to be HEALTHY', underlined: '"HEALTHY"', line: 17 },
+            { message: 'api waits for web to be HEALTHY', underlined: '"HEALTHY"', line: 22 },
+          ],
+          fixes: null,
+        },
+      ],
+    },
+    {
+      name: '["CMD", "sh", "-c", "exit 0"]: a shell named without its path is read too',
+      document: withCheck(['CMD', 'sh', '-c', 'exit 0']),
+      findings: [
+        {
+          message: /"exit 0" always exits 0/,
           underlined: '"exit 0"',
           container: 'web',
           fixes: null,

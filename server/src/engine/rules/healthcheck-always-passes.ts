@@ -67,12 +67,12 @@ export const healthcheckAlwaysPasses: Rule = {
   check(ctx) {
     for (const c of ctx.model.containers) {
       const command = prop(c.healthCheckNode, 'command');
-      if (!command || command.type !== 'array') continue;
+      if (!command) continue;
       const found = verdict(command);
       if (!found) continue;
-      const waiting = (ctx.order.waitedBy.get(c) ?? []).filter(
-        (e) => e.condition === 'HEALTHY' && !e.implicit,
-      );
+      const waiting = ctx.order.waitedBy
+        .get(c)!
+        .filter((e) => e.condition === 'HEALTHY' && !e.implicit);
       const dependents = [...new Set(waiting.map((e) => e.to))];
       const why = found.passes.tail
         ? `"${found.passes.why}" turns every failure of the check into success`
@@ -89,7 +89,8 @@ export const healthcheckAlwaysPasses: Rule = {
         severity: dependents.length > 0 ? 'warning' : undefined,
         message: `The health check of ${displayName(c)} cannot fail: ${why}, so ECS reports ${displayName(c)} HEALTHY at the first check, whether or not it serves.${relied} Check something that fails while it is not ready, e.g. a request to its port with "|| exit 1".`,
         related: waiting.map((e) => ({
-          at: e.dependency?.condition?.node ?? e.node,
+          // An explicit HEALTHY wait: a dependsOn entry with its condition.
+          at: e.dependency!.condition!.node,
           message: `${displayName(e.to)} waits for ${displayName(c)} to be HEALTHY`,
         })),
         fixes: () => fixesFor(ctx, found),
