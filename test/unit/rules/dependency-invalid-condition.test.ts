@@ -11,6 +11,12 @@ const ordersWaiting = (entries: string) => edit(ORDERS, ENTRY, entries);
 
 const SYNONYM_AND_TYPO = ordersWaiting(`{ "containerName": "db-migrate", "condition": "COMPLETED" },
         { "containerName": "envoy", "condition": "HEALTY" }`);
+/** Words for a condition, and a transposition (two edits from COMPLETE). */
+const SYNONYMS = ordersWaiting(`{ "containerName": "envoy", "condition": "RUNNING" },
+        { "containerName": "db-migrate", "condition": "EXITED" },
+        { "containerName": "db-migrate", "condition": "SUCCEEDED" },
+        { "containerName": "db-migrate", "condition": "Successful" },
+        { "containerName": "db-migrate", "condition": "COMPELTE" }`);
 const READY = ordersWaiting('{ "containerName": "envoy", "condition": "ready" }');
 const NO_CONDITION = ordersWaiting('{ "containerName": "db-migrate" }');
 const ENVOY_TABS = fixture(
@@ -25,6 +31,12 @@ const REDIS = `{
 }
 `;
 
+/** A misspelled condition key on its own line: the fix adds the condition after containerName. */
+const MISSPELLED_KEY = edit(
+  REDIS,
+  '[{ "containerName": "redis" }]',
+  '[\n        {\n          "containerName": "redis",\n          "conditon": "START"\n        }\n      ]',
+);
 const CONDITIONS = ['START', 'COMPLETE', 'SUCCESS', 'HEALTHY'] as const;
 
 /** The four "Add condition" fixes of an entry, `preferred` the one the rule should prefer. */
@@ -110,6 +122,32 @@ ruleTester('dependency-invalid-condition', {
       ],
     },
     {
+      name: 'RUNNING, EXITED, SUCCEEDED, Successful and the transposed COMPELTE each get the one intended condition',
+      document: SYNONYMS,
+      findings: (
+        [
+          ['RUNNING', 'START'],
+          ['EXITED', 'COMPLETE'],
+          ['SUCCEEDED', 'SUCCESS'],
+          ['Successful', 'SUCCESS'],
+          ['COMPELTE', 'COMPLETE'],
+        ] as const
+      ).map(([written, meant]) => ({
+        message: `"${written}" is not a dependsOn condition: ECS accepts exactly START, COMPLETE, SUCCESS or HEALTHY (upper case).`,
+        underlined: `"${written}"`,
+        container: 'orders',
+        schemaCovered: true,
+        fixes: [
+          {
+            title: `Change "${written}" to "${meant}"`,
+            preferred: true,
+            safe: true,
+            output: edit(SYNONYMS, `"${written}"`, `"${meant}"`),
+          },
+        ],
+      })),
+    },
+    {
       name: 'an unrelated word ("ready") gets all four conditions, none applied automatically',
       document: READY,
       findings: [
@@ -172,6 +210,44 @@ ruleTester('dependency-invalid-condition', {
             'HEALTHY',
             (c) =>
               `"containerName": "envoy", // the mesh proxy\r\n\t\t\t\t\t"condition": "${c}"\r\n`,
+          ),
+        },
+      ],
+    },
+    {
+      name: 'an empty entry (neither containerName nor condition): START is preferred, written on a line of its own',
+      document: ordersWaiting('{}'),
+      findings: [
+        {
+          message:
+            'This dependsOn entry of orders has no condition: ECS requires one of START, COMPLETE, SUCCESS or HEALTHY.',
+          underlined: '{}',
+          container: 'orders',
+          schemaCovered: true,
+          fixes: addCondition(
+            ordersWaiting('{}'),
+            '{}',
+            'START',
+            (c) => `{\n          "condition": "${c}"\n        }`,
+          ),
+        },
+      ],
+    },
+    {
+      name: 'a misspelled condition key (conditon): the condition is added after containerName',
+      document: MISSPELLED_KEY,
+      findings: [
+        {
+          message: NO_CONDITION_MESSAGE,
+          underlined:
+            '{\n          "containerName": "redis",\n          "conditon": "START"\n        }',
+          container: 'app',
+          schemaCovered: true,
+          fixes: addCondition(
+            MISSPELLED_KEY,
+            '"containerName": "redis",\n',
+            'START',
+            (c) => `"containerName": "redis",\n          "condition": "${c}",\n`,
           ),
         },
       ],

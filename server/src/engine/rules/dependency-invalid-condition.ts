@@ -52,7 +52,7 @@ export const dependencyInvalidCondition: Rule = {
             intended.map((cond, i) => ({
               title: `Change "${value}" to "${cond}"`,
               isPreferred: i === 0,
-              safe: i === 0 && intended.length === 1,
+              safe: intended.length === 1,
               edits: ctx.edit.replaceValue(dep.conditionNode!, cond),
             })),
         });
@@ -61,20 +61,20 @@ export const dependencyInvalidCondition: Rule = {
   },
 };
 
+/** Words for a condition too far from it for a typo (STARTED, COMPLETED and HEALTH are near enough). */
 const SYNONYMS: Record<string, string> = {
-  STARTED: 'START',
   RUNNING: 'START',
-  COMPLETED: 'COMPLETE',
   EXITED: 'COMPLETE',
   SUCCEEDED: 'SUCCESS',
   SUCCESSFUL: 'SUCCESS',
-  HEALTH: 'HEALTHY',
 };
 
-/** The condition(s) the author most likely meant: same word in another case, a synonym, or a near typo. */
+/**
+ * The condition(s) the author most likely meant: a synonym, or the word near it (in another case,
+ * at distance 0), or all four.
+ */
 function intendedConditions(value: string): string[] {
   const upper = value.trim().toUpperCase();
-  if (isCondition(upper)) return [upper];
   if (SYNONYMS[upper]) return [SYNONYMS[upper]!];
   const near = CONDITIONS.filter((c) => levenshtein(c, upper) <= 2);
   return near.length > 0 ? near : [...CONDITIONS];
