@@ -31,6 +31,41 @@ const TERRAFORM = `{
 }
 `;
 
+/** A one-line terraform container with the given command; the log router has no image yet. */
+const oneLine = (command: string) => `{
+  "family": "infra",
+  "containerDefinitions": [
+    { "name": "plan", "image": "hashicorp/terraform:1.9.8", "essential": false, "command": ${command} },
+    { "name": "app", "image": "shop/app:1" },
+    { "name": "log-router", "essential": false }
+  ]
+}
+`;
+const TERRAFORM_RELATED = {
+  message: 'hashicorp/terraform:1.9.8: ENTRYPOINT is `terraform`',
+  underlined: '"hashicorp/terraform:1.9.8"',
+};
+/** Shells by name and by path, each given with -c: the fix moves them into entryPoint. */
+const SHELLS = [
+  'ash',
+  'zsh',
+  'dash',
+  '/bin/bash',
+  '/bin/ash',
+  '/bin/zsh',
+  '/bin/dash',
+  '/usr/bin/bash',
+];
+const SCRIPT = `["bash", "/scripts/plan.sh", "--verbose"]`;
+const COMMAND_FIRST = `{
+  "family": "setup",
+  "containerDefinitions": [
+    { "command": ["sh", "-c", "aws s3 ls"], "name": "init", "image": "amazon/aws-cli:2.17.20", "essential": false },
+    { "name": "app", "image": "shop/app:1" }
+  ]
+}
+`;
+
 const AWS_CLI_RELATED = {
   message: 'amazon/aws-cli:latest: ENTRYPOINT is `aws`',
   underlined: '"amazon/aws-cli:latest"',
@@ -73,6 +108,10 @@ ruleTester('entrypoint-overrides-shell', {
     {
       name: 'curlimages/curl with sh -c',
       document: edit(CURL, '"/bin/sh", "-c", ', '"sh", "-c", '),
+    },
+    {
+      name: 'an empty command (the image runs its default)',
+      document: oneLine('[]'),
     },
     ...validCases(CORRECT_FIXTURES),
   ],
@@ -170,6 +209,94 @@ ruleTester('entrypoint-overrides-shell', {
                 TERRAFORM,
                 '"command": ["/bin/sh", "-c", "terraform init && terraform plan"] },',
                 '"command": ["terraform init && terraform plan"], "entryPoint": ["/bin/sh", "-c"] },',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    ...SHELLS.map((shell) => ({
+      name: `${shell} -c given to hashicorp/terraform: moved into entryPoint`,
+      document: oneLine(`["${shell}", "-c", "terraform plan"]`),
+      findings: [
+        {
+          message: `hashicorp/terraform:1.9.8 has ENTRYPOINT \`terraform\`, and ECS passes "command" to it as arguments: this runs \`terraform ${shell} -c …\`, not a shell, so the command fails. Put the shell in "entryPoint" (["${shell}", "-c"]) and keep only the script in "command".`,
+          underlined: `["${shell}", "-c", "terraform plan"]`,
+          container: 'plan',
+          related: [TERRAFORM_RELATED],
+          fixes: [
+            {
+              title: `Move "${shell}", "-c" into entryPoint of plan`,
+              preferred: true,
+              safe: true,
+              output: oneLine(`["terraform plan"], "entryPoint": ["${shell}", "-c"]`),
+            },
+          ],
+        },
+      ],
+    })),
+    {
+      name: '/usr/bin/env bash -c: reported, without a fix (env is no shell to give -c to)',
+      document: oneLine('["/usr/bin/env", "bash", "-c", "terraform plan"]'),
+      findings: [
+        {
+          message: /this runs `terraform \/usr\/bin\/env bash …`, not a shell/,
+          underlined: '["/usr/bin/env", "bash", "-c", "terraform plan"]',
+          container: 'plan',
+          related: [TERRAFORM_RELATED],
+          fixes: null,
+        },
+      ],
+    },
+    {
+      name: 'a script run by bash without -c: reported, without a fix (nothing to move as it stands)',
+      document: oneLine(SCRIPT),
+      findings: [
+        {
+          message: /this runs `terraform bash \/scripts\/plan\.sh …`, not a shell/,
+          underlined: SCRIPT,
+          container: 'plan',
+          related: [TERRAFORM_RELATED],
+          fixes: null,
+        },
+      ],
+    },
+    {
+      name: 'sh -c with nothing after it: reported, without a fix (no script to keep in command)',
+      document: oneLine('["sh", "-c"]'),
+      findings: [
+        {
+          message: /this runs `terraform sh -c …`, not a shell/,
+          underlined: '["sh", "-c"]',
+          container: 'plan',
+          related: [TERRAFORM_RELATED],
+          fixes: null,
+        },
+      ],
+    },
+    {
+      name: 'command written first in its container: entryPoint is appended',
+      document: COMMAND_FIRST,
+      findings: [
+        {
+          message: /amazon\/aws-cli:2\.17\.20 has ENTRYPOINT `aws`/,
+          underlined: '["sh", "-c", "aws s3 ls"]',
+          container: 'init',
+          related: [
+            {
+              message: 'amazon/aws-cli:2.17.20: ENTRYPOINT is `aws`',
+              underlined: '"amazon/aws-cli:2.17.20"',
+            },
+          ],
+          fixes: [
+            {
+              title: 'Move "sh", "-c" into entryPoint of init',
+              preferred: true,
+              safe: true,
+              output: edit(
+                COMMAND_FIRST,
+                ['["sh", "-c", "aws s3 ls"]', '["aws s3 ls"]'],
+                ['"essential": false },', '"essential": false, "entryPoint": ["sh", "-c"] },'],
               ),
             },
           ],

@@ -1,4 +1,4 @@
-import { keyOf, properties } from '../json';
+import { elements, keyOf, properties } from '../json';
 import { displayName } from '../model';
 import { nonShellEntrypoint } from '../roles';
 import type { Rule } from './rule';
@@ -34,7 +34,7 @@ export const entrypointOverridesShell: Rule = {
       const shown = c.command.slice(0, 2).join(' ');
       const message = `${c.image!.value} has ENTRYPOINT \`${entry}\`, and ECS passes "${ctx.spell.key('command')}" to it as arguments: this runs \`${entry} ${shown} …\`, not a shell, so the command fails. Put the shell in "${ctx.spell.key('entryPoint')}" (["${firstWord}", "-c"]) and keep only the script in "${ctx.spell.key('command')}".`;
       const commandNode = c.commandNode;
-      const items = commandNode.children ?? [];
+      const items = elements(commandNode);
       const hasDashC =
         c.command[1] === '-c' &&
         items.length >= 3 &&
@@ -46,9 +46,8 @@ export const entrypointOverridesShell: Rule = {
         at: commandNode,
         container: c,
         message,
-        related: c.image
-          ? [{ at: c.image.node, message: `${c.image.value}: ENTRYPOINT is \`${entry}\`` }]
-          : [],
+        // The entrypoint is known from the image, so there is one.
+        related: [{ at: c.image!.node, message: `${c.image!.value}: ENTRYPOINT is \`${entry}\`` }],
         fixes: () =>
           hasDashC && !oneString
             ? [
