@@ -14,6 +14,13 @@ const HOST = withMode('"host"');
 const NULL_MODE = withMode('null');
 const BRIDGE_WITH_LINKS = fixture('fargate-network-mode/bridge-with-links-ec2-and-fargate.json');
 
+const EC2_AND_FARGATE = edit(NO_MODE, '["FARGATE"]', '["EC2", "FARGATE"]');
+/** Links in nginx and in a container not named yet. */
+const LINKS_TWICE = edit(
+  BRIDGE_WITH_LINKS,
+  '"links": ["app"] }\n',
+  '"links": ["app"] },\n    { "image": "busybox:1.36", "links": ["app"] }\n',
+);
 const ADD_AWSVPC = 'Add "networkMode": "awsvpc"';
 const DEFAULT_BRIDGE =
   /This task requires FARGATE but has no networkMode, so it gets the default, bridge: Fargate requires the awsvpc network mode/;
@@ -39,6 +46,10 @@ ruleTester('fargate-network-mode', {
       document: edit(BRIDGE_WITH_LINKS, '"bridge"', '"${NETWORK_MODE}"'),
     },
     {
+      name: 'a bare template placeholder for the network mode',
+      document: withMode('${network_mode}'),
+    },
+    {
       name: 'a bare container array (the network mode is set elsewhere)',
       document: '[\n  { "name": "api", "image": "shop/api:1.0.0" }\n]\n',
     },
@@ -58,6 +69,48 @@ ruleTester('fargate-network-mode', {
               preferred: true,
               safe: true,
               output: edit(NO_MODE, '["FARGATE"],\n', '["FARGATE"],\n  "networkMode": "awsvpc",\n'),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'no networkMode, FARGATE after EC2: the finding is on FARGATE, the message says nothing of links',
+      document: EC2_AND_FARGATE,
+      findings: [
+        {
+          message:
+            'This task requires FARGATE but has no networkMode, so it gets the default, bridge: Fargate requires the awsvpc network mode, so ECS rejects the task definition.',
+          underlined: '"FARGATE"',
+          fixes: [
+            {
+              title: ADD_AWSVPC,
+              preferred: true,
+              safe: true,
+              output: edit(
+                EC2_AND_FARGATE,
+                '["EC2", "FARGATE"],\n',
+                '["EC2", "FARGATE"],\n  "networkMode": "awsvpc",\n',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'links in two containers, one not named yet: both are named in the note',
+      document: LINKS_TWICE,
+      findings: [
+        {
+          message:
+            /awsvpc does not support links \(used by nginx, container #3\): in awsvpc containers reach each other on localhost\.$/,
+          underlined: '"bridge"',
+          related: [{ ...INCLUDES_FARGATE, underlined: '["EC2", "FARGATE"]' }],
+          fixes: [
+            {
+              title: 'Change networkMode "bridge" to "awsvpc"',
+              preferred: true,
+              output: edit(LINKS_TWICE, '"networkMode": "bridge"', '"networkMode": "awsvpc"'),
             },
           ],
         },

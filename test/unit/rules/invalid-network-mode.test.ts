@@ -115,6 +115,19 @@ ruleTester('invalid-network-mode', {
       ],
     },
     {
+      name: 'a blank string: empty too',
+      document: withMode('"  "'),
+      findings: [
+        {
+          message:
+            'networkMode is empty: ECS accepts none, bridge, awsvpc or host. Leave the field out for the default (bridge on Linux EC2 instances).',
+          underlined: '"  "',
+          schemaCovered: true,
+          fixes: [removeMode('"  "', true)],
+        },
+      ],
+    },
+    {
       name: 'an unknown word (vpc)',
       document: withMode('"vpc"'),
       findings: [

@@ -1,5 +1,4 @@
 import { elements, str, type Node } from '../json';
-import { isPlaceholder } from '../placeholders';
 import type { Rule } from './rule';
 import { NETWORK_MODES } from '../fields/index';
 import { presence } from './missing-required-field';
@@ -16,20 +15,16 @@ export const fargateNetworkMode: Rule = {
     'requiresCompatibilities includes FARGATE but networkMode is not awsvpc (left out, it is bridge).',
   check(ctx) {
     const { model } = ctx;
-    const task = model.task;
-    if (!model.knowsTaskLevel || !task || !model.isFargate) return;
+    if (!model.isFargate) return;
+    // isFargate is read from the task's requiresCompatibilities, so there is a task.
+    const task = model.task!;
     const node = model.networkModeNode;
     const written = str(node);
     if (!node && presence(ctx.source, task, 'networkMode').state === 'present') return; // A bare `${m}` placeholder.
     if (node) {
-      // Not a network mode at all: invalid-network-mode reports it; a placeholder is not judged.
-      if (
-        written === undefined ||
-        isPlaceholder(written) ||
-        !(NETWORK_MODES as readonly string[]).includes(written)
-      )
-        return;
-      if (written === 'awsvpc') return;
+      // Not a network mode at all (another type, another word): invalid-network-mode reports it; a
+      // placeholder is not judged.
+      if (written === 'awsvpc' || !(NETWORK_MODES as readonly unknown[]).includes(written)) return;
     }
     const withLinks = model.containers.filter((c) => c.links.length > 0);
     const mode = written ?? 'bridge';

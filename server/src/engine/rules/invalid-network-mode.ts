@@ -17,9 +17,8 @@ export const invalidNetworkMode: Rule = {
     // "<default>" is AWS's notation for "leave it out", not a template placeholder.
     const docsDefault = value !== undefined && /^<(default|nat)>$/i.test(value.trim());
     if (
-      value !== undefined &&
-      ((NETWORK_MODES as readonly string[]).includes(value) ||
-        (isPlaceholder(value) && !docsDefault))
+      (NETWORK_MODES as readonly unknown[]).includes(value) ||
+      (isPlaceholder(value) && !docsDefault)
     )
       return;
     const property = parentProperty(node);
@@ -43,7 +42,7 @@ export const invalidNetworkMode: Rule = {
         edits: ctx.edit.replaceValue(node, lower),
       });
       if (remove) fixes.push(remove);
-    } else if (lower !== undefined && /^<?(default|nat)>?$/.test(lower)) {
+    } else if (/^<?(default|nat)>?$/.test(lower ?? '')) {
       message = `"${value}" is not a value ECS accepts for ${ctx.spell.key('networkMode')} (${MODES}). Where AWS's documentation says <default>, it means leaving the field out: then Linux tasks on EC2 use bridge and Windows tasks the Windows default (NAT). On Fargate, use awsvpc.`;
       if (remove) fixes.push({ ...remove, isPreferred: true });
       fixes.push({
@@ -67,7 +66,7 @@ export const invalidNetworkMode: Rule = {
       at: node,
       message,
       fixes,
-      schemaCovered: !(value !== undefined && isPlaceholder(value)),
+      schemaCovered: !isPlaceholder(value),
     });
   },
 };
