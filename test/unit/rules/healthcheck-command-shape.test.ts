@@ -39,6 +39,10 @@ ruleTester(ID, {
     wellFormed('["/usr/local/bin/healthcheck"]'),
     wellFormed('["curl", "-f", "http://localhost/"]'),
     wellFormed('[""]'),
+    wellFormed('[" "]'),
+    wellFormed('["CMD-SHELL,"]'),
+    wellFormed('[8080]'),
+    wellFormed('"curl -f http://localhost/ || exit 1"'),
     wellFormed('["{{ .Values.healthcheck }}"]'),
     ...validCases(REAL_WORLD_CORRECT),
   ],
@@ -80,6 +84,46 @@ ruleTester(ID, {
             {
               title:
                 'Change "CMD-SHELL, curl -f http://localhost/ || exit 1" to ["CMD-SHELL", "curl -f http://localhost/ || exit 1"]',
+              preferred: true,
+              safe: true,
+              output: withCommand('["CMD-SHELL", "curl -f http://localhost/ || exit 1"]'),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a one-string shell line with a space before it: quoted and fixed without the space',
+      document: withCommand('[" curl -f http://localhost/ || exit 1"]'),
+      findings: [
+        {
+          message:
+            /so the whole string "curl -f http:\/\/localhost\/ \|\| exit 1" is the name of one executable/,
+          underlined: '" curl -f http://localhost/ || exit 1"',
+          container: 'accounts',
+          fixes: [
+            {
+              title: 'Change to ["CMD-SHELL", "curl -f http://localhost/ || exit 1"]',
+              preferred: true,
+              safe: true,
+              output: withCommand('["CMD-SHELL", "curl -f http://localhost/ || exit 1"]'),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'the console form pasted with a space after the line: the line keeps none',
+      document: withCommand('["CMD-SHELL, curl -f http://localhost/ || exit 1 "]'),
+      findings: [
+        {
+          message: ONE_EXECUTABLE,
+          underlined: '"CMD-SHELL, curl -f http://localhost/ || exit 1 "',
+          container: 'accounts',
+          fixes: [
+            {
+              title:
+                'Change "CMD-SHELL, curl -f http://localhost/ || exit 1 " to ["CMD-SHELL", "curl -f http://localhost/ || exit 1"]',
               preferred: true,
               safe: true,
               output: withCommand('["CMD-SHELL", "curl -f http://localhost/ || exit 1"]'),

@@ -20,9 +20,9 @@ export function intendedShellLine(command: string[]): ShapeRepair | undefined {
   if (command.length !== 1) return undefined;
   const only = command[0]!;
   const trimmed = only.trim();
-  if (trimmed === '' || isPlaceholder(trimmed) || trimmed === 'CMD' || trimmed === 'CMD-SHELL')
-    return undefined;
-  // One word and no comma: ECS runs it as CMD, an executable without arguments, which works.
+  if (isPlaceholder(trimmed)) return undefined;
+  // One word and no comma (CMD or CMD-SHELL alone, too, and blank): ECS runs it as CMD, an
+  // executable without arguments, which works; healthcheck-command reports the empty ones.
   if (!/[\s,]/.test(trimmed)) return undefined;
   const m = PREFIX.exec(only);
   if (!m) return { line: trimmed, dropsWords: false };
@@ -40,7 +40,6 @@ export const healthcheckCommandShape: Rule = {
   check(ctx) {
     for (const c of ctx.model.containers) {
       const command = prop(c.healthCheckNode, 'command');
-      if (!command || command.type !== 'array') continue;
       const items = elements(command);
       const words = items.map((e) => str(e));
       if (words.some((w) => w === undefined)) continue;
@@ -57,7 +56,8 @@ export const healthcheckCommandShape: Rule = {
             title: `Change ${repair.line === words[0]!.trim() ? 'to' : `${JSON.stringify(words[0])} to`} ${JSON.stringify(fixed).replace(/","/g, '", "')}`,
             isPreferred: true,
             safe: !repair.dropsWords,
-            edits: ctx.edit.replaceValue(command, fixed),
+            // The words come from the command's elements, so there is a command.
+            edits: ctx.edit.replaceValue(command!, fixed),
           },
         ],
       });
