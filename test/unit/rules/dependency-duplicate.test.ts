@@ -21,6 +21,23 @@ const HEALTHY = edit(
   SECOND,
   '{ "containerName": "migrate", "condition": "HEALTHY" }',
 );
+/** START first, then HEALTHY: they act as HEALTHY. */
+const START_THEN_HEALTHY = edit(
+  TWO_CONDITIONS,
+  `{ "containerName": "migrate", "condition": "SUCCESS" },\n        ${SECOND}`,
+  `${SECOND},\n        { "containerName": "migrate", "condition": "HEALTHY" }`,
+);
+const COMPLETE_THEN_START = edit(
+  TWO_CONDITIONS,
+  '"condition": "SUCCESS" }',
+  '"condition": "COMPLETE" }',
+);
+/** Two entries that name no container yet, then migrate without and with a condition. */
+const UNNAMED_AND_UNCONDITIONED = edit(
+  TWO_CONDITIONS,
+  `{ "containerName": "migrate", "condition": "SUCCESS" },\n        ${SECOND}`,
+  '{ "condition": "START" },\n        { "condition": "START" },\n        { "containerName": "migrate" },\n        { "containerName": "migrate", "condition": "SUCCESS" }',
+);
 /** The document without its second entry, whatever that entry is. */
 const withoutSecond = (document: string, second: string) =>
   edit(document, `"SUCCESS" },\n        ${second}\n`, '"SUCCESS" }\n');
@@ -110,6 +127,87 @@ ruleTester('dependency-duplicate', {
               title: 'Remove the second dependency on migrate',
               preferred: true,
               output: edit(TWO_CONDITIONS, `"SUCCESS" },\n        ${SECOND}\n`, '"SUCCESS" }\n'),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'START and then HEALTHY act as HEALTHY (START is met by a container that exited)',
+      document: START_THEN_HEALTHY,
+      findings: [
+        {
+          message:
+            'api lists "migrate" twice in dependsOn (START and HEALTHY): the ECS agent requires every entry, so api starts only once both hold: together they act as HEALTHY alone (a START entry is also met once the container has exited, in ECS agents since late 2023). Keep the one entry you mean.',
+          underlined: '{ "containerName": "migrate", "condition": "HEALTHY" }',
+          container: 'api',
+          related: [{ ...FIRST_ENTRY, underlined: SECOND }],
+          fixes: [
+            {
+              title: 'Remove the second dependency on migrate',
+              preferred: true,
+              output: edit(
+                START_THEN_HEALTHY,
+                `${SECOND},\n        { "containerName": "migrate", "condition": "HEALTHY" }\n`,
+                `${SECOND}\n`,
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'COMPLETE and then START act as COMPLETE',
+      document: COMPLETE_THEN_START,
+      findings: [
+        {
+          message: [
+            /\(COMPLETE and START\)/,
+            /together they act as COMPLETE alone \(a START entry is also met/,
+          ],
+          underlined: SECOND,
+          container: 'api',
+          related: [
+            {
+              ...FIRST_ENTRY,
+              underlined: '{ "containerName": "migrate", "condition": "COMPLETE" }',
+            },
+          ],
+          fixes: [
+            {
+              title: 'Remove the second dependency on migrate',
+              preferred: true,
+              output: edit(
+                COMPLETE_THEN_START,
+                `"COMPLETE" },\n        ${SECOND}\n`,
+                '"COMPLETE" }\n',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a first entry without a condition is named as such; entries that name no container are no duplicates',
+      document: UNNAMED_AND_UNCONDITIONED,
+      findings: [
+        {
+          message: [
+            /api lists "migrate" twice in dependsOn \(no condition and SUCCESS\)/,
+            BOTH_HOLD,
+          ],
+          underlined: '{ "containerName": "migrate", "condition": "SUCCESS" }',
+          container: 'api',
+          related: [{ ...FIRST_ENTRY, underlined: '{ "containerName": "migrate" }', line: 16 }],
+          fixes: [
+            {
+              title: 'Remove the second dependency on migrate',
+              preferred: true,
+              output: edit(
+                UNNAMED_AND_UNCONDITIONED,
+                '{ "containerName": "migrate" },\n        { "containerName": "migrate", "condition": "SUCCESS" }\n',
+                '{ "containerName": "migrate" }\n',
+              ),
             },
           ],
         },

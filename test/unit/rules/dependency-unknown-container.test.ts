@@ -45,10 +45,37 @@ ruleTester('dependency-unknown-container', {
       document: edit(TYPO, '"app-containr"', '"redis"'),
       findings: [
         {
-          message: /log-shipper waits for "redis", but no container has that name/,
-          messageExcludes: /Did you mean/,
+          message:
+            'log-shipper waits for "redis", but no container has that name, so ECS rejects the task definition.',
           underlined: '"redis"',
           container: 'log-shipper',
+          fixes: null,
+        },
+      ],
+    },
+    {
+      name: 'a worker waits for "workers": its own name is not offered; a container not named yet waits too',
+      document: `{
+  "family": "jobs",
+  "containerDefinitions": [
+    { "name": "worker", "image": "shop/worker:2.4.0", "dependsOn": [{ "containerName": "workers", "condition": "START" }] },
+    { "name": "redis", "image": "redis:7.4.1" },
+    { "image": "busybox:1.36", "dependsOn": [{ "containerName": "redis-cache", "condition": "START" }] }
+  ]
+}
+`,
+      findings: [
+        {
+          message:
+            'worker waits for "workers", but no container has that name, so ECS rejects the task definition.',
+          underlined: '"workers"',
+          container: 'worker',
+          fixes: null,
+        },
+        {
+          message:
+            'container #3 waits for "redis-cache", but no container has that name, so ECS rejects the task definition.',
+          underlined: '"redis-cache"',
           fixes: null,
         },
       ],
@@ -82,7 +109,7 @@ ruleTester('dependency-unknown-container', {
       findings: [
         {
           message:
-            /sidecar has no containerName: ECS requires the name of the container to wait for/,
+            'This dependsOn entry of sidecar has no containerName: ECS requires the name of the container to wait for.',
           underlined: '{ "condition": "START" }',
           container: 'sidecar',
           fixes: null,
@@ -94,7 +121,8 @@ ruleTester('dependency-unknown-container', {
           fixes: null,
         },
         {
-          message: /empty containerName/,
+          message:
+            'This dependsOn entry of sidecar has an empty containerName: name the container to wait for.',
           underlined: '""',
           container: 'sidecar',
           fixes: null,

@@ -49,17 +49,15 @@ export const dependencyDuplicate: Rule = {
             ? `${displayName(c)} lists "${name}" twice in ${field} with the same condition: ${meaning}`
             : `${displayName(c)} lists "${name}" twice in ${field} (${first.condition ?? 'no condition'} and ${second ?? 'no condition'}): ${meaning}`,
           related: [{ at: first.node, message: `first dependency on ${name}` }],
-          fixes: () =>
-            index < 0
-              ? []
-              : [
-                  {
-                    title: `Remove the second dependency on ${name}`,
-                    isPreferred: true,
-                    safe: identical,
-                    edits: ctx.edit.deleteArrayElements(c.dependsOnNode!, index, index + 1),
-                  },
-                ],
+          // The entry is an element of the dependsOn array it was read from.
+          fixes: () => [
+            {
+              title: `Remove the second dependency on ${name}`,
+              isPreferred: true,
+              safe: identical,
+              edits: ctx.edit.deleteArrayElements(c.dependsOnNode!, index, index + 1),
+            },
+          ],
         });
       }
     }

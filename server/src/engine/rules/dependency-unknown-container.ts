@@ -50,9 +50,9 @@ export const dependencyUnknownContainer: Rule = {
           container: c,
           message: `${displayName(c)} waits for "${target}", but no container has that name, so ECS rejects the task definition.${suggestion}`,
           fixes: () =>
-            close.map((n, i) => ({
+            close.map((n) => ({
               title: `Change "${target}" to "${n}"`,
-              isPreferred: i === 0 && close.length === 1,
+              isPreferred: close.length === 1,
               safe: close.length === 1,
               edits: ctx.edit.replaceValue(dep.containerNameNode!, n),
             })),
