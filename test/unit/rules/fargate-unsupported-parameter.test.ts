@@ -150,8 +150,8 @@ ruleTester('fargate-unsupported-parameter', {
       name: 'null, blank strings, an empty map, an empty GPU count and an empty host path ask for nothing either',
       document: `{
   "family": "x", "networkMode": "awsvpc", "requiresCompatibilities": ["FARGATE"],
-  "containerDefinitions": [{ "name": "app", "image": "shop/app:1", "extraHosts": null, "hostname": {},
-    "dnsSearchDomains": [" "], "linuxParameters": { "capabilities": { "add": ["CAP_SYS_PTRACE", ""] } },
+  "containerDefinitions": [{ "name": "app", "image": "shop/app:1", "extraHosts": null, "dnsServers": [null], "hostname": {},
+    "dnsSearchDomains": [" "], "linuxParameters": { "capabilities": { "add": ["CAP_SYS_PTRACE", " "] } },
     "resourceRequirements": [{ "type": "GPU", "value": "" }, { "type": "InferenceAccelerator", "value": "device_1" }],
     "logConfiguration": { "logDriver": " " } }],
   "volumes": [{ "name": "scratch", "host": { "sourcePath": "" } }]
