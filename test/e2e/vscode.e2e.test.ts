@@ -20,31 +20,10 @@ import { waitFor, type Workbench } from './workbench';
 const SEED = 'seed-task-definition.json';
 /** The seed as Terraform writes it: containers in jsonencode, in a .tf file. */
 const MAIN_TF = 'main.tf';
+const SEED_TF = 'test/fixtures/terraform/broken/seed-jsonencode.tf';
 /** Two task definitions in one .tf file: the graph draws one at a time. */
 const SERVICES_TF = 'services.tf';
-const TWO_RESOURCES = `# Two services' task definitions.
-resource "aws_ecs_task_definition" "web" {
-  family = "web"
-  container_definitions = jsonencode([
-    { name = "init", image = "busybox:1.36", essential = false, memory = 64, command = ["true"] },
-    {
-      name      = "web"
-      image     = "nginx:1.27"
-      essential = true
-      memory    = 128
-      dependsOn = [{ containerName = "init", condition = "SUCCESS" }]
-    },
-  ])
-}
-
-resource "aws_ecs_task_definition" "worker" {
-  family = "worker"
-  container_definitions = jsonencode([
-    { name = "db", image = "postgres:16", essential = true, memory = 256 },
-    { name = "api", image = "api:2", essential = true, memory = 256 },
-  ])
-}
-`;
+const TWO_SERVICES = 'test/fixtures/terraform/two-services.tf';
 
 /** A task definition for the completion step: an init container nobody waits for yet. */
 const WEB_TASK_DEFINITION = `{
@@ -111,11 +90,8 @@ describe(
             cpSync(join(repoRoot, 'examples'), folder, { recursive: true });
             writeFileSync(join(folder, 'web-task-definition.json'), WEB_TASK_DEFINITION);
             writeFileSync(join(folder, 'package.json'), PLAIN_PACKAGE_JSON);
-            cpSync(
-              join(repoRoot, 'test/fixtures/terraform/broken/seed-jsonencode.tf'),
-              join(folder, MAIN_TF),
-            );
-            writeFileSync(join(folder, SERVICES_TF), TWO_RESOURCES);
+            cpSync(join(repoRoot, SEED_TF), join(folder, MAIN_TF));
+            cpSync(join(repoRoot, TWO_SERVICES), join(folder, SERVICES_TF));
             for (const name of readdirSync(folder)) chmodSync(join(folder, name), 0o644);
           },
           readyFile: SEED,

@@ -259,28 +259,7 @@ describe('features', () => {
 });
 
 describe('the start-order graph of one resource of several', () => {
-  const TWO = `resource "aws_ecs_task_definition" "web" {
-  family = "web"
-  container_definitions = jsonencode([
-    { name = "init", image = "busybox:1.36", essential = false, memory = 64, command = ["true"] },
-    {
-      name      = "web"
-      image     = "nginx:1.27"
-      essential = true
-      memory    = 128
-      dependsOn = [{ containerName = "init", condition = "SUCCESS" }]
-    },
-  ])
-}
-
-resource "aws_ecs_task_definition" "worker" {
-  family = "worker"
-  container_definitions = jsonencode([
-    { name = "db", image = "postgres:16", essential = true, memory = 256 },
-    { name = "api", image = "api:2", essential = true, memory = 256 },
-  ])
-}
-`;
+  const TWO = readFileSync('test/fixtures/terraform/two-services.tf', 'utf8');
   const uri = uriOf('infra/two.tf');
   before(() => client.open(uri, TWO, 'terraform'));
 
@@ -292,8 +271,8 @@ resource "aws_ecs_task_definition" "worker" {
     assert.deepEqual(
       named.map((d) => [d.name, d.range.start.line + 1]),
       [
-        ['aws_ecs_task_definition.web', 1],
-        ['aws_ecs_task_definition.worker', 15],
+        ['aws_ecs_task_definition.web', 2],
+        ['aws_ecs_task_definition.worker', 16],
       ],
     );
   });
