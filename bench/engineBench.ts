@@ -3,7 +3,7 @@
  * jsonc-parser's parseTree alone (the floor), and vscode-json-languageservice doValidation against
  * our schema (what VS Code already runs on every keystroke of a JSON file).
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,9 +30,12 @@ let shipped: typeof Engine | undefined;
 function shippedEngineModule(): typeof Engine {
   if (shipped) return shipped;
   // A folder of this run's own: .cache may be shared with other checkouts running the bench.
-  const outfile = join(mkdtempSync(join(tmpdir(), 'ecs-init-order-bench-')), 'engine.cjs');
+  const folder = mkdtempSync(join(tmpdir(), 'ecs-init-order-bench-'));
+  const outfile = join(folder, 'engine.cjs');
   buildSync({ ...nodeBundleOptions(true), entryPoints: ['server/src/engine/index.ts'], outfile });
   shipped = createRequire(import.meta.url)(outfile) as typeof Engine;
+  // Loaded: the file is no longer needed.
+  rmSync(folder, { recursive: true, force: true });
   return shipped;
 }
 

@@ -6,6 +6,7 @@
 import {
   existsSync,
   mkdtempSync,
+  rmSync,
   readFileSync,
   statSync,
   writeFileSync,
@@ -229,7 +230,9 @@ function markdown(
   return lines.join('\n');
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+main()
+  .catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  .finally(() => rmSync(PACKAGED, { recursive: true, force: true }));
