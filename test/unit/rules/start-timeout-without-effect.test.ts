@@ -12,6 +12,51 @@ const START_AND_LINK = `{ "containerDefinitions": [
   { "name": "api", "image": "x", "dependsOn": [{ "containerName": "db", "condition": "START" }] },
   { "name": "web", "image": "nginx:1.27", "links": ["db:database"] }
 ] }`;
+/** WordPress, whose files nginx mounts, and possibly more containers. */
+const wordpress = (more = '') => `{ "containerDefinitions": [
+  { "name": "wordpress", "image": "wordpress:6.6.2-php8.3-fpm", "startTimeout": 60 },
+  { "name": "nginx", "image": "nginx:1.27.2", "volumesFrom": [{ "sourceContainer": "wordpress" }] }${more}
+] }`;
+const MOUNTS = wordpress();
+const MOUNTS_AND_LINKS = wordpress(
+  ',\n  { "name": "cron", "image": "wordpress:cli-2.11", "links": ["wordpress"] }',
+);
+/** LEDGER where the ledger waits for the given dependsOn entries besides the migration. */
+const ledgerAlsoWaitsFor = (entries: string) =>
+  edit(
+    LEDGER,
+    '{ "containerName": "db-migrate", "condition": "SUCCESS" }',
+    `{ "containerName": "db-migrate", "condition": "SUCCESS" }, ${entries}`,
+  );
+const LEDGER_AND_REDIS = edit(
+  ledgerAlsoWaitsFor('{ "containerName": "redis", "condition": "START" }'),
+  '  "containerDefinitions": [\n',
+  '  "containerDefinitions": [\n    { "name": "redis", "image": "redis:7.4" },\n',
+);
+const TWO_INITS = edit(
+  ledgerAlsoWaitsFor('{ "containerName": "config-init", "condition": "SUCCESS" }'),
+  '  "containerDefinitions": [\n',
+  '  "containerDefinitions": [\n    { "name": "config-init", "image": "amazon/aws-cli:2.17.0", "essential": false },\n',
+);
+/** The finding on the ledger's startTimeout, for LEDGER variants. */
+const onLedger = (document: string, where: RegExp) => ({
+  document,
+  findings: [
+    {
+      message: [/^startTimeout on ledger has no effect: no container waits for ledger\. /, where],
+      underlined: '"startTimeout"',
+      container: 'ledger',
+      tags: ['unnecessary' as const],
+      fixes: [
+        {
+          title: 'Remove "startTimeout"',
+          preferred: true,
+          output: edit(document, TIMEOUT_LINE, ''),
+        },
+      ],
+    },
+  ],
+});
 /** A db waited for with a condition the file leaves out or does not spell out. */
 const waitedFor = (dependency: string) =>
   `{ "containerDefinitions": [{ "name": "db", "image": "postgres:16", "startTimeout": 60 }, { "name": "api", "image": "x", "dependsOn": [${dependency}] }] }`;
@@ -53,6 +98,18 @@ ruleTester('start-timeout-without-effect', {
       document: waitedFor('{ "containerName": "db", "condition": "${cond}" }'),
     },
     { name: "0, a skeleton's unset value", document: edit(LEDGER, '120', '0') },
+    {
+      name: "a container's dependsOn from a Terraform variable (it may wait for the ledger)",
+      document: edit(
+        LEDGER,
+        '"essential": false,',
+        '"essential": false,\n      "dependsOn": "${migrate_dependencies}",',
+      ),
+    },
+    {
+      name: 'a container list with a placeholder (a container it adds may wait for the ledger)',
+      document: edit(LEDGER, '\n  ]\n}', ',\n    "${sidecar_definitions}"\n  ]\n}'),
+    },
     ...validCases(REAL_WORLD_CORRECT),
   ],
   invalid: [
@@ -87,6 +144,7 @@ ruleTester('start-timeout-without-effect', {
           message: [
             /^startTimeout on log_router has no effect: app waits for log_router only to start \(FireLens\), and the ECS agent applies startTimeout only to COMPLETE, SUCCESS and HEALTHY waits\. /,
             WHAT_IT_BOUNDS('log_router'),
+            /do not start\.$/,
           ],
           underlined: '"startTimeout"',
           container: 'log_router',
@@ -106,8 +164,10 @@ ruleTester('start-timeout-without-effect', {
       document: START_AND_LINK,
       findings: [
         {
-          message:
+          message: [
             /^startTimeout on db has no effect: api, web wait for db only to start \(START, links\), and the ECS agent/,
+            /do not start\.$/,
+          ],
           underlined: '"startTimeout"',
           container: 'db',
           tags: ['unnecessary'],
@@ -120,6 +180,60 @@ ruleTester('start-timeout-without-effect', {
           ],
         },
       ],
+    },
+    {
+      name: 'nginx mounts the WordPress files: it waits for WordPress only to be created',
+      document: MOUNTS,
+      findings: [
+        {
+          message:
+            /^startTimeout on wordpress has no effect: nginx waits for wordpress only to be created \(volumesFrom\), and the ECS agent/,
+          underlined: '"startTimeout"',
+          container: 'wordpress',
+          tags: ['unnecessary'],
+          fixes: [
+            {
+              title: 'Remove "startTimeout"',
+              preferred: true,
+              output: edit(MOUNTS, ', "startTimeout": 60', ''),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'nginx mounts the WordPress files and a cron job links to it: to be created or to start',
+      document: MOUNTS_AND_LINKS,
+      findings: [
+        {
+          message:
+            /^startTimeout on wordpress has no effect: nginx, cron wait for wordpress only to be created or to start \(volumesFrom, links\), and the ECS agent/,
+          underlined: '"startTimeout"',
+          container: 'wordpress',
+          tags: ['unnecessary'],
+          fixes: [
+            {
+              title: 'Remove "startTimeout"',
+              preferred: true,
+              output: edit(MOUNTS_AND_LINKS, ', "startTimeout": 60', ''),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'the ledger also waits for redis with START: only the migration is where a timeout belongs',
+      ...onLedger(
+        LEDGER_AND_REDIS,
+        /To bound how long ledger waits for db-migrate, set startTimeout on that container\.$/,
+      ),
+    },
+    {
+      name: 'the ledger waits for two init containers: the timeout belongs on those containers',
+      ...onLedger(
+        TWO_INITS,
+        /To bound how long ledger waits for db-migrate, config-init, set startTimeout on those containers\.$/,
+      ),
     },
   ],
 });
