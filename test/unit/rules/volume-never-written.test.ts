@@ -40,6 +40,26 @@ const COLLECTSTATIC = `    {
       "mountPoints": [{ "sourceVolume": "static", "containerPath": "/vol/static"READONLY }]
     }`;
 
+/** STATIC with the volume declared as `volume` (JSON), e.g. with a host. */
+const volumeIs = (volume: string) => edit(STATIC, VOLUMES, `  "volumes": [\n    ${volume}\n  ]`);
+/** The finding of STATIC on another variant of it, with the reader(s) as the message says them. */
+const staticFinding = (document: string, readers = 'app at /vol/static', reader = 'app') => ({
+  document,
+  findings: [
+    {
+      message: STATIC_MESSAGE.replace('app at /vol/static', readers),
+      underlined: '"static"',
+      related: [{ message: `${reader} mounts "static" read-only`, underlined: 'true' }],
+      fixes: null,
+    },
+  ],
+});
+/** A builder container beside the app with the given fields. */
+const builder = (fields: string) =>
+  withContainers(
+    `    { "name": "builder", "image": "busybox:1.36", "essential": false, ${fields} }`,
+  );
+
 ruleTester('volume-never-written', {
   severity: 'hint',
   valid: [
@@ -115,6 +135,57 @@ ruleTester('volume-never-written', {
 ]
 `,
     },
+    ...validCases({
+      "the volume's host is a template placeholder (it may have a sourcePath)": volumeIs(
+        '{ "name": "static", "host": "${static_host}" }',
+      ),
+      'a Docker volume with default settings': volumeIs(
+        '{ "name": "static", "dockerVolumeConfiguration": {} }',
+      ),
+      'a misspelt host path key (unknown-field reports it; the path may be meant)': volumeIs(
+        '{ "name": "static", "host": { "sourcepath": "/srv/static" } }',
+      ),
+      'a host path given as a list (the JSON schema reports it)': volumeIs(
+        '{ "name": "static", "host": { "sourcePath": ["/srv/static"] } }',
+      ),
+      'a volume configured at launch (the service or run-task gives it)': volumeIs(
+        '{ "name": "static", "configuredAtLaunch": true }',
+      ),
+      'a container list with a placeholder (a container it adds may write the volume)': edit(
+        STATIC,
+        APP_END,
+        `      ]\n    },\n    "\${sidecar_definitions}"\n  ],`,
+      ),
+      "another container's mountPoints from a template variable": builder(
+        '"mountPoints": "${builder_mounts}"',
+      ),
+      "another container's volumesFrom from a template variable": builder(
+        '"volumesFrom": "${builder_volumes_from}"',
+      ),
+      'another container mounts a cache and a volume named by a placeholder': builder(
+        '"mountPoints": [{ "sourceVolume": "cache", "containerPath": "/cache" }, { "sourceVolume": "${volume_name}", "containerPath": "/out" }]',
+      ),
+      'another container mounts the volumes of a container named by a placeholder': builder(
+        '"volumesFrom": [{ "sourceContainer": "${source_container}" }]',
+      ),
+      'an empty volume nobody mounts': edit(
+        STATIC,
+        '"sourceVolume": "static"',
+        '"sourceVolume": "static2"',
+      ).replace(
+        VOLUMES,
+        `  "volumes": [\n    { "name": "static" },\n    { "name": "static2", "host": { "sourcePath": "/srv/static" } }\n  ]`,
+      ),
+      'nginx mounts it read-only, the app writable': edit(
+        withContainers(`    {
+      "name": "nginx",
+      "image": "public.ecr.aws/nginx/nginx:1.27",
+      "mountPoints": [{ "sourceVolume": "static", "containerPath": "/usr/share/nginx/html/static", "readOnly": true }]
+    }`),
+        '"readOnly": true,\n          "containerPath": "/vol/static"',
+        '"readOnly": false,\n          "containerPath": "/vol/static"',
+      ),
+    }),
     ...validCases({ ...REAL_WORLD_CORRECT, ...ALL_CORRECT }),
   ],
   invalid: [
@@ -160,6 +231,62 @@ ruleTester('volume-never-written', {
           fixes: null,
         },
       ],
+    },
+    {
+      name: 'a host of null: a bind mount without a path all the same',
+      ...staticFinding(volumeIs('{ "name": "static", "host": null }')),
+    },
+    {
+      name: 'a host path that is empty',
+      ...staticFinding(volumeIs('{ "name": "static", "host": { "sourcePath": "" } }')),
+    },
+    {
+      name: 'a host path of blanks',
+      ...staticFinding(volumeIs('{ "name": "static", "host": { "sourcePath": "  " } }')),
+    },
+    {
+      name: 'a host path of null',
+      ...staticFinding(volumeIs('{ "name": "static", "host": { "sourcePath": null } }')),
+    },
+    {
+      name: 'configuredAtLaunch false: a bind mount the task definition configures',
+      ...staticFinding(volumeIs('{ "name": "static", "configuredAtLaunch": false }')),
+    },
+    {
+      name: 'a second volume without a name yet beside it',
+      ...staticFinding(volumeIs('{ "name": "static" },\n    { "host": {} }')),
+    },
+    {
+      name: 'the app also mounts a scratch volume writable: only "static" is reported',
+      ...staticFinding(
+        edit(
+          volumeIs('{ "name": "static" },\n    { "name": "scratch" }'),
+          '"sourceVolume": "static"\n        }',
+          '"sourceVolume": "static"\n        },\n        { "sourceVolume": "scratch", "containerPath": "/tmp/scratch" }',
+        ),
+      ),
+    },
+    {
+      name: "nginx gets the app's volumes read-only with volumesFrom: nothing writes it either",
+      ...staticFinding(
+        withContainers(`    {
+      "name": "nginx",
+      "image": "public.ecr.aws/nginx/nginx:1.27",
+      "volumesFrom": [{ "sourceContainer": "app", "readOnly": true }]
+    }`),
+      ),
+    },
+    {
+      name: 'the reader has no name yet',
+      ...staticFinding(
+        edit(STATIC, '"name": "app",\n      ', ''),
+        'container #1 at /vol/static',
+        'container #1',
+      ),
+    },
+    {
+      name: 'the mount has no containerPath yet',
+      ...staticFinding(edit(STATIC, '"containerPath": "/vol/static",\n          ', ''), 'app at ?'),
     },
   ],
 });

@@ -41,7 +41,8 @@ export const volumeNeverWritten: Rule = {
   check(ctx) {
     const { model } = ctx;
     // Containers, mounts or volumesFrom the file does not spell out may write it.
-    if (!model.knowsTaskLevel || model.containersOpen) return;
+    // (A bare container array has no volumes.)
+    if (model.containersOpen) return;
     const containers = model.containers;
     if (containers.some((c) => c.mountPointsOpen || c.volumesFromOpen)) return;
     // A mount or volumesFrom whose target is a placeholder could be a writer of any volume.
@@ -52,11 +53,12 @@ export const volumeNeverWritten: Rule = {
     );
     if (unknownTarget) return;
     for (const volume of model.volumes) {
+      // A volume named by a placeholder cannot be one a mount names: those ended the check above.
       const name = volume.name?.value;
-      if (!name || isPlaceholder(name) || !startsEmpty(volume)) continue;
+      if (name === undefined || !startsEmpty(volume)) continue;
       const mounts: Mount[] = containers.flatMap((container) =>
         container.mountPoints
-          .filter((m) => m.sourceVolume?.value === name)
+          .filter((m) => m.sourceVolume!.value === name)
           .map((mount) => ({ container, mount })),
       );
       if (mounts.length === 0) continue;
