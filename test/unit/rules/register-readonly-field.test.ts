@@ -87,6 +87,15 @@ ruleTester(ID, {
       document: `[{ "name": "a", "image": "b", "status": "x" }]`,
     },
     {
+      name: 'a task definition with a stray "taskDefinition" key (unknown-field reports it) is not describe output',
+      document: `{
+  "family": "api",
+  "containerDefinitions": [{ "name": "api", "image": "shop/api:1.0.0" }],
+  "taskDefinition": { "containerDefinitions": [] }
+}
+`,
+    },
+    {
       name: 'describe output, prepared: nothing left to report',
       document: PREPARED_DESCRIBE,
     },

@@ -11,30 +11,28 @@ export const registerReadonlyField: Rule = {
   check(ctx) {
     const { model } = ctx;
     const task = model.task;
-    if (!model.knowsTaskLevel || !task) return;
-    const wrapper = wrapperOf(model.root);
+    if (!task) return; // a bare container array
+    // describe-task-definition output: the task definition is inside the "taskDefinition" wrapper.
+    const wrapper = model.kind === 'describe' ? wrapperOf(model.root) : undefined;
     const fields = readOnlyProperties(task);
-    if (fields.length === 0 && !(wrapper && wrapper.inner === task)) return;
-    const prepare = {
+    const prepare = () => ({
       title: PREPARE_TITLE,
       isPreferred: false,
       safe: false,
       edits: prepareForRegister(ctx.source, ctx.edit, model.root, task),
-    };
+    });
     const unwrapNote = wrapper ? ' and unwraps taskDefinition' : '';
-    if (wrapper && wrapper.inner === task) {
+    if (wrapper) {
       ctx.report({
         at: wrapper.property.children![0]!,
         message: `This is describe-task-definition output: aws ecs register-task-definition --cli-input-json takes the task definition itself, not the "taskDefinition" wrapper, and rejects it ("Unknown parameter in input"). "${PREPARE_TITLE}" unwraps it and removes the fields ECS adds on registration.`,
         fixes: () => [
-          prepare,
+          prepare(),
           {
             title: 'Unwrap "taskDefinition"',
             isPreferred: false,
             safe: false,
-            edits: prepareForRegister(ctx.source, ctx.edit, model.root, task, {
-              removeFields: false,
-            }),
+            edits: prepareForRegister(ctx.source, ctx.edit, model.root, task, false),
           },
         ],
       });
@@ -46,7 +44,7 @@ export const registerReadonlyField: Rule = {
         at: key,
         message: `"${ctx.spell.key(name)}" is set by ECS when it registers a task definition (describe-task-definition output); it is not an input: aws ecs register-task-definition --cli-input-json rejects it ("Unknown parameter in input"). "${PREPARE_TITLE}" removes all such fields${unwrapNote}.`,
         fixes: () => [
-          prepare,
+          prepare(),
           {
             title: `Remove "${ctx.spell.key(name)}"`,
             isPreferred: false,

@@ -34,11 +34,9 @@ export function prepareForRegister(
   edit: Editor,
   root: Node,
   task: Node,
-  options: { removeFields: boolean } = { removeFields: true },
+  removeFields = true,
 ): OffsetEdit[] {
-  const removals = options.removeFields
-    ? edit.removeProperties(task, readOnlyProperties(task))
-    : [];
+  const removals = removeFields ? edit.removeProperties(task, readOnlyProperties(task)) : [];
   const wrapper = wrapperOf(root);
   if (!wrapper || wrapper.inner !== task) return removals;
   const inner = wrapper.inner;
