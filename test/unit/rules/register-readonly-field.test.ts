@@ -32,6 +32,57 @@ const DESCRIBE_TABS = edit(
 );
 const PREPARED_DESCRIBE_TABS =
   '{\r\n\t"containerDefinitions": [\r\n\t\t{\r\n\t\t\t"name": "api",\r\n\t\t\t"image": "shop/api:1.0.0"\r\n\t\t}\r\n\t],\r\n\t"family": "api"\r\n}\r\n';
+/** A document indented by two more spaces, as pasted from a log. */
+const indented = (text: string) => text.replace(/^/gm, '  ').replace(/ {2}$/, '');
+/** DESCRIBE without the tags beside the wrapper. */
+const DESCRIBE_NO_TAGS = edit(
+  DESCRIBE,
+  '  },\n  "tags": [\n    {\n      "key": "team",\n      "value": "billing"\n    }\n  ]\n}',
+  '  }\n}',
+);
+/** DESCRIBE whose task definition has tags of its own (empty): the wrapper's are not moved in. */
+const DESCRIBE_INNER_TAGS = edit(
+  DESCRIBE,
+  '"status": "ACTIVE"',
+  '"status": "ACTIVE",\n    "tags": []',
+);
+/** DESCRIBE indented as a whole, as pasted from a log. */
+const DESCRIBE_INDENTED = indented(DESCRIBE);
+const PREPARED_NO_TAGS =
+  '{\n  "containerDefinitions": [\n    {\n      "name": "api",\n      "image": "shop/api:1.0.0"\n    }\n  ],\n  "family": "api"\n}\n';
+const UNWRAPPED_NO_TAGS = edit(
+  PREPARED_NO_TAGS,
+  [
+    '{\n  "containerDefinitions"',
+    '{\n  "taskDefinitionArn": "arn:aws:ecs:eu-west-1:123456789012:task-definition/api:3",\n  "containerDefinitions"',
+  ],
+  ['"family": "api"\n', '"family": "api",\n  "revision": 3,\n  "status": "ACTIVE"\n'],
+);
+
+/**
+ * The findings on a DESCRIBE variant whose fields sit at `indent`: the wrapper, then each
+ * read-only field with the preparation and its own removal.
+ */
+function describeFindings(
+  document: string,
+  prepared: string,
+  unwrapped: string,
+  indent: string,
+): ExpectedFinding[] {
+  const status = document.includes('"status": "ACTIVE",')
+    ? ([`${indent}"status": "ACTIVE",\n`, ''] as const)
+    : ([`"revision": 3,\n${indent}"status": "ACTIVE"\n`, '"revision": 3\n'] as const);
+  const field = describeField(document, prepared);
+  return [
+    wrapper(prepared, { title: 'Unwrap "taskDefinition"', output: unwrapped }),
+    field(
+      'taskDefinitionArn',
+      `${indent}"taskDefinitionArn": "arn:aws:ecs:eu-west-1:123456789012:task-definition/api:3",\n`,
+    ),
+    field('revision', `${indent}"revision": 3,\n`),
+    field('status', status[0], status[1]),
+  ];
+}
 const NULL_FIELD = `{ "family": "x", "containerDefinitions": [{ "name": "a", "image": "b" }], "deregisteredAt": null }`;
 
 const SET_BY_ECS =
@@ -94,6 +145,20 @@ ruleTester(ID, {
   "taskDefinition": { "containerDefinitions": [] }
 }
 `,
+    },
+    {
+      name: "a CloudFormation template: the task definition's Properties are no taskDefinition wrapper",
+      document: `AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Api:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      Family: api
+      ContainerDefinitions:
+        - Name: api
+          Image: shop/api:1.0.0
+`,
+      options: { format: 'cloudformation' },
     },
     {
       name: 'describe output, prepared: nothing left to report',
@@ -174,6 +239,31 @@ ruleTester(ID, {
           '"revision": 3\r\n',
         ),
       ],
+    },
+    {
+      name: 'describe output without tags: nothing to move in',
+      document: DESCRIBE_NO_TAGS,
+      findings: describeFindings(DESCRIBE_NO_TAGS, PREPARED_NO_TAGS, UNWRAPPED_NO_TAGS, '    '),
+    },
+    {
+      name: "describe output whose task definition has tags of its own: the wrapper's are not added",
+      document: DESCRIBE_INNER_TAGS,
+      findings: describeFindings(
+        DESCRIBE_INNER_TAGS,
+        edit(PREPARED_NO_TAGS, '"family": "api"\n', '"family": "api",\n  "tags": []\n'),
+        edit(UNWRAPPED_NO_TAGS, '"status": "ACTIVE"\n', '"status": "ACTIVE",\n  "tags": []\n'),
+        '    ',
+      ),
+    },
+    {
+      name: 'describe output indented as a whole: the preparation keeps its indentation',
+      document: DESCRIBE_INDENTED,
+      findings: describeFindings(
+        DESCRIBE_INDENTED,
+        indented(PREPARED_DESCRIBE),
+        indented(fixture('register-readonly-field/describe-output-api-with-tags.unwrapped.json')),
+        '      ',
+      ),
     },
     {
       name: 'an explicit null read-only field is still a key the CLI rejects',

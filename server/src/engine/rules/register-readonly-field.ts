@@ -1,5 +1,6 @@
 import type { Rule } from './rule';
-import { prepareForRegister, readOnlyProperties, wrapperOf } from './registerInput';
+import { parentProperty } from '../json';
+import { prepareForRegister, readOnlyProperties } from './registerInput';
 
 export const PREPARE_TITLE = 'Prepare for register-task-definition';
 
@@ -12,19 +13,19 @@ export const registerReadonlyField: Rule = {
     const { model } = ctx;
     const task = model.task;
     if (!task) return; // a bare container array
-    // describe-task-definition output: the task definition is inside the "taskDefinition" wrapper.
-    const wrapper = model.kind === 'describe' ? wrapperOf(model.root) : undefined;
+    // describe-task-definition output: the task definition is the "taskDefinition" property's value.
+    const wrapper = model.kind === 'describe' ? parentProperty(task) : undefined;
     const fields = readOnlyProperties(task);
     const prepare = () => ({
       title: PREPARE_TITLE,
       isPreferred: false,
       safe: false,
-      edits: prepareForRegister(ctx.source, ctx.edit, model.root, task),
+      edits: prepareForRegister(ctx.source, ctx.edit, model.root, task, wrapper),
     });
     const unwrapNote = wrapper ? ' and unwraps taskDefinition' : '';
     if (wrapper) {
       ctx.report({
-        at: wrapper.property.children![0]!,
+        at: wrapper.children![0]!,
         message: `This is describe-task-definition output: aws ecs register-task-definition --cli-input-json takes the task definition itself, not the "taskDefinition" wrapper, and rejects it ("Unknown parameter in input"). "${PREPARE_TITLE}" unwraps it and removes the fields ECS adds on registration.`,
         fixes: () => [
           prepare(),
@@ -32,7 +33,7 @@ export const registerReadonlyField: Rule = {
             title: 'Unwrap "taskDefinition"',
             isPreferred: false,
             safe: false,
-            edits: prepareForRegister(ctx.source, ctx.edit, model.root, task, false),
+            edits: prepareForRegister(ctx.source, ctx.edit, model.root, task, wrapper, false),
           },
         ],
       });

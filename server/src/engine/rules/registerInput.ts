@@ -8,7 +8,7 @@ import { getNodeValue } from 'jsonc-parser';
 import { READ_ONLY_FIELDS } from '../fields/index';
 import { applyOffsetEdits } from '../formats/json/edits';
 import type { Editor, OffsetEdit } from '../input';
-import { properties, prop, propertyNode, type Node } from '../json';
+import { elements, properties, prop, propertyNode, type Node } from '../json';
 import type { SourceText } from '../text';
 
 export function readOnlyProperties(task: Node): Node[] {
@@ -17,51 +17,43 @@ export function readOnlyProperties(task: Node): Node[] {
   );
 }
 
-/** The taskDefinition wrapper of describe output: the root object's property, and the inner object. */
-export function wrapperOf(root: Node | undefined): { property: Node; inner: Node } | undefined {
-  const property = propertyNode(root, 'taskDefinition');
-  const inner = prop(root, 'taskDefinition');
-  return property && inner?.type === 'object' ? { property, inner } : undefined;
-}
-
 /**
  * The edits of "Prepare for register-task-definition": remove every read-only field and, for
- * describe output, replace the document's root with the inner object re-indented one level less
- * (the wrapper's non-empty `tags`, which registration accepts, move inside). Nothing else changes.
+ * describe output (`wrapper`: the root's "taskDefinition" property, whose value is `task`), replace
+ * the document's root with the task re-indented one level less (the wrapper's non-empty `tags`,
+ * which registration accepts, move inside). Nothing else changes.
  */
 export function prepareForRegister(
   source: SourceText,
   edit: Editor,
   root: Node,
   task: Node,
+  wrapper: Node | undefined,
   removeFields = true,
 ): OffsetEdit[] {
   const removals = removeFields ? edit.removeProperties(task, readOnlyProperties(task)) : [];
-  const wrapper = wrapperOf(root);
-  if (!wrapper || wrapper.inner !== task) return removals;
-  const inner = wrapper.inner;
+  if (!wrapper) return removals;
   const edits = [...removals];
   const tags = prop(root, 'tags');
-  if (tags?.type === 'array' && (tags.children ?? []).length > 0 && !propertyNode(inner, 'tags')) {
-    edits.push(...edit.insertProperty(inner, 'tags', getNodeValue(tags)));
+  if (elements(tags).length > 0 && !propertyNode(task, 'tags')) {
+    edits.push(...edit.insertProperty(task, 'tags', getNodeValue(tags!)));
   }
   if (edits.some((e) => e.invalid)) return edits;
-  const innerEnd = inner.offset + inner.length;
-  const shifted = edits.map((e) => ({ ...e, offset: e.offset - inner.offset }));
-  const innerText = applyOffsetEdits(source.text.slice(inner.offset, innerEnd), shifted);
+  const shifted = edits.map((e) => ({ ...e, offset: e.offset - task.offset }));
+  const taskText = applyOffsetEdits(
+    source.text.slice(task.offset, task.offset + task.length),
+    shifted,
+  );
+  // One level less: the indentation the wrapper's line adds to the root's. The first line starts
+  // with the task's brace and the line breaks with no blank, so only the lines after change.
   const outerIndent = source.indentationAt(root.offset);
-  const wrapperIndent = source.indentationAt(wrapper.property.offset);
+  const wrapperIndent = source.indentationAt(wrapper.offset);
   const delta = wrapperIndent.startsWith(outerIndent)
     ? wrapperIndent.slice(outerIndent.length)
     : '';
-  const dedented =
-    delta === ''
-      ? innerText
-      : innerText
-          .split(/(\r\n|\r|\n)/)
-          .map((part, i) =>
-            i % 2 === 0 && i > 0 && part.startsWith(delta) ? part.slice(delta.length) : part,
-          )
-          .join('');
+  const dedented = taskText
+    .split(/(\r\n|\r|\n)/)
+    .map((part) => (part.startsWith(delta) ? part.slice(delta.length) : part))
+    .join('');
   return [{ offset: root.offset, length: root.length, newText: dedented }];
 }
