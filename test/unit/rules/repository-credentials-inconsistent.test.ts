@@ -1,4 +1,7 @@
+import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { credentialScope } from '../../../server/src/engine/rules/repository-credentials-inconsistent';
 import { ALL_CORRECT, REAL_WORLD_CORRECT } from './helpers';
 import { edit, ruleTester, validCases } from './ruleTester';
 
@@ -154,4 +157,53 @@ ruleTester(ID, {
       ],
     },
   ],
+});
+
+test(`${ID}: which images need the same credentials (the scope compared), and which need none`, () => {
+  const scopes: Record<string, string | undefined> = {
+    // ECR pulls with the task execution role; Docker Hub's official images are public.
+    '123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1.0': undefined,
+    '123456789012.dkr.ecr-fips.us-gov-west-1.amazonaws.com/app:1.0': undefined,
+    '123456789012.dkr.ecr.cn-north-1.amazonaws.com.cn/app:1.0': undefined,
+    'public.ecr.aws/nginx/nginx:1.27': undefined,
+    'redis:7.2': undefined,
+    'redis@sha256:0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0': undefined,
+    'index.docker.io/redis:7.2': undefined,
+    'registry-1.docker.io/redis': undefined,
+    '${IMAGE}': undefined,
+    '': undefined,
+    // Registries that host public images too: the repository.
+    'myorg/app:2.0': 'docker.io/myorg/app',
+    '  myorg/app:2.0  ': 'docker.io/myorg/app',
+    'myorg/app@sha256:0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0':
+      'docker.io/myorg/app',
+    'docker.io/library/redis:7.2': 'docker.io/library/redis',
+    'GHCR.IO/Org/App:1': 'ghcr.io/Org/App',
+    'docker.pkg.github.com/org/repo/app:1': 'docker.pkg.github.com/org/repo/app',
+    'quay.io/prometheus/node-exporter:v1.8.2': 'quay.io/prometheus/node-exporter',
+    'gcr.io/my-project/app:1': 'gcr.io/my-project/app',
+    'eu.gcr.io/my-project/app:1': 'eu.gcr.io/my-project/app',
+    'europe-west1-docker.pkg.dev/my-project/repo/app:1':
+      'europe-west1-docker.pkg.dev/my-project/repo/app',
+    'registry.gitlab.com/group/project:1': 'registry.gitlab.com/group/project',
+    'mcr.microsoft.com/dotnet/aspnet:8.0': 'mcr.microsoft.com/dotnet/aspnet',
+    'registry.k8s.io/pause:3.9': 'registry.k8s.io/pause',
+    // Any other registry is private as a whole: the host.
+    'docker.greymatter.io/development/gm-proxy:1.5.0-dev': 'docker.greymatter.io',
+    'registry.example.com:5000/team/app:1.2': 'registry.example.com:5000',
+    'localhost:5000/app:1': 'localhost:5000',
+    'localhost/app:1': 'localhost',
+    'xgcr.io/project/app:1': 'xgcr.io',
+    'ghcr.io.example.com/org/app:1': 'ghcr.io.example.com',
+    'notecr.aws/app:1': 'notecr.aws',
+    '123456789012.dkr.ecr.us-east-1.amazonaws.com.example.com/app:1':
+      '123456789012.dkr.ecr.us-east-1.amazonaws.com.example.com',
+  };
+  for (const [image, key] of Object.entries(scopes))
+    assert.equal(credentialScope(image)?.key, key, JSON.stringify(image));
+  assert.equal(credentialScope('ghcr.io/org/app:1')?.words, 'the repository ghcr.io/org/app');
+  assert.equal(
+    credentialScope('docker.greymatter.io/x/y:1')?.words,
+    'the registry docker.greymatter.io',
+  );
 });
