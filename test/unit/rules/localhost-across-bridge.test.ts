@@ -441,7 +441,7 @@ ruleTester('localhost-across-bridge', {
         [DD_HOST, `{ "name": "DD_ENV" },\n        ${DD_HOST}`],
         [
           '  "containerDefinitions": [\n',
-          '  "containerDefinitions": [\n    { "name": "migrate", "memory": 128, "essential": false },\n',
+          '  "containerDefinitions": [\n    { "name": "migrate", "memory": 128, "essential": false, "environment": [{ "name": "DD_AGENT_HOST" }] },\n',
         ],
       ),
       findings: AGENT_FINDINGS,
