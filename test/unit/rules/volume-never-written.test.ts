@@ -148,6 +148,9 @@ ruleTester('volume-never-written', {
       'a host path given as a list (the JSON schema reports it)': volumeIs(
         '{ "name": "static", "host": { "sourcePath": ["/srv/static"] } }',
       ),
+      'a Docker volume configuration of false (the JSON schema reports it)': volumeIs(
+        '{ "name": "static", "dockerVolumeConfiguration": false }',
+      ),
       'a volume configured at launch (the service or run-task gives it)': volumeIs(
         '{ "name": "static", "configuredAtLaunch": true }',
       ),

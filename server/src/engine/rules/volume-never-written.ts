@@ -19,9 +19,9 @@ function startsEmpty(volume: VolumeModel): boolean {
     if (key === 'name' || !value || value.type === 'null') return true;
     if (key === 'host') {
       if (value.type !== 'object') return false; // a placeholder: could be anything
-      const path = prop(value, 'sourcePath');
+      const path = prop(value, 'sourcePath'); // undefined for null too
       const onlyPath = properties(value).every((q) => keyOf(q) === 'sourcePath');
-      return onlyPath && (!path || path.type === 'null' || str(path)?.trim() === '');
+      return onlyPath && (!path || str(path)?.trim() === '');
     }
     if (key === 'configuredAtLaunch') return bool(value) === false;
     return false;
