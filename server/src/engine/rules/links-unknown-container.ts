@@ -37,9 +37,9 @@ export const linksUnknownContainer: Rule = {
           container: c,
           message: `${displayName(c)} links to "${link.target}", but no container of this task definition has that name: a link names another container of the same task, and the ECS agent refuses the whole task before any container starts ("could not find container for link ${value}").${suggestion}`,
           fixes: () =>
-            close.map((n, i) => ({
+            close.map((n) => ({
               title: `Change ${JSON.stringify(value)} to ${JSON.stringify(n + alias)}`,
-              isPreferred: i === 0 && close.length === 1,
+              isPreferred: close.length === 1, // the only candidate
               safe: close.length === 1,
               edits: ctx.edit.replaceValue(el, n + alias),
             })),

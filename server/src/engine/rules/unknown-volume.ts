@@ -34,9 +34,9 @@ export const unknownVolume: Rule = {
         const close = closeMatches(volume, known);
         const suggestion =
           close.length > 0 ? ` Did you mean ${close.map((n) => `"${n}"`).join(' or ')}?` : '';
-        const fixes: FixSpec[] = close.map((n, i) => ({
+        const fixes: FixSpec[] = close.map((n) => ({
           title: `Change "${volume}" to "${n}"`,
-          isPreferred: i === 0 && close.length === 1,
+          isPreferred: close.length === 1, // the only candidate
           safe: false,
           edits: ctx.edit.replaceValue(source.node, n),
         }));

@@ -56,9 +56,9 @@ export const volumesFromUnknownContainer: Rule = {
           container: c,
           message: `${displayName(c)} mounts the volumes of "${target}", but no container has that name: ${key('volumesFrom')} must name another container of this task definition, and the ECS agent refuses the whole task before any container starts ("could not find volume source container with name ${target}").${suggestion}`,
           fixes: () =>
-            close.map((n, i) => ({
+            close.map((n) => ({
               title: `Change "${target}" to "${n}"`,
-              isPreferred: i === 0 && close.length === 1,
+              isPreferred: close.length === 1, // the only candidate
               safe: close.length === 1,
               edits: ctx.edit.replaceValue(source.node, n),
             })),
