@@ -505,8 +505,15 @@ ruleTester('localhost-across-bridge', {
       ],
     },
     {
-      name: 'the Datadog agent without a name: the advice names no host',
-      document: edit(AGENTS, '"name": "datadog-agent",\n      ', ''),
+      name: 'the Datadog agent without a name, the collector linked: the advice names no host',
+      document: edit(
+        AGENTS,
+        ['"name": "datadog-agent",\n      ', ''],
+        [
+          '"portMappings": [{ "containerPort": 8000, "hostPort": 0 }],',
+          '"portMappings": [{ "containerPort": 8000, "hostPort": 0 }],\n      "links": ["otel"],',
+        ],
+      ),
       findings: [
         {
           ...AGENT_FINDINGS[0]!,
@@ -519,7 +526,10 @@ ruleTester('localhost-across-bridge', {
             },
           ],
         },
-        AGENT_FINDINGS[1]!,
+        {
+          ...AGENT_FINDINGS[1]!,
+          message: /Use "otel:4317" \(the name its link gives otel\)/,
+        },
       ],
     },
   ],
