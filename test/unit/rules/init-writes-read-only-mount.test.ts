@@ -34,7 +34,7 @@ const TWO_WAITERS = edit(
       "image": "grafana/grafana-image-renderer:3.11.3",
       "essential": false,
       "dependsOn": [{ "containerName": "fetch-dashboards", "condition": "COMPLETE" }],
-      "volumesFrom": [{ "sourceContainer": "fetch-dashboards", "readOnly": true }]
+      "volumesFrom": [{ "readOnly": true }, { "sourceContainer": "fetch-dashboards", "readOnly": true }]
     },
     {
       "name": "nginx",
@@ -94,6 +94,21 @@ const ONE_FILE = edit(
   GRAFANA,
   SYNC,
   'aws s3 cp s3://grafana-provisioning/home.json /var/lib/grafana/dashboards/home.json',
+);
+/** Mounts not finished yet (no volume, no path) in the init and in grafana, before the real ones. */
+const UNFINISHED_MOUNTS = edit(
+  GRAFANA,
+  [
+    INIT_MOUNT,
+    INIT_MOUNT.replace(
+      '"readOnly": true }',
+      '"readOnly": true },\n        { "containerPath": "/etc/grafana", "readOnly": true },\n        { "sourceVolume": "dashboards", "readOnly": true }',
+    ),
+  ],
+  [
+    '"mountPoints": [\n        ' + GRAFANA_MOUNT,
+    '"mountPoints": [\n        { "containerPath": "/tmp/scratch" },\n        ' + GRAFANA_MOUNT,
+  ],
 );
 /** A volume that does not start empty, where NO_VISIBLE_WRITE's is empty. */
 const backedBy = (volume: string) =>
@@ -290,6 +305,31 @@ ruleTester('init-writes-read-only-mount', {
           container: 'fetch-dashboards',
           related: [GRAFANA_READS],
           fixes: writable(NULL_CONFIGURATIONS),
+        },
+      ],
+    },
+    {
+      name: 'mounts not finished yet (no volume or no path) are passed over',
+      document: UNFINISHED_MOUNTS,
+      findings: [
+        {
+          message: prepares('grafana waits for it (SUCCESS) and reads the same volume'),
+          underlined: 'true',
+          line: 12,
+          container: 'fetch-dashboards',
+          related: [GRAFANA_READS],
+          fixes: [
+            {
+              title: 'Make fetch-dashboards\'s mount of "dashboards" writable ("readOnly": false)',
+              preferred: true,
+              safe: true,
+              output: edit(
+                UNFINISHED_MOUNTS,
+                '"/var/lib/grafana/dashboards", "readOnly": true },\n        { "containerPath": "/etc/grafana"',
+                '"/var/lib/grafana/dashboards", "readOnly": false },\n        { "containerPath": "/etc/grafana"',
+              ),
+            },
+          ],
         },
       ],
     },
