@@ -127,6 +127,18 @@ ruleTester('invalid-network-mode', {
         },
       ],
     },
+    ...['"nat-gateway"', '"vpc-default"'].map((mode) => ({
+      name: `${mode}: a word around default or nat is no <default>`,
+      document: withMode(mode),
+      findings: [
+        {
+          message: `${mode} is not a network mode: ECS accepts exactly none, bridge, awsvpc or host.`,
+          underlined: mode,
+          schemaCovered: true,
+          fixes: [removeMode(mode)],
+        },
+      ],
+    })),
     {
       name: 'an unknown word (vpc)',
       document: withMode('"vpc"'),
