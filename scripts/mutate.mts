@@ -77,9 +77,10 @@ const cloudformationTests = adapterTests('cloudformation', {
   // Depth and size limits live in the tree builder.
   yamlTree: ['read', 'edits', 'pathological'],
   index: ['read', 'detect', 'edits'],
-  // The reader, its intrinsics and its table of properties. (sameAsJson, which reads every case
-  // in every style, takes over ten seconds a run: too slow for each survivor.)
-  '*': ['read'],
+  // The reader (with the types and origins it records for the editors), its intrinsics and its
+  // table of properties. (sameAsJson, which reads every case in every style, takes over ten
+  // seconds a run: too slow for each survivor.)
+  '*': ['read', 'edits'],
 });
 
 const terraformTests = adapterTests('terraform', {

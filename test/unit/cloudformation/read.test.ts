@@ -285,6 +285,89 @@ describe('intrinsic functions', () => {
   });
 });
 
+describe('values as CloudFormation converts them', () => {
+  test('the six strings CloudFormation reads as booleans', () => {
+    const containers = (
+      only(
+        TEMPLATE(`    Properties:
+      ContainerDefinitions:
+        - {Name: a, Essential: 'true', Privileged: 'True', ReadonlyRootFilesystem: 'TRUE'}
+        - {Name: b, Essential: 'false', Privileged: 'False', ReadonlyRootFilesystem: 'FALSE'}
+        - {Name: c, Essential: 'tRUE', Privileged: yes, ReadonlyRootFilesystem: 'no'}`),
+      ) as { containerDefinitions: unknown[] }
+    ).containerDefinitions;
+    assert.deepEqual(containers, [
+      { name: 'a', essential: true, privileged: true, readonlyRootFilesystem: true },
+      { name: 'b', essential: false, privileged: false, readonlyRootFilesystem: false },
+      { name: 'c', essential: 'tRUE', privileged: true, readonlyRootFilesystem: 'no' },
+    ]);
+  });
+
+  test('integers from strings: signs and spaces around, nothing else', () => {
+    const ports = ['"80"', '" 81 "', '"+82"', '"-83"', '"x84"', '"85x"', '"8 6"', '"8.7"'];
+    const task = only(
+      TEMPLATE(`    Properties:
+      ContainerDefinitions:
+        - Name: app
+          PortMappings:
+${ports.map((p) => `            - ContainerPort: ${p}`).join('\n')}`),
+    ) as { containerDefinitions: { portMappings: { containerPort: unknown }[] }[] };
+    assert.deepEqual(
+      task.containerDefinitions[0]!.portMappings.map((m) => m.containerPort),
+      [80, 81, 82, -83, 'x84', '85x', '8 6', '8.7'],
+    );
+  });
+
+  test('numbers where a string belongs are passed on as written', () => {
+    assert.deepEqual(
+      only(
+        TEMPLATE(`    Properties:
+      Cpu: 1.50
+      Memory: 2048
+      Family: yes`),
+      ),
+      { cpu: '1.50', memory: '2048', family: 'true' },
+    );
+  });
+
+  test('a value of another shape than the property’s stays as written, its keys the user’s', () => {
+    assert.deepEqual(
+      only(
+        TEMPLATE(`    Properties:
+      Family: [a, b]
+      Cpu: {Value: 256}
+      Volumes: data
+      ProxyConfiguration: envoy
+      ContainerDefinitions:
+        - Name: app
+          DockerLabels: team
+          Environment: {Name: A, Value: b}`),
+      ),
+      {
+        family: ['a', 'b'],
+        cpu: { Value: 256 },
+        volumes: 'data',
+        proxyConfiguration: 'envoy',
+        containerDefinitions: [
+          { name: 'app', dockerLabels: 'team', environment: { Name: 'A', Value: 'b' } },
+        ],
+      },
+    );
+  });
+
+  test('a property left out as AWS::NoValue is not there at all', () => {
+    const task = read(
+      TEMPLATE(`    Properties:
+      TaskRoleArn: !Ref AWS::NoValue
+      Family: app`),
+    ).definitions[0]!.taskNode!;
+    assert.deepEqual(
+      (task.children ?? []).map((p) => [p.type, p.children![0]!.type, p.children![0]!.value]),
+      [['property', 'string', 'family']],
+    );
+  });
+});
+
 describe('placeholders of every shape', () => {
   function family(value: string): unknown {
     return only(TEMPLATE(`    Properties:\n      Family: ${value}`)).family;
@@ -410,6 +493,71 @@ describe('templates', () => {
   });
 });
 
+describe('resources', () => {
+  const ROLE = `  Role:
+    Type: AWS::IAM::Role
+    Properties:
+      ContainerDefinitions: [{Name: not-a-container}]
+`;
+
+  test('only AWS::ECS::TaskDefinition resources are task definitions, stray spaces aside', () => {
+    const file = read(`Resources:
+${ROLE}  NoType:
+    Properties: {}
+  Number: 5
+  Spaced:
+    Type: ' AWS::ECS::TaskDefinition '
+    Properties:
+      ContainerDefinitions: [{Name: app}]
+`);
+    assert.deepEqual(
+      file.definitions.map((d) => d.name),
+      ['Spaced'],
+    );
+  });
+
+  test('a syntax error hides only the task definition whose text it is in', () => {
+    const text = `Resources:
+  First:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      ContainerDefinitions: [{Name: a}]
+  Broken:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      ContainerDefinitions: [{Name: "b}]
+  Last:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      ContainerDefinitions: [{Name: c}]
+`;
+    const file = read(text);
+    assert.ok(file.syntaxErrors.length > 0);
+    assert.deepEqual(
+      file.definitions.map((d) => d.name),
+      ['First'],
+    );
+  });
+
+  test('a half-typed property of a JSON template is skipped, the rest read', () => {
+    const file = read(
+      '{"Resources": {"T": {"Type": "AWS::ECS::TaskDefinition", "Properties": {"Cpu": , "Family": "app"}}}}',
+    );
+    assert.deepEqual(valueOf(file.definitions[0]!.root), { family: 'app' });
+  });
+
+  test('CloudFormation names the family when the template leaves it out: no warning', () => {
+    const codes = (properties: string) =>
+      analyze(TEMPLATE(`    Properties:\n${properties}`), {
+        format: 'cloudformation',
+      }).findings.map((f) => f.code);
+    const containers = `      ContainerDefinitions:
+        - {Name: app, Image: nginx:1.27, Essential: true, Memory: 512}`;
+    assert.ok(!codes(containers).includes('missing-required-field'));
+    assert.ok(codes(`      Family: ''\n${containers}`).includes('missing-required-field'));
+  });
+});
+
 describe('cdk synth output', () => {
   const synth = `{
   "Resources": {
@@ -440,6 +588,17 @@ describe('cdk synth output', () => {
       );
       assert.deepEqual(f.fixes, []);
     }
+  });
+
+  test('an empty construct path is none; a path with Resource inside loses only its last part', () => {
+    const withPath = (path: string) =>
+      read(synth.replace('MyStack/Service/TaskDef/Resource', path)).definitions[0]!;
+    assert.equal(withPath('').generated, undefined);
+    assert.equal(withPath('').constructPath, undefined);
+    assert.match(
+      withPath('MyStack/ResourceGroup/TaskDef/Default').generated ?? '',
+      /for MyStack\/ResourceGroup\/TaskDef and synthesize/,
+    );
   });
 
   test('a template under cdk.out is generated even without metadata', () => {

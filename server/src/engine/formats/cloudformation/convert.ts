@@ -163,10 +163,11 @@ class Converter {
           : this.asWritten(raw, parent);
       case 'Integer':
         return raw.type === 'string' && /^\s*[-+]?\d+\s*$/.test(String(raw.value))
-          ? this.scalar(raw, parent, 'number', Number(String(raw.value).trim()))
+          ? this.scalar(raw, parent, 'number', Number(raw.value))
           : this.asWritten(raw, parent);
       case 'Boolean':
-        return raw.type === 'string' && BOOLEAN_STRINGS.has(String(raw.value))
+        // A boolean (not only one of these strings) reads as itself.
+        return BOOLEAN_STRINGS.has(String(raw.value))
           ? this.scalar(raw, parent, 'boolean', BOOLEAN_STRINGS.get(String(raw.value)))
           : this.asWritten(raw, parent);
       case 'object':
@@ -260,9 +261,11 @@ class Converter {
     return { type, offset: raw.offset, length: raw.length, value, parent };
   }
 
-  /** A number or boolean as CloudFormation passes it on where a string belongs: as written. */
+  /**
+   * A number or boolean as CloudFormation passes it on where a string belongs: a number as written
+   * (every YAML number starts with a digit, a sign or a dot), a boolean as `true` or `false`.
+   */
   private scalarText(raw: Node): string {
-    if (raw.type === 'boolean') return String(raw.value);
     const written = this.text.slice(raw.offset, raw.offset + raw.length).trim();
     return /^[-+0-9.]/.test(written) ? written : String(raw.value);
   }
