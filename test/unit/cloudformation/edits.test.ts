@@ -1043,3 +1043,107 @@ describe('YAML: layouts the edits meet', () => {
     assert.ok(after.includes("            'o''brien': web\n"), after);
   });
 });
+
+describe('values in API names, written in the template’s names at every depth', () => {
+  const volumes = [
+    {
+      name: 'efs',
+      efsVolumeConfiguration: { fileSystemId: 'fs-1', authorizationConfig: { iam: 'ENABLED' } },
+    },
+    {
+      name: 'fsx',
+      fsxWindowsFileServerVolumeConfiguration: {
+        fileSystemId: 'fs-2',
+        authorizationConfig: { credentialsParameter: 'arn:cred', domain: 'corp' },
+      },
+    },
+  ];
+  const written = `- Name: efs
+          EFSVolumeConfiguration:
+            FilesystemId: fs-1
+            AuthorizationConfig:
+              IAM: ENABLED
+        - Name: fsx
+          FSxWindowsFileServerVolumeConfiguration:
+            FileSystemId: fs-2
+            AuthorizationConfig:
+              CredentialsParameter: arn:cred
+              Domain: corp`;
+
+  test('a new list, and each element appended to an existing one', () => {
+    const text = `${HEAD}      ContainerDefinitions:
+        - Name: app
+`;
+    const created = apply(text, ({ edit, task }) => edit.setProperty(task, 'volumes', volumes));
+    assert.equal(created, `${text}      Volumes:\n        ${written}\n`);
+    const existing = `${HEAD}      Volumes:
+        - Name: data
+`;
+    const added = apply(existing, ({ edit, task }) => [
+      ...edit.addToArrayProperty(task, 'volumes', volumes[0]),
+    ]);
+    const appended = apply(added, ({ task, edit }) =>
+      edit.appendToArray(valueOf(task, 'volumes')!, volumes[1]),
+    );
+    assert.equal(appended, `${existing}        ${written}\n`);
+  });
+
+  test('a value not typed yet, or a placeholder in a list, replaced by an object', () => {
+    const text = `${HEAD}      Volumes: ~
+      ContainerDefinitions:
+        - Name: app
+          DependsOn: [!Ref Dependency]
+`;
+    const after = apply(text, ({ edit, task, containers }) => [
+      ...edit.replaceValue(propertyOf(task, 'volumes').children![1]!, volumes),
+      ...edit.replaceValue(valueOf(containers[0]!, 'dependsOn')!.children![0]!, {
+        containerName: 'init',
+        condition: 'SUCCESS',
+      }),
+    ]);
+    assert.equal(
+      after,
+      `${HEAD}      Volumes:
+        ${written}
+      ContainerDefinitions:
+        - Name: app
+          DependsOn: [{ContainerName: init, Condition: SUCCESS}]
+`,
+    );
+  });
+
+  test('a free-form map keeps keys that are also API names', () => {
+    const text = `${HEAD}      ContainerDefinitions:
+        - Name: app
+`;
+    const after = apply(text, ({ edit, containers }) =>
+      edit.setProperty(containers[0]!, 'dockerLabels', { name: 'web', condition: 'x' }),
+    );
+    assert.ok(
+      after.endsWith('          DockerLabels:\n            name: web\n            condition: x\n'),
+      after,
+    );
+  });
+
+  test('a property CloudFormation does not know is set by the key the reader gives it', () => {
+    const text = `${HEAD}      ContainerDefinitions:
+        - Name: app
+          hostName: web
+`;
+    const after = apply(text, ({ edit, containers }) =>
+      edit.setProperty(containers[0]!, '?hostName', 'api'),
+    );
+    assert.ok(after.endsWith('          hostName: api\n'), after);
+  });
+
+  test('an intrinsic list is refused with an edit that inserts nothing', () => {
+    const p = parts(`${HEAD}      ContainerDefinitions:
+        - Name: app
+          Links: !Split [',', 'db,cache']
+`);
+    const links = valueOf(p.containers[0]!, 'links')!;
+    assert.deepEqual(p.edit.addToArrayProperty(p.containers[0]!, 'links', 'queue'), [
+      { offset: links.offset, length: 0, newText: '', invalid: true },
+    ]);
+  });
+});

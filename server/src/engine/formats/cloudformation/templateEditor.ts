@@ -131,9 +131,10 @@ export function templateEditor(base: TextEditor, read: TemplateRead): Editor {
       return base.replaceValue(node, toTemplateValue(value, valueTypeOf(node)));
     },
     renameProperty(property, key) {
+      // A property with a template node has a parent (rawOf looks it up there).
       const own = rawOf(property);
-      return own && property.parent
-        ? base.renameProperty(own, field(property.parent, key).name)
+      return own
+        ? base.renameProperty(own, field(property.parent!, key).name)
         : cannotEdit(property);
     },
   };
