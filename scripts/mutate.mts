@@ -84,8 +84,8 @@ const cloudformationTests = adapterTests('cloudformation', {
 });
 
 const terraformTests = adapterTests('terraform', {
-  edits: ['fixes', 'reader'],
-  write: ['fixes', 'reader'],
+  edits: ['fixes'],
+  write: ['fixes'],
   heredoc: ['reader', 'fixes'],
   hcl: ['reader', 'fixes'],
   parser: ['reader', 'fixes'],
