@@ -650,6 +650,38 @@ describe('values as the provider types them', () => {
     });
   });
 
+  test('references where a list or a map belongs, a dynamic single block, deep nesting', () => {
+    const deep = `${'['.repeat(120)}1${']'.repeat(120)}`;
+    const value = taskValue(`resource "aws_ecs_task_definition" "t" {
+  family                   = "t"
+  requires_compatibilities = var.compatibilities
+  proxy_configuration {
+    properties = var.properties
+  }
+  dynamic "runtime_platform" {
+    for_each = var.platforms
+    content {
+      cpu_architecture = runtime_platform.value
+    }
+  }
+  container_definitions = jsonencode([{ name = "a", command = ${deep}, entryPoint = <<EOT
+EOT
+  }])
+}`) as Record<string, unknown> & { containerDefinitions: Record<string, unknown>[] };
+    assert.equal(value.requiresCompatibilities, '${var.compatibilities}');
+    assert.deepEqual(value.proxyConfiguration, { properties: '${var.properties}' });
+    assert.match(String(value.runtimePlatform), /^\$\{dynamic "runtime_platform"/);
+    let command = value.containerDefinitions[0]!.command;
+    let depth = 0;
+    while (Array.isArray(command)) {
+      command = command[0] as unknown;
+      depth++;
+    }
+    assert.ok(depth > 90 && depth < 110, `${depth} levels read`);
+    assert.match(String(command), /^\$\{/);
+    assert.equal(value.containerDefinitions[0]!.entryPoint, '');
+  });
+
   test('a heredoc string: its lines, <<- without their common indentation, directives unknown', () => {
     const value = taskValue(`resource "aws_ecs_task_definition" "t" {
   family = "t"
