@@ -1147,3 +1147,70 @@ describe('values in API names, written in the template’s names at every depth'
     ]);
   });
 });
+
+describe('fields and types the property table does not know', () => {
+  const fsx = {
+    name: 'fsx',
+    fsxWindowsFileServerVolumeConfiguration: { fileSystemId: 'fs-2', rootDirectory: '\\data' },
+  };
+
+  test('an unknown field keeps its name; the fields inside it take CloudFormation’s names', () => {
+    const text = `${HEAD}      ContainerDefinitions:
+        - Name: app
+          futureList: [a]
+`;
+    const after = apply(text, ({ edit, containers }) => [
+      ...edit.setProperty(containers[0]!, 'futureField', {
+        containerName: 'init',
+        nested: { condition: 'START' },
+      }),
+      ...edit.setProperty(containers[0]!, 'healthCheck', { command: ['CMD'], futureOption: 1 }),
+      ...edit.addToArrayProperty(containers[0]!, '?futureList', { containerName: 'x' }),
+    ]);
+    assert.equal(
+      after,
+      `${HEAD}      ContainerDefinitions:
+        - Name: app
+          futureList: [a, {ContainerName: x}]
+          HealthCheck:
+            Command: [CMD]
+            futureOption: 1
+          futureField:
+            ContainerName: init
+            nested:
+              Condition: START
+`,
+    );
+    const appended = apply(text, ({ edit, containers }) =>
+      edit.appendToArray(valueOf(containers[0]!, '?futureList')!, { condition: 'START' }),
+    );
+    assert.ok(appended.includes('futureList: [a, {Condition: START}]'), appended);
+  });
+
+  test('replacing the whole task, or a placeholder in a list, writes each type’s own names', () => {
+    const text = `${HEAD}      Volumes: [!Ref Volume]
+`;
+    const element = apply(text, ({ edit, task }) =>
+      edit.replaceValue(valueOf(task, 'volumes')!.children![0]!, fsx),
+    );
+    assert.ok(
+      element.includes('FSxWindowsFileServerVolumeConfiguration: {FileSystemId: fs-2'),
+      element,
+    );
+    const whole = apply(text, ({ edit, task }) => edit.replaceValue(task, { volumes: [fsx] }));
+    assert.ok(whole.includes('FileSystemId: fs-2'), whole);
+  });
+
+  test('a value under a numeric key of a free-form map', () => {
+    const text = `${HEAD}      ContainerDefinitions:
+        - Name: app
+          DockerLabels:
+            80: web
+`;
+    const after = apply(text, ({ edit, containers }) => {
+      const labels = valueOf(containers[0]!, 'dockerLabels')!;
+      return edit.replaceValue(labels.children![0]!.children![1]!, 'api');
+    });
+    assert.ok(after.endsWith('            80: api\n'), after);
+  });
+});

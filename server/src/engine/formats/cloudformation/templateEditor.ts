@@ -16,7 +16,10 @@ function cannotEdit(node: Node): OffsetEdit[] {
   return [{ offset: node.offset, length: 0, newText: '', invalid: true }];
 }
 
-/** `value` (API names) as the template writes a value of `type`. */
+/**
+ * `value` (API names) as the template writes a value of `type`. Where the table does not know the
+ * type, each key at every depth takes the name CloudFormation gives that field anywhere.
+ */
 export function toTemplateValue(value: unknown, type: ValueType): unknown {
   if (Array.isArray(value))
     return value.map((v) => toTemplateValue(v, type.kind === 'list' ? type.element : UNKNOWN));
@@ -24,10 +27,10 @@ export function toTemplateValue(value: unknown, type: ValueType): unknown {
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
     if (type.kind === 'map') out[key] = v;
-    else if (type.kind === 'object') {
-      const property = propertyForApi(type.name, key);
+    else {
+      const property = type.kind === 'object' ? propertyForApi(type.name, key) : undefined;
       out[property?.cfn ?? cloudFormationName(key)] = toTemplateValue(v, property?.type ?? UNKNOWN);
-    } else out[cloudFormationName(key)] = v;
+    }
   }
   return out;
 }
