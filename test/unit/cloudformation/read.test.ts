@@ -544,6 +544,9 @@ ${ROLE}  NoType:
       '{"Resources": {"T": {"Type": "AWS::ECS::TaskDefinition", "Properties": {"Cpu": , "Family": "app"}}}}',
     );
     assert.deepEqual(valueOf(file.definitions[0]!.root), { family: 'app' });
+    const resource = read('{"Resources": {"Half": , "T": {"Type": "AWS::ECS::TaskDefinition"}}}');
+    assert.deepEqual(resource.definitions, []);
+    assert.equal(resource.recognised, true);
   });
 
   test('CloudFormation names the family when the template leaves it out: no warning', () => {

@@ -76,8 +76,9 @@ export function readTemplate(root: Node | undefined, options: ConvertOptions): T
   if (resources?.type !== 'object') return result;
   const all = resources.children ?? [];
   for (const [i, resource] of all.entries()) {
+    // A body that is not a mapping, or not typed yet, has no Type.
     const [idNode, body] = resource.children ?? [];
-    if (!idNode || body?.type !== 'object' || !isTaskDefinitionType(prop(body, 'Type'))) continue;
+    if (!idNode || !isTaskDefinitionType(prop(body, 'Type'))) continue;
     result.hasTaskDefinition = true;
     const properties = prop(body, 'Properties');
     if (properties?.type !== 'object' || intrinsicOf(properties)) continue;
@@ -111,7 +112,7 @@ function spanOf(node: Node): Span {
   return { offset: node.offset, length: node.length };
 }
 
-function cdkPath(resource: Node): string | undefined {
+function cdkPath(resource: Node | undefined): string | undefined {
   const path = prop(prop(resource, 'Metadata'), 'aws:cdk:path');
   return path?.type === 'string' && String(path.value) !== '' ? String(path.value) : undefined;
 }
@@ -162,7 +163,8 @@ class Converter {
           ? this.scalar(raw, parent, 'string', this.scalarText(raw))
           : this.asWritten(raw, parent);
       case 'Integer':
-        return raw.type === 'string' && /^\s*[-+]?\d+\s*$/.test(String(raw.value))
+        // A number that is an integer reads as itself.
+        return /^\s*[-+]?\d+\s*$/.test(String(raw.value))
           ? this.scalar(raw, parent, 'number', Number(raw.value))
           : this.asWritten(raw, parent);
       case 'Boolean':
