@@ -1214,3 +1214,38 @@ describe('fields and types the property table does not know', () => {
     assert.ok(after.endsWith('            80: api\n'), after);
   });
 });
+
+describe('YAML: line ends and keys in odd places', () => {
+  test('CRLF: an item whose dash stands alone on its line is deleted whole', () => {
+    const text =
+      `${HEAD}      ContainerDefinitions:\n        - Name: app\n        -\n          Name: web\n        - Name: last\n`.replace(
+        /\n/g,
+        '\r\n',
+      );
+    const after = apply(text, ({ edit, file }) =>
+      edit.deleteArrayElements(file.definitions[0]!.containersNode!, 1, 2),
+    );
+    assert.ok(after.endsWith('        - Name: app\r\n        - Name: last\r\n'), after);
+  });
+
+  test('a collection on its key’s line: after a value with a colon in it, and an empty mapping', () => {
+    const text = `${HEAD}      ContainerDefinitions:
+        - Image: nginx:1.27
+          DockerSecurityOptions: ~
+          DockerLabels: ~
+`;
+    const after = apply(text, ({ edit, containers }) => [
+      ...edit.setProperty(containers[0]!, 'dockerSecurityOptions', ['no-new-privileges']),
+      ...edit.setProperty(containers[0]!, 'dockerLabels', {}),
+    ]);
+    assert.equal(
+      after,
+      `${HEAD}      ContainerDefinitions:
+        - Image: nginx:1.27
+          DockerSecurityOptions:
+            [no-new-privileges]
+          DockerLabels: {}
+`,
+    );
+  });
+});
