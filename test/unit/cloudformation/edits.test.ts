@@ -1086,6 +1086,10 @@ describe('values in API names, written in the template’s names at every depth'
       edit.appendToArray(valueOf(task, 'volumes')!, volumes[1]),
     );
     assert.equal(appended, `${existing}        ${written}\n`);
+    const fsxAdded = apply(existing, ({ edit, task }) =>
+      edit.addToArrayProperty(task, 'volumes', volumes[1]),
+    );
+    assert.ok(fsxAdded.includes('            FileSystemId: fs-2\n'), fsxAdded);
   });
 
   test('a value not typed yet, or a placeholder in a list, replaced by an object', () => {
@@ -1185,6 +1189,14 @@ describe('fields and types the property table does not know', () => {
       edit.appendToArray(valueOf(containers[0]!, '?futureList')!, { condition: 'START' }),
     );
     assert.ok(appended.includes('futureList: [a, {Condition: START}]'), appended);
+    const replaced = apply(text, ({ edit, containers }) => [
+      ...edit.replaceValue(valueOf(containers[0]!, '?futureList')!.children![0]!, {
+        containerName: 'y',
+      }),
+      ...edit.setProperty(containers[0]!, 'futureField', [{ containerName: 'z' }]),
+    ]);
+    assert.ok(replaced.includes('futureList: [{ContainerName: y}]'), replaced);
+    assert.ok(replaced.includes('futureField:\n            - ContainerName: z'), replaced);
   });
 
   test('replacing the whole task, or a placeholder in a list, writes each type’s own names', () => {
