@@ -720,3 +720,71 @@ describe('values written as HCL', () => {
     );
   });
 });
+
+describe('where an element goes after the anchor’s line', () => {
+  function withEssential(text: string, index: number): string {
+    const a = analyzeTf(text);
+    const container = a.definitions[0]!.input.containersNode!.children![index]!;
+    const edits = a.file.editor.setProperty(container, 'essential', true, { after: ['name'] });
+    assert.ok(edits.every((e) => !e.invalid));
+    const after = applyOffsetEdits(text, edits);
+    assert.deepEqual(syntaxFindings(analyzeTf(after).file), [], after);
+    return after;
+  }
+
+  test('past tabs, a // comment and a one-line /* */ comment; not into a comment over lines', () => {
+    const text = `resource "aws_ecs_task_definition" "t" {
+  family = "t"
+  container_definitions = jsonencode([
+    {
+      name = "a"\t,\t// the first
+      image = "a:1"
+    },
+    {
+      name = "b" /* the second */\t
+      image = "b:1"
+    },
+    {
+      name = "c" /* the third,
+         over lines */
+      image = "c:1"
+    },
+  ])
+}
+`;
+    assert.ok(
+      withEssential(text, 0).includes('name = "a"\t,\t// the first\n      essential = true,\n'),
+    );
+    assert.ok(
+      withEssential(text, 1).includes('name = "b" /* the second */\n      essential = true\t\n'),
+    );
+    assert.ok(withEssential(text, 2).includes('      image = "c:1"\n      essential = true\n'));
+  });
+
+  test('in a heredoc, ${ and %{ in a new value stay literal', () => {
+    const text = `resource "aws_ecs_task_definition" "t" {
+  family = "t"
+  container_definitions = <<EOF
+[
+  {
+    "name": "app",
+    "image": "app:1"
+  }
+]
+EOF
+}
+`;
+    const a = analyzeTf(text);
+    const container = a.definitions[0]!.input.containersNode!.children![0]!;
+    const after = applyOffsetEdits(
+      text,
+      a.file.editor.setProperty(container, 'hostname', '${HOST}%{x}'),
+    );
+    assert.ok(after.includes('"hostname": "$${HOST}%%{x}"'), after);
+    const read = analyzeTf(after).definitions[0]!.input.containersNode!.children![0]!;
+    assert.equal(
+      properties(read).find((p) => keyOf(p) === 'hostname')!.children![1]!.value,
+      '${HOST}%{x}',
+    );
+  });
+});
