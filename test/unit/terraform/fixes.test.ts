@@ -700,6 +700,15 @@ describe('values written as HCL', () => {
     );
   });
 
+  test('up to 80 characters on one line; a long string stays one string; false as a key', () => {
+    assert.equal(
+      written({ a: 'x'.repeat(70) }, 'dockerLabels'),
+      `      dockerLabels = { a = "${'x'.repeat(70)}" }`,
+    );
+    assert.equal(written('y'.repeat(90), 'hostname'), `      hostname = "${'y'.repeat(90)}"`);
+    assert.equal(written({ false: 'n' }, 'dockerLabels'), '      dockerLabels = { "false" = "n" }');
+  });
+
   test('past 80 characters: one element per line, nested objects too', () => {
     const long = 'x'.repeat(70);
     assert.equal(
