@@ -236,12 +236,46 @@ ruleTester('entrypoint-overrides-shell', {
       ],
     })),
     {
-      name: '/usr/bin/env bash -c: reported, without a fix (env is no shell to give -c to)',
+      name: '/usr/bin/env bash -c: env and the shell it runs go into entryPoint, with -c',
       document: oneLine('["/usr/bin/env", "bash", "-c", "terraform plan"]'),
       findings: [
         {
-          message: /this runs `terraform \/usr\/bin\/env bash …`, not a shell/,
+          message:
+            /this runs `terraform \/usr\/bin\/env bash …`, not a shell, so the command fails\. Put the shell in "entryPoint" \(\["\/usr\/bin\/env", "bash", "-c"\]\) and keep only the script in "command"\.$/,
           underlined: '["/usr/bin/env", "bash", "-c", "terraform plan"]',
+          container: 'plan',
+          related: [TERRAFORM_RELATED],
+          fixes: [
+            {
+              title: 'Move "/usr/bin/env", "bash", "-c" into entryPoint of plan',
+              preferred: true,
+              safe: true,
+              output: oneLine('["terraform plan"], "entryPoint": ["/usr/bin/env", "bash", "-c"]'),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: '/usr/bin/env bash -c as one string: the same words suggested, without a fix',
+      document: oneLine('["/usr/bin/env bash -c \'terraform plan\'"]'),
+      findings: [
+        {
+          message: /Put the shell in "entryPoint" \(\["\/usr\/bin\/env", "bash", "-c"\]\)/,
+          underlined: '["/usr/bin/env bash -c \'terraform plan\'"]',
+          container: 'plan',
+          related: [TERRAFORM_RELATED],
+          fixes: null,
+        },
+      ],
+    },
+    {
+      name: '/usr/bin/env running a program that is no shell: no -c suggested, no fix',
+      document: oneLine('["/usr/bin/env", "python3", "/scripts/plan.py"]'),
+      findings: [
+        {
+          message: /Put the shell in "entryPoint" \(\["\/usr\/bin\/env", "python3"\]\)/,
+          underlined: '["/usr/bin/env", "python3", "/scripts/plan.py"]',
           container: 'plan',
           related: [TERRAFORM_RELATED],
           fixes: null,

@@ -31,14 +31,23 @@ export const entrypointOverridesShell: Rule = {
       const firstWord = first.trim().split(/\s+/)[0]!;
       const oneString = first.trim() !== firstWord && SHELLS.has(firstWord);
       if (!SHELLS.has(first) && !oneString) continue;
+      // The words that start the program: the shell, or `/usr/bin/env` and the program it runs
+      // (`-c` only when that program is a shell).
+      const words = oneString ? first.trim().split(/\s+/) : c.command;
+      const viaEnv = words[0] === '/usr/bin/env' && words.length > 1;
+      const program = viaEnv ? words.slice(0, 2) : [words[0]!];
+      const suggested = !viaEnv || SHELLS.has(words[1]!) ? [...program, '-c'] : program;
       const shown = c.command.slice(0, 2).join(' ');
-      const message = `${c.image!.value} has ENTRYPOINT \`${entry}\`, and ECS passes "${ctx.spell.key('command')}" to it as arguments: this runs \`${entry} ${shown} …\`, not a shell, so the command fails. Put the shell in "${ctx.spell.key('entryPoint')}" (["${firstWord}", "-c"]) and keep only the script in "${ctx.spell.key('command')}".`;
+      const message = `${c.image!.value} has ENTRYPOINT \`${entry}\`, and ECS passes "${ctx.spell.key('command')}" to it as arguments: this runs \`${entry} ${shown} …\`, not a shell, so the command fails. Put the shell in "${ctx.spell.key('entryPoint')}" ([${suggested.map((w) => `"${w}"`).join(', ')}]) and keep only the script in "${ctx.spell.key('command')}".`;
       const commandNode = c.commandNode;
       const items = elements(commandNode);
+      // The array already reads `<program> -c <script>`: the fix moves `<program> -c` as written.
       const hasDashC =
-        c.command[1] === '-c' &&
-        items.length >= 3 &&
-        items.slice(0, 2).every((n) => n.type === 'string');
+        !oneString &&
+        suggested.length > program.length &&
+        c.command[program.length] === '-c' &&
+        items.length > suggested.length &&
+        items.slice(0, suggested.length).every((n) => n.type === 'string');
       const props = properties(c.node);
       const commandIndex = props.findIndex((p) => keyOf(p) === 'command');
       const before = commandIndex > 0 ? keyOf(props[commandIndex - 1]!) : undefined;
@@ -49,20 +58,20 @@ export const entrypointOverridesShell: Rule = {
         // The entrypoint is known from the image, so there is one.
         related: [{ at: c.image!.node, message: `${c.image!.value}: ENTRYPOINT is \`${entry}\`` }],
         fixes: () =>
-          hasDashC && !oneString
+          hasDashC
             ? [
                 {
-                  title: `Move "${first}", "-c" into ${ctx.spell.key('entryPoint')} of ${displayName(c)}`,
+                  title: `Move ${suggested.map((w) => `"${w}"`).join(', ')} into ${ctx.spell.key('entryPoint')} of ${displayName(c)}`,
                   isPreferred: true,
                   safe: true,
                   edits: [
                     ...ctx.edit.insertProperty(
                       c.node,
                       'entryPoint',
-                      [first, '-c'],
+                      suggested,
                       before ? { after: [before] } : {},
                     ),
-                    ...ctx.edit.deleteArrayElements(commandNode, 0, 2),
+                    ...ctx.edit.deleteArrayElements(commandNode, 0, suggested.length),
                   ],
                 },
               ]
