@@ -29,6 +29,7 @@ const LONG_SUITES = new Set(
     'test/unit/engine/simulate.property.test.ts',
     'test/unit/cloudformation/sameAsJson.test.ts',
     'test/unit/terraform/sameAsJson.test.ts',
+    'test/unit/cloudformation/reuse.test.ts',
     'test/unit/real-world.test.ts',
     'test/unit/cloudformation/realTemplates.test.ts',
     'test/unit/terraform/realWorld.test.ts',
