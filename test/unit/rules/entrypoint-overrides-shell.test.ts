@@ -270,6 +270,32 @@ ruleTester('entrypoint-overrides-shell', {
       ],
     },
     {
+      name: '/usr/bin/env python3 -c: no -c suggested for a program that is no shell, and no fix',
+      document: oneLine('["/usr/bin/env", "python3", "-c", "print(1)"]'),
+      findings: [
+        {
+          message: /Put the shell in "entryPoint" \(\["\/usr\/bin\/env", "python3"\]\)/,
+          underlined: '["/usr/bin/env", "python3", "-c", "print(1)"]',
+          container: 'plan',
+          related: [TERRAFORM_RELATED],
+          fixes: null,
+        },
+      ],
+    },
+    {
+      name: 'one string with a space before it and two between words: the same words suggested',
+      document: oneLine('[" /usr/bin/env  bash -c \'terraform plan\'"]'),
+      findings: [
+        {
+          message: /Put the shell in "entryPoint" \(\["\/usr\/bin\/env", "bash", "-c"\]\)/,
+          underlined: '[" /usr/bin/env  bash -c \'terraform plan\'"]',
+          container: 'plan',
+          related: [TERRAFORM_RELATED],
+          fixes: null,
+        },
+      ],
+    },
+    {
       name: '/usr/bin/env running a program that is no shell: no -c suggested, no fix',
       document: oneLine('["/usr/bin/env", "python3", "/scripts/plan.py"]'),
       findings: [
