@@ -372,11 +372,15 @@ export class Workbench {
    */
   async pick(label: string): Promise<string[]> {
     const rows = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
+    // The list renders its rows as they come: the labels count once two readings in a row agree.
+    let previous = '';
     const labels = await waitFor(`"${label}" in the quick pick`, async () => {
       const all = await rows.evaluateAll((els) =>
         els.map((e) => e.getAttribute('aria-label') ?? ''),
       );
-      return all.some((l) => l === label || l.startsWith(`${label},`)) ? all : undefined;
+      const settled = JSON.stringify(all) === previous;
+      previous = JSON.stringify(all);
+      return settled && all.some((l) => l === label || l.startsWith(`${label},`)) ? all : undefined;
     });
     await this.clickQuickInputRow(label, (l) => l === label || l.startsWith(`${label},`));
     return labels;
