@@ -28,12 +28,14 @@ export const entrypointOverridesShell: Rule = {
       const entry = nonShellEntrypoint(c.image?.value);
       if (!entry || c.entryPointNode || !c.commandNode || c.command.length === 0) continue;
       const first = c.command[0]!;
-      const firstWord = first.trim().split(/\s+/)[0]!;
-      const oneString = first.trim() !== firstWord && SHELLS.has(firstWord);
+      // A whole command line written as one string (`"sh -c 'aws …'"`) is read word by word.
+      const firstWords = first.trim().split(/\s+/);
+      const firstWord = firstWords[0]!;
+      const oneString = firstWords.length > 1 && SHELLS.has(firstWord);
       if (!SHELLS.has(first) && !oneString) continue;
       // The words that start the program: the shell, or `/usr/bin/env` and the program it runs
       // (`-c` only when that program is a shell).
-      const words = oneString ? first.trim().split(/\s+/) : c.command;
+      const words = oneString ? firstWords : c.command;
       const viaEnv = words[0] === '/usr/bin/env' && words.length > 1;
       const program = viaEnv ? words.slice(0, 2) : [words[0]!];
       const suggested = !viaEnv || SHELLS.has(words[1]!) ? [...program, '-c'] : program;
